@@ -1,0 +1,189 @@
+"""The command line: everything that needs no screen. Its output and exit codes are stable."""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from desktop import __version__
+from desktop.engine.assemble import assemble
+from desktop.engine.checks import ERROR, check, has_errors
+from desktop.engine.example import example_profile
+from desktop.engine.export import EXTENSIONS, FORMATS, export_bytes
+from desktop.engine.fileio import write_atomic
+from desktop.engine.library import Library, library_folders, load_library
+from desktop.engine.profile import ProfileError, load_profile, profile_json
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UserError(Exception):
+    """A plain one-line message for the user; exit code 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # SUPPRESS keeps a subcommand's empty default from erasing --library given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--library", action="append", type=Path, default=argparse.SUPPRESS, metavar="DIR",
+                        help="also read clauses from DIR (may repeat); they add to or replace bundled ones")
+    parser = argparse.ArgumentParser(
+        prog="policywright", parents=[common],
+        description="Draft a privacy policy from a company profile and a clause library. "
+                    "Drafting help, not legal advice.")
+    parser.add_argument("--version", action="version", version=f"policywright {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, text in (("practices", "list every practice"), ("clauses", "list every clause")):
+        sub = commands.add_parser(name, parents=[common], help=text)
+        sub.add_argument("--json", action="store_true", help="print JSON")
+    sub = commands.add_parser("check-library", parents=[common], help="validate clause folders")
+    sub.add_argument("folders", nargs="*", type=Path, metavar="DIR")
+    sub = commands.add_parser("new-profile", parents=[common], help="write an example profile to start from")
+    sub.add_argument("path", type=Path)
+    sub.add_argument("--force", action="store_true", help="replace an existing file")
+    sub = commands.add_parser("check", parents=[common], help="list a profile's problems")
+    sub.add_argument("profile", type=Path)
+    sub.add_argument("--json", action="store_true", help="print JSON")
+    sub = commands.add_parser("export", parents=[common], help="write the policy to a file")
+    sub.add_argument("profile", type=Path)
+    sub.add_argument("--format", required=True, choices=sorted(FORMATS))
+    sub.add_argument("--out", required=True, type=Path, metavar="PATH")
+    sub.add_argument("--allow-incomplete", action="store_true",
+                     help="write a draft even with errors; each gap is marked in the text")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.library = getattr(args, "library", [])
+    if not args.command:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return COMMANDS[args.command](args)
+    except UserError as error:
+        print(f"policywright: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except ProfileError as error:
+        for problem in error.problems:
+            print(f"policywright: {error.source}: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _library(args) -> Library:
+    library = load_library(library_folders(args.library))
+    for fault in library.faults:
+        print(f"policywright: skipped: {fault}", file=sys.stderr)
+    return library
+
+
+def cmd_practices(args) -> int:
+    library = _library(args)
+    rows = [
+        {
+            "id": p.id, "section": p.section, "title": p.title, "summary": p.primary.summary,
+            "group": p.group, "sources": p.sources,
+            "options": [{"name": o.name, "type": o.type, "title": o.title, "default": o.default}
+                        for o in p.options.values()],
+        }
+        for p in sorted(library.practices.values(), key=_practice_key(library))
+    ]
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        for row in rows:
+            group = f"  [one of: {row['group']}]" if row["group"] else ""
+            print(f"{row['id']:<36} {row['title']}{group}")
+    return EXIT_OK
+
+
+def _practice_key(library: Library):
+    order = {s.id: index for index, s in enumerate(library.outline())}
+    return lambda p: (order.get(p.section, 999), p.primary.order, p.id)
+
+
+def cmd_clauses(args) -> int:
+    library = _library(args)
+    order = {s.id: index for index, s in enumerate(library.outline())}
+    clauses = sorted(library.clauses.values(), key=lambda c: (order.get(c.section, 999), c.order, c.id))
+    rows = [{"id": c.id, "practice": c.practice, "section": c.section, "title": c.title,
+             "sources": c.sources} for c in clauses]
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        for row in rows:
+            print(f"{row['id']:<40} {row['section']:<16} {row['title']}")
+    return EXIT_OK
+
+
+def cmd_check_library(args) -> int:
+    folders = args.folders or library_folders(args.library)
+    library = load_library(folders)
+    for fault in library.faults:
+        print(fault)
+    print(f"{len(library.clauses)} clauses, {len(library.practices)} practices, "
+          f"{len(library.faults)} faults in {', '.join(str(f) for f in folders)}")
+    return EXIT_PROBLEMS if library.faults else EXIT_OK
+
+
+def cmd_new_profile(args) -> int:
+    if args.path.exists() and not args.force:
+        raise UserError(f"{args.path}: already exists; choose another name or add --force")
+    profile = example_profile(_library(args))
+    _write(args.path, profile_json(profile).encode("utf-8"))
+    print(f"wrote {args.path}")
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    library = _library(args)
+    profile = load_profile(args.profile)
+    problems = check(profile, library)
+    if args.json:
+        print(json.dumps({"problems": [p.as_dict() for p in problems]}, indent=2, ensure_ascii=False))
+    else:
+        for problem in problems:
+            print(f"{problem.severity:<8} {problem.code:<18} {problem.where:<28} {problem.message}")
+        errors = sum(p.severity == ERROR for p in problems)
+        print(f"{errors} errors, {len(problems) - errors} warnings and notes")
+    return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
+
+
+def cmd_export(args) -> int:
+    library = _library(args)
+    profile = load_profile(args.profile)
+    document = assemble(profile, library)
+    problems = check(profile, library, document)
+    if has_errors(problems) and not args.allow_incomplete:
+        for problem in problems:
+            if problem.severity == ERROR:
+                print(f"{args.profile}: {problem.where}: {problem.message}", file=sys.stderr)
+        print(f"policywright: {args.out} not written: fix the errors above, or add --allow-incomplete "
+              "for a draft with the gaps marked", file=sys.stderr)
+        return EXIT_PROBLEMS
+    _write(args.out, export_bytes(document, args.format))
+    if args.out.suffix.lower() != EXTENSIONS[args.format]:
+        print(f"note: {args.out} does not end in {EXTENSIONS[args.format]}", file=sys.stderr)
+    print(f"wrote {args.out}")
+    return EXIT_OK
+
+
+def _write(path: Path, data: bytes) -> None:
+    if path.is_dir():
+        raise UserError(f"{path}: is a folder; give a file name")
+    if not path.parent.is_dir():
+        raise UserError(f"{path}: folder {path.parent} does not exist; create it or choose another")
+    try:
+        write_atomic(path, data)
+    except OSError as error:
+        raise UserError(f"{path}: cannot be written ({error.strerror or error}); choose another place") from None
+
+
+COMMANDS = {
+    "practices": cmd_practices,
+    "clauses": cmd_clauses,
+    "check-library": cmd_check_library,
+    "new-profile": cmd_new_profile,
+    "check": cmd_check,
+    "export": cmd_export,
+}

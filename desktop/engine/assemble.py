@@ -1,0 +1,273 @@
+"""profile + library -> Document: the canonical outline, numbered, every token filled."""
+
+import datetime as dt
+
+from desktop.engine.document import BulletList, Document, Gap, Heading, Paragraph, Run, Section
+from desktop.engine.library import Clause, Library
+from desktop.engine.markup import TOKEN, BlockTemplate, MarkupError, parse_body, parse_inline
+from desktop.engine.profile import Profile
+from desktop.engine.terms import company_runs, definition_runs, resolved_terms, with_article
+from desktop.engine.tokens import FIELD_LABELS, Token, TokenError, classify
+from desktop.engine.validate import is_email, is_web_address, web_url
+
+US_NAMES = {"us", "usa", "u.s.", "u.s.a.", "united states", "united states of america"}
+_MAX_DEPTH = 4
+
+
+def is_us(profile: Profile) -> bool:
+    return profile.company.country.strip().lower() in US_NAMES
+
+
+def format_date(date: dt.date, us: bool) -> str:
+    return f"{date:%B} {date.day}, {date.year}" if us else f"{date.day} {date:%B} {date.year}"
+
+
+def practice_options(library: Library, profile: Profile, practice_id: str) -> dict[str, object]:
+    """The practice's option values: defaults, overlaid by the profile's valid values."""
+    specs = library.practices[practice_id].options
+    chosen = profile.practices.get(practice_id, {})
+    return {
+        name: chosen[name] if name in chosen and spec.problem(chosen[name]) is None else spec.default
+        for name, spec in specs.items()
+    }
+
+
+def included_clauses(library: Library, profile: Profile) -> dict[str, list[Clause]]:
+    """Section id -> the clauses that appear, in outline order; empty sections left out."""
+    condition_lookup = _Lookup(library, profile)
+    result = {}
+    for section in library.outline():
+        clauses = [
+            clause for clause in library.clauses_in(section.id)
+            if clause.practice in profile.practices
+            and (clause.when is None or clause.when.holds(condition_lookup.for_practice(clause.practice)))
+        ]
+        if clauses:
+            result[section.id] = clauses
+    return result
+
+
+class _Lookup:
+    """Answers the names a condition asks about, for one practice's options."""
+
+    def __init__(self, library: Library, profile: Profile):
+        self.library, self.profile = library, profile
+
+    def for_practice(self, practice_id: str):
+        options = practice_options(self.library, self.profile, practice_id)
+
+        def lookup(name: str) -> object:
+            kind, _, rest = name.partition(".")
+            if kind == "opt":
+                return options.get(rest)
+            if kind == "regime":
+                return rest in self.profile.regimes
+            if kind == "practice":
+                return rest in self.profile.practices and rest in self.library.practices
+            return self.profile.field_value(name).strip()
+
+        return lookup
+
+
+def assemble(profile: Profile, library: Library) -> Document:
+    included = included_clauses(library, profile)
+    numbers = {section_id: index for index, section_id in enumerate(included, start=1)}
+    renderer = _Renderer(profile, library, numbers)
+    sections = []
+    for section_id, clauses in included.items():
+        section = Section(section_id, numbers[section_id], library.sections[section_id].title)
+        previous_heading = None
+        for clause in clauses:
+            heading = clause.shown_heading
+            if heading and heading != previous_heading:
+                section.blocks.append(Heading(2, renderer.heading_runs(heading, clause), clause.id))
+            previous_heading = heading
+            section.blocks.extend(renderer.clause_blocks(clause))
+        sections.append(section)
+    company = profile.company.display_name
+    return Document(
+        title=f"{company} Privacy Policy" if company else "Privacy Policy",
+        effective_line="Effective date: " + renderer.effective_date_text(),
+        company_name=company,
+        lang="en-US" if is_us(profile) else "en",
+        page_size="letter" if is_us(profile) else "a4",
+        sections=sections,
+        gaps=renderer.gaps,
+        defined_terms=renderer.defined,
+    )
+
+
+class _Renderer:
+    def __init__(self, profile: Profile, library: Library, numbers: dict[str, int]):
+        self.profile, self.library, self.numbers = profile, library, numbers
+        self.terms = resolved_terms(library, profile)
+        self.lookup = _Lookup(library, profile)
+        self.defined: list[str] = []
+        self.company_introduced = False
+        self.gaps: list[Gap] = []
+
+    def effective_date_text(self) -> str:
+        date = self.profile.effective()
+        if date is None:
+            self.gaps.append(Gap("missing", "effective_date", "", "The policy has no effective date."))
+            return "[Effective date]"
+        return format_date(date, is_us(self.profile))
+
+    def heading_runs(self, heading: str, clause: Clause) -> list[Run]:
+        return self._expand(heading, clause, Run(""), define=False)
+
+    def clause_blocks(self, clause: Clause) -> list:
+        lookup = self.lookup.for_practice(clause.practice)
+        blocks: list = []
+        for template in self._templates(clause):
+            if template.condition and not template.condition.holds(lookup):
+                continue
+            if template.kind == "li":
+                items = self._list_items(template, clause)
+                if blocks and isinstance(blocks[-1], BulletList):
+                    blocks[-1].items.extend(items)
+                else:
+                    blocks.append(BulletList(items, clause.id))
+            else:
+                blocks.append(Paragraph(self._inline(template.text, clause), clause.id))
+        return blocks
+
+    def _templates(self, clause: Clause) -> list[BlockTemplate]:
+        override = self.profile.overrides.get(clause.id)
+        if override is None:
+            return clause.blocks
+        try:
+            return parse_body(override)
+        except MarkupError:
+            return [BlockTemplate("p", " ".join(override.split()), 1)]
+
+    def _list_items(self, template: BlockTemplate, clause: Clause) -> list[list[Run]]:
+        whole = TOKEN.fullmatch(template.text.strip())
+        if whole and whole.group(1).strip().startswith("opt."):
+            value = self._options(clause).get(whole.group(1).strip()[4:])
+            if isinstance(value, list):
+                return [self._expand(item, clause, Run("")) for item in value]
+        return [self._inline(template.text, clause)]
+
+    def _inline(self, text: str, clause: Clause) -> list[Run]:
+        runs: list[Run] = []
+        for span in parse_inline(text):
+            style = Run("", bold=span.bold, italic=span.italic, href=span.href)
+            runs.extend(self._expand(span.text, clause, style))
+        return runs
+
+    def _expand(self, text: str, clause: Clause, style: Run, depth: int = 0, define: bool = True) -> list[Run]:
+        """Replace the tokens in `text` with runs styled like `style`."""
+        runs: list[Run] = []
+        position = 0
+        for match in TOKEN.finditer(text):
+            if match.start() > position:
+                runs.append(_styled(style, text[position:match.start()]))
+            raw = match.group(1)
+            token_runs = self._token(raw, clause, style, depth, define)
+            if raw.strip()[:1].isupper():
+                token_runs = _capitalised(token_runs)
+            runs.extend(token_runs)
+            position = match.end()
+        if position < len(text):
+            runs.append(_styled(style, text[position:]))
+        return runs
+
+    def _token(self, raw: str, clause: Clause, style: Run, depth: int, define: bool) -> list[Run]:
+        if depth > _MAX_DEPTH:
+            return [self._gap("token", raw, clause, f"Token {{{{{raw}}}}} refers to itself.")]
+        try:
+            token = classify(raw, set(self.terms))
+        except TokenError as error:
+            return [self._gap("token", raw, clause, str(error)[0].upper() + str(error)[1:] + ".")]
+        if token.kind == "field":
+            return self._field(token.name, clause, style)
+        if token.kind == "option":
+            return self._option(token.name, clause, style, depth)
+        if token.kind == "ref":
+            return self._reference(token.name, clause, style)
+        if token.kind == "company":
+            return self._company(clause, style, define)
+        return self._term(token, clause, style, depth, define)
+
+    def _gap(self, kind: str, name: str, clause: Clause, message: str, label: str | None = None) -> Run:
+        self.gaps.append(Gap(kind, name, clause.id, message))
+        return Run(f"[{label or name}]", gap=True)
+
+    def _field(self, name: str, clause: Clause, style: Run) -> list[Run]:
+        value = self.profile.field_value(name).strip()
+        if not value:
+            label = FIELD_LABELS[name]
+            return [self._gap("missing", name, clause, f"{label} is empty, and clause {clause.id!r} uses it.", label)]
+        if name == "effective_date":
+            date = self.profile.effective()
+            return [_styled(style, format_date(date, is_us(self.profile)) if date else value)]
+        if name == "company.contact_email" and is_email(value):
+            return [Run(value, style.bold, style.italic, href=f"mailto:{value}")]
+        if name == "company.website" and is_web_address(value):
+            return [Run(value, style.bold, style.italic, href=web_url(value))]
+        return [_styled(style, value)]
+
+    def _options(self, clause: Clause) -> dict[str, object]:
+        return practice_options(self.library, self.profile, clause.practice)
+
+    def _option(self, name: str, clause: Clause, style: Run, depth: int) -> list[Run]:
+        value = self._options(clause).get(name)
+        if value is None:
+            return [self._gap("token", f"opt.{name}", clause, f"Clause {clause.id!r} uses an option {name!r} that its practice does not have.")]
+        if value in ("", []):
+            title = self.library.practices[clause.practice].options[name].title
+            return [self._gap("missing", f"{clause.practice}.{name}", clause, f"Option {title!r} of practice {clause.practice!r} is empty.", title)]
+        if isinstance(value, list):
+            runs: list[Run] = []
+            for index, item in enumerate(value):
+                runs.extend(self._expand(item, clause, style, depth + 1))
+                if index < len(value) - 2:
+                    runs.append(_styled(style, ", "))
+                elif index == len(value) - 2:
+                    runs.append(_styled(style, " and "))
+            return runs
+        if isinstance(value, bool):
+            return [_styled(style, "yes" if value else "no")]
+        return self._expand(str(value), clause, style, depth + 1)
+
+    def _reference(self, section_id: str, clause: Clause, style: Run) -> list[Run]:
+        number = self.numbers.get(section_id)
+        if number is None:
+            title = self.library.sections[section_id].title if section_id in self.library.sections else section_id
+            return [self._gap("reference", section_id, clause,
+                              f"Clause {clause.id!r} refers to section {title!r}, which is not in the policy.",
+                              f"section {title}")]
+        return [_styled(style, f"section {number} ({self.library.sections[section_id].title})")]
+
+    def _company(self, clause: Clause, style: Run, define: bool) -> list[Run]:
+        company = self.profile.company
+        if not company.legal_name.strip():
+            return [self._gap("missing", "company.legal_name", clause, "Company legal name is empty.", FIELD_LABELS["company.legal_name"])]
+        if self.company_introduced or not define:
+            return [_styled(style, company.display_name)]
+        self.company_introduced = True
+        return company_runs(company.legal_name.strip(), company.short_name.strip())
+
+    def _term(self, token: Token, clause: Clause, style: Run, depth: int, define: bool) -> list[Run]:
+        term = self.terms[token.name]
+        label = term.plural if token.plural else term.label
+        if token.name in self.defined or not define:
+            return [_styled(style, with_article(token.article, label))]
+        self.defined.append(token.name)
+        if term.introduce:
+            introduced = self._expand(term.introduce, clause, style, depth + 1)
+        else:
+            introduced = [_styled(style, with_article(token.article, label))]
+        return definition_runs(term, term.label, introduced)
+
+
+def _styled(style: Run, text: str) -> Run:
+    return Run(text, style.bold, style.italic, style.href, style.gap)
+
+
+def _capitalised(runs: list[Run]) -> list[Run]:
+    if not runs or not runs[0].text:
+        return runs
+    first = runs[0]
+    return [Run(first.text[0].upper() + first.text[1:], first.bold, first.italic, first.href, first.gap)] + runs[1:]

@@ -1,0 +1,164 @@
+"""Problems with a profile's policy: the one place that judges what is missing or wrong."""
+
+from dataclasses import asdict, dataclass
+
+from desktop.engine.assemble import assemble
+from desktop.engine.document import Document
+from desktop.engine.library import Library
+from desktop.engine.profile import Profile
+from desktop.engine.readability import flesch_reading_ease
+from desktop.engine.validate import is_email, is_web_address
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+_REQUIRED_FIELDS = {
+    "company.legal_name": "Enter the company's full legal name.",
+    "company.contact_email": "Enter an email address where people can reach you about privacy.",
+    "service.name": "Enter the name of the website, app or service this policy covers.",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: str
+    code: str
+    message: str
+    where: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def field_problems(profile: Profile) -> list[Problem]:
+    """Problems with the company details alone (shown at the form's fields)."""
+    problems = []
+    for name, advice in _REQUIRED_FIELDS.items():
+        if not profile.field_value(name).strip():
+            problems.append(Problem(ERROR, "missing-detail", advice, name))
+    email = profile.company.contact_email.strip()
+    if email and not is_email(email):
+        problems.append(Problem(ERROR, "invalid-email", f"{email!r} is not an email address.", "company.contact_email"))
+    website = profile.company.website.strip()
+    if website and not is_web_address(website):
+        problems.append(Problem(ERROR, "invalid-url", f"{website!r} is not a web address such as example.com.", "company.website"))
+    return problems
+
+
+def practice_problems(profile: Profile, library: Library) -> list[Problem]:
+    problems = []
+    if not profile.practices:
+        problems.append(Problem(ERROR, "no-practices", "Pick at least one practice.", "practices"))
+    chosen = [p for p in profile.practices if p in library.practices]
+    for practice_id in profile.practices:
+        if practice_id not in library.practices:
+            problems.append(Problem(ERROR, "unknown-practice",
+                                    f"Practice {practice_id!r} is not in the clause library; remove it or add its clauses.",
+                                    f"practice:{practice_id}"))
+    problems += _option_problems(profile, library, chosen)
+    problems += _group_problems(library, chosen)
+    problems += _relation_problems(library, chosen)
+    return problems
+
+
+def _option_problems(profile, library, chosen) -> list[Problem]:
+    problems = []
+    for practice_id in chosen:
+        specs = library.practices[practice_id].options
+        for name, value in profile.practices[practice_id].items():
+            where = f"practice:{practice_id}.{name}"
+            if name not in specs:
+                problems.append(Problem(WARNING, "unknown-option", f"Practice {practice_id!r} has no option {name!r}; it is ignored.", where))
+            elif (reason := specs[name].problem(value)) is not None:
+                problems.append(Problem(ERROR, "invalid-option", f"Option {specs[name].title!r} {reason}.", where))
+    return problems
+
+
+def _group_problems(library, chosen) -> list[Problem]:
+    groups: dict[str, list[str]] = {}
+    for practice_id in chosen:
+        group = library.practices[practice_id].group
+        if group:
+            groups.setdefault(group, []).append(practice_id)
+    return [
+        Problem(ERROR, "exclusive-group",
+                f"Pick only one of {_titles(library, members)}: they say opposite things.",
+                f"practice:{members[1]}")
+        for members in groups.values() if len(members) > 1
+    ]
+
+
+def _relation_problems(library, chosen) -> list[Problem]:
+    chosen_set = set(chosen)
+    conflicts = {
+        tuple(sorted((practice_id, other)))
+        for practice_id in chosen for other in library.practices[practice_id].primary.excludes
+        if other in chosen_set
+    }
+    problems = [
+        Problem(ERROR, "conflict", f"{_titles(library, [a])} contradicts {_titles(library, [b])}; untick one of them.",
+                f"practice:{b}")
+        for a, b in sorted(conflicts)
+    ]
+    for practice_id in chosen:
+        for needed in library.practices[practice_id].primary.requires_practices:
+            if needed not in chosen_set:
+                problems.append(Problem(ERROR, "needs-practice",
+                                        f"{_titles(library, [practice_id])} needs {_titles(library, [needed])}; tick it too.",
+                                        f"practice:{practice_id}"))
+    return problems
+
+
+def _titles(library: Library, practice_ids: list[str]) -> str:
+    return " and ".join(f"“{library.practices[p].title}”" for p in practice_ids)
+
+
+def document_problems(document: Document, library: Library, profile: Profile) -> list[Problem]:
+    problems = []
+    seen = set()
+    for gap in document.gaps:
+        key = (gap.kind, gap.name, gap.clause_id)
+        if key in seen:
+            continue
+        seen.add(key)
+        code = {"missing": "missing-detail", "token": "unknown-token", "reference": "broken-reference"}[gap.kind]
+        where = gap.name if gap.kind == "missing" else f"clause:{gap.clause_id}"
+        problems.append(Problem(ERROR, code, gap.message, where))
+    problems += _coverage_problems(library, profile)
+    score = flesch_reading_ease([text for kind, text in document.text_blocks() if kind in ("paragraph", "item")])
+    problems.append(Problem(INFO, "readability", f"Reading ease {score:.0f} (Flesch; 60 or more is plain English).", "document"))
+    return problems
+
+
+def _coverage_problems(library: Library, profile: Profile) -> list[Problem]:
+    covered = {rid for p in profile.practices if p in library.practices
+               for clause in library.practices[p].clauses for rid in clause.regimes}
+    problems = []
+    for regime in profile.regimes:
+        for requirement, text in library.regimes.get(regime, []):
+            if requirement not in covered:
+                problems.append(Problem(WARNING, "regime-gap",
+                                        f"{regime.upper()} asks the policy to state {text.split(' — ')[0]}; no picked practice does.",
+                                        f"regime:{requirement}"))
+    return problems
+
+
+def check(profile: Profile, library: Library, document: Document | None = None) -> list[Problem]:
+    """Every problem, errors first."""
+    document = document or assemble(profile, library)
+    problems = field_problems(profile) + practice_problems(profile, library) + document_problems(document, library, profile)
+    problems = _dedupe(problems)
+    order = {ERROR: 0, WARNING: 1, INFO: 2}
+    return sorted(problems, key=lambda p: order[p.severity])
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen, result = set(), []
+    for problem in problems:
+        key = (problem.code, problem.where) if problem.code == "missing-detail" else problem
+        if key not in seen:
+            seen.add(key)
+            result.append(problem)
+    return result
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(p.severity == ERROR for p in problems)

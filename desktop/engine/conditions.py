@@ -1,0 +1,70 @@
+"""The small condition language of `{{if EXPR}}` and `when = "EXPR"`.
+
+EXPR is terms joined by `or` and `and` (`and` binds tighter), each optionally preceded by
+`not`: `opt.NAME`, `opt.NAME == 'v'`, `opt.NAME != 'v'`, `company.FIELD`, `regime.ID`,
+`practice.ID`.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_TERM = re.compile(
+    r"^(?P<neg>not\s+)?(?P<name>(?:opt|company|service|regime|practice)\.[a-z0-9_.-]+|effective_date)"
+    r"(?:\s*(?P<op>==|!=)\s*'(?P<value>[^']*)')?$"
+)
+
+
+class ConditionError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Term:
+    name: str
+    negated: bool
+    op: str | None
+    value: str | None
+
+
+@dataclass(frozen=True)
+class Condition:
+    """Disjunction of conjunctions of terms."""
+
+    alternatives: tuple[tuple[Term, ...], ...]
+    source: str
+
+    def names(self) -> list[str]:
+        return [term.name for group in self.alternatives for term in group]
+
+    def holds(self, lookup: Callable[[str], object]) -> bool:
+        return any(all(_term_holds(t, lookup) for t in group) for group in self.alternatives)
+
+
+def parse_condition(text: str) -> Condition:
+    text = text.strip()
+    if not text:
+        raise ConditionError("empty condition")
+    groups = []
+    for alternative in re.split(r"\s+or\s+", text):
+        terms = []
+        for part in re.split(r"\s+and\s+", alternative):
+            match = _TERM.match(part.strip())
+            if not match:
+                raise ConditionError(f"cannot read condition {part.strip()!r}")
+            terms.append(
+                Term(match["name"], bool(match["neg"]), match["op"], match["value"])
+            )
+        groups.append(tuple(terms))
+    return Condition(tuple(groups), text)
+
+
+def _term_holds(term: Term, lookup: Callable[[str], object]) -> bool:
+    value = lookup(term.name)
+    if term.op == "==":
+        result = str(value) == term.value
+    elif term.op == "!=":
+        result = str(value) != term.value
+    else:
+        result = bool(value)
+    return result != term.negated

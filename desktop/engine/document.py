@@ -1,0 +1,99 @@
+"""The assembled policy: one structure that the preview and every exporter read."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one look. `gap` marks a missing detail shown as a placeholder."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+    gap: bool = False
+
+
+def plain(runs: list[Run]) -> str:
+    return "".join(run.text for run in runs)
+
+
+@dataclass
+class Heading:
+    level: int  # 2: a clause heading (level 1 is the section's own heading)
+    runs: list[Run]
+    clause_id: str | None = None
+
+
+@dataclass
+class Paragraph:
+    runs: list[Run]
+    clause_id: str | None = None
+
+
+@dataclass
+class BulletList:
+    items: list[list[Run]]
+    clause_id: str | None = None
+
+
+Block = Heading | Paragraph | BulletList
+
+
+@dataclass
+class Section:
+    id: str
+    number: int
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def heading_text(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Something assembly could not fill: a missing detail, an unknown token or reference."""
+
+    kind: str  # "missing", "token", "reference"
+    name: str
+    clause_id: str
+    message: str
+
+
+@dataclass
+class Document:
+    title: str
+    effective_line: str
+    company_name: str
+    lang: str
+    page_size: str  # "letter" or "a4"
+    sections: list[Section]
+    gaps: list[Gap] = field(default_factory=list)
+    defined_terms: list[str] = field(default_factory=list)
+
+    def text_blocks(self) -> list[tuple[str, str]]:
+        """(kind, text) of every heading, paragraph and list item in reading order."""
+        out = [("title", self.title), ("paragraph", self.effective_line)]
+        for section in self.sections:
+            out.append(("heading1", section.heading_text))
+            for block in section.blocks:
+                if isinstance(block, Heading):
+                    out.append((f"heading{block.level}", plain(block.runs)))
+                elif isinstance(block, Paragraph):
+                    out.append(("paragraph", plain(block.runs)))
+                else:
+                    out.extend(("item", plain(item)) for item in block.items)
+        return out
+
+    def plain_text(self) -> str:
+        return "\n".join(text for _, text in self.text_blocks())
+
+
+_CONTROL = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127])
+
+
+def clean_text(text: str) -> str:
+    """Text fit for any format: no control characters (Word cannot store them), no lone surrogates."""
+    return text.translate(_CONTROL).encode("utf-8", "ignore").decode("utf-8")

@@ -1,0 +1,409 @@
+"""Load and validate the clause library: bundled `snippets/` plus the user's own folders.
+
+Every fault is reported as `file:line: what is wrong`. A broken file is skipped, so one bad
+clause in a user's folder never stops the app.
+"""
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.engine.conditions import Condition, ConditionError, parse_condition
+from desktop.engine.markup import BlockTemplate, MarkupError, parse_body, tokens_in
+from desktop.engine.options import OptionSpec, parse_option
+from desktop.engine.tokens import COMPANY, FIELDS, TokenError, classify
+from desktop.paths import bundled_dir, user_library_dir
+
+BUILTIN_TERMS = ("service", "personal information")
+REGIME_NAMES = ("gdpr", "ccpa", "caloppa", "coppa")
+_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+_CLAUSE_KEYS = {
+    "id": str, "practice": str, "section": str, "title": str, "sources": list,
+    "summary": str, "heading": str, "order": int, "options": dict, "group": str,
+    "excludes": list, "requires_practices": list, "requires": list, "regimes": list,
+    "when": str, "example": bool,
+}
+_REQUIRED = ("id", "practice", "section", "title", "sources")
+
+
+@dataclass(frozen=True)
+class Fault:
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    order: int
+
+
+@dataclass(frozen=True)
+class DefinedTerm:
+    id: str
+    label: str
+    plural: str
+    introduce: str = ""
+    gloss: str = ""
+
+
+@dataclass
+class Clause:
+    id: str
+    practice: str
+    section: str
+    title: str
+    sources: list[str]
+    body: str
+    path: Path
+    body_line: int
+    blocks: list[BlockTemplate]
+    summary: str = ""
+    heading: str | None = None
+    order: int = 100
+    options: dict[str, OptionSpec] = field(default_factory=dict)
+    group: str | None = None
+    excludes: list[str] = field(default_factory=list)
+    requires_practices: list[str] = field(default_factory=list)
+    requires: list[str] = field(default_factory=list)
+    regimes: list[str] = field(default_factory=list)
+    when: Condition | None = None
+    example: bool = False
+
+    @property
+    def shown_heading(self) -> str:
+        return self.title if self.heading is None else self.heading
+
+
+@dataclass
+class Practice:
+    id: str
+    primary: Clause
+    clauses: list[Clause]
+
+    @property
+    def title(self) -> str:
+        return self.primary.title
+
+    @property
+    def section(self) -> str:
+        return self.primary.section
+
+    @property
+    def options(self) -> dict[str, OptionSpec]:
+        return self.primary.options
+
+    @property
+    def group(self) -> str | None:
+        return self.primary.group
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({source for clause in self.clauses for source in clause.sources})
+
+
+@dataclass
+class Library:
+    sections: dict[str, Section]
+    terms: dict[str, DefinedTerm]
+    clauses: dict[str, Clause]
+    practices: dict[str, Practice]
+    regimes: dict[str, list[tuple[str, str]]]  # regime -> [(requirement id, text)]
+    faults: list[Fault]
+
+    def outline(self) -> list[Section]:
+        return sorted(self.sections.values(), key=lambda s: (s.order, s.id))
+
+    def clauses_in(self, section_id: str) -> list[Clause]:
+        found = [c for c in self.clauses.values() if c.section == section_id]
+        return sorted(found, key=lambda c: (c.order, c.id))
+
+    def requirement_ids(self) -> set[str]:
+        return {rid for items in self.regimes.values() for rid, _ in items}
+
+
+def load_library(folders: list[Path]) -> Library:
+    """Read the folders in order; a later folder's clause replaces an earlier one's by id."""
+    loader = _Loader()
+    for folder in folders:
+        loader.read_folder(Path(folder))
+    return loader.finish()
+
+
+class _Loader:
+    def __init__(self):
+        self.sections: dict[str, Section] = {}
+        self.terms: dict[str, DefinedTerm] = {}
+        self.clauses: dict[str, Clause] = {}
+        self.regimes: dict[str, list[tuple[str, str]]] = {}
+        self.faults: list[Fault] = []
+
+    def fault(self, path: Path, line: int, message: str) -> None:
+        self.faults.append(Fault(path, line, message))
+
+    def read_folder(self, folder: Path) -> None:
+        if not folder.is_dir():
+            self.fault(folder, 0, "library folder does not exist")
+            return
+        for path in sorted(folder.glob("*/_section.toml")):
+            self._read_section(path)
+        for path in sorted(folder.glob("_terms/*.toml")):
+            self._read_term(path)
+        if (folder / "regimes.toml").is_file():
+            self._read_regimes(folder / "regimes.toml")
+        for path in sorted(folder.glob("*/*.md")):
+            if not path.parent.name.startswith("_"):
+                self._read_clause(path)
+
+    def _toml(self, path: Path, text: str, first_line: int = 1) -> dict | None:
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            line = re.search(r"line (\d+)", str(error))
+            offset = int(line.group(1)) - 1 if line else max(0, len(text.splitlines()) - 1)
+            self.fault(path, first_line + offset, f"TOML error: {error}")
+            return None
+
+    def _read_text(self, path: Path) -> str | None:
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            self.fault(path, 0, f"cannot read file: {error}")
+            return None
+
+    def _read_section(self, path: Path) -> None:
+        text = self._read_text(path)
+        data = self._toml(path, text) if text is not None else None
+        if data is None:
+            return
+        if not isinstance(data.get("id"), str) or not _ID.match(data["id"]):
+            self.fault(path, 1, "section needs an `id` of lowercase letters, digits, _ . -")
+        elif not isinstance(data.get("title"), str) or not data["title"].strip():
+            self.fault(path, 1, "section needs a `title`")
+        elif not isinstance(data.get("order"), int):
+            self.fault(path, 1, "section needs a whole-number `order`")
+        else:
+            self.sections[data["id"]] = Section(data["id"], data["title"], data["order"])
+
+    def _read_term(self, path: Path) -> None:
+        text = self._read_text(path)
+        data = self._toml(path, text) if text is not None else None
+        if data is None:
+            return
+        term_id, label = data.get("id"), data.get("label")
+        if not isinstance(term_id, str) or not isinstance(label, str) or not label:
+            self.fault(path, 1, "a term needs `id` and `label`")
+            return
+        if term_id in (COMPANY,) or term_id.startswith(("opt.", "ref:", "if ")):
+            self.fault(path, 1, f"term id {term_id!r} is reserved")
+            return
+        if not (data.get("introduce") or data.get("gloss")):
+            self.fault(path, 1, "a term needs `introduce` or `gloss` for its first use")
+            return
+        self.terms[term_id] = DefinedTerm(
+            term_id, label, str(data.get("plural", label)),
+            str(data.get("introduce", "")), str(data.get("gloss", "")),
+        )
+
+    def _read_regimes(self, path: Path) -> None:
+        data = self._toml(path, self._read_text(path) or "")
+        for regime, items in (data or {}).items():
+            if regime not in REGIME_NAMES or not isinstance(items, list):
+                self.fault(path, 1, f"unknown regime {regime!r}; use one of {', '.join(REGIME_NAMES)}")
+                continue
+            self.regimes[regime] = [(item["id"], item.get("text", "")) for item in items]
+
+    def _read_clause(self, path: Path) -> None:
+        text = self._read_text(path)
+        if text is None:
+            return
+        lines = text.splitlines()
+        if not lines or lines[0].strip() != "+++":
+            self.fault(path, 1, "a clause file starts with a `+++` line, then TOML front matter")
+            return
+        try:
+            end = next(i for i in range(1, len(lines)) if lines[i].strip() == "+++")
+        except StopIteration:
+            self.fault(path, 1, "the front matter has no closing `+++` line")
+            return
+        data = self._toml(path, "\n".join(lines[1:end]), first_line=2)
+        if data is None:
+            return
+        body, body_line = "\n".join(lines[end + 1:]), end + 2
+        clause = self._build_clause(path, data, body, body_line)
+        if clause is not None:
+            if clause.id in self.clauses and self.clauses[clause.id].path.parent.parent == path.parent.parent:
+                self.fault(path, 2, f"clause id {clause.id!r} is also used by {self.clauses[clause.id].path}")
+                return
+            self.clauses[clause.id] = clause
+
+    def _build_clause(self, path: Path, data: dict, body: str, body_line: int) -> Clause | None:
+        problems = _front_matter_problems(data)
+        options: dict[str, OptionSpec] = {}
+        for name, spec in (data.get("options") or {}).items():
+            try:
+                options[name] = parse_option(name, spec)
+            except ValueError as error:
+                problems.append(f"option {name!r}: {error}")
+        when = None
+        if isinstance(data.get("when"), str):
+            try:
+                when = parse_condition(data["when"])
+            except ConditionError as error:
+                problems.append(f"`when`: {error}")
+        try:
+            blocks = parse_body(body)
+        except MarkupError as error:
+            self.fault(path, body_line + error.line - 1, error.message)
+            return None
+        if not blocks:
+            problems.append("the clause has no body text")
+        if problems:
+            for problem in problems:
+                self.fault(path, 2, problem)
+            return None
+        return Clause(
+            id=data["id"], practice=data["practice"], section=data["section"],
+            title=data["title"], sources=data["sources"], body=body, path=path,
+            body_line=body_line, blocks=blocks, summary=data.get("summary", ""),
+            heading=data.get("heading"), order=data.get("order", 100), options=options,
+            group=data.get("group"), excludes=data.get("excludes", []),
+            requires_practices=data.get("requires_practices", []),
+            requires=data.get("requires", []), regimes=data.get("regimes", []),
+            when=when, example=data.get("example", False),
+        )
+
+    def finish(self) -> Library:
+        practices = self._group_practices()
+        self._check_references(practices)
+        good = {cid: c for cid, c in self.clauses.items() if c.practice in practices}
+        return Library(self.sections, self._all_terms(), good, practices, self.regimes, self.faults)
+
+    def _all_terms(self) -> dict[str, DefinedTerm]:
+        terms = dict(self.terms)
+        for builtin in BUILTIN_TERMS:
+            terms.setdefault(builtin, DefinedTerm(builtin, builtin, builtin, gloss=builtin))
+        return terms
+
+    def _group_practices(self) -> dict[str, Practice]:
+        by_practice: dict[str, list[Clause]] = {}
+        for clause in self.clauses.values():
+            by_practice.setdefault(clause.practice, []).append(clause)
+        practices = {}
+        for practice_id, clauses in by_practice.items():
+            primary = next((c for c in clauses if c.id == practice_id), None)
+            if primary is None:
+                for clause in clauses:
+                    self.fault(clause.path, 2, f"practice {practice_id!r} has no primary clause (a clause with id {practice_id!r})")
+                continue
+            if not primary.summary:
+                self.fault(primary.path, 2, "a practice's primary clause needs a one-sentence `summary`")
+            clauses.sort(key=lambda c: (c.order, c.id))
+            practices[practice_id] = Practice(practice_id, primary, clauses)
+        return practices
+
+    def _check_references(self, practices: dict[str, Practice]) -> None:
+        term_ids = set(self._all_terms())
+        requirement_ids = {rid for items in self.regimes.values() for rid, _ in items}
+        for clause in self.clauses.values():
+            practice = practices.get(clause.practice)
+            if practice is None:
+                continue
+            for message in _reference_problems(clause, practice, practices, self.sections, requirement_ids):
+                self.fault(clause.path, 2, message)
+            for raw, line in _tokens_with_lines(clause):
+                message = _token_problem(raw, term_ids, practice, self.sections)
+                if message:
+                    self.fault(clause.path, line, message)
+
+
+def _front_matter_problems(data: dict) -> list[str]:
+    problems = [f"missing `{key}`" for key in _REQUIRED if key not in data]
+    for key, value in data.items():
+        expected = _CLAUSE_KEYS.get(key)
+        if expected is None:
+            problems.append(f"unknown key `{key}`")
+        elif not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            problems.append(f"`{key}` must be a {expected.__name__}")
+    for key in ("id", "practice"):
+        if isinstance(data.get(key), str) and not _ID.match(data[key]):
+            problems.append(f"`{key}` {data[key]!r} must be lowercase letters, digits, _ . -")
+    if isinstance(data.get("sources"), list) and not data["sources"]:
+        problems.append("`sources` names the seed files, or [\"new\"]")
+    return problems
+
+
+def _reference_problems(clause, practice, practices, sections, requirement_ids) -> list[str]:
+    problems = []
+    if clause.section not in sections:
+        problems.append(f"unknown section {clause.section!r}")
+    for other in clause.excludes + clause.requires_practices:
+        if other not in practices:
+            problems.append(f"names unknown practice {other!r}")
+    for name in clause.requires:
+        if name not in FIELDS:
+            problems.append(f"`requires` names unknown profile field {name!r}")
+    for rid in clause.regimes:
+        if requirement_ids and rid not in requirement_ids:
+            problems.append(f"unknown regime requirement id {rid!r}")
+    if clause is not practice.primary:
+        for key in ("options", "group", "excludes", "requires_practices", "example"):
+            if getattr(clause, key):
+                problems.append(f"`{key}` belongs on the practice's primary clause {practice.id!r}")
+    conditions = [b.condition for b in clause.blocks if b.condition] + ([clause.when] if clause.when else [])
+    for condition in conditions:
+        for name in condition.names():
+            problem = _condition_name_problem(name, practice, practices)
+            if problem:
+                problems.append(problem)
+    return problems
+
+
+def _condition_name_problem(name: str, practice, practices) -> str | None:
+    kind, _, rest = name.partition(".")
+    if kind == "opt" and rest not in practice.options:
+        return f"condition names unknown option {rest!r}"
+    if kind == "practice" and rest not in practices:
+        return f"condition names unknown practice {rest!r}"
+    if kind == "regime" and rest not in REGIME_NAMES:
+        return f"condition names unknown regime {rest!r}"
+    if kind in ("company", "service") and name not in FIELDS:
+        return f"condition names unknown profile field {name!r}"
+    return None
+
+
+def _tokens_with_lines(clause: Clause):
+    for offset, line in enumerate(clause.body.splitlines()):
+        for raw in tokens_in(line):
+            if not raw.startswith("if "):
+                yield raw, clause.body_line + offset
+    for spec in clause.options.values():
+        for value in spec.text_values():
+            for raw in tokens_in(value):
+                yield raw, 2
+
+
+def _token_problem(raw: str, term_ids, practice: Practice, sections) -> str | None:
+    try:
+        token = classify(raw, term_ids)
+    except TokenError as error:
+        return str(error)
+    if token.kind == "option" and token.name not in practice.options:
+        return f"{{{{opt.{token.name}}}}} is not an option of practice {practice.id!r}"
+    if token.kind == "ref" and token.name not in sections:
+        return f"{{{{ref:{token.name}}}}} names no section"
+    return None
+
+
+def library_folders(extra: list[Path] | None = None) -> list[Path]:
+    """Bundled snippets, then the user's own folder if it exists, then folders given."""
+    folders = [bundled_dir("snippets")]
+    if user_library_dir().is_dir():
+        folders.append(user_library_dir())
+    return folders + [Path(f) for f in extra or []]

@@ -1,0 +1,105 @@
+"""The clause body format: paragraphs, `- ` bullets, inline bold/italic/links, and tokens.
+
+Bodies are parsed into templates once; tokens stay opaque text here and are expanded by
+assembly, so values from the profile are never read as markup.
+"""
+
+import re
+from dataclasses import dataclass
+
+from desktop.engine.conditions import Condition, ConditionError, parse_condition
+
+TOKEN = re.compile(r"\{\{(.*?)\}\}")
+_IF_PREFIX = re.compile(r"^\{\{if\s+(.*?)\}\}\s*")
+_INLINE = re.compile(r"\*\*(?P<bold>.+?)\*\*|\*(?P<italic>[^*\s][^*]*?)\*|\[(?P<label>[^\]]+)\]\((?P<href>[^)\s]+)\)")
+
+
+class MarkupError(ValueError):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True)
+class BlockTemplate:
+    kind: str  # "p" or "li"
+    text: str
+    line: int  # 1-based line inside the body
+    condition: Condition | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+
+
+def parse_body(body: str) -> list[BlockTemplate]:
+    """Split a body into paragraph and bullet templates, reading `{{if …}}` prefixes."""
+    blocks: list[BlockTemplate] = []
+    current: list[str] = []
+    kind, start = "p", 0
+
+    def flush():
+        if current:
+            blocks.append(_make_block(kind, " ".join(current), start))
+            current.clear()
+
+    for number, raw in enumerate(body.splitlines(), start=1):
+        line = raw.strip()
+        if not line:
+            flush()
+            continue
+        if line.startswith("#"):
+            raise MarkupError(number, "headings are not allowed in a clause body; use `heading`")
+        if line.startswith("- "):
+            flush()
+            kind, start = "li", number
+            current.append(line[2:].strip())
+        elif current:
+            current.append(line)
+        else:
+            kind, start = "p", number
+            current.append(line)
+    flush()
+    return blocks
+
+
+def _make_block(kind: str, text: str, line: int) -> BlockTemplate:
+    condition = None
+    match = _IF_PREFIX.match(text)
+    if match:
+        try:
+            condition = parse_condition(match.group(1))
+        except ConditionError as error:
+            raise MarkupError(line, str(error)) from None
+        text = text[match.end():]
+    if not text:
+        raise MarkupError(line, "a conditional block has no text after its {{if …}}")
+    return BlockTemplate(kind, text, line, condition)
+
+
+def parse_inline(text: str) -> list[Span]:
+    """Split text into spans of plain, bold, italic and linked text."""
+    spans: list[Span] = []
+    position = 0
+    for match in _INLINE.finditer(text):
+        if match.start() > position:
+            spans.append(Span(text[position:match.start()]))
+        if match["bold"] is not None:
+            spans.append(Span(match["bold"], bold=True))
+        elif match["italic"] is not None:
+            spans.append(Span(match["italic"], italic=True))
+        else:
+            spans.append(Span(match["label"], href=match["href"]))
+        position = match.end()
+    if position < len(text):
+        spans.append(Span(text[position:]))
+    return spans
+
+
+def tokens_in(text: str) -> list[str]:
+    return [match.group(1).strip() for match in TOKEN.finditer(text)]

@@ -1,0 +1,211 @@
+"""The company profile: what the user tells us, saved as JSON.
+
+Unknown keys are kept on save, so a newer Policywright's profile survives a round trip through
+an older one. Wrong types are reported by key path; nothing is guessed.
+"""
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from desktop.engine.fileio import write_atomic
+
+SCHEMA_VERSION = 1
+REGIMES = ("gdpr", "ccpa", "caloppa", "coppa")
+
+
+class ProfileError(ValueError):
+    """A profile that cannot be read; `problems` are 'key.path: what is wrong' lines."""
+
+    def __init__(self, source: str, problems: list[str]):
+        self.source = source
+        self.problems = problems
+        super().__init__("; ".join(f"{source}: {p}" for p in problems))
+
+
+@dataclass
+class Company:
+    legal_name: str = ""
+    short_name: str = ""
+    website: str = ""
+    contact_email: str = ""
+    postal_address: str = ""
+    phone: str = ""
+    country: str = ""
+    region: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name.strip() or self.legal_name.strip()
+
+
+@dataclass
+class Service:
+    name: str = ""
+    kind: str = "website"
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Terms:
+    service: str = "Site"
+    personal_information: str = "personal information"
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Profile:
+    company: Company = field(default_factory=Company)
+    service: Service = field(default_factory=Service)
+    terms: Terms = field(default_factory=Terms)
+    practices: dict[str, dict] = field(default_factory=dict)
+    regimes: list[str] = field(default_factory=list)
+    effective_date: str = ""
+    overrides: dict[str, str] = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)
+
+    def field_value(self, name: str) -> str:
+        """A dotted profile field such as 'company.phone' or 'effective_date'."""
+        if name == "effective_date":
+            return self.effective_date
+        group, _, key = name.partition(".")
+        return str(getattr(getattr(self, group), key, "") or "")
+
+    def effective(self) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(self.effective_date)
+        except ValueError:
+            return None
+
+
+def _read_group(cls, data: object, path: str, problems: list[str]):
+    if data is None:
+        return cls()
+    if not isinstance(data, dict):
+        problems.append(f"{path}: must be an object")
+        return cls()
+    known = {f.name for f in fields(cls)} - {"extra"}
+    values = {}
+    for key in known & set(data):
+        if isinstance(data[key], str):
+            values[key] = data[key]
+        else:
+            problems.append(f"{path}.{key}: must be text")
+    return cls(**values, extra={k: v for k, v in data.items() if k not in known})
+
+
+def profile_from_dict(data: object, source: str = "profile") -> Profile:
+    if not isinstance(data, dict):
+        raise ProfileError(source, ["the file must hold a JSON object"])
+    problems: list[str] = []
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if version != SCHEMA_VERSION:
+        raise ProfileError(source, [
+            f"schema_version: {version!r} is not a version this Policywright reads "
+            f"(it reads {SCHEMA_VERSION}); open it with a newer Policywright"
+        ])
+    profile = Profile(
+        company=_read_group(Company, data.get("company"), "company", problems),
+        service=_read_group(Service, data.get("service"), "service", problems),
+        terms=_read_group(Terms, data.get("terms"), "terms", problems),
+        practices=_read_practices(data.get("practices", {}), problems),
+        regimes=_read_regimes(data.get("regimes", []), problems),
+        effective_date=_read_date(data.get("effective_date", ""), problems),
+        overrides=_read_overrides(data.get("overrides", {}), problems),
+        extra={k: v for k, v in data.items() if k not in _TOP_KEYS},
+    )
+    if problems:
+        raise ProfileError(source, problems)
+    return profile
+
+
+_TOP_KEYS = {"schema_version", "company", "service", "terms", "practices", "regimes",
+             "effective_date", "overrides"}
+
+
+def _read_practices(data: object, problems: list[str]) -> dict[str, dict]:
+    if not isinstance(data, dict):
+        problems.append("practices: must be an object of practice id -> options object")
+        return {}
+    result = {}
+    for practice_id, options in data.items():
+        if options is None:
+            options = {}
+        if not isinstance(options, dict):
+            problems.append(f"practices.{practice_id}: must be an object of options")
+            continue
+        result[practice_id] = dict(options)
+    return result
+
+
+def _read_regimes(data: object, problems: list[str]) -> list[str]:
+    if not isinstance(data, list) or not all(isinstance(r, str) for r in data):
+        problems.append(f"regimes: must be a list drawn from {', '.join(REGIMES)}")
+        return []
+    unknown = [r for r in data if r not in REGIMES]
+    if unknown:
+        problems.append(f"regimes: unknown {', '.join(unknown)}; use {', '.join(REGIMES)}")
+    return [r for r in REGIMES if r in data]
+
+
+def _read_date(data: object, problems: list[str]) -> str:
+    if not isinstance(data, str):
+        problems.append("effective_date: must be a date written YYYY-MM-DD")
+        return ""
+    if data:
+        try:
+            dt.date.fromisoformat(data)
+        except ValueError:
+            problems.append(f"effective_date: {data!r} is not a date written YYYY-MM-DD")
+    return data
+
+
+def _read_overrides(data: object, problems: list[str]) -> dict[str, str]:
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        problems.append("overrides: must be an object of clause id -> your wording")
+        return {}
+    return dict(data)
+
+
+def _group_dict(group) -> dict:
+    values = {f.name: getattr(group, f.name) for f in fields(group) if f.name != "extra"}
+    return {**group.extra, **values}
+
+
+def profile_to_dict(profile: Profile) -> dict:
+    return {
+        **profile.extra,
+        "schema_version": SCHEMA_VERSION,
+        "company": _group_dict(profile.company),
+        "service": _group_dict(profile.service),
+        "terms": _group_dict(profile.terms),
+        "practices": profile.practices,
+        "regimes": profile.regimes,
+        "effective_date": profile.effective_date,
+        "overrides": profile.overrides,
+    }
+
+
+def load_profile(path: Path) -> Profile:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ProfileError(str(path), ["no such file; check the path"]) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ProfileError(str(path), [f"cannot be read ({error.__class__.__name__}: {error})"]) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ProfileError(str(path), [f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"]) from None
+    return profile_from_dict(data, str(path))
+
+
+def profile_json(profile: Profile) -> str:
+    return json.dumps(profile_to_dict(profile), indent=2, ensure_ascii=False) + "\n"
+
+
+def save_profile(profile: Profile, path: Path) -> None:
+    write_atomic(Path(path), profile_json(profile).encode("utf-8"))

@@ -1,0 +1,67 @@
+"""What a `{{…}}` token means: a profile field, an option, a cross-reference or a term."""
+
+from dataclasses import dataclass
+
+FIELD_LABELS = {
+    "company.legal_name": "Company legal name",
+    "company.short_name": "Company short name",
+    "company.website": "Website address",
+    "company.contact_email": "Contact email",
+    "company.postal_address": "Postal address",
+    "company.phone": "Phone number",
+    "company.country": "Country",
+    "company.region": "State or region",
+    "service.name": "Service name",
+    "service.kind": "Kind of service",
+    "effective_date": "Effective date",
+}
+FIELDS = frozenset(FIELD_LABELS)
+ARTICLES = ("the", "our", "your", "a", "this")
+COMPANY = "company"
+
+
+class TokenError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # "field", "option", "ref", "company" or "term"
+    name: str
+    article: str | None = None
+    capital: bool = False
+    plural: bool = False
+
+
+def classify(raw: str, term_ids: frozenset[str] | set[str]) -> Token:
+    """Read one token's text; raise TokenError naming what is wrong."""
+    text = raw.strip()
+    if not text:
+        raise TokenError("empty token {{}}")
+    if text.startswith("if "):
+        raise TokenError(f"{{{{{text}}}}} must start a paragraph or bullet")
+    if text.startswith("ref:"):
+        return Token("ref", text[4:].strip())
+    if text.startswith("opt."):
+        return Token("option", text[4:])
+    if text in FIELDS:
+        return Token("field", text)
+    if text == COMPANY:
+        return Token("company", COMPANY)
+    return _classify_term(text, term_ids)
+
+
+def _classify_term(text: str, term_ids) -> Token:
+    name, _, modifier = text.partition("|")
+    modifier = modifier.strip()
+    if modifier not in ("", "plural"):
+        raise TokenError(f"unknown modifier |{modifier} in {{{{{text}}}}} (only |plural)")
+    capital = name[:1].isupper()
+    words = name.strip().lower().split()
+    article = None
+    if len(words) > 1 and words[0] in ARTICLES:
+        article, words = words[0], words[1:]
+    term = " ".join(words)
+    if term not in term_ids:
+        raise TokenError(f"unknown token {{{{{text}}}}}: not a profile field, option or defined term")
+    return Token("term", term, article, capital, modifier == "plural")

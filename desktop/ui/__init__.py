@@ -1,0 +1,1 @@
+"""Qt widgets that present the engine."""

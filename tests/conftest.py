@@ -1,0 +1,39 @@
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop.engine.library import load_library  # noqa: E402
+from desktop.engine.profile import Company, Profile, Service, Terms  # noqa: E402
+from desktop.paths import bundled_dir  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def fixture_library():
+    return load_library([FIXTURES / "library"])
+
+
+@pytest.fixture(scope="session")
+def bundled_library():
+    return load_library([bundled_dir("snippets")])
+
+
+def make_profile(**practices) -> Profile:
+    return Profile(
+        company=Company(legal_name="Acme Audio, Inc.", short_name="Acme", website="acme.example",
+                        contact_email="hi@acme.example", country="United States"),
+        service=Service(name="Acme Studio", kind="app"),
+        terms=Terms(service="Platform"),
+        practices={name.replace("__", "."): value for name, value in practices.items()},
+        effective_date="2026-11-22",
+    )
+
+
+@pytest.fixture
+def profile():
+    return make_profile(intro__about={}, collect__basic={}, dnt__honour={}, contact__details={})

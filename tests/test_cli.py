@@ -1,0 +1,150 @@
+import io
+import json
+import subprocess
+import sys
+
+import docx
+import pytest
+from conftest import FIXTURES
+from exports import docx_blocks, markdown_blocks
+
+from desktop.cli import main
+
+LIB = ["--library", str(FIXTURES / "library")]
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def example(tmp_path, capsys):
+    path = tmp_path / "acme.json"
+    assert run(capsys, "new-profile", str(path))[0] == 0
+    return path
+
+
+def test_version_and_console_script():
+    result = subprocess.run([sys.executable, "-m", "desktop", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("policywright ")
+
+
+def test_practices_json_lists_ids_sections_groups_sources_options(capsys):
+    code, out, _ = run(capsys, *LIB, "practices", "--json")
+    rows = {row["id"]: row for row in json.loads(out)}
+    assert code == 0
+    assert rows["dnt.ignore"]["group"] == "dnt"
+    assert rows["collect.basic"]["options"][0] == {"name": "items", "type": "list", "title": "Items collected",
+                                                   "default": ["your name", "your email address"]}
+    assert rows["cookies.ads"]["sources"] == ["003_edd117d97077f770"]
+    assert rows["contact.details"]["section"] == "contact"
+
+
+def test_clauses_json(capsys):
+    code, out, _ = run(capsys, "clauses", "--json", *LIB)
+    rows = json.loads(out)
+    assert code == 0
+    assert {"id", "practice", "section", "title", "sources"} == set(rows[0])
+
+
+def test_example_profile_checks_clean_and_exports_every_format(example, tmp_path, capsys):
+    code, out, _ = run(capsys, "check", str(example), "--json")
+    problems = json.loads(out)["problems"]
+    assert code == 0, [p for p in problems if p["severity"] == "error"]
+    for fmt in ("docx", "md", "html"):
+        target = tmp_path / f"policy.{fmt}"
+        code, out, err = run(capsys, "export", str(example), "--format", fmt, "--out", str(target))
+        assert (code, err) == (0, ""), err
+        assert target.stat().st_size > 1000
+    assert docx_blocks((tmp_path / "policy.docx").read_bytes()) == markdown_blocks((tmp_path / "policy.md").read_bytes())
+
+
+def test_new_profile_never_overwrites(example, capsys):
+    before = example.read_bytes()
+    code, _, err = run(capsys, "new-profile", str(example))
+    assert code == 2 and "already exists" in err
+    assert example.read_bytes() == before
+
+
+def test_check_reports_errors_with_exit_1(example, capsys):
+    data = json.loads(example.read_text())
+    data["company"]["contact_email"] = "not-an-address"
+    data["practices"]["no.such.practice"] = {}
+    example.write_text(json.dumps(data))
+    code, out, _ = run(capsys, "check", str(example), "--json")
+    codes = {(p["code"], p["where"]) for p in json.loads(out)["problems"]}
+    assert code == 1
+    assert ("invalid-email", "company.contact_email") in codes
+    assert ("unknown-practice", "practice:no.such.practice") in codes
+
+
+def test_export_refuses_errors_unless_allowed(example, tmp_path, capsys):
+    data = json.loads(example.read_text())
+    data["company"]["legal_name"] = ""
+    example.write_text(json.dumps(data))
+    target = tmp_path / "draft.md"
+    code, _, err = run(capsys, "export", str(example), "--format", "md", "--out", str(target))
+    assert code == 1 and not target.exists()
+    assert "company.legal_name" in err and "--allow-incomplete" in err
+    code, _, _ = run(capsys, "export", str(example), "--format", "md", "--out", str(target), "--allow-incomplete")
+    assert code == 0 and "**\\[Company legal name\\]**" in target.read_text()
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("{not json", "is not valid JSON (line 1"),
+        ('{"schema_version": 9}', "schema_version: 9 is not a version this Policywright reads"),
+        ('{"company": {"phone": 12}}', "company.phone: must be text"),
+        ('[1, 2]', "the file must hold a JSON object"),
+    ],
+)
+def test_bad_profiles_exit_2_with_one_clear_line(tmp_path, capsys, content, expected):
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    target = tmp_path / "out.docx"
+    code, out, err = run(capsys, "export", str(path), "--format", "docx", "--out", str(target))
+    assert code == 2 and not target.exists()
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"policywright: {path}: ") and expected in lines[0]
+    assert "Traceback" not in err
+
+
+def test_missing_profile_and_unwritable_destination_exit_2(example, tmp_path, capsys):
+    code, _, err = run(capsys, "check", str(tmp_path / "absent.json"))
+    assert code == 2 and "no such file" in err
+    code, _, err = run(capsys, "export", str(example), "--format", "md", "--out", str(tmp_path / "no" / "dir" / "x.md"))
+    assert code == 2 and "does not exist" in err
+    code, _, err = run(capsys, "export", str(example), "--format", "md", "--out", str(tmp_path))
+    assert code == 2 and "is a folder" in err
+
+
+def test_failed_export_keeps_the_existing_file(example, tmp_path, capsys, monkeypatch):
+    target = tmp_path / "policy.docx"
+    target.write_bytes(b"previous version")
+    monkeypatch.setattr("os.replace", lambda *a: (_ for _ in ()).throw(OSError(13, "Permission denied")))
+    code, _, err = run(capsys, "export", str(example), "--format", "docx", "--out", str(target))
+    assert code == 2 and "Permission denied" in err
+    assert target.read_bytes() == b"previous version"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["acme.json", "policy.docx"]
+
+
+def test_export_docx_opens_with_heading_styles(example, tmp_path, capsys):
+    target = tmp_path / "p.docx"
+    run(capsys, "export", str(example), "--format", "docx", "--out", str(target))
+    styles = {p.style.name for p in docx.Document(io.BytesIO(target.read_bytes())).paragraphs}
+    assert {"Title", "Heading 1", "Heading 2"} <= styles
+
+
+def test_library_flag_reports_broken_user_files_and_goes_on(tmp_path, capsys):
+    (tmp_path / "40-x").mkdir()
+    (tmp_path / "40-x" / "broken.md").write_text("no front matter")
+    code, out, err = run(capsys, "--library", str(tmp_path), "practices")
+    assert code == 0 and "broken.md:1:" in err and "security.measures" in out
+
+
+def test_no_arguments_prints_help(capsys):
+    code, out, _ = run(capsys)
+    assert code == 0 and "export" in out

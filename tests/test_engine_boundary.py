@@ -1,0 +1,39 @@
+"""The engine must stay usable without a screen: nothing below desktop/engine imports Qt."""
+
+import ast
+from pathlib import Path
+
+ENGINE = Path(__file__).resolve().parents[1] / "desktop" / "engine"
+
+
+def imported_modules(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_engine_imports_no_qt():
+    files = list(ENGINE.rglob("*.py"))
+    assert len(files) > 5
+    offenders = {
+        str(path.relative_to(ENGINE)): sorted(m for m in imported_modules(path) if m.split(".")[0] in ("PySide6", "shiboken6", "desktop.ui"))
+        for path in files
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_engine_imports_without_qt_installed_in_path():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['PySide6'] = None\n"
+        "import desktop.engine.assemble, desktop.engine.checks, desktop.engine.export, desktop.cli\n"
+        "print('ok')"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ENGINE.parents[1])
+    assert result.stdout.strip() == "ok", result.stderr
