@@ -6,8 +6,11 @@ import docx
 import pytest
 from docx.shared import Mm
 from exports import docx_blocks, html_blocks, markdown_blocks
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.engine.assemble import assemble
+from desktop.engine.document import BulletList, Document, Paragraph, Run, Section
 from desktop.engine.export import export_bytes
 
 HOSTILE = "**x** [a](javascript:alert(1)) <img src=x onerror=alert(1)> # _y_ `z` &amp; 1. \\"
@@ -99,3 +102,18 @@ def test_html_is_a_standalone_accessible_page(document):
     assert '<html lang="en-US">' in html
     assert "<title>Acme Privacy Policy</title>" in html
     assert len(re.findall(r"<h1[ >]", html)) == 1
+
+
+runs = st.lists(
+    st.builds(Run, text=st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=12),
+              bold=st.booleans(), italic=st.booleans()),
+    min_size=1, max_size=5,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(paragraph=runs, item=runs)
+def test_any_text_survives_markdown_as_literal_text(paragraph, item):
+    document = Document("T", "E", "C", "en", "a4", [Section("s", 1, "S", [Paragraph(paragraph), BulletList([item])])])
+    expected = [(kind, " ".join(text.split())) for kind, text in document.text_blocks()]
+    assert markdown_blocks(export_bytes(document, "md")) == expected

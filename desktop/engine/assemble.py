@@ -1,6 +1,7 @@
 """profile + library -> Document: the canonical outline, numbered, every token filled."""
 
 import datetime as dt
+from dataclasses import replace
 
 from desktop.engine.document import BulletList, Document, Gap, Heading, Paragraph, Run, Section
 from desktop.engine.library import Clause, Library
@@ -180,15 +181,17 @@ class _Renderer:
             token = classify(raw, set(self.terms))
         except TokenError as error:
             return [self._gap("token", raw, clause, str(error)[0].upper() + str(error)[1:] + ".")]
-        if token.kind == "field":
-            return self._field(token.name, clause, style)
-        if token.kind == "option":
+        if token.kind == "option":  # option values are wording, linted like the clause itself
             return self._option(token.name, clause, style, depth)
-        if token.kind == "ref":
-            return self._reference(token.name, clause, style)
-        if token.kind == "company":
-            return self._company(clause, style, define)
-        return self._term(token, clause, style, depth, define)
+        if token.kind == "field":
+            runs = self._field(token.name, clause, style)
+        elif token.kind == "ref":
+            runs = self._reference(token.name, clause, style)
+        elif token.kind == "company":
+            runs = self._company(clause, style, define)
+        else:
+            runs = self._term(token, clause, style, depth, define)
+        return [replace(run, token=True) for run in runs]
 
     def _gap(self, kind: str, name: str, clause: Clause, message: str, label: str | None = None) -> Run:
         self.gaps.append(Gap(kind, name, clause.id, message))
@@ -270,4 +273,4 @@ def _capitalised(runs: list[Run]) -> list[Run]:
     if not runs or not runs[0].text:
         return runs
     first = runs[0]
-    return [Run(first.text[0].upper() + first.text[1:], first.bold, first.italic, first.href, first.gap)] + runs[1:]
+    return [replace(first, text=first.text[0].upper() + first.text[1:])] + runs[1:]

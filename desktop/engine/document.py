@@ -5,13 +5,30 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of text with one look. `gap` marks a missing detail shown as a placeholder."""
+    """A stretch of text with one look.
+
+    `gap` marks a missing detail shown as a placeholder; `token` marks text a token produced
+    (a profile value, a defined term), which the terminology linter trusts.
+    """
 
     text: str
     bold: bool = False
     italic: bool = False
     href: str | None = None
     gap: bool = False
+    token: bool = False
+
+
+def merged(runs: list[Run]) -> list[Run]:
+    """Join neighbouring runs that look the same, so a format's markup is not split mid-phrase."""
+    result: list[Run] = []
+    for run in runs:
+        previous = result[-1] if result else None
+        if previous and (previous.bold, previous.italic, previous.href, previous.gap) == (run.bold, run.italic, run.href, run.gap):
+            result[-1] = Run(previous.text + run.text, run.bold, run.italic, run.href, run.gap, previous.token and run.token)
+        else:
+            result.append(run)
+    return result
 
 
 def plain(runs: list[Run]) -> str:

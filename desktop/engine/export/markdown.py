@@ -1,8 +1,9 @@
 """CommonMark: ATX headings, `-` lists; every text escaped so no value can become markup."""
 
 import re
+import unicodedata
 
-from desktop.engine.document import BulletList, Document, Heading, Run, clean_text
+from desktop.engine.document import BulletList, Document, Heading, Run, clean_text, merged
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&{}])")
 _BLOCK_START = re.compile(r"^(\d*)([-+=.)])")
@@ -12,24 +13,47 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", clean_text(text)))
 
 
-def _run(run: Run) -> str:
+def _flanks(char: str) -> bool:
+    """Whether an emphasis delimiter next to `char` (outside it) always counts as one."""
+    return not char or char.isspace() or (_is_punctuation(char) and char != "*")
+
+
+def _is_punctuation(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS"
+
+
+def _emphasis_fits(core: str, before: str, after: str) -> bool:
+    """CommonMark's flanking rules: `*x*` is emphasis only when its edges allow it."""
+    opens = core[0].isalnum() and before != "*" or _flanks(before)
+    closes = core[-1].isalnum() and after != "*" or _flanks(after)
+    return opens and closes and not core[0].isspace() and not core[-1].isspace()
+
+
+def _run(run: Run, before: str, after: str) -> str:
     text = escape(run.text)
     core = text.strip()
     if not core:
         return text
     lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+    before, after = (lead[-1:] or before), (trail[:1] or after)
     if run.href and run.href.startswith(("https://", "http://", "mailto:")):
         core = f"[{core}](<{run.href.replace('<', '%3C').replace('>', '%3E').replace(' ', '%20')}>)"
-    if run.italic:
-        core = f"*{core}*"
-    if run.bold or run.gap:
-        core = f"**{core}**"
+    if (run.bold or run.italic or run.gap) and _emphasis_fits(core, before, after):
+        if run.italic:
+            core = f"*{core}*"
+        if run.bold or run.gap:
+            core = f"**{core}**"
     return lead + core + trail
 
 
 def _line(runs: list[Run]) -> str:
-    text = "".join(_run(run) for run in runs).strip()
-    return _BLOCK_START.sub(r"\1\\\2", text)
+    runs = merged(runs)
+    pieces: list[str] = []
+    for index, run in enumerate(runs):
+        before = pieces[-1][-1:] if pieces else ""
+        after = escape(runs[index + 1].text)[:1] if index + 1 < len(runs) else ""
+        pieces.append(_run(run, before, after))
+    return _BLOCK_START.sub(r"\1\\\2", "".join(pieces).strip())
 
 
 def render(document: Document) -> bytes:
