@@ -53,6 +53,7 @@ class _Lookup:
 
     def __init__(self, library: Library, profile: Profile):
         self.library, self.profile = library, profile
+        self.terms = resolved_terms(library, profile)
 
     def for_practice(self, practice_id: str):
         options = practice_options(self.library, self.profile, practice_id)
@@ -65,6 +66,8 @@ class _Lookup:
                 return rest in self.profile.regimes
             if kind == "practice":
                 return rest in self.profile.practices and rest in self.library.practices
+            if kind == "terms":
+                return self.terms[rest.replace("_", " ")].label if rest == "personal_information" else self.terms["service"].label
             return self.profile.field_value(name).strip()
 
         return lookup

@@ -5,8 +5,10 @@ from dataclasses import asdict, dataclass
 from desktop.engine.assemble import assemble
 from desktop.engine.document import Document
 from desktop.engine.library import Library
+from desktop.engine.lint import lint
 from desktop.engine.profile import Profile
 from desktop.engine.readability import flesch_reading_ease
+from desktop.engine.terms import resolved_terms
 from desktop.engine.validate import is_email, is_web_address
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -80,7 +82,7 @@ def _group_problems(library, chosen) -> list[Problem]:
             groups.setdefault(group, []).append(practice_id)
     return [
         Problem(ERROR, "exclusive-group",
-                f"Pick only one of {_titles(library, members)}: they say opposite things.",
+                f"{_titles(library, members)} say opposite things, so a policy can make only one of them. Untick all but one.",
                 f"practice:{members[1]}")
         for members in groups.values() if len(members) > 1
     ]
@@ -88,22 +90,17 @@ def _group_problems(library, chosen) -> list[Problem]:
 
 def _relation_problems(library, chosen) -> list[Problem]:
     chosen_set = set(chosen)
-    conflicts = {
-        tuple(sorted((practice_id, other)))
-        for practice_id in chosen for other in library.practices[practice_id].primary.excludes
-        if other in chosen_set
-    }
-    problems = [
-        Problem(ERROR, "conflict", f"{_titles(library, [a])} contradicts {_titles(library, [b])}; untick one of them.",
-                f"practice:{b}")
-        for a, b in sorted(conflicts)
-    ]
-    for practice_id in chosen:
-        for needed in library.practices[practice_id].primary.requires_practices:
-            if needed not in chosen_set:
-                problems.append(Problem(ERROR, "needs-practice",
-                                        f"{_titles(library, [practice_id])} needs {_titles(library, [needed])}; tick it too.",
-                                        f"practice:{practice_id}"))
+    problems, seen = [], set()
+    for rule in library.rules:
+        if rule.practice not in chosen_set:
+            continue
+        a, b = _titles(library, [rule.practice]), _titles(library, [rule.other])
+        reason = f": {rule.reason}" if rule.reason else ""
+        if rule.kind == "conflict" and rule.other in chosen_set and frozenset((rule.practice, rule.other)) not in seen:
+            seen.add(frozenset((rule.practice, rule.other)))
+            problems.append(Problem(ERROR, "conflict", f"{a} contradicts {b}{reason}. Untick one of them.", f"practice:{rule.other}"))
+        elif rule.kind == "needs" and rule.other not in chosen_set:
+            problems.append(Problem(ERROR, "needs-practice", f"{a} needs {b}{reason}. Tick {b} too.", f"practice:{rule.practice}"))
     return problems
 
 
@@ -122,19 +119,34 @@ def document_problems(document: Document, library: Library, profile: Profile) ->
         code = {"missing": "missing-detail", "token": "unknown-token", "reference": "broken-reference"}[gap.kind]
         where = gap.name if gap.kind == "missing" else f"clause:{gap.clause_id}"
         problems.append(Problem(ERROR, code, gap.message, where))
+    problems += terminology_problems(document, library, profile)
     problems += _coverage_problems(library, profile)
     score = flesch_reading_ease([text for kind, text in document.text_blocks() if kind in ("paragraph", "item")])
     problems.append(Problem(INFO, "readability", f"Reading ease {score:.0f} (Flesch; 60 or more is plain English).", "document"))
     return problems
 
 
+def terminology_problems(document: Document, library: Library, profile: Profile) -> list[Problem]:
+    problems = []
+    for finding in lint(document, profile, resolved_terms(library, profile)):
+        clause = library.clauses.get(finding.clause_id)
+        where = f"“{clause.title}”" if clause else "the policy"
+        fix = f" Write “{finding.replacement}”." if finding.replacement else ""
+        problems.append(Problem(WARNING, finding.code, f"“{finding.words}” in {where}: {finding.reason}.{fix}", f"clause:{finding.clause_id}"))
+    return problems
+
+
 def _coverage_problems(library: Library, profile: Profile) -> list[Problem]:
     covered = {rid for p in profile.practices if p in library.practices
                for clause in library.practices[p].clauses for rid in clause.regimes}
+    # A general-audience service answers COPPA with one statement; a child-directed one with the rest.
+    not_applicable = {"coppa.general_audience"}
+    if "coppa.general_audience" in covered:
+        not_applicable = {rid for rid, _ in library.regimes.get("coppa", [])} - covered
     problems = []
     for regime in profile.regimes:
         for requirement, text in library.regimes.get(regime, []):
-            if requirement not in covered:
+            if requirement not in covered and requirement not in not_applicable:
                 problems.append(Problem(WARNING, "regime-gap",
                                         f"{regime.upper()} asks the policy to state {text.split(' — ')[0]}; no picked practice does.",
                                         f"regime:{requirement}"))

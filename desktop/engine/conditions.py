@@ -2,7 +2,7 @@
 
 EXPR is terms joined by `or` and `and` (`and` binds tighter), each optionally preceded by
 `not`: `opt.NAME`, `opt.NAME == 'v'`, `opt.NAME != 'v'`, `company.FIELD`, `regime.ID`,
-`practice.ID`.
+`practice.ID`, `terms.service` / `terms.personal_information` (the chosen wording).
 """
 
 import re
@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 _TERM = re.compile(
-    r"^(?P<neg>not\s+)?(?P<name>(?:opt|company|service|regime|practice)\.[a-z0-9_.-]+|effective_date)"
+    r"^(?P<neg>not\s+)?(?P<name>(?:opt|company|service|regime|practice|terms)\.[a-z0-9_.-]+|effective_date)"
     r"(?:\s*(?P<op>==|!=)\s*'(?P<value>[^']*)')?$"
 )
 

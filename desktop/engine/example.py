@@ -25,3 +25,27 @@ def example_profile(library: Library, today: dt.date | None = None) -> Profile:
         regimes=["caloppa"],
         effective_date=today.isoformat(),
     )
+
+
+def all_practices(library: Library) -> dict[str, dict]:
+    """As many practices as can be picked together: typical ones first, one per exclusive group."""
+    ordered = sorted(library.practices.values(), key=lambda p: (not p.primary.example, p.id))
+    chosen: dict[str, dict] = {}
+    groups: set[str] = set()
+    for practice in ordered:
+        clashes = any(other in chosen for other in practice.primary.excludes) or any(
+            practice.id in library.practices[other].primary.excludes for other in chosen)
+        if clashes or (practice.group and practice.group in groups):
+            continue
+        chosen[practice.id] = {}
+        if practice.group:
+            groups.add(practice.group)
+    return _with_needs_met(library, chosen)
+
+
+def _with_needs_met(library: Library, chosen: dict[str, dict]) -> dict[str, dict]:
+    """Drop practices whose needed practices were left out, until every need is met."""
+    while unmet := [p for p in chosen if any(n not in chosen for n in library.practices[p].primary.requires_practices)]:
+        for practice_id in unmet:
+            chosen.pop(practice_id)
+    return chosen

@@ -81,6 +81,19 @@ class Clause:
         return self.title if self.heading is None else self.heading
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A relation between two practices: `practice` conflicts with, or needs, `other`."""
+
+    kind: str  # "conflict" or "needs"
+    practice: str
+    other: str
+    reason: str = ""
+
+
+RULE_KINDS = ("conflict", "needs")
+
+
 @dataclass
 class Practice:
     id: str
@@ -116,6 +129,7 @@ class Library:
     practices: dict[str, Practice]
     regimes: dict[str, list[tuple[str, str]]]  # regime -> [(requirement id, text)]
     faults: list[Fault]
+    rules: list[Rule] = field(default_factory=list)
 
     def outline(self) -> list[Section]:
         return sorted(self.sections.values(), key=lambda s: (s.order, s.id))
@@ -142,6 +156,7 @@ class _Loader:
         self.terms: dict[str, DefinedTerm] = {}
         self.clauses: dict[str, Clause] = {}
         self.regimes: dict[str, list[tuple[str, str]]] = {}
+        self.rule_files: list[tuple[Path, dict]] = []
         self.faults: list[Fault] = []
 
     def fault(self, path: Path, line: int, message: str) -> None:
@@ -155,6 +170,10 @@ class _Loader:
             self._read_section(path)
         for path in sorted(folder.glob("_terms/*.toml")):
             self._read_term(path)
+        for path in sorted(folder.glob("_rules/*.toml")):
+            data = self._toml(path, self._read_text(path) or "")
+            if data is not None:
+                self.rule_files.append((path, data))
         if (folder / "regimes.toml").is_file():
             self._read_regimes(folder / "regimes.toml")
         for path in sorted(folder.glob("*/*.md")):
@@ -283,7 +302,29 @@ class _Loader:
         practices = self._group_practices()
         self._check_references(practices)
         good = {cid: c for cid, c in self.clauses.items() if c.practice in practices}
-        return Library(self.sections, self._all_terms(), good, practices, self.regimes, self.faults)
+        rules = self._rules(practices)
+        return Library(self.sections, self._all_terms(), good, practices, self.regimes, self.faults, rules)
+
+    def _rules(self, practices: dict[str, Practice]) -> list[Rule]:
+        """Relations from front matter (excludes, requires_practices) and from `_rules/`, with reasons."""
+        relations = {}
+        for practice in practices.values():
+            for other in practice.primary.excludes:
+                relations[("conflict", practice.id, other)] = ""
+            for other in practice.primary.requires_practices:
+                relations[("needs", practice.id, other)] = ""
+        for path, data in self.rule_files:
+            kind, subject, others = data.get("kind"), data.get("practice"), data.get("others")
+            if kind not in RULE_KINDS or not isinstance(others, list) or not isinstance(data.get("reason"), str):
+                self.fault(path, 1, f"a rule needs `kind` ({' or '.join(RULE_KINDS)}), `practice`, `others` and `reason`")
+                continue
+            unknown = [p for p in [subject, *others] if p not in practices]
+            if unknown:
+                self.fault(path, 1, f"rule names unknown practice(s): {', '.join(map(str, unknown))}")
+                continue
+            for other in others:
+                relations[(kind, subject, other)] = data["reason"]
+        return [Rule(kind, a, b, reason) for (kind, a, b), reason in sorted(relations.items())]
 
     def _all_terms(self) -> dict[str, DefinedTerm]:
         terms = dict(self.terms)
@@ -373,6 +414,8 @@ def _condition_name_problem(name: str, practice, practices) -> str | None:
         return f"condition names unknown practice {rest!r}"
     if kind == "regime" and rest not in REGIME_NAMES:
         return f"condition names unknown regime {rest!r}"
+    if kind == "terms" and rest not in ("service", "personal_information"):
+        return f"condition names unknown term choice {name!r}"
     if kind in ("company", "service") and name not in FIELDS:
         return f"condition names unknown profile field {name!r}"
     return None

@@ -79,7 +79,13 @@ def _make_block(kind: str, text: str, line: int) -> BlockTemplate:
         text = text[match.end():]
     if not text:
         raise MarkupError(line, "a conditional block has no text after its {{if …}}")
-    return BlockTemplate(kind, text, line, condition)
+    return BlockTemplate(kind, typographic_quotes(text), line, condition)
+
+
+def typographic_quotes(text: str) -> str:
+    """Straight quotes to curly ones, so every clause and override reads in one typography."""
+    text = re.sub(r'"([^"{}]*)"', "\u201c\\1\u201d", text)
+    return re.sub(r"(\w)'(\w)", "\\1\u2019\\2", text)
 
 
 def parse_inline(text: str) -> list[Span]:

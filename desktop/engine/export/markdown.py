@@ -64,6 +64,8 @@ def render(document: Document) -> bytes:
             if isinstance(block, Heading):
                 lines += [f"### {_line(block.runs)}", ""]
             elif isinstance(block, BulletList):
+                if lines[-1] == "" and lines[-2].startswith("- "):
+                    lines.pop()  # lists of neighbouring clauses read as one tight list
                 lines += [f"- {_line(item)}" for item in block.items] + [""]
             else:
                 lines += [_line(block.runs), ""]
