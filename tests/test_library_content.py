@@ -1,0 +1,143 @@
+"""The bundled clause library: complete, plain, generic, and rewritten rather than copied."""
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+
+from desktop.engine.assemble import assemble
+from desktop.engine.checks import check
+from desktop.engine.example import all_practices, example_profile
+from desktop.engine.readability import flesch_reading_ease
+from desktop.paths import bundled_dir
+
+SNIPPETS = bundled_dir("snippets")
+SEED_IDS = {"000_8f4213cada12a81c", "001_722782982bc89829", "002_d77c710171acd40f", "003_edd117d97077f770", "004_ad5d4cd81024e2c9"}
+# Names, people and places of the seed companies; their emails, phones and web addresses are read from the seeds.
+SEED_NAMES = ["Bandtraq", "bandwidget", "band.link", "Qtrax", "DJMixerSoft", "GigMasters", "BestQM", "TRUSTe",
+              "Caldwell", "Norwalk", "South Main Street", "VeriSign", "Google+"]
+
+ISSUE_PRACTICES = """
+collect.registration collect.automatic collect.public_profile collect.support collect.orders collect.telemetry collect.content
+signin.facebook signin.google signin.x signin.apple signin.other
+use.personalise use.improve use.communicate use.transactions use.administer use.troubleshoot use.contests use.aggregate
+cookies.about cookies.signin cookies.preferences cookies.analytics cookies.cart cookies.beacons cookies.ad_network
+cookies.social_widgets cookies.third_party_tracking cookies.dnt_honour cookies.dnt_ignore
+share.no_selling share.service_providers share.legal share.protect share.business_transfer share.marketplace
+share.partner_promotions share.aggregate_marketing
+community.forums community.testimonials community.referrals community.links community.partners
+comms.newsletter comms.admin security.measures security.breach_notice retention.account
+rights.access_correct rights.delete rights.directory_removal children.under13 changes.posting changes.advance_notice
+law.governing contact.details
+legal_bases.overview legal_bases.legitimate_interests transfers.international retention.criteria rights.gdpr_rights
+rights.gdpr_complaint rights.gdpr_withdraw_consent collect.obligation use.automated_decisions intro.controller
+california.intro california.categories california.no_sale california.opt_out california.rights california.sensitive
+california.non_discrimination california.request_methods california.verification california.authorized_agent
+california.gpc california.retention california.last_updated
+children.directed children.directed_parent_rights children.directed_retention
+""".split()
+OPTIONS_THAT_VARY = {
+    "security.breach_notice": {"days", "channels"},
+    "changes.advance_notice": {"days"},
+    "law.governing": {"state", "mediation", "arbitration"},
+    "security.measures": {"measures"},
+    "signin.facebook": {"shares"},
+    "collect.registration": {"items"},
+}
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower().replace("’", "'").replace("'", ""))
+
+
+def runs_of(sequence: list[str], length: int) -> set[tuple[str, ...]]:
+    return {tuple(sequence[i:i + length]) for i in range(len(sequence) - length + 1)}
+
+
+def library_files() -> list[Path]:
+    return [p for p in SNIPPETS.rglob("*") if p.is_file() and p.suffix in (".md", ".toml") and "_coverage" not in p.parts]
+
+
+def all_policy(bundled_library, **terms):
+    profile = example_profile(bundled_library)
+    profile.practices = all_practices(bundled_library)
+    profile.regimes = ["gdpr", "ccpa", "caloppa", "coppa"]
+    return profile, assemble(profile, bundled_library)
+
+
+def test_every_practice_the_issue_names_is_pickable(bundled_library):
+    assert sorted(set(ISSUE_PRACTICES) - set(bundled_library.practices)) == []
+    for practice_id, names in OPTIONS_THAT_VARY.items():
+        assert names <= set(bundled_library.practices[practice_id].options), practice_id
+    assert bundled_library.practices["cookies.dnt_honour"].group == bundled_library.practices["cookies.dnt_ignore"].group
+
+
+def test_every_clause_cites_real_seeds_and_every_seed_is_cited(bundled_library):
+    cited = set()
+    for clause in bundled_library.clauses.values():
+        assert set(clause.sources) <= SEED_IDS | {"new"}, clause.id
+        assert clause.sources == ["new"] or "new" not in clause.sources, clause.id
+        cited |= set(clause.sources)
+    assert cited >= SEED_IDS
+
+
+def test_every_regime_requirement_is_met_by_some_clause(bundled_library):
+    covered = {rid for clause in bundled_library.clauses.values() for rid in clause.regimes}
+    assert sorted(bundled_library.requirement_ids() - covered) == []
+
+
+def test_all_practices_policy_is_plain_english(bundled_library):
+    _, document = all_policy(bundled_library)
+    score = flesch_reading_ease([text for kind, text in document.text_blocks() if kind in ("paragraph", "item")])
+    assert score >= 60
+
+
+def test_all_practices_policy_has_no_errors_and_meets_every_regime(bundled_library):
+    profile, document = all_policy(bundled_library)
+    problems = check(profile, bundled_library, document)
+    assert [p for p in problems if p.severity != "info"] == []
+
+
+def test_library_is_generic(bundled_library):
+    banned = [name.lower() for name in SEED_NAMES]
+    if SEEDS.is_dir():
+        seed_text = "\n".join(p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt"))
+        banned += [m.lower() for m in re.findall(r"[\w.+-]+@[\w-]+\.[\w.]+", seed_text)]
+        banned += [m.lower() for m in re.findall(r"\b\d{3}-\d{3}-\d{4}\b", seed_text)]
+        banned += [m.lower() for m in re.findall(r"(?:www\.)?[a-z0-9-]+\.(?:com|org|link|net)\b", seed_text.lower())]
+    for path in library_files():
+        text = path.read_text(encoding="utf-8").lower()
+        found = [name for name in set(banned) if re.search(rf"(?<![\w.]){re.escape(name)}(?![\w])", text)]
+        assert found == [], f"{path.relative_to(SNIPPETS)}: {found}"
+
+
+# Wording the law fixes: the CCPA's opt-out link text is quoted in the clause that shows it.
+STATUTORY = {"Do Not Sell or Share My Personal Information"}
+
+
+def clause_wording(clause) -> str:
+    """Body and option texts, without tokens and quoted mentions."""
+    texts = [clause.body] + [v for spec in clause.options.values() for v in spec.text_values() if v not in STATUTORY]
+    text = re.sub(r"\{\{.*?\}\}", " ", "\n".join(texts))
+    return re.sub(r"[“\"][^”\"\n]*[”\"]", " ", text)
+
+
+def test_clauses_use_tokens_not_literal_terms(bundled_library):
+    literal = re.compile(r"\b(?:our|the|this)\s+(?:web ?sites?|sites?|platforms?|apps?|services?|applications?)\b"
+                         r"|\bpersonal (?:information|data)\b|\bPII\b|\bpersonally identifiable\b", re.IGNORECASE)
+    offenders = {c.id: literal.findall(clause_wording(c)) for c in bundled_library.clauses.values()}
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside this checkout")
+def test_no_run_of_twelve_words_is_copied_from_a_seed(bundled_library):
+    seed_runs = set()
+    for path in SEEDS.glob("*.txt"):
+        seed_runs |= runs_of(words(path.read_text(encoding="utf-8")), 12)
+    for path in library_files():
+        copied = runs_of(words(path.read_text(encoding="utf-8")), 12) & seed_runs
+        assert not copied, f"{path.relative_to(SNIPPETS)}: {' '.join(sorted(copied)[0])}"
+    _, document = all_policy(bundled_library)
+    copied = runs_of(words(document.plain_text()), 12) & seed_runs
+    assert not copied, " ".join(sorted(copied)[0])
