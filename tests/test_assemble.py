@@ -126,3 +126,10 @@ def test_effective_date_format_follows_the_country(profile, fixture_library):
     document = assemble(profile, fixture_library)
     assert document.effective_line == "Effective date: 22 November 2026"
     assert document.page_size == "a4"
+
+
+def test_bare_web_addresses_in_wording_become_links(profile, fixture_library):
+    profile.overrides["dnt.honour"] = "Learn more at https://example.org/dnt. Or not."
+    document = assemble(profile, fixture_library)
+    runs = [run for s in document.sections for b in s.blocks if b.clause_id == "dnt.honour" and isinstance(b, Paragraph) for run in b.runs]
+    assert [(r.text, r.href) for r in runs] == [("Learn more at ", None), ("https://example.org/dnt", "https://example.org/dnt"), (". Or not.", None)]

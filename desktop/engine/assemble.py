@@ -1,6 +1,7 @@
 """profile + library -> Document: the canonical outline, numbered, every token filled."""
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from desktop.engine.document import BulletList, Document, Gap, Heading, Paragraph, Run, Section
@@ -166,7 +167,7 @@ class _Renderer:
         position = 0
         for match in TOKEN.finditer(text):
             if match.start() > position:
-                runs.append(_styled(style, text[position:match.start()]))
+                runs.extend(_linked(style, text[position:match.start()]))
             raw = match.group(1)
             token_runs = self._token(raw, clause, style, depth, define)
             if raw.strip()[:1].isupper():
@@ -174,7 +175,7 @@ class _Renderer:
             runs.extend(token_runs)
             position = match.end()
         if position < len(text):
-            runs.append(_styled(style, text[position:]))
+            runs.extend(_linked(style, text[position:]))
         return runs
 
     def _token(self, raw: str, clause: Clause, style: Run, depth: int, define: bool) -> list[Run]:
@@ -266,6 +267,24 @@ class _Renderer:
         else:
             introduced = [_styled(style, with_article(token.article, label))]
         return definition_runs(term, term.label, introduced)
+
+
+_BARE_URL = re.compile(r"https?://[^\s<>\"“”]+[^\s<>\"“”.,;:!?)]")
+
+
+def _linked(style: Run, text: str) -> list[Run]:
+    """Wording with any bare web address in it made a link."""
+    if style.href:
+        return [_styled(style, text)]
+    runs, position = [], 0
+    for match in _BARE_URL.finditer(text):
+        if match.start() > position:
+            runs.append(_styled(style, text[position:match.start()]))
+        runs.append(replace(style, text=match.group(0), href=match.group(0)))
+        position = match.end()
+    if position < len(text):
+        runs.append(_styled(style, text[position:]))
+    return runs
 
 
 def _styled(style: Run, text: str) -> Run:

@@ -46,23 +46,25 @@ def _run(run: Run, before: str, after: str) -> str:
     return lead + core + trail
 
 
-def _line(runs: list[Run]) -> str:
+def _line(runs: list[Run], block_start: bool = True) -> str:
     runs = merged(runs)
     pieces: list[str] = []
     for index, run in enumerate(runs):
         before = pieces[-1][-1:] if pieces else ""
         after = escape(runs[index + 1].text)[:1] if index + 1 < len(runs) else ""
         pieces.append(_run(run, before, after))
-    return _BLOCK_START.sub(r"\1\\\2", "".join(pieces).strip())
+    text = "".join(pieces).strip()
+    return _BLOCK_START.sub(r"\1\\\2", text) if block_start else text
 
 
 def render(document: Document) -> bytes:
-    lines = [f"# {_line([Run(document.title)])}", "", _line([Run(document.effective_line)]), ""]
+    # A heading's text cannot start a list, so "## 1. Cookies" needs no escape.
+    lines = [f"# {_line([Run(document.title)], False)}", "", _line([Run(document.effective_line)]), ""]
     for section in document.sections:
-        lines += [f"## {_line([Run(section.heading_text)])}", ""]
+        lines += [f"## {_line([Run(section.heading_text)], False)}", ""]
         for block in section.blocks:
             if isinstance(block, Heading):
-                lines += [f"### {_line(block.runs)}", ""]
+                lines += [f"### {_line(block.runs, False)}", ""]
             elif isinstance(block, BulletList):
                 if lines[-1] == "" and lines[-2].startswith("- "):
                     lines.pop()  # lists of neighbouring clauses read as one tight list
