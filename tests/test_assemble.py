@@ -133,3 +133,10 @@ def test_bare_web_addresses_in_wording_become_links(profile, fixture_library):
     document = assemble(profile, fixture_library)
     runs = [run for s in document.sections for b in s.blocks if b.clause_id == "dnt.honour" and isinstance(b, Paragraph) for run in b.runs]
     assert [(r.text, r.href) for r in runs] == [("Learn more at ", None), ("https://example.org/dnt", "https://example.org/dnt"), (". Or not.", None)]
+
+
+def test_articles_plurals_and_capitals_follow_the_chosen_word(profile, fixture_library):
+    profile.terms.service = "App"
+    profile.overrides["dnt.honour"] = "{{A service}} like ours. We run {{our service|plural}}. {{This service}} is {{a service}}."
+    text = assemble(profile, fixture_library).plain_text()
+    assert "An App like ours. We run our Apps. This App is an App." in text

@@ -148,3 +148,10 @@ def test_library_flag_reports_broken_user_files_and_goes_on(tmp_path, capsys):
 def test_no_arguments_prints_help(capsys):
     code, out, _ = run(capsys)
     assert code == 0 and "export" in out
+
+
+def test_installed_program_finds_its_clause_library_from_any_folder(tmp_path):
+    """Run from a folder with no source tree beside it: the snippets must come with the package."""
+    result = subprocess.run([sys.executable, "-m", "desktop", "practices", "--json"], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) >= 90
