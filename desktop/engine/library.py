@@ -9,22 +9,21 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.engine.clause_faults import (
+    ID_PATTERN,
+    REGIME_NAMES,
+    front_matter_problems,
+    reference_problems,
+    token_problem,
+    tokens_with_lines,
+)
 from desktop.engine.conditions import Condition, ConditionError, parse_condition
-from desktop.engine.markup import BlockTemplate, MarkupError, parse_body, tokens_in
+from desktop.engine.markup import BlockTemplate, MarkupError, parse_body
 from desktop.engine.options import OptionSpec, parse_option
-from desktop.engine.tokens import COMPANY, FIELDS, TokenError, classify
+from desktop.engine.tokens import COMPANY
 from desktop.paths import bundled_dir, user_library_dir
 
 BUILTIN_TERMS = ("service", "personal information")
-REGIME_NAMES = ("gdpr", "ccpa", "caloppa", "coppa")
-_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
-_CLAUSE_KEYS = {
-    "id": str, "practice": str, "section": str, "title": str, "sources": list,
-    "summary": str, "heading": str, "order": int, "options": dict, "group": str,
-    "excludes": list, "requires_practices": list, "requires": list, "regimes": list,
-    "when": str, "example": bool,
-}
-_REQUIRED = ("id", "practice", "section", "title", "sources")
 
 
 @dataclass(frozen=True)
@@ -201,7 +200,7 @@ class _Loader:
         data = self._toml(path, text) if text is not None else None
         if data is None:
             return
-        if not isinstance(data.get("id"), str) or not _ID.match(data["id"]):
+        if not isinstance(data.get("id"), str) or not ID_PATTERN.match(data["id"]):
             self.fault(path, 1, "section needs an `id` of lowercase letters, digits, _ . -")
         elif not isinstance(data.get("title"), str) or not data["title"].strip():
             self.fault(path, 1, "section needs a `title`")
@@ -263,7 +262,7 @@ class _Loader:
             self.clauses[clause.id] = clause
 
     def _build_clause(self, path: Path, data: dict, body: str, body_line: int) -> Clause | None:
-        problems = _front_matter_problems(data)
+        problems = front_matter_problems(data)
         options: dict[str, OptionSpec] = {}
         for name, spec in (data.get("options") or {}).items():
             try:
@@ -356,92 +355,12 @@ class _Loader:
             practice = practices.get(clause.practice)
             if practice is None:
                 continue
-            for message in _reference_problems(clause, practice, practices, self.sections, requirement_ids):
+            for message in reference_problems(clause, practice, practices, self.sections, requirement_ids):
                 self.fault(clause.path, 2, message)
-            for raw, line in _tokens_with_lines(clause):
-                message = _token_problem(raw, term_ids, practice, self.sections)
+            for raw, line in tokens_with_lines(clause):
+                message = token_problem(raw, term_ids, practice, self.sections)
                 if message:
                     self.fault(clause.path, line, message)
-
-
-def _front_matter_problems(data: dict) -> list[str]:
-    problems = [f"missing `{key}`" for key in _REQUIRED if key not in data]
-    for key, value in data.items():
-        expected = _CLAUSE_KEYS.get(key)
-        if expected is None:
-            problems.append(f"unknown key `{key}`")
-        elif not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            problems.append(f"`{key}` must be a {expected.__name__}")
-    for key in ("id", "practice"):
-        if isinstance(data.get(key), str) and not _ID.match(data[key]):
-            problems.append(f"`{key}` {data[key]!r} must be lowercase letters, digits, _ . -")
-    if isinstance(data.get("sources"), list) and not data["sources"]:
-        problems.append("`sources` names the seed files, or [\"new\"]")
-    return problems
-
-
-def _reference_problems(clause, practice, practices, sections, requirement_ids) -> list[str]:
-    problems = []
-    if clause.section not in sections:
-        problems.append(f"unknown section {clause.section!r}")
-    for other in clause.excludes + clause.requires_practices:
-        if other not in practices:
-            problems.append(f"names unknown practice {other!r}")
-    for name in clause.requires:
-        if name not in FIELDS:
-            problems.append(f"`requires` names unknown profile field {name!r}")
-    for rid in clause.regimes:
-        if requirement_ids and rid not in requirement_ids:
-            problems.append(f"unknown regime requirement id {rid!r}")
-    if clause is not practice.primary:
-        for key in ("options", "group", "excludes", "requires_practices", "example"):
-            if getattr(clause, key):
-                problems.append(f"`{key}` belongs on the practice's primary clause {practice.id!r}")
-    conditions = [b.condition for b in clause.blocks if b.condition] + ([clause.when] if clause.when else [])
-    for condition in conditions:
-        for name in condition.names():
-            problem = _condition_name_problem(name, practice, practices)
-            if problem:
-                problems.append(problem)
-    return problems
-
-
-def _condition_name_problem(name: str, practice, practices) -> str | None:
-    kind, _, rest = name.partition(".")
-    if kind == "opt" and rest not in practice.options:
-        return f"condition names unknown option {rest!r}"
-    if kind == "practice" and rest not in practices:
-        return f"condition names unknown practice {rest!r}"
-    if kind == "regime" and rest not in REGIME_NAMES:
-        return f"condition names unknown regime {rest!r}"
-    if kind == "terms" and rest not in ("service", "personal_information"):
-        return f"condition names unknown term choice {name!r}"
-    if kind in ("company", "service") and name not in FIELDS:
-        return f"condition names unknown profile field {name!r}"
-    return None
-
-
-def _tokens_with_lines(clause: Clause):
-    for offset, line in enumerate(clause.body.splitlines()):
-        for raw in tokens_in(line):
-            if not raw.startswith("if "):
-                yield raw, clause.body_line + offset
-    for spec in clause.options.values():
-        for value in spec.text_values():
-            for raw in tokens_in(value):
-                yield raw, 2
-
-
-def _token_problem(raw: str, term_ids, practice: Practice, sections) -> str | None:
-    try:
-        token = classify(raw, term_ids)
-    except TokenError as error:
-        return str(error)
-    if token.kind == "option" and token.name not in practice.options:
-        return f"{{{{opt.{token.name}}}}} is not an option of practice {practice.id!r}"
-    if token.kind == "ref" and token.name not in sections:
-        return f"{{{{ref:{token.name}}}}} names no section"
-    return None
 
 
 def library_folders(extra: list[Path] | None = None) -> list[Path]:

@@ -1,0 +1,102 @@
+"""What can be wrong with one clause: its front matter, the names it refers to, its tokens."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from desktop.engine.markup import tokens_in
+from desktop.engine.tokens import FIELDS, TokenError, classify
+
+if TYPE_CHECKING:
+    from desktop.engine.library import Clause, Practice
+
+REGIME_NAMES = ("gdpr", "ccpa", "caloppa", "coppa")
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+CLAUSE_KEYS = {
+    "id": str, "practice": str, "section": str, "title": str, "sources": list,
+    "summary": str, "heading": str, "order": int, "options": dict, "group": str,
+    "excludes": list, "requires_practices": list, "requires": list, "regimes": list,
+    "when": str, "example": bool,
+}
+REQUIRED_KEYS = ("id", "practice", "section", "title", "sources")
+
+
+def front_matter_problems(data: dict) -> list[str]:
+    problems = [f"missing `{key}`" for key in REQUIRED_KEYS if key not in data]
+    for key, value in data.items():
+        expected = CLAUSE_KEYS.get(key)
+        if expected is None:
+            problems.append(f"unknown key `{key}`")
+        elif not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            problems.append(f"`{key}` must be a {expected.__name__}")
+    for key in ("id", "practice"):
+        if isinstance(data.get(key), str) and not ID_PATTERN.match(data[key]):
+            problems.append(f"`{key}` {data[key]!r} must be lowercase letters, digits, _ . -")
+    if isinstance(data.get("sources"), list) and not data["sources"]:
+        problems.append("`sources` names the seed files, or [\"new\"]")
+    return problems
+
+
+def reference_problems(clause, practice, practices, sections, requirement_ids) -> list[str]:
+    problems = []
+    if clause.section not in sections:
+        problems.append(f"unknown section {clause.section!r}")
+    for other in clause.excludes + clause.requires_practices:
+        if other not in practices:
+            problems.append(f"names unknown practice {other!r}")
+    for name in clause.requires:
+        if name not in FIELDS:
+            problems.append(f"`requires` names unknown profile field {name!r}")
+    for rid in clause.regimes:
+        if requirement_ids and rid not in requirement_ids:
+            problems.append(f"unknown regime requirement id {rid!r}")
+    if clause is not practice.primary:
+        for key in ("options", "group", "excludes", "requires_practices", "example"):
+            if getattr(clause, key):
+                problems.append(f"`{key}` belongs on the practice's primary clause {practice.id!r}")
+    conditions = [b.condition for b in clause.blocks if b.condition] + ([clause.when] if clause.when else [])
+    for condition in conditions:
+        for name in condition.names():
+            problem = _condition_name_problem(name, practice, practices)
+            if problem:
+                problems.append(problem)
+    return problems
+
+
+def _condition_name_problem(name: str, practice, practices) -> str | None:
+    kind, _, rest = name.partition(".")
+    if kind == "opt" and rest not in practice.options:
+        return f"condition names unknown option {rest!r}"
+    if kind == "practice" and rest not in practices:
+        return f"condition names unknown practice {rest!r}"
+    if kind == "regime" and rest not in REGIME_NAMES:
+        return f"condition names unknown regime {rest!r}"
+    if kind == "terms" and rest not in ("service", "personal_information"):
+        return f"condition names unknown term choice {name!r}"
+    if kind in ("company", "service") and name not in FIELDS:
+        return f"condition names unknown profile field {name!r}"
+    return None
+
+
+def tokens_with_lines(clause: Clause):
+    for offset, line in enumerate(clause.body.splitlines()):
+        for raw in tokens_in(line):
+            if not raw.startswith("if "):
+                yield raw, clause.body_line + offset
+    for spec in clause.options.values():
+        for value in spec.text_values():
+            for raw in tokens_in(value):
+                yield raw, 2
+
+
+def token_problem(raw: str, term_ids, practice: Practice, sections) -> str | None:
+    try:
+        token = classify(raw, term_ids)
+    except TokenError as error:
+        return str(error)
+    if token.kind == "option" and token.name not in practice.options:
+        return f"{{{{opt.{token.name}}}}} is not an option of practice {practice.id!r}"
+    if token.kind == "ref" and token.name not in sections:
+        return f"{{{{ref:{token.name}}}}} names no section"
+    return None
