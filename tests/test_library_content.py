@@ -141,3 +141,44 @@ def test_no_run_of_twelve_words_is_copied_from_a_seed(bundled_library):
     _, document = all_policy(bundled_library)
     copied = runs_of(words(document.plain_text()), 12) & seed_runs
     assert not copied, " ".join(sorted(copied)[0])
+
+
+def sources_tables() -> dict[str, list[list[str]]]:
+    """SOURCES.md: section title -> table rows (cells)."""
+    text = (SNIPPETS / "SOURCES.md").read_text(encoding="utf-8")
+    tables = {}
+    for chunk in re.split(r"^## ", text, flags=re.MULTILINE)[1:]:
+        title, _, body = chunk.partition("\n")
+        rows = [[cell.strip() for cell in line.strip().strip("|").split("|")]
+                for line in body.splitlines() if line.startswith("|")]
+        tables[title.split(" — ")[0].strip()] = rows[2:]
+    return tables
+
+
+def line_range(cell: str) -> range:
+    first, _, last = cell.partition("–")
+    return range(int(first), int(last or first) + 1)
+
+
+def test_sources_md_accounts_for_every_seed_line(bundled_library):
+    tables = sources_tables()
+    assert set(tables) >= SEED_IDS
+    for seed in sorted(SEED_IDS):
+        rows = tables[seed]
+        for lines, opening, practices, note in rows:
+            assert len(opening.split()) <= 6, (seed, lines)
+            assert not note.startswith("gap:"), (seed, lines, note)
+            for practice_id in re.findall(r"[a-z_0-9]+\.[a-z_0-9.]+", practices):
+                assert seed in bundled_library.practices[practice_id].sources, (seed, lines, practice_id)
+            assert practices != "—" or note.startswith("left out:"), (seed, lines)
+        if SEEDS.is_dir():
+            covered = set().union(*(line_range(row[0]) for row in rows))
+            seed_lines = (SEEDS / f"{seed}.txt").read_text(encoding="utf-8").splitlines()
+            missing = [n for n, line in enumerate(seed_lines, 1) if len(line.split()) >= 3 and n not in covered]
+            assert missing == [], (seed, missing)
+
+
+def test_sources_md_lists_every_new_clause(bundled_library):
+    listed = {row[0] for row in sources_tables()["New clauses (not in any seed)"]}
+    new = {p.id for p in bundled_library.practices.values() if p.sources == ["new"]}
+    assert listed == new
