@@ -140,3 +140,11 @@ def test_articles_plurals_and_capitals_follow_the_chosen_word(profile, fixture_l
     profile.overrides["dnt.honour"] = "{{A service}} like ours. We run {{our service|plural}}. {{This service}} is {{a service}}."
     text = assemble(profile, fixture_library).plain_text()
     assert "An App like ours. We run our Apps. This App is an App." in text
+
+
+def test_straight_quotes_become_curly_in_wording_options_and_headings(profile, fixture_library):
+    profile.practices["collect.basic"] = {"items": ['your "handle"', "your name's spelling"]}
+    profile.overrides["dnt.honour"] = 'We honour "Do Not Track" and "{{service}}" settings.'
+    text = assemble(profile, fixture_library).plain_text()
+    assert "your “handle”" in text and "your name’s spelling" in text
+    assert "We honour “Do Not Track” and “Platform” settings." in text

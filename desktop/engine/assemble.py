@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from desktop.engine.document import BulletList, Document, Gap, Heading, Paragraph, Run, Section
 from desktop.engine.library import Clause, Library
-from desktop.engine.markup import TOKEN, BlockTemplate, MarkupError, parse_body, parse_inline
+from desktop.engine.markup import TOKEN, BlockTemplate, MarkupError, parse_body, parse_inline, typographic_quotes
 from desktop.engine.profile import Profile
 from desktop.engine.terms import company_runs, definition_runs, resolved_terms, with_article
 from desktop.engine.tokens import FIELD_LABELS, Token, TokenError, classify
@@ -119,7 +119,7 @@ class _Renderer:
         return format_date(date, is_us(self.profile))
 
     def heading_runs(self, heading: str, clause: Clause) -> list[Run]:
-        return self._expand(heading, clause, Run(""), define=False)
+        return self._expand(typographic_quotes(heading), clause, Run(""), define=False)
 
     def clause_blocks(self, clause: Clause) -> list:
         lookup = self.lookup.for_practice(clause.practice)
@@ -151,7 +151,7 @@ class _Renderer:
         if whole and whole.group(1).strip().startswith("opt."):
             value = self._options(clause).get(whole.group(1).strip()[4:])
             if isinstance(value, list):
-                return [self._expand(item, clause, Run("")) for item in value]
+                return [self._expand(typographic_quotes(item), clause, Run("")) for item in value]
         return [self._inline(template.text, clause)]
 
     def _inline(self, text: str, clause: Clause) -> list[Run]:
@@ -228,7 +228,7 @@ class _Renderer:
         if isinstance(value, list):
             runs: list[Run] = []
             for index, item in enumerate(value):
-                runs.extend(self._expand(item, clause, style, depth + 1))
+                runs.extend(self._expand(typographic_quotes(item), clause, style, depth + 1))
                 if index < len(value) - 2:
                     runs.append(_styled(style, ", "))
                 elif index == len(value) - 2:
@@ -236,7 +236,7 @@ class _Renderer:
             return runs
         if isinstance(value, bool):
             return [_styled(style, "yes" if value else "no")]
-        return self._expand(str(value), clause, style, depth + 1)
+        return self._expand(typographic_quotes(str(value)), clause, style, depth + 1)
 
     def _reference(self, section_id: str, clause: Clause, style: Run) -> list[Run]:
         number = self.numbers.get(section_id)

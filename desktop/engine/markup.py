@@ -84,7 +84,7 @@ def _make_block(kind: str, text: str, line: int) -> BlockTemplate:
 
 def typographic_quotes(text: str) -> str:
     """Straight quotes to curly ones, so every clause and override reads in one typography."""
-    text = re.sub(r'"([^"{}]*)"', "\u201c\\1\u201d", text)
+    text = re.sub(r'"([^"]*)"', "\u201c\\1\u201d", text)
     return re.sub(r"(\w)'(\w)", "\\1\u2019\\2", text)
 
 
