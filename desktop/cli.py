@@ -49,6 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--out", required=True, type=Path, metavar="PATH")
     sub.add_argument("--allow-incomplete", action="store_true",
                      help="write a draft even with errors; each gap is marked in the text")
+    sub = commands.add_parser("gui", parents=[common], help="open the window (what `policywright` alone does)")
+    sub.add_argument("profile", nargs="?", type=Path, help="a profile to open")
+    sub.add_argument("--quit-after-startup", action="store_true",
+                     help="open the window with the example profile, print startup_ms=N and exit")
     return parser
 
 
@@ -57,8 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.library = getattr(args, "library", [])
     if not args.command:
-        parser.print_help()
-        return EXIT_OK
+        args.command, args.profile, args.quit_after_startup = "gui", None, False
     try:
         return COMMANDS[args.command](args)
     except UserError as error:
@@ -179,6 +182,12 @@ def _write(path: Path, data: bytes) -> None:
         raise UserError(f"{path}: cannot be written ({error.strerror or error}); choose another place") from None
 
 
+def cmd_gui(args) -> int:
+    from desktop.ui.app import run  # Qt is loaded only when a window is wanted
+
+    return run(profile=args.profile, quit_after_startup=args.quit_after_startup, library=args.library)
+
+
 COMMANDS = {
     "practices": cmd_practices,
     "clauses": cmd_clauses,
@@ -186,4 +195,5 @@ COMMANDS = {
     "new-profile": cmd_new_profile,
     "check": cmd_check,
     "export": cmd_export,
+    "gui": cmd_gui,
 }

@@ -145,9 +145,21 @@ def test_library_flag_reports_broken_user_files_and_goes_on(tmp_path, capsys):
     assert code == 0 and "broken.md:1:" in err and "security.measures" in out
 
 
-def test_no_arguments_prints_help(capsys):
-    code, out, _ = run(capsys)
-    assert code == 0 and "export" in out
+def test_help_lists_every_command(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert stop.value.code == 0
+    assert all(name in out for name in ("practices", "clauses", "check-library", "new-profile", "check", "export", "gui"))
+
+
+def test_no_arguments_opens_the_window(monkeypatch):
+    calls = []
+    monkeypatch.setattr("desktop.ui.app.run", lambda **kwargs: calls.append(kwargs) or 0)
+    assert main([]) == 0
+    assert main(["gui", "acme.json", *LIB]) == 0
+    assert calls[0] == {"profile": None, "quit_after_startup": False, "library": []}
+    assert calls[1]["profile"].name == "acme.json" and calls[1]["library"] == [FIXTURES / "library"]
 
 
 def test_installed_program_finds_its_clause_library_from_any_folder(tmp_path):

@@ -1,0 +1,146 @@
+"""The window's actions, menus, toolbar and recent-profiles menu, with standard shortcuts."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+from desktop.ui.resources import icon
+
+Key = QKeySequence.StandardKey
+
+
+@dataclass
+class Actions:
+    new: QAction
+    open: QAction
+    save: QAction
+    save_as: QAction
+    export_docx: QAction
+    export_md: QAction
+    export_html: QAction
+    open_export: QAction
+    show_export: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    find: QAction
+    go_company: QAction
+    go_practices: QAction
+    go_preview: QAction
+    go_clause: QAction
+    go_problems: QAction
+    about: QAction
+    recent_menu: QMenu
+
+
+def _action(window: QMainWindow, text: str, slot, shortcut=None, icon_name: str = "", tip: str = "") -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcuts(QKeySequence.keyBindings(shortcut) if isinstance(shortcut, Key) else [QKeySequence(shortcut)])
+    if icon_name:
+        action.setIcon(icon(icon_name))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                          if not action.shortcut().isEmpty() else tip)
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def build_actions(window) -> Actions:
+    """`window` is the MainWindow: its controller, session and panels receive the actions."""
+    controller, stack = window.controller, window.session.undo_stack
+    undo = stack.createUndoAction(window, "&Undo")
+    undo.setShortcuts(QKeySequence.keyBindings(Key.Undo))
+    undo.setIcon(icon("undo"))
+    undo.setIconText("Undo")  # the toolbar keeps a short, steady label; the menu names the step
+    redo = stack.createRedoAction(window, "&Redo")
+    redo.setShortcuts(QKeySequence.keyBindings(Key.Redo))
+    redo.setIcon(icon("redo"))
+    redo.setIconText("Redo")
+    actions = Actions(
+        new=_action(window, "&New Profile", controller.new_profile, Key.New, "new", "Start a new profile"),
+        open=_action(window, "&Open Profile…", controller.open_profile, Key.Open, "open", "Open a saved profile"),
+        save=_action(window, "&Save", controller.save, Key.Save, "save", "Save the profile"),
+        save_as=_action(window, "Save &As…", controller.save_as, Key.SaveAs, tip="Save the profile under another name"),
+        export_docx=_action(window, "Export to &Word…", lambda: controller.export("docx"), "Ctrl+E", "export-word",
+                            "Export the policy as a Word document"),
+        export_md=_action(window, "Export to &Markdown…", lambda: controller.export("md"), "Ctrl+Shift+E",
+                          "export-markdown", "Export the policy as Markdown"),
+        export_html=_action(window, "Export to &HTML…", lambda: controller.export("html"), icon_name="export-html",
+                            tip="Export the policy as a web page"),
+        open_export=_action(window, "Open &Last Export", lambda: window.status.open_exported(), tip="Open the file you last exported"),
+        show_export=_action(window, "Show Last Export in &Folder", lambda: window.status.open_exported(folder=True),
+                            tip="Show the folder of the file you last exported"),
+        quit=_action(window, "&Quit", window.close, Key.Quit, tip="Close Policywright"),
+        undo=undo,
+        redo=redo,
+        find=_action(window, "&Find Practice…", window.find_practice, Key.Find, "find", "Find a practice by words"),
+        go_company=_action(window, "&Company Details", window.go_company, "Ctrl+1"),
+        go_practices=_action(window, "&Practices", window.go_practices, "Ctrl+2"),
+        go_preview=_action(window, "P&review", window.preview.setFocus, "Ctrl+3"),
+        go_clause=_action(window, "&Clause Wording", window.clause_editor.focus_text, "Ctrl+4"),
+        go_problems=_action(window, "Pro&blems", window.problems.setFocus, "Ctrl+5"),
+        about=_action(window, "&About Policywright", window.about, tip="Version, and what Policywright is"),
+        recent_menu=QMenu("Open &Recent", window),
+    )
+    actions.quit.setMenuRole(QAction.MenuRole.QuitRole)
+    actions.about.setMenuRole(QAction.MenuRole.AboutRole)
+    for action in (actions.open_export, actions.show_export):
+        action.setEnabled(False)
+    _menus(window, actions)
+    _toolbar(window, actions)
+    return actions
+
+
+def _menus(window: QMainWindow, a: Actions) -> None:
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    file_menu.addActions([a.new, a.open])
+    file_menu.addMenu(a.recent_menu)
+    file_menu.addSeparator()
+    file_menu.addActions([a.save, a.save_as])
+    file_menu.addSeparator()
+    file_menu.addActions([a.export_docx, a.export_md, a.export_html, a.open_export, a.show_export])
+    file_menu.addSeparator()
+    file_menu.addAction(a.quit)
+    edit_menu = bar.addMenu("&Edit")
+    edit_menu.addActions([a.undo, a.redo])
+    edit_menu.addSeparator()
+    edit_menu.addAction(a.find)
+    view_menu = bar.addMenu("&View")
+    view_menu.addActions([a.go_company, a.go_practices, a.go_preview, a.go_clause, a.go_problems])
+    help_menu = bar.addMenu("&Help")
+    help_menu.addAction(a.about)
+
+
+def _toolbar(window: QMainWindow, a: Actions) -> None:
+    toolbar = QToolBar("Main toolbar", window)
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    a.export_docx.setIconText("Export to Word")
+    a.export_md.setIconText("Export to Markdown")
+    a.find.setIconText("Find practice")
+    for group in ((a.new, a.open, a.save), (a.undo, a.redo), (a.export_docx, a.export_md), (a.find,)):
+        toolbar.addActions(list(group))
+        toolbar.addSeparator()
+    toolbar.removeAction(toolbar.actions()[-1])
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+    window.toolbar = toolbar
+
+
+def fill_recent_menu(menu: QMenu, paths: list[Path], open_path, clear) -> None:
+    menu.clear()
+    for number, path in enumerate(paths, start=1):
+        action = menu.addAction(f"&{number} {path.name}")
+        action.setStatusTip(str(path))
+        action.setToolTip(str(path))
+        action.triggered.connect(lambda _checked=False, p=path: open_path(p))
+    if paths:
+        menu.addSeparator()
+        menu.addAction("&Clear Menu").triggered.connect(lambda _checked=False: clear())
+    menu.setEnabled(bool(paths))

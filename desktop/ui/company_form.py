@@ -1,0 +1,315 @@
+"""The company details form: who you are, how to reach you, what the policy covers.
+
+Values go to the profile on every keystroke. A value the engine finds wrong (an email or web
+address that is not one, a missing detail) is marked beside its field with the reason; the
+field itself never refuses what is typed.
+"""
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.engine.checks import Problem, field_problems
+from desktop.engine.profile import Profile
+from desktop.ui.session import ProfileSession
+from desktop.ui.where import REGIME_TITLES
+from desktop.ui.widgets import block_undo_shortcuts, error_colour, muted_colour
+
+NO_DATE = QDate(2000, 1, 1)
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    label: str
+    accessible: str
+    placeholder: str = ""
+    kind: str = "line"  # "line", "combo" (editable) or "choice" (fixed list)
+    choices: tuple[str, ...] = ()
+    help: str = ""
+
+
+GROUPS: tuple[tuple[str, tuple[FieldSpec, ...]], ...] = (
+    ("Company", (
+        FieldSpec("company.legal_name", "&Legal name", "Company legal name", "Acme Audio, Inc."),
+        FieldSpec("company.short_name", "&Short name", "Company short name", "Acme",
+                  help="Used after the first mention. Leave empty to use the legal name."),
+        FieldSpec("company.country", "&Country", "Country", "United States", "combo",
+                  ("United States", "United Kingdom", "Ireland", "Canada", "Australia", "New Zealand",
+                   "Germany", "France", "Netherlands", "Spain", "Italy", "Sweden", "India", "Singapore"),
+                  help="Sets the date style and the paper size of the Word file."),
+        FieldSpec("company.region", "State or re&gion", "State or region", "Illinois"),
+    )),
+    ("Contact", (
+        FieldSpec("company.contact_email", "Privacy e&mail", "Contact email", "privacy@example.com"),
+        FieldSpec("company.website", "&Website", "Website address", "example.com"),
+        FieldSpec("company.postal_address", "&Postal address", "Postal address", "100 Main Street, Springfield, IL 62701"),
+        FieldSpec("company.phone", "Ph&one", "Phone number", "+1 555 0100", help="Optional."),
+    )),
+    ("What the policy covers", (
+        FieldSpec("service.name", "Service &name", "Service name", "Acme Studio"),
+        FieldSpec("service.kind", "&Kind", "Kind of service", "website", "combo",
+                  ("website", "app", "online platform", "online store", "software", "online music platform")),
+        FieldSpec("terms.service", "Call it &the", "Word for the service", "Site", "combo",
+                  ("Site", "Website", "Platform", "App", "Service", "Store"),
+                  help="The word the policy uses for it, as in “the Platform”."),
+        FieldSpec("terms.personal_information", "Call their data", "Word for personal information", "", "choice",
+                  ("personal information", "personal data"),
+                  help="“Personal data” is the usual term in Europe."),
+    )),
+)
+SPECS = {spec.name: spec for _, specs in GROUPS for spec in specs}
+REGIME_LABELS = {
+    "gdpr": "GDPR (Europe and the UK)",
+    "ccpa": "CCPA/CPRA (California residents)",
+    "caloppa": "CalOPPA (any US website or app)",
+    "coppa": "COPPA (children under 13 in the US)",
+}
+
+
+class _Field:
+    """One editor with its mark (the reason a value is wrong) and an optional help line."""
+
+    def __init__(self, spec: FieldSpec, editor: QWidget, line: QLineEdit | None):
+        self.spec, self.editor, self.line = spec, editor, line
+        self.container = QWidget()
+        layout = QVBoxLayout(self.container)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(editor)
+        self.mark = QLabel()
+        self.mark.setWordWrap(True)
+        self.mark.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.mark.hide()
+        layout.addWidget(self.mark)
+        if spec.help:
+            help_label = QLabel(spec.help)
+            help_label.setWordWrap(True)
+            help_label.setProperty("role", "help")
+            layout.addWidget(help_label)
+            self.help = help_label
+        else:
+            self.help = None
+        self.warning = None
+        if line is not None:
+            warning_icon = editor.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            self.warning = QAction(warning_icon, "", editor)
+            line.addAction(self.warning, QLineEdit.ActionPosition.TrailingPosition)
+            self.warning.setVisible(False)  # after addAction, which shows the button
+
+    def show_problem(self, problem: Problem | None) -> None:
+        text = problem.message if problem else ""
+        if self.mark.text() == text and self.mark.isVisible() == bool(text):
+            return
+        self.mark.setText(text)
+        self.mark.setVisible(bool(text))
+        self.editor.setAccessibleDescription(text)
+        if self.warning is not None:
+            self.warning.setVisible(bool(text))
+            self.warning.setToolTip(text)
+
+
+class CompanyForm(QScrollArea):
+    field_activated = Signal(str)
+
+    def __init__(self, session: ProfileSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setAccessibleName("Company details")
+        self.fields: dict[str, _Field] = {}
+        self.regime_boxes: dict[str, QCheckBox] = {}
+        self._check_problems: list[Problem] = []
+        self._labels: list[QLabel] = []
+        content = QWidget()
+        content.setObjectName("companyFormContent")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setSpacing(12)
+        for title, specs in GROUPS:
+            box = QGroupBox(title)
+            form = QFormLayout(box)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            for spec in specs:
+                field = self._make_field(spec)
+                label = QLabel(spec.label)
+                label.setBuddy(field.editor)
+                form.addRow(label, field.container)
+                self._labels.append(label)
+                self.fields[spec.name] = field
+            if title == "What the policy covers":
+                self._add_date(form)
+            layout.addWidget(box)
+        layout.addWidget(self._regimes_box())
+        layout.addStretch(1)
+        width = max(label.sizeHint().width() for label in self._labels)
+        for label in self._labels:  # one label column for every group, so the fields line up
+            label.setMinimumWidth(width)
+        self.setWidget(content)
+        self._recolour()
+        session.changed.connect(self._profile_changed)
+        self.refresh()
+
+    # Building
+    def _make_field(self, spec: FieldSpec) -> _Field:
+        if spec.kind == "line":
+            editor = line = QLineEdit()
+            line.textEdited.connect(lambda text, name=spec.name: self.session.set_field(name, text))
+        else:
+            editor = QComboBox()
+            editor.addItems(spec.choices)
+            if spec.kind == "combo":
+                editor.setEditable(True)
+                editor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+                line = editor.lineEdit()
+                editor.lineEdit().textEdited.connect(lambda text, name=spec.name: self.session.set_field(name, text))
+                editor.activated.connect(lambda _index, box=editor, name=spec.name: self.session.set_field(name, box.currentText()))
+            else:
+                line = None
+                editor.activated.connect(lambda _index, box=editor, name=spec.name: self.session.set_field(name, box.currentText()))
+        if line is not None:
+            line.setPlaceholderText(f"e.g. {spec.placeholder}" if spec.placeholder else "")  # never mistaken for a value
+            block_undo_shortcuts(line)
+        editor.setAccessibleName(spec.accessible)
+        editor.setObjectName(spec.name)
+        return _Field(spec, editor, line)
+
+    def _add_date(self, form: QFormLayout) -> None:
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("d MMMM yyyy")
+        self.date.setMinimumDate(NO_DATE)
+        self.date.setSpecialValueText("Not set")
+        self.date.setAccessibleName("Effective date")
+        self.date.setObjectName("effective_date")
+        block_undo_shortcuts(self.date)
+        self.date.dateChanged.connect(self._date_changed)
+        spec = FieldSpec("effective_date", "&Effective date", "Effective date")
+        field = _Field(spec, self.date, None)
+        label = QLabel(spec.label)
+        label.setBuddy(self.date)
+        form.addRow(label, field.container)
+        self._labels.append(label)
+        self.fields[spec.name] = field
+
+    def _regimes_box(self) -> QGroupBox:
+        box = QGroupBox("Laws to cover")
+        layout = QVBoxLayout(box)
+        note = QLabel("Tick the laws that apply to you. The problems list then names anything they ask "
+                      "the policy to say that no ticked practice says.")
+        note.setWordWrap(True)
+        note.setProperty("role", "help")
+        layout.addWidget(note)
+        for regime, label in REGIME_LABELS.items():
+            check = QCheckBox(label)
+            check.setAccessibleName(f"Cover {REGIME_TITLES[regime]}")
+            check.toggled.connect(lambda on, r=regime: self.session.set_regime(r, on))
+            layout.addWidget(check)
+            self.regime_boxes[regime] = check
+        return box
+
+    def _recolour(self) -> None:
+        for field in self.fields.values():
+            field.mark.setStyleSheet(f"color: {error_colour(self.palette()).name()};")
+            if field.help is not None:
+                field.help.setStyleSheet(f"color: {muted_colour(self.palette()).name()};")
+        for label in self.widget().findChildren(QLabel):
+            if label.property("role") == "help":
+                label.setStyleSheet(f"color: {muted_colour(self.palette()).name()};")
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.PaletteChange:
+            self._recolour()
+
+    # Showing the profile
+    def _date_changed(self, date: QDate) -> None:
+        self.session.set_field("effective_date", "" if date == NO_DATE else date.toString(Qt.DateFormat.ISODate))
+
+    def _profile_changed(self, _key: str) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        profile = self.session.profile
+        for name, field in self.fields.items():
+            if name == "effective_date":
+                date = QDate.fromString(profile.effective_date, Qt.DateFormat.ISODate)
+                wanted = date if date.isValid() else NO_DATE
+                if self.date.date() != wanted:
+                    self.date.blockSignals(True)
+                    self.date.setDate(wanted)
+                    self.date.blockSignals(False)
+                continue
+            _set_text(field, profile.field_value(name) if not name.startswith("terms.") else _term(profile, name))
+        for regime, check in self.regime_boxes.items():
+            if check.isChecked() != (regime in profile.regimes):
+                check.blockSignals(True)
+                check.setChecked(regime in profile.regimes)
+                check.blockSignals(False)
+        self._show_marks()
+
+    def set_check_problems(self, problems: list[Problem]) -> None:
+        """Problems from the full check that point at a field (a detail a picked clause needs)."""
+        self._check_problems = [p for p in problems if p.where in self.fields]
+        self._show_marks()
+
+    def _show_marks(self) -> None:
+        marks = {p.where: p for p in self._check_problems}
+        marks.update({p.where: p for p in field_problems(self.session.profile)})
+        for name, field in self.fields.items():
+            field.show_problem(marks.get(name))
+
+    def focus_field(self, name: str) -> bool:
+        field = self.fields.get(name)
+        if field is None:
+            return False
+        self.ensureWidgetVisible(field.container)
+        field.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        if field.line is not None:
+            field.line.selectAll()
+        return True
+
+    def mark_text(self, name: str) -> str:
+        field = self.fields[name]
+        return field.mark.text() if field.mark.isVisibleTo(self) else ""
+
+
+def _term(profile: Profile, name: str) -> str:
+    return getattr(profile.terms, name.partition(".")[2])
+
+
+def _set_text(field: _Field, value: str) -> None:
+    editor = field.editor
+    if isinstance(editor, QComboBox):
+        if editor.currentText() == value:
+            return
+        editor.blockSignals(True)
+        index = editor.findText(value)
+        if editor.isEditable():
+            editor.setEditText(value)
+        else:
+            if index < 0:
+                editor.addItem(value)
+                index = editor.count() - 1
+            editor.setCurrentIndex(index)
+        editor.blockSignals(False)
+    elif editor.text() != value:
+        position = editor.cursorPosition()
+        editor.setText(value)
+        editor.setCursorPosition(min(position, len(value)))

@@ -1,0 +1,125 @@
+"""The window's answers to the controller's questions: native file dialogs and message boxes."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCommandLinkButton,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.engine.checks import Problem
+from desktop.ui.controller import CANCEL, DISCARD, EXAMPLE, FORMAT_NAMES, NEW, OPEN, SAVE
+
+PROFILE_FILTER = "Policywright profiles (*.json);;All files (*)"
+EXPORT_FILTERS = {"docx": "Word documents (*.docx)", "md": "Markdown files (*.md)", "html": "Web pages (*.html)"}
+DISCLAIMER = "Policywright is drafting help, not legal advice. Have a lawyer review your policy before you rely on it."
+
+
+class FirstRunDialog(QDialog):
+    """New, open or the example: the three ways to begin."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Welcome to Policywright")
+        self.choice: str | None = None
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 68)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(8)
+        heading = QLabel("<h2>Draft your privacy policy</h2>"
+                         "<p>Fill in your company's details, tick what is true of your business, and "
+                         "Policywright writes one coherent policy you can export to Word.</p>")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        for choice, title, text in (
+            (NEW, "Start a new policy", "Your details are empty; the practices most companies need are ticked."),
+            (OPEN, "Open a saved profile…", "Continue with a profile you saved before."),
+            (EXAMPLE, "Try the example", "See a finished policy for Acme Audio, a made-up company."),
+        ):
+            button = QCommandLinkButton(title, text)
+            button.setAccessibleName(title.rstrip("…"))
+            button.clicked.connect(lambda _checked=False, c=choice: self._choose(c))
+            layout.addWidget(button)
+        note = QLabel(DISCLAIMER)
+        note.setWordWrap(True)
+        layout.addWidget(note)
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+
+class WindowView:
+    """Implements the controller's View with real dialogs, parented to the main window."""
+
+    def __init__(self, window):
+        self.window = window
+
+    def ask_first_run(self) -> str | None:
+        dialog = FirstRunDialog(self.window)
+        dialog.exec()
+        dialog.deleteLater()
+        return dialog.choice
+
+    def ask_open_path(self, folder: Path) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.window, "Open profile", str(folder), PROFILE_FILTER)
+        return Path(name) if name else None
+
+    def ask_save_path(self, suggested: Path) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self.window, "Save profile", str(suggested), PROFILE_FILTER)
+        return Path(name) if name else None
+
+    def ask_export_path(self, fmt: str, suggested: Path) -> Path | None:
+        title = f"Export to {FORMAT_NAMES[fmt]}"
+        name, _ = QFileDialog.getSaveFileName(self.window, title, str(suggested), EXPORT_FILTERS[fmt])
+        return Path(name) if name else None
+
+    def ask_save_changes(self, name: str) -> str:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
+                          f"Save the changes to “{name}” before closing it?", parent=self.window)
+        box.setInformativeText("If you don't save, your changes since the last save are lost.")
+        box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                               | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        return {QMessageBox.StandardButton.Save: SAVE, QMessageBox.StandardButton.Discard: DISCARD}.get(
+            QMessageBox.StandardButton(answer), CANCEL)
+
+    def ask_export_with_errors(self, errors: list[Problem]) -> bool:
+        shown = "\n".join(f"• {p.message}" for p in errors[:6])
+        more = f"\n…and {len(errors) - 6} more." if len(errors) > 6 else ""
+        box = QMessageBox(QMessageBox.Icon.Warning, "The policy is not finished",
+                          f"The policy still has {len(errors)} error{'s' if len(errors) != 1 else ''}:", parent=self.window)
+        box.setInformativeText(f"{shown}{more}\n\nExport a draft anyway? Each gap is marked in the file.")
+        export = box.addButton("Export draft", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is export
+
+    def show_error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.window, title, text)
+
+    def show_exported(self, path: Path) -> None:
+        self.window.show_exported(path)
+
+
+def show_about(parent: QWidget, library) -> None:
+    box = QMessageBox(parent)
+    box.setWindowTitle("About Policywright")
+    box.setIconPixmap(parent.windowIcon().pixmap(64, 64))
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(f"<h3>Policywright {__version__}</h3>"
+                "<p>Draft a coherent privacy policy for a small company by pointing and clicking.</p>"
+                f"<p><b>Policywright is drafting help, not legal advice.</b> Have a lawyer review your "
+                f"policy before you rely on it.</p>"
+                f"<p>Clause library: {len(library.practices)} practices, {len(library.clauses)} clauses, "
+                "distilled from five published privacy policies and what GDPR, CCPA/CPRA, CalOPPA and "
+                "COPPA ask a policy to disclose.</p>")
+    box.exec()

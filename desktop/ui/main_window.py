@@ -1,0 +1,217 @@
+"""The main window: company details and practices on the left, the live preview in the middle,
+the clause editor beside it, the problems below. It wires the panels together; the panels,
+the session and the controller do the work.
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from desktop.engine.library import Library
+from desktop.ui.actions import build_actions, fill_recent_menu
+from desktop.ui.clause_editor import ClauseEditor
+from desktop.ui.company_form import CompanyForm
+from desktop.ui.controller import Controller
+from desktop.ui.dialogs import WindowView, show_about
+from desktop.ui.live import LiveDocument
+from desktop.ui.practice_panel import PracticePanel
+from desktop.ui.preview import PolicyPreview
+from desktop.ui.problems import ProblemsView
+from desktop.ui.resources import app_icon
+from desktop.ui.session import ProfileSession
+from desktop.ui.settings import Settings
+from desktop.ui.status import StatusPanel
+from desktop.ui.where import CLAUSE, DOCUMENT, FIELD, PRACTICE, PRACTICES, REGIME, parse_where, practices_covering
+from desktop.ui.widgets import muted_colour
+
+COMPANY_TAB, PRACTICES_TAB = 0, 1
+
+
+def _panel(title: str, body: QWidget, note: str = "") -> QWidget:
+    """A panel with a caption line above it."""
+    panel = QWidget()
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    caption = QLabel(f"<b>{title}</b>" + (f" &nbsp;<span style='color:{muted_colour(panel.palette()).name()}'>{note}</span>" if note else ""))
+    caption.setContentsMargins(8, 6, 8, 6)
+    caption.setWordWrap(True)  # a narrow panel wraps its caption rather than refusing to shrink
+    caption.setObjectName("caption")
+    layout.addWidget(caption)
+    layout.addWidget(body, 1)
+    return panel
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, library: Library, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.library, self.settings = library, settings
+        self.remember_state = True
+        self.setWindowIcon(app_icon())
+        self.session = ProfileSession(library, self)
+        self.live = LiveDocument(self.session, self)
+        self.view = WindowView(self)
+        self.controller = Controller(self.session, self.live, settings, self.view, self)
+
+        self.form = CompanyForm(self.session)
+        self.practices = PracticePanel(self.session)
+        self.left = QTabWidget()
+        self.left.setAccessibleName("Company details and practices")
+        self.left.addTab(self.form, "Company details")
+        self.left.addTab(self.practices, "Practices")
+        self.left.setDocumentMode(True)
+        self.preview = PolicyPreview()
+        self.clause_editor = ClauseEditor(self.session)
+        self.problems = ProblemsView(library)
+        self._build_layout()
+        self.status = StatusPanel(self.statusBar())
+        self.actions = build_actions(self)
+        self._connect()
+        self._default_splitters: dict[str, bytes] = {}
+        self._restored: set[str] = set()
+        self._restore_state()
+        self._update_title()
+
+    def _build_layout(self) -> None:
+        self.doc_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.doc_splitter.setObjectName("documentSplitter")
+        self.doc_splitter.addWidget(_panel("Preview", self.preview, "as your readers will see it · click a clause to reword it"))
+        self.doc_splitter.addWidget(_panel("Reword a clause", self.clause_editor))
+        self.work_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.work_splitter.setObjectName("workSplitter")
+        self.work_splitter.addWidget(self.doc_splitter)
+        self.work_splitter.addWidget(_panel("Problems", self.problems, "double-click one to go to it"))
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.left)
+        self.main_splitter.addWidget(self.work_splitter)
+        for splitter in self.splitters():
+            splitter.setChildrenCollapsible(False)
+        self.main_splitter.setSizes([420, 1000])
+        self.doc_splitter.setSizes([640, 340])
+        self.work_splitter.setSizes([640, 170])
+        self.setCentralWidget(self.main_splitter)
+
+    def splitters(self) -> list[QSplitter]:
+        return [self.main_splitter, self.work_splitter, self.doc_splitter, self.practices.splitter]
+
+    def _connect(self) -> None:
+        self.live.updated.connect(self._document_updated)
+        self.session.changed.connect(self._update_title)
+        self.session.replaced.connect(self._profile_replaced)
+        self.session.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        self.preview.clause_clicked.connect(self.clause_editor.show_clause)
+        self.preview.edit_requested.connect(self.clause_editor.focus_text)
+        self.clause_editor.clause_chosen.connect(self.preview.select_clause)
+        self.practices.clause_requested.connect(lambda clause_id: self.select_clause(clause_id, focus=True))
+        self.problems.navigate.connect(self.navigate)
+        self.controller.recent_changed.connect(self._fill_recent)
+        self._fill_recent()
+
+    # Following the profile
+    def _document_updated(self) -> None:
+        document, problems = self.live.document, self.live.problems
+        self.preview.show_document(document)
+        self.problems.set_problems(problems)
+        self.status.show_document(document, problems)
+        self.form.set_check_problems(problems)
+        self.practices.set_problems(problems)
+        self.clause_editor.set_document(document, problems)
+
+    def _profile_replaced(self) -> None:
+        self._update_title()
+        self.setWindowModified(self.session.is_modified())
+
+    def _update_title(self, _key: str = "") -> None:
+        self.setWindowTitle(f"{self.session.display_name()}[*] — Policywright")
+
+    def _fill_recent(self) -> None:
+        fill_recent_menu(self.actions.recent_menu, self.settings.recent_files(),
+                         self.controller.open_profile, self.controller.clear_recent)
+
+    def show_exported(self, path: Path) -> None:
+        self.status.show_exported(path)
+        self.actions.open_export.setEnabled(True)
+        self.actions.show_export.setEnabled(True)
+
+    # Going places
+    def go_company(self) -> None:
+        self.left.setCurrentIndex(COMPANY_TAB)
+        self.form.focus_field("company.legal_name")
+
+    def go_practices(self) -> None:
+        self.left.setCurrentIndex(PRACTICES_TAB)
+        self.practices.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def find_practice(self) -> None:
+        self.left.setCurrentIndex(PRACTICES_TAB)
+        self.practices.focus_filter()
+
+    def select_clause(self, clause_id: str, focus: bool = False) -> None:
+        self.clause_editor.show_clause(clause_id)
+        self.preview.select_clause(clause_id)
+        if focus:
+            self.clause_editor.focus_text()
+
+    def navigate(self, where: str) -> None:
+        """Go to what a problem points at."""
+        target = parse_where(where, self.library)
+        if target.kind == FIELD:
+            self.left.setCurrentIndex(COMPANY_TAB)
+            self.form.focus_field(target.name)
+        elif target.kind == PRACTICE:
+            self.left.setCurrentIndex(PRACTICES_TAB)
+            if not self.practices.select_practice(target.name, target.option):
+                self.statusBar().showMessage(f"“{target.name}” is not in the clause library; "
+                                             "remove it from the profile or add its clauses.", 8000)
+        elif target.kind == CLAUSE:
+            self.select_clause(target.name, focus=True)
+        elif target.kind == REGIME:
+            covering = practices_covering(target.name, self.library)
+            if covering:
+                self.left.setCurrentIndex(PRACTICES_TAB)
+                self.practices.select_practice(covering[0])
+                titles = ", ".join(f"“{self.library.practices[p].title}”" for p in covering[:3])
+                self.statusBar().showMessage(f"Ticking {titles} would cover this.", 8000)
+        elif target.kind == PRACTICES:
+            self.go_practices()
+        elif target.kind == DOCUMENT:
+            self.preview.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def about(self) -> None:
+        show_about(self, self.library)
+
+    # Window state
+    def _restore_state(self) -> None:
+        geometry = self.settings.geometry()
+        if not (geometry and self.restoreGeometry(QByteArray(geometry))):
+            screen = self.screen().availableGeometry()
+            self.resize(min(1440, int(screen.width() * 0.92)), min(900, int(screen.height() * 0.9)))
+        self.left.setCurrentIndex(self.settings.left_tab())
+        for splitter in self.splitters():
+            state = self.settings.splitter(splitter.objectName())
+            if state and splitter.restoreState(QByteArray(state)):
+                self._restored.add(splitter.objectName())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._default_splitters:  # the built-in layout as first shown is what settings need not store
+            self._default_splitters = {s.objectName(): b"" if s.objectName() in self._restored else bytes(s.saveState())
+                                       for s in self.splitters()}
+
+    def save_state(self) -> None:
+        self.settings.set_geometry(bytes(self.saveGeometry()))
+        self.settings.set_left_tab(self.left.currentIndex())
+        for splitter in self.splitters():
+            name = splitter.objectName()
+            self.settings.set_splitter(name, bytes(splitter.saveState()), self._default_splitters.get(name, b""))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.controller.confirm_discard():
+            event.ignore()
+            return
+        if self.remember_state:
+            self.save_state()
+        event.accept()

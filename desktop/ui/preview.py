@@ -1,0 +1,248 @@
+"""The live preview: the assembled Document, laid out as a page, built from the same blocks the
+exporters write. Each paragraph remembers its clause, so a click (or moving the caret with the
+keyboard) selects that clause for rewording; links never open from here.
+"""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextListFormat,
+)
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from desktop.engine.document import BulletList, Document, Heading, Run
+from desktop.ui.widgets import muted_colour
+
+CLAUSE_PROPERTY = QTextFormat.Property.UserProperty + 1
+PAGE_CHARS = 84  # a comfortable line length, as on a printed page
+GAP_BACKGROUND, GAP_TEXT = QColor("#ffe58a"), QColor("#000000")
+
+
+class _Writer:
+    """Writes a Document into a QTextDocument with a QTextCursor."""
+
+    def __init__(self, target: QTextDocument, palette: QPalette, font: QFont):
+        self.cursor = QTextCursor(target)
+        self.palette, self.font = palette, font
+        self.first = True
+
+    def block(self, clause_id: str | None, top: float, bottom: float, heading: int = 0, line_height: int = 135) -> QTextBlockFormat:
+        fmt = QTextBlockFormat()
+        fmt.setTopMargin(top)
+        fmt.setBottomMargin(bottom)
+        fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        if heading:
+            fmt.setHeadingLevel(heading)
+        if clause_id:
+            fmt.setProperty(CLAUSE_PROPERTY, clause_id)
+        return fmt
+
+    def start(self, fmt: QTextBlockFormat) -> None:
+        if self.first:
+            self.cursor.setBlockFormat(fmt)
+            self.first = False
+        else:
+            self.cursor.insertBlock(fmt)
+
+    def char(self, scale: float = 1.0, bold: bool = False, italic: bool = False, colour: QColor | None = None) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setFontPointSize(self.font.pointSizeF() * scale)
+        fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        fmt.setFontItalic(italic)
+        if colour is not None:
+            fmt.setForeground(colour)
+        return fmt
+
+    def runs(self, runs: list[Run], base: QTextCharFormat) -> None:
+        for run in runs:
+            fmt = QTextCharFormat(base)
+            if run.bold or run.gap:
+                fmt.setFontWeight(QFont.Weight.Bold)
+            if run.italic:
+                fmt.setFontItalic(True)
+            if run.href:
+                fmt.setAnchor(True)
+                fmt.setAnchorHref(run.href)
+                fmt.setForeground(self.palette.color(QPalette.ColorRole.Link))
+                fmt.setFontUnderline(True)
+            if run.gap:
+                fmt.setBackground(GAP_BACKGROUND)
+                fmt.setForeground(GAP_TEXT)
+                fmt.setToolTip("Missing: fill this in to complete the policy.")
+            self.cursor.insertText(run.text, fmt)
+
+    def write(self, document: Document) -> None:
+        text = self.palette.color(QPalette.ColorRole.Text)
+        self.start(self.block(None, 0, 2, heading=1, line_height=110))
+        self.cursor.insertText(document.title, self.char(1.75, bold=True, colour=text))
+        self.start(self.block(None, 0, 14))
+        self.cursor.insertText(document.effective_line, self.char(0.95, italic=True, colour=muted_colour(self.palette)))
+        body = self.char(colour=text)
+        for section in document.sections:
+            self.start(self.block(None, 16, 6, heading=2, line_height=115))
+            self.cursor.insertText(section.heading_text, self.char(1.3, bold=True, colour=text))
+            for block in section.blocks:
+                if isinstance(block, Heading):
+                    self.start(self.block(block.clause_id, 8, 3, heading=3, line_height=115))
+                    self.runs(block.runs, self.char(1.05, bold=True, colour=text))
+                elif isinstance(block, BulletList):
+                    self._bullets(block, body)
+                else:
+                    self.start(self.block(block.clause_id, 0, 8))
+                    self.runs(block.runs, body)
+
+    def _bullets(self, block: BulletList, body: QTextCharFormat) -> None:
+        bullets = None
+        for item in block.items:
+            self.start(self.block(block.clause_id, 0, 4))
+            if bullets is None:
+                style = QTextListFormat()
+                style.setStyle(QTextListFormat.Style.ListDisc)
+                style.setIndent(1)
+                bullets = self.cursor.createList(style)
+            else:
+                bullets.add(self.cursor.block())
+            self.runs(item, body)
+        fmt = self.cursor.blockFormat()  # the last bullet's margin separates the list from what follows
+        fmt.setBottomMargin(10)
+        self.cursor.setBlockFormat(fmt)
+
+
+def clause_at(block) -> str | None:
+    value = block.blockFormat().property(CLAUSE_PROPERTY)
+    return value or None
+
+
+class PolicyPreview(QTextBrowser):
+    clause_clicked = Signal(str)
+    edit_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setAccessibleName("Policy preview")
+        self.setAccessibleDescription("The policy as readers will see it. Click a clause, or move to it and press Enter, to reword it.")
+        self.selected_clause: str | None = None
+        self.document_shown: Document | None = None
+        self._writing = False
+        self._page: QTextDocument | None = None
+        self.cursorPositionChanged.connect(self._cursor_moved)
+
+    def show_document(self, document: Document) -> None:
+        self.document_shown = document
+        scroll = self.verticalScrollBar().value()
+        page = QTextDocument(self)
+        page.setUndoRedoEnabled(False)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.08)
+        page.setDefaultFont(font)
+        page.setDocumentMargin(28)
+        _Writer(page, self.palette(), font).write(document)
+        self._writing = True
+        try:
+            self.setDocument(page)
+        finally:
+            self._writing = False
+        if self._page is not None:
+            self._page.deleteLater()
+        self._page = page
+        self.verticalScrollBar().setValue(scroll)
+        self._highlight()
+
+    def plain_text(self) -> str:
+        return self.document().toPlainText()
+
+    def clause_ids(self) -> list[str]:
+        seen: list[str] = []
+        block = self.document().begin()
+        while block.isValid():
+            clause_id = clause_at(block)
+            if clause_id and clause_id not in seen:
+                seen.append(clause_id)
+            block = block.next()
+        return seen
+
+    def block_of(self, clause_id: str):
+        block = self.document().begin()
+        while block.isValid():
+            if clause_at(block) == clause_id:
+                return block
+            block = block.next()
+        return None
+
+    def select_clause(self, clause_id: str | None, scroll: bool = True) -> None:
+        self.selected_clause = clause_id
+        self._highlight()
+        block = self.block_of(clause_id) if clause_id else None
+        if block is not None and scroll:
+            self._writing = True
+            try:
+                self.setTextCursor(QTextCursor(block))
+            finally:
+                self._writing = False
+            top = self.document().documentLayout().blockBoundingRect(block).top()
+            bar = self.verticalScrollBar()
+            if not bar.value() <= top <= bar.value() + self.viewport().height() * 0.7:
+                bar.setValue(int(top - self.viewport().height() * 0.15))
+
+    def _highlight(self) -> None:
+        """Shade every block of the selected clause (and only those) across the page's width."""
+        colour = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+        colour.setAlpha(40)
+        self._writing = True
+        try:
+            block = self.document().begin()
+            while block.isValid():
+                selected = bool(self.selected_clause) and clause_at(block) == self.selected_clause
+                fmt = block.blockFormat()
+                if selected != fmt.hasProperty(QTextFormat.Property.BackgroundBrush):
+                    if selected:
+                        fmt.setBackground(colour)
+                    else:
+                        fmt.clearBackground()
+                    QTextCursor(block).setBlockFormat(fmt)
+                block = block.next()
+        finally:
+            self._writing = False
+
+    def highlighted_clauses(self) -> set[str]:
+        found = set()
+        block = self.document().begin()
+        while block.isValid():
+            if block.blockFormat().hasProperty(QTextFormat.Property.BackgroundBrush):
+                found.add(clause_at(block))
+            block = block.next()
+        return found
+
+    def _cursor_moved(self) -> None:
+        if self._writing:
+            return
+        clause_id = clause_at(self.textCursor().block())
+        if clause_id and clause_id != self.selected_clause:
+            self.selected_clause = clause_id
+            self._highlight()
+            self.clause_clicked.emit(clause_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected_clause:
+            self.edit_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def resizeEvent(self, event) -> None:
+        # Margins first, so the text is laid out for the narrower page that results.
+        page = self.fontMetrics().averageCharWidth() * PAGE_CHARS
+        side = max(0, (self.width() - page) // 2)
+        if self.viewportMargins().left() != side:
+            self.setViewportMargins(side, 0, side, 0)
+        super().resizeEvent(event)

@@ -1,0 +1,178 @@
+"""The profile being edited, its file, and the undo history of every change to it.
+
+Every edit goes through `edit()`, which pushes a command holding the profile before and after,
+so ticks, options, details and rewordings all undo the same way. Consecutive edits with the
+same key (typing in one field) merge into one undo step.
+"""
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from desktop.engine.library import Library
+from desktop.engine.profile import Profile
+from desktop.ui.where import FIELD_TITLES, REGIME_TITLES
+
+_MERGE_IDS: dict[str, int] = {}
+
+
+def _merge_id(key: str) -> int:
+    return _MERGE_IDS.setdefault(key, len(_MERGE_IDS) + 1)
+
+
+class ProfileCommand(QUndoCommand):
+    """One change to the profile: both states kept whole (a profile is a few kilobytes)."""
+
+    def __init__(self, session: "ProfileSession", text: str, key: str, before: Profile, after: Profile, merge: bool):
+        super().__init__(text)
+        self.session, self.key, self.merge = session, key, merge
+        self.before, self.after = before, after
+
+    def id(self) -> int:
+        return _merge_id(self.key) if self.merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, ProfileCommand) or other.key != self.key:
+            return False
+        self.after = other.after
+        self.setObsolete(self.after == self.before)
+        return True
+
+    def redo(self) -> None:
+        self.session._apply(self.after, self.key)
+
+    def undo(self) -> None:
+        self.session._apply(self.before, self.key)
+
+
+class ProfileSession(QObject):
+    """Holds the profile; widgets read it and change it only through the methods below."""
+
+    changed = Signal(str)  # what changed, e.g. "field:company.phone"; "" when a whole profile was loaded
+    replaced = Signal()
+
+    def __init__(self, library: Library, parent: QObject | None = None):
+        super().__init__(parent)
+        self.library = library
+        self.profile = Profile()
+        self.path: Path | None = None
+        self.undo_stack = QUndoStack(self)
+
+    # Whole profiles
+    def replace(self, profile: Profile, path: Path | None = None) -> None:
+        self.profile = copy.deepcopy(profile)
+        self.path = Path(path) if path else None
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.replaced.emit()
+        self.changed.emit("")
+
+    def mark_saved(self, path: Path) -> None:
+        self.path = Path(path)
+        self.undo_stack.setClean()
+        self.replaced.emit()
+
+    def display_name(self) -> str:
+        if self.path:
+            return self.path.stem
+        return self.profile.company.display_name or "Untitled profile"
+
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    # Edits
+    def edit(self, text: str, key: str, change: Callable[[Profile], None], merge: bool = True) -> bool:
+        """Apply `change` to a copy of the profile and push it as one undoable step.
+
+        With `merge`, a following edit with the same key (more typing) joins this step.
+        """
+        before = copy.deepcopy(self.profile)
+        after = copy.deepcopy(self.profile)
+        change(after)
+        if after == before:
+            return False
+        self.undo_stack.push(ProfileCommand(self, text, key, before, after, merge))
+        return True
+
+    def _apply(self, profile: Profile, key: str) -> None:
+        self.profile = copy.deepcopy(profile)
+        self.changed.emit(key)
+
+    def set_field(self, name: str, value: str) -> bool:
+        """A text field: 'company.legal_name', 'service.kind', 'terms.service', 'effective_date'."""
+
+        def change(profile: Profile) -> None:
+            if name == "effective_date":
+                profile.effective_date = value
+            else:
+                group, _, attribute = name.partition(".")
+                setattr(getattr(profile, group), attribute, value)
+
+        return self.edit(f"Edit {FIELD_TITLES.get(name, name).lower()}", f"field:{name}", change)
+
+    def set_regime(self, regime: str, on: bool) -> bool:
+        def change(profile: Profile) -> None:
+            chosen = set(profile.regimes) - {regime} | ({regime} if on else set())
+            profile.regimes = [r for r in REGIME_TITLES if r in chosen]
+
+        verb = "Cover" if on else "Stop covering"
+        return self.edit(f"{verb} {REGIME_TITLES.get(regime, regime)}", f"regime:{regime}", change, merge=False)
+
+    def is_ticked(self, practice_id: str) -> bool:
+        return practice_id in self.profile.practices
+
+    def set_practice(self, practice_id: str, on: bool) -> bool:
+        """Tick or untick a practice; ticking one of an exclusive group unticks the others."""
+        practice = self.library.practices[practice_id]
+
+        def change(profile: Profile) -> None:
+            if not on:
+                profile.practices.pop(practice_id, None)
+                return
+            if practice.group:
+                for other in self.library.practices.values():
+                    if other.group == practice.group and other.id != practice_id:
+                        profile.practices.pop(other.id, None)
+            profile.practices.setdefault(practice_id, {})
+
+        return self.edit(f"{'Tick' if on else 'Untick'} “{practice.title}”", f"practice:{practice_id}", change, merge=False)
+
+    def set_option(self, practice_id: str, name: str, value: object) -> bool:
+        """Set a ticked practice's option; the default value is stored as no value at all."""
+        spec = self.library.practices[practice_id].options[name]
+        if practice_id not in self.profile.practices:
+            return False
+
+        def change(profile: Profile) -> None:
+            options = profile.practices.setdefault(practice_id, {})
+            if value == spec.default:
+                options.pop(name, None)
+            else:
+                options[name] = value
+
+        return self.edit(f"Change “{spec.title}”", f"option:{practice_id}.{name}", change)
+
+    def set_override(self, clause_id: str, text: str) -> bool:
+        """Reword a clause; wording equal to the library's is no override."""
+        clause = self.library.clauses[clause_id]
+
+        def change(profile: Profile) -> None:
+            if text.strip() == clause.body.strip():
+                profile.overrides.pop(clause_id, None)
+            else:
+                profile.overrides[clause_id] = text
+
+        return self.edit(f"Reword “{clause.title}”", f"override:{clause_id}", change)
+
+    def reset_override(self, clause_id: str) -> bool:
+        title = self.library.clauses[clause_id].title if clause_id in self.library.clauses else clause_id
+        return self.edit(f"Reset “{title}” to the library text", f"override:{clause_id}",
+                         lambda profile: profile.overrides.pop(clause_id, None), merge=False)
+
+    def clause_text(self, clause_id: str) -> str:
+        """The wording in use: the profile's override, or the library's text."""
+        override = self.profile.overrides.get(clause_id)
+        return override if override is not None else self.library.clauses[clause_id].body.strip()

@@ -1,0 +1,80 @@
+"""The status bar: problem counts, word count, reading ease; and, after an export, links to the file."""
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from desktop.engine.checks import ERROR, WARNING, Problem
+from desktop.engine.document import Document
+from desktop.engine.readability import flesch_reading_ease
+from desktop.ui.widgets import error_colour
+
+PLAIN_ENGLISH = 60
+_SCORE = re.compile(r"(-?\d+(?:\.\d+)?)")
+
+
+def word_count(document: Document) -> int:
+    """Words as a word processor counts them: runs of text between spaces."""
+    return sum(len(text.split()) for _, text in document.text_blocks())
+
+
+def reading_ease(document: Document, problems: list[Problem]) -> float:
+    """The score the checks already reported, or (if they did not) the same score counted here."""
+    for problem in problems:
+        found = _SCORE.search(problem.message) if problem.code == "readability" else None
+        if found:
+            return float(found.group(1))
+    return flesch_reading_ease([text for kind, text in document.text_blocks() if kind in ("paragraph", "item")])
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+class StatusPanel(QObject):
+    def __init__(self, bar: QStatusBar):
+        super().__init__(bar)
+        self.bar = bar
+        self.export_note = QLabel()
+        self.export_note.setAccessibleName("Last export")
+        self.export_note.setOpenExternalLinks(False)
+        self.export_note.linkActivated.connect(self._open)
+        self.counts, self.words, self.ease = QLabel(), QLabel(), QLabel()
+        self.counts.setAccessibleName("Problem counts")
+        self.words.setAccessibleName("Word count")
+        self.ease.setAccessibleName("Reading ease")
+        self.ease.setToolTip("Flesch reading ease of the policy's text: 60 or more reads as plain English.")
+        bar.addWidget(self.export_note, 1)
+        for label in (self.counts, self.words, self.ease):
+            label.setContentsMargins(8, 0, 8, 0)
+            bar.addPermanentWidget(label)
+        self.exported: Path | None = None
+
+    def show_document(self, document: Document, problems: list[Problem]) -> None:
+        errors = sum(p.severity == ERROR for p in problems)
+        warnings = sum(p.severity == WARNING for p in problems)
+        text = f"{_plural(errors, 'error')} · {_plural(warnings, 'warning')}"
+        if errors:
+            text = f'<span style="color:{error_colour(self.bar.palette()).name()}">{text}</span>'
+        self.counts.setText(text)
+        self.words.setText(f"{word_count(document):,} words")
+        score = reading_ease(document, problems)
+        self.ease.setText(f"Reading ease {score:.0f} ({'plain English' if score >= PLAIN_ENGLISH else 'hard to read'})")
+
+    def show_exported(self, path: Path) -> None:
+        self.exported = path
+        self.export_note.setText(f'Exported {path.name} · <a href="file">Open it</a> · <a href="folder">Show its folder</a>')
+        self.export_note.setToolTip(str(path))
+
+    def _open(self, which: str) -> None:
+        if self.exported is not None:
+            self.open_exported(folder=which == "folder")
+
+    def open_exported(self, folder: bool = False) -> bool:
+        if self.exported is None:
+            return False
+        target = self.exported.parent if folder else self.exported
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))

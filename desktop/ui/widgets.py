@@ -1,0 +1,43 @@
+"""Small helpers shared by the panels: colours that suit light and dark palettes, undo keys."""
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QColor, QKeySequence, QPalette
+from PySide6.QtWidgets import QWidget
+
+
+def palette_is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def error_colour(palette: QPalette) -> QColor:
+    return QColor("#ff8a80") if palette_is_dark(palette) else QColor("#b3261e")
+
+
+def warning_colour(palette: QPalette) -> QColor:
+    return QColor("#ffd180") if palette_is_dark(palette) else QColor("#8a5300")
+
+
+def muted_colour(palette: QPalette) -> QColor:
+    text, base = palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Window)
+    return QColor((text.red() * 2 + base.red()) // 3, (text.green() * 2 + base.green()) // 3, (text.blue() * 2 + base.blue()) // 3)
+
+
+class _UndoKeysToWindow(QObject):
+    """Lets Ctrl+Z / Ctrl+Y reach the window's undo history instead of a text field's own."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and (
+                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
+            event.ignore()
+            return True
+        return False
+
+
+_FILTER: _UndoKeysToWindow | None = None
+
+
+def block_undo_shortcuts(widget: QWidget) -> None:
+    global _FILTER
+    if _FILTER is None:
+        _FILTER = _UndoKeysToWindow()
+    widget.installEventFilter(_FILTER)

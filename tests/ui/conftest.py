@@ -1,0 +1,47 @@
+"""Fixtures for the window tests: a window on the small fixture library, with settings in tmp_path.
+
+A message box that a test did not expect fails the test instead of waiting for a click forever.
+"""
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import Settings
+
+
+class UnexpectedDialog(AssertionError):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_message_boxes(monkeypatch):
+    def refuse(box, *args):
+        raise UnexpectedDialog(f"a message box opened: {box.text()!r} {box.informativeText()!r}")
+
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+    for name in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, lambda *args, _name=name: (_ for _ in ()).throw(
+            UnexpectedDialog(f"QMessageBox.{_name}{args[1:]}")))
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return Settings(tmp_path / "settings" / "policywright.ini")
+
+
+@pytest.fixture
+def window(qtbot, fixture_library, settings):
+    win = MainWindow(fixture_library, settings)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.session.undo_stack.setClean()  # closing at teardown must not ask about unsaved changes
+    win.close()
+    win.deleteLater()
+
+
+@pytest.fixture
+def example_window(window):
+    window.controller.load_example(confirm=False)
+    return window

@@ -1,0 +1,49 @@
+"""What a user's hands do: click a tree check box, click a clause in the preview, use a menu key."""
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+
+def tree_index(panel, practice_id: str):
+    return panel.proxy.mapFromSource(panel.model.index_of(practice_id))
+
+
+def click_check(qtbot, panel, practice_id: str) -> None:
+    """Click the check box (or round button) of a practice in the practice tree."""
+    tree = panel.tree
+    index = tree_index(panel, practice_id)
+    tree.scrollTo(index)
+    option = QStyleOptionViewItem()
+    tree.itemDelegate().initStyleOption(option, index)
+    option.rect = tree.visualRect(index)
+    rect = tree.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, tree)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def click_row(qtbot, panel, practice_id: str) -> None:
+    """Click a practice's title, which selects it without ticking it."""
+    tree = panel.tree
+    index = tree_index(panel, practice_id)
+    tree.scrollTo(index)
+    rect = tree.visualRect(index)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.right() - 10, rect.center().y()))
+
+
+def click_clause(qtbot, preview, clause_id: str) -> None:
+    """Click in the middle of the first line of a clause in the preview."""
+    block = preview.block_of(clause_id)
+    assert block is not None, f"{clause_id} is not in the preview"
+    top = preview.document().documentLayout().blockBoundingRect(block).top()
+    preview.verticalScrollBar().setValue(int(top))
+    rect = preview.cursorRect(QTextCursor(block))
+    qtbot.mouseClick(preview.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.x() + 40, rect.center().y()))
+
+
+def wait_rendered(qtbot, window) -> None:
+    """Wait until the preview shows the profile as it is now."""
+    qtbot.waitUntil(lambda: not window.live.pending(), timeout=3000)
+
+
+def preview_lines(window) -> list[str]:
+    return [line for line in window.preview.plain_text().splitlines() if line.strip()]

@@ -1,0 +1,62 @@
+"""Rewording a clause: the override, the reset, the clause chooser and what the checks find in it."""
+
+from PySide6.QtCore import Qt
+
+from desktop.engine.checks import WARNING, Problem
+from ui.helpers import click_clause, wait_rendered
+
+
+def test_chooser_lists_the_policy_s_clauses_in_reading_order(example_window):
+    chooser = example_window.clause_editor.chooser
+    items = [(chooser.itemData(i), chooser.itemText(i)) for i in range(chooser.count())]
+    assert items == [("intro.about", "1. Who we are"), ("collect.basic", "2. What you give us"),
+                     ("dnt.honour", "3. Do Not Track"), ("contact.details", "4. How to reach us")]
+    assert chooser.accessibleName() == "Clause to reword"
+
+
+def test_choosing_a_clause_shows_its_wording_and_selects_it_in_the_preview(qtbot, example_window):
+    editor = example_window.clause_editor
+    assert editor.empty.isVisibleTo(editor) and not editor.text.isVisibleTo(editor)
+    editor.chooser.setCurrentIndex(3)
+    editor.chooser.activated.emit(3)
+    assert editor.clause_id == "contact.details" == example_window.preview.selected_clause
+    assert editor.text.toPlainText().startswith("Email us at {{company.contact_email}}")
+    assert editor.state.text().startswith("The library's wording.") and not editor.reset.isEnabled()
+
+
+def test_rewording_then_reset_to_the_library_text(qtbot, example_window):
+    click_clause(qtbot, example_window.preview, "dnt.honour")
+    editor = example_window.clause_editor
+    qtbot.mouseClick(editor.text.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClick(editor.text, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor.text, "We honour Do Not Track and Global Privacy Control.")
+    wait_rendered(qtbot, example_window)
+    assert "We honour Do Not Track and Global Privacy Control." in example_window.preview.plain_text()
+    assert editor.state.text() == "Your own wording." and editor.original.isVisibleTo(editor)
+    assert example_window.session.undo_stack.count() == 1
+    qtbot.mouseClick(editor.reset, Qt.MouseButton.LeftButton)
+    wait_rendered(qtbot, example_window)
+    assert example_window.session.profile.overrides == {}
+    assert editor.text.toPlainText() == "We honour Do Not Track signals."
+    assert "We honour Do Not Track signals." in example_window.preview.plain_text()
+    example_window.session.undo_stack.undo()  # the reset itself can be undone
+    assert editor.text.toPlainText() == "We honour Do Not Track and Global Privacy Control."
+
+
+def test_findings_for_the_clause_update_as_you_type(qtbot, example_window):
+    click_clause(qtbot, example_window.preview, "dnt.honour")
+    editor = example_window.clause_editor
+    qtbot.keyClick(editor.text, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor.text, " See {{ref:nowhere}}.")
+    wait_rendered(qtbot, example_window)
+    assert "nowhere" in editor.findings.text() and editor.findings.isVisibleTo(editor)
+
+
+def test_linter_findings_placed_on_the_clause_are_shown(qtbot, example_window):
+    editor = example_window.clause_editor
+    editor.show_clause("intro.about")
+    finding = Problem(WARNING, "term-inconsistent", "Say “the Platform”, not “the site”.", "clause:intro.about")
+    editor.set_document(example_window.live.document, [finding])
+    assert "Say “the Platform”, not “the site”." in editor.findings.text()
+    editor.show_clause("contact.details")
+    assert not editor.findings.isVisibleTo(editor)

@@ -1,0 +1,106 @@
+"""The company details form: typing goes to the profile; wrong values are marked, never refused."""
+
+from PySide6.QtCore import QDate, QPoint, Qt
+
+from desktop.ui.company_form import NO_DATE
+from ui.helpers import wait_rendered
+
+
+def type_into(qtbot, window, name: str, text: str, replace: bool = True) -> None:
+    editor = window.form.fields[name].editor
+    qtbot.mouseClick(editor, Qt.MouseButton.LeftButton)
+    if replace:
+        qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, text)
+
+
+def test_form_shows_the_profile(example_window):
+    fields = example_window.form.fields
+    assert fields["company.legal_name"].editor.text() == "Acme Audio, Inc."
+    assert fields["company.country"].editor.currentText() == "United States"
+    assert fields["terms.service"].editor.currentText() == "Platform"
+    assert fields["terms.personal_information"].editor.currentText() == "personal information"
+    assert example_window.form.date.date() == QDate.currentDate()
+    assert example_window.form.regime_boxes["caloppa"].isChecked()
+    assert not any(field.mark.isVisibleTo(example_window.form) for field in fields.values())
+
+
+def test_an_invalid_email_is_marked_with_a_reason_while_typing_goes_on(qtbot, example_window):
+    form = example_window.form
+    type_into(qtbot, example_window, "company.contact_email", "privacy at acme")
+    assert example_window.session.profile.company.contact_email == "privacy at acme"
+    assert form.mark_text("company.contact_email") == "'privacy at acme' is not an email address."
+    assert form.fields["company.contact_email"].warning.isVisible()
+    assert form.fields["company.contact_email"].editor.accessibleDescription() == "'privacy at acme' is not an email address."
+    type_into(qtbot, example_window, "company.contact_email", "privacy@acme.example")
+    assert form.mark_text("company.contact_email") == ""
+    assert not form.fields["company.contact_email"].warning.isVisible()
+
+
+def test_an_invalid_web_address_and_an_empty_required_field_are_marked(qtbot, example_window):
+    form = example_window.form
+    type_into(qtbot, example_window, "company.website", "acme audio")
+    assert "is not a web address" in form.mark_text("company.website")
+    editor = form.fields["company.legal_name"].editor
+    qtbot.mouseClick(editor, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    assert form.mark_text("company.legal_name") == "Enter the company's full legal name."
+
+
+def test_a_detail_a_clause_needs_is_marked_once_the_preview_updates(qtbot, example_window):
+    type_into(qtbot, example_window, "company.website", "")
+    qtbot.keyClick(example_window.form.fields["company.website"].editor, Qt.Key.Key_Delete)
+    wait_rendered(qtbot, example_window)
+    assert example_window.form.mark_text("company.website") == "Website address is empty, and clause 'contact.details' uses it."
+
+
+def test_undo_puts_the_typed_text_back(qtbot, example_window):
+    type_into(qtbot, example_window, "company.short_name", "Acme Sound")
+    example_window.session.undo_stack.undo()
+    assert example_window.form.fields["company.short_name"].editor.text() == "Acme"
+    example_window.session.undo_stack.redo()
+    assert example_window.form.fields["company.short_name"].editor.text() == "Acme Sound"
+
+
+def test_terminology_and_country_change_the_policy(qtbot, example_window):
+    form = example_window.form
+    word = form.fields["terms.service"].editor
+    word.setCurrentIndex(word.findText("App"))
+    word.activated.emit(word.currentIndex())
+    choice = form.fields["terms.personal_information"].editor
+    choice.setCurrentIndex(choice.findText("personal data"))
+    choice.activated.emit(choice.currentIndex())
+    type_into(qtbot, example_window, "company.country", "Ireland")
+    wait_rendered(qtbot, example_window)
+    text = example_window.preview.plain_text()
+    assert "runs Acme Studio (the “App”)" in text and "personal data" in text and "the Platform" not in text
+    assert f"Effective date: {QDate.currentDate().day()} " in text  # day-first dates outside the US
+
+
+def test_the_date_picker_sets_or_clears_the_effective_date(qtbot, example_window):
+    form = example_window.form
+    form.date.setDate(QDate(2027, 3, 1))
+    assert example_window.session.profile.effective_date == "2027-03-01"
+    form.date.setDate(NO_DATE)
+    assert example_window.session.profile.effective_date == ""
+    assert form.date.text() == "Not set"
+    wait_rendered(qtbot, example_window)
+    assert form.mark_text("effective_date") == "The policy has no effective date."
+
+
+def test_regime_boxes_choose_the_laws_to_cover(qtbot, example_window):
+    box = example_window.form.regime_boxes["gdpr"]
+    example_window.form.ensureWidgetVisible(box)  # the user scrolls down to it
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(10, box.height() // 2))
+    assert example_window.session.profile.regimes == ["gdpr", "caloppa"]
+    example_window.session.undo_stack.undo()
+    assert not box.isChecked()
+
+
+def test_focus_field_goes_to_the_editor(qtbot, example_window):
+    example_window.activateWindow()
+    qtbot.waitActive(example_window)
+    assert example_window.form.focus_field("company.phone")
+    assert example_window.focusWidget() is example_window.form.fields["company.phone"].editor
+    assert not example_window.form.focus_field("company.nothing")

@@ -1,0 +1,98 @@
+"""The live preview: the same blocks the exporters write, updated after typing stops, clause by clause."""
+
+from exports import html_blocks
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from desktop.engine.export import export_bytes
+from desktop.ui.live import DELAY_MS
+from desktop.ui.preview import GAP_BACKGROUND, PolicyPreview
+from ui.helpers import click_clause, preview_lines, wait_rendered
+
+
+def test_preview_shows_every_block_the_exporters_write(example_window):
+    document = example_window.live.document
+    assert preview_lines(example_window) == [text for _, text in document.text_blocks()]
+    assert [text for _, text in html_blocks(export_bytes(document, "html"))] == preview_lines(example_window)
+
+
+def test_headings_and_bullets_are_formatted(example_window):
+    block = example_window.preview.document().begin()
+    formats = {}
+    while block.isValid():
+        formats.setdefault(block.text(), (block.blockFormat().headingLevel(), block.textList() is not None))
+        block = block.next()
+    assert formats["Acme Privacy Policy"] == (1, False)
+    assert formats["1. About this policy"] == (2, False)
+    assert formats["What you give us"] == (3, False)
+    assert formats["your email address"] == (0, True)
+
+
+def test_gaps_are_highlighted_and_links_are_links_that_do_not_open(qtbot, example_window):
+    session = example_window.session
+    session.set_field("company.website", "")
+    wait_rendered(qtbot, example_window)
+    preview = example_window.preview
+    assert not preview.openLinks() and not preview.openExternalLinks()
+    found = preview.document().find("[Website address]")
+    assert found.charFormat().background().color() == GAP_BACKGROUND and found.charFormat().fontWeight() >= 600
+    link = preview.document().find("privacy@acme-audio.example")
+    assert link.charFormat().anchorHref() == "mailto:privacy@acme-audio.example"
+    source = preview.source()
+    preview.anchorClicked.emit(link.charFormat().anchorHref())
+    assert preview.source() == source and preview.plain_text().startswith("Acme Privacy Policy")
+
+
+def test_typing_renders_once_after_the_keys_stop(qtbot, example_window):
+    field = example_window.form.fields["company.short_name"].editor
+    before = example_window.live.renders
+    field.end(False)
+    qtbot.keyClicks(field, " Sound")
+    assert example_window.live.renders == before and example_window.live.pending()
+    assert "Acme Sound" not in example_window.preview.plain_text()
+    qtbot.wait(DELAY_MS * 2)
+    assert example_window.live.renders == before + 1
+    assert example_window.preview.plain_text().startswith("Acme Sound Privacy Policy")
+
+
+def test_clicking_a_clause_selects_it_for_rewording(qtbot, example_window):
+    click_clause(qtbot, example_window.preview, "contact.details")
+    assert example_window.preview.selected_clause == "contact.details"
+    assert example_window.clause_editor.clause_id == "contact.details"
+    assert example_window.preview.highlighted_clauses() == {"contact.details"}
+    click_clause(qtbot, example_window.preview, "intro.about")
+    assert example_window.preview.highlighted_clauses() == {"intro.about"}
+
+
+def test_the_keyboard_moves_through_clauses_and_enter_opens_the_editor(qtbot, example_window):
+    example_window.activateWindow()
+    qtbot.waitActive(example_window)
+    preview = example_window.preview
+    preview.setFocus()
+    preview.moveCursor(QTextCursor.MoveOperation.Start)
+    for _ in range(12):  # down past the title and the section heading, to the first clause
+        if preview.selected_clause:
+            break
+        qtbot.keyClick(preview, Qt.Key.Key_Down)
+    assert preview.selected_clause == "intro.about" == example_window.clause_editor.clause_id
+    qtbot.keyClick(preview, Qt.Key.Key_Return)
+    assert example_window.focusWidget() is example_window.clause_editor.text
+
+
+def test_a_rerender_keeps_the_scroll_position_and_selection(qtbot, example_window):
+    preview = example_window.preview
+    preview.resize(500, 200)
+    example_window.select_clause("contact.details")
+    bar = preview.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    position = bar.value()
+    example_window.session.set_field("company.phone", "+1 555 0111")
+    wait_rendered(qtbot, example_window)
+    assert bar.value() == position and preview.selected_clause == "contact.details"
+    assert "+1 555 0111" in preview.plain_text()
+
+
+def test_preview_has_an_accessible_name(qtbot):
+    preview = PolicyPreview()
+    qtbot.addWidget(preview)
+    assert preview.accessibleName() == "Policy preview"
