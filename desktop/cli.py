@@ -13,6 +13,7 @@ from desktop.engine.export import EXTENSIONS, FORMATS, export_bytes
 from desktop.engine.fileio import write_atomic
 from desktop.engine.library import Library, library_folders, load_library
 from desktop.engine.profile import ProfileError, load_profile, profile_json
+from desktop.ui.preflight import screen_problem
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -183,6 +184,9 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def cmd_gui(args) -> int:
+    problem = screen_problem()
+    if problem:
+        raise UserError(f"cannot open the window: {problem}.")
     from desktop.ui.app import run  # Qt is loaded only when a window is wanted
 
     return run(profile=args.profile, quit_after_startup=args.quit_after_startup, library=args.library)
