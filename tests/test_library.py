@@ -68,6 +68,7 @@ def test_broken_user_files_are_reported_with_line_and_skipped(tmp_path):
     assert any("bad-keys.md:2: unknown key `colour`" in m for m in messages)
     assert any("bad-keys.md:2: `sources` names the seed files" in m for m in messages)
     assert "cookies.keys" not in library.clauses
+    assert "cookies.mine" not in library.clauses and "cookies.mine" not in library.practices
     # the good clauses still load
     assert "dnt.honour" in library.practices
 
@@ -97,3 +98,14 @@ def test_copy_of_bundled_library_loads_the_same(tmp_path, bundled_library):
     copy = tmp_path / "snippets"
     shutil.copytree(bundled_dir("snippets"), copy)
     assert set(load_library([copy]).clauses) == set(bundled_library.clauses)
+
+
+def test_a_faulty_replacement_is_skipped_and_the_earlier_clause_comes_back(tmp_path):
+    root = user_library(tmp_path)
+    original = (FIXTURES / "library/30-cookies/dnt.honour.md").read_text()
+    write_clause(root / "30-cookies", "dnt.honour.md", original.replace('section = "cookies"', 'section = "cokies"')
+                 .replace("We honour Do Not Track signals.", "Typo version."))
+    library = load_library([FIXTURES / "library", root])
+    assert any("unknown section 'cokies'" in f.message for f in library.faults)
+    assert library.clauses["dnt.honour"].body.strip() == "We honour Do Not Track signals."
+    assert library.practices["dnt.honour"].section == "cookies"

@@ -156,6 +156,7 @@ class _Loader:
         self.clauses: dict[str, Clause] = {}
         self.regimes: dict[str, list[tuple[str, str]]] = {}
         self.rule_files: list[tuple[Path, dict]] = []
+        self.replaced: dict[str, list[Clause]] = {}  # clause id -> earlier folders' versions
         self.faults: list[Fault] = []
 
     def fault(self, path: Path, line: int, message: str) -> None:
@@ -256,9 +257,12 @@ class _Loader:
         body, body_line = "\n".join(lines[end + 1:]), end + 2
         clause = self._build_clause(path, data, body, body_line)
         if clause is not None:
-            if clause.id in self.clauses and self.clauses[clause.id].path.parent.parent == path.parent.parent:
-                self.fault(path, 2, f"clause id {clause.id!r} is also used by {self.clauses[clause.id].path}")
+            earlier = self.clauses.get(clause.id)
+            if earlier is not None and earlier.path.parent.parent == path.parent.parent:
+                self.fault(path, 2, f"clause id {clause.id!r} is also used by {earlier.path}")
                 return
+            if earlier is not None:
+                self.replaced.setdefault(clause.id, []).append(earlier)
             self.clauses[clause.id] = clause
 
     def _build_clause(self, path: Path, data: dict, body: str, body_line: int) -> Clause | None:
@@ -298,11 +302,27 @@ class _Loader:
         )
 
     def finish(self) -> Library:
-        practices = self._group_practices()
-        self._check_references(practices)
-        good = {cid: c for cid, c in self.clauses.items() if c.practice in practices}
+        """Drop every clause with a fault (an earlier folder's version comes back), until none is left."""
+        while True:
+            practices = self._group_practices()
+            faulty = self._check_references(practices) | self._orphans(practices)
+            if not faulty:
+                break
+            for clause_id in faulty:
+                self._drop(clause_id)
         rules = self._rules(practices)
-        return Library(self.sections, self._all_terms(), good, practices, self.regimes, self.faults, rules)
+        faults = list(dict.fromkeys(self.faults))  # a clause checked in several rounds reports once
+        return Library(self.sections, self._all_terms(), dict(self.clauses), practices, self.regimes, faults, rules)
+
+    def _drop(self, clause_id: str) -> None:
+        earlier = self.replaced.get(clause_id)
+        if earlier:
+            self.clauses[clause_id] = earlier.pop()
+        else:
+            del self.clauses[clause_id]
+
+    def _orphans(self, practices: dict[str, "Practice"]) -> set[str]:
+        return {cid for cid, clause in self.clauses.items() if clause.practice not in practices}
 
     def _rules(self, practices: dict[str, Practice]) -> list[Rule]:
         """Relations from front matter (excludes, requires_practices) and from `_rules/`, with reasons."""
@@ -344,23 +364,29 @@ class _Loader:
                 continue
             if not primary.summary:
                 self.fault(primary.path, 2, "a practice's primary clause needs a one-sentence `summary`")
+                continue
             clauses.sort(key=lambda c: (c.order, c.id))
             practices[practice_id] = Practice(practice_id, primary, clauses)
         return practices
 
-    def _check_references(self, practices: dict[str, Practice]) -> None:
+    def _check_references(self, practices: dict[str, Practice]) -> set[str]:
+        """Report what each clause names that does not exist; the ids of clauses with faults."""
         term_ids = set(self._all_terms())
         requirement_ids = {rid for items in self.regimes.values() for rid, _ in items}
+        faulty = set()
         for clause in self.clauses.values():
             practice = practices.get(clause.practice)
             if practice is None:
                 continue
             for message in reference_problems(clause, practice, practices, self.sections, requirement_ids):
                 self.fault(clause.path, 2, message)
+                faulty.add(clause.id)
             for raw, line in tokens_with_lines(clause):
                 message = token_problem(raw, term_ids, practice, self.sections)
                 if message:
                     self.fault(clause.path, line, message)
+                    faulty.add(clause.id)
+        return faulty
 
 
 def library_folders(extra: list[Path] | None = None) -> list[Path]:
