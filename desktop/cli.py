@@ -7,13 +7,13 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.engine.assemble import assemble
-from desktop.engine.checks import ERROR, check, has_errors
+from desktop.engine.checks import ERROR, check, has_errors, option_type_problems
 from desktop.engine.example import example_profile
 from desktop.engine.export import EXTENSIONS, FORMATS, export_bytes
 from desktop.engine.fileio import write_atomic
 from desktop.engine.library import Library, library_folders, load_library
 from desktop.engine.profile import ProfileError, load_profile, profile_json
-from desktop.ui.preflight import screen_problem
+from desktop.preflight import screen_problem
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -65,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
         args.command, args.profile, args.quit_after_startup = "gui", None, False
     try:
         return COMMANDS[args.command](args)
+    except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading: not an error
+        sys.stdout = None
+        return EXIT_OK
     except UserError as error:
         print(f"policywright: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -75,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _library(args) -> Library:
+    for folder in args.library:
+        if not folder.is_dir():
+            raise UserError(f"{folder}: no such library folder; check the path given to --library")
     library = load_library(library_folders(args.library))
     for fault in library.faults:
         print(f"policywright: skipped: {fault}", file=sys.stderr)
@@ -141,7 +147,7 @@ def cmd_new_profile(args) -> int:
 
 def cmd_check(args) -> int:
     library = _library(args)
-    profile = load_profile(args.profile)
+    profile = _profile(args.profile, library)
     problems = check(profile, library)
     if args.json:
         print(json.dumps({"problems": [p.as_dict() for p in problems]}, indent=2, ensure_ascii=False))
@@ -154,8 +160,10 @@ def cmd_check(args) -> int:
 
 
 def cmd_export(args) -> int:
+    if args.out.resolve() == args.profile.resolve():
+        raise UserError(f"{args.out}: is the profile itself; choose another file for the policy")
     library = _library(args)
-    profile = load_profile(args.profile)
+    profile = _profile(args.profile, library)
     document = assemble(profile, library)
     problems = check(profile, library, document)
     if has_errors(problems) and not args.allow_incomplete:
@@ -170,6 +178,15 @@ def cmd_export(args) -> int:
         print(f"note: {args.out} does not end in {EXTENSIONS[args.format]}", file=sys.stderr)
     print(f"wrote {args.out}")
     return EXIT_OK
+
+
+def _profile(path: Path, library: Library):
+    """The profile, refused (exit 2) when an option value has the wrong JSON type."""
+    profile = load_profile(path)
+    wrong = option_type_problems(profile, library)
+    if wrong:
+        raise ProfileError(str(path), wrong)
+    return profile
 
 
 def _write(path: Path, data: bytes) -> None:

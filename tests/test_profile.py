@@ -95,3 +95,8 @@ def test_any_valid_profile_survives_json(legal, short, website, practices, regim
     profile = profile_from_dict(data)
     again = profile_from_dict(json.loads(json.dumps(profile_to_dict(profile))))
     assert again == profile
+
+
+def test_schema_version_must_be_the_number_one():
+    with pytest.raises(ProfileError, match="schema_version: True is not a version"):
+        profile_from_dict({"schema_version": True})

@@ -9,10 +9,11 @@ from desktop.engine.lint import lint
 from desktop.engine.profile import Profile
 from desktop.engine.readability import flesch_reading_ease
 from desktop.engine.terms import resolved_terms
+from desktop.engine.tokens import REQUIRED_FIELDS
 from desktop.engine.validate import is_email, is_web_address
 
 ERROR, WARNING, INFO = "error", "warning", "info"
-_REQUIRED_FIELDS = {
+_FIELD_ADVICE = {
     "company.legal_name": "Enter the company's full legal name.",
     "company.contact_email": "Enter an email address where people can reach you about privacy.",
     "service.name": "Enter the name of the website, app or service this policy covers.",
@@ -33,7 +34,8 @@ class Problem:
 def field_problems(profile: Profile) -> list[Problem]:
     """Problems with the company details alone (shown at the form's fields)."""
     problems = []
-    for name, advice in _REQUIRED_FIELDS.items():
+    for name in REQUIRED_FIELDS:
+        advice = _FIELD_ADVICE[name]
         if not profile.field_value(name).strip():
             problems.append(Problem(ERROR, "missing-detail", advice, name))
     email = profile.company.contact_email.strip()
@@ -72,6 +74,18 @@ def _option_problems(profile, library, chosen) -> list[Problem]:
             elif (reason := specs[name].problem(value)) is not None:
                 problems.append(Problem(ERROR, "invalid-option", f"Option {specs[name].title!r} {reason}.", where))
     return problems
+
+
+def option_type_problems(profile: Profile, library: Library) -> list[str]:
+    """'practices.ID.NAME: must be …' for each option value of the wrong JSON type."""
+    wrong = []
+    for practice_id, options in profile.practices.items():
+        specs = library.practices[practice_id].options if practice_id in library.practices else {}
+        for name, value in options.items():
+            reason = specs[name].type_problem(value) if name in specs else None
+            if reason:
+                wrong.append(f"practices.{practice_id}.{name}: {reason}")
+    return wrong
 
 
 def _group_problems(library, chosen) -> list[Problem]:

@@ -16,21 +16,28 @@ class OptionSpec:
     min: int | None = None
     max: int | None = None
 
-    def problem(self, value: object) -> str | None:
-        """Why `value` does not fit this option, or None when it does."""
+    def type_problem(self, value: object) -> str | None:
+        """Why `value` has the wrong kind for this option (text for a number…), or None."""
         if self.type == "bool" and not isinstance(value, bool):
             return "must be true or false"
+        if self.type == "int" and (isinstance(value, bool) or not isinstance(value, int)):
+            return "must be a whole number"
+        if self.type in ("text", "choice") and not isinstance(value, str):
+            return "must be text"
+        if self.type == "list" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            return "must be a list of texts"
+        return None
+
+    def problem(self, value: object) -> str | None:
+        """Why `value` does not fit this option, or None when it does."""
+        kind = self.type_problem(value)
+        if kind:
+            return kind
         if self.type == "int":
-            if isinstance(value, bool) or not isinstance(value, int):
-                return "must be a whole number"
             if self.min is not None and value < self.min:
                 return f"must be at least {self.min}"
             if self.max is not None and value > self.max:
                 return f"must be at most {self.max}"
-        if self.type == "text" and not isinstance(value, str):
-            return "must be text"
-        if self.type == "list" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-            return "must be a list of texts"
         if self.type == "choice" and value not in self.choices:
             return f"must be one of: {', '.join(self.choices)}"
         return None

@@ -101,7 +101,7 @@ def profile_from_dict(data: object, source: str = "profile") -> Profile:
         raise ProfileError(source, ["the file must hold a JSON object"])
     problems: list[str] = []
     version = data.get("schema_version", SCHEMA_VERSION)
-    if version != SCHEMA_VERSION:
+    if type(version) is not int or version != SCHEMA_VERSION:
         raise ProfileError(source, [
             f"schema_version: {version!r} is not a version this Policywright reads "
             f"(it reads {SCHEMA_VERSION}); open it with a newer Policywright"
