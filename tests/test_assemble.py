@@ -148,3 +148,10 @@ def test_straight_quotes_become_curly_in_wording_options_and_headings(profile, f
     text = assemble(profile, fixture_library).plain_text()
     assert "your “handle”" in text and "your name’s spelling" in text
     assert "We honour “Do Not Track” and “Platform” settings." in text
+
+
+def test_web_address_with_parentheses_keeps_them(profile, fixture_library):
+    profile.overrides["dnt.honour"] = "See https://en.example.org/wiki/Foo_(bar) for more."
+    document = assemble(profile, fixture_library)
+    links = [run.href for s in document.sections for b in s.blocks if isinstance(b, Paragraph) for run in b.runs if run.href]
+    assert "https://en.example.org/wiki/Foo_(bar)" in links

@@ -167,3 +167,62 @@ def test_installed_program_finds_its_clause_library_from_any_folder(tmp_path):
     result = subprocess.run([sys.executable, "-m", "desktop", "practices", "--json"], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) >= 90
+
+
+def test_export_never_writes_over_its_own_profile(example, capsys):
+    before = example.read_bytes()
+    code, _, err = run(capsys, "export", str(example), "--format", "md", "--out", str(example))
+    assert code == 2 and "is the profile itself" in err
+    assert example.read_bytes() == before
+
+
+def test_option_values_of_the_wrong_type_are_bad_input_out_of_range_is_a_problem(example, tmp_path, capsys):
+    data = json.loads(example.read_text())
+    data["practices"]["security.breach_notice"] = {"days": "five"}
+    example.write_text(json.dumps(data))
+    code, _, err = run(capsys, "export", str(example), "--format", "md", "--out", str(tmp_path / "p.md"))
+    assert code == 2 and "practices.security.breach_notice.days: must be a whole number" in err
+    data["practices"]["security.breach_notice"] = {"days": 900}
+    example.write_text(json.dumps(data))
+    code, out, _ = run(capsys, "check", str(example), "--json")
+    assert code == 1 and any(p["code"] == "invalid-option" for p in json.loads(out)["problems"])
+    code, _, _ = run(capsys, "export", str(example), "--format", "md", "--out", str(tmp_path / "p.md"), "--allow-incomplete")
+    assert code == 0 and "**\\[Business days to tell users\\]**" in (tmp_path / "p.md").read_text()
+
+
+def test_draft_marks_a_missing_required_detail_even_where_a_clause_makes_it_optional(example, tmp_path, capsys):
+    data = json.loads(example.read_text())
+    data["company"]["contact_email"] = ""
+    data["company"]["website"] = "not a website"
+    data["practices"]["california.request_methods"] = {}
+    data["practices"]["california.rights"] = {}
+    example.write_text(json.dumps(data))
+    target = tmp_path / "draft.md"
+    assert run(capsys, *("export", str(example), "--format", "md", "--out", str(target), "--allow-incomplete"))[0] == 0
+    text = target.read_text()
+    assert "**\\[Contact email\\]**" in text
+    assert "**not a website**" in text
+
+
+def test_unknown_library_folder_is_bad_input(tmp_path, capsys):
+    code, _, err = run(capsys, "--library", str(tmp_path / "nope"), "practices")
+    assert code == 2 and "no such library folder" in err
+
+
+def test_output_cut_short_by_a_pipe_is_not_an_error():
+    result = subprocess.run(f"{sys.executable} -m desktop practices | head -1", shell=True, capture_output=True, text=True)
+    assert result.stdout.strip() and "Traceback" not in result.stderr
+
+
+def test_written_files_keep_their_permissions(example, tmp_path, capsys):
+    import os
+    import stat
+
+    target = tmp_path / "policy.html"
+    run(capsys, "export", str(example), "--format", "html", "--out", str(target))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+    target.chmod(0o640)
+    run(capsys, "export", str(example), "--format", "html", "--out", str(target))
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640

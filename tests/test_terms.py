@@ -148,3 +148,11 @@ def test_band_platform_seed_is_caught_calling_its_service_three_names(bundled_li
     assert {"Websites", "services"} <= rivals
     assert any(f.code == "defined-twice" and "“Platform”" in f.words for f in found)
     assert any(f.code == "unused-definition" and "“Services”" in f.words for f in found)
+
+
+def test_apply_fix_replaces_the_flagged_word_not_a_longer_one(bundled_library, planted):
+    planted.overrides["security.measures"] = "Check the onsite kiosk or our site. A PIIX code and PII."
+    found = [f for f in findings(planted, bundled_library) if f.clause_id == "security.measures"]
+    for finding in found:
+        assert apply_fix(planted, finding)
+    assert planted.overrides["security.measures"] == "Check the onsite kiosk or our Platform. A PIIX code and personal information."

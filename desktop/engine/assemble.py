@@ -9,7 +9,7 @@ from desktop.engine.library import Clause, Library
 from desktop.engine.markup import TOKEN, BlockTemplate, MarkupError, parse_body, parse_inline, typographic_quotes
 from desktop.engine.profile import Profile
 from desktop.engine.terms import company_runs, definition_runs, resolved_terms, with_article
-from desktop.engine.tokens import FIELD_LABELS, Token, TokenError, classify
+from desktop.engine.tokens import FIELD_LABELS, REQUIRED_FIELDS, Token, TokenError, classify
 from desktop.engine.validate import is_email, is_web_address, web_url
 
 US_NAMES = {"us", "usa", "u.s.", "u.s.a.", "united states", "united states of america"}
@@ -69,7 +69,8 @@ class _Lookup:
                 return rest in self.profile.practices and rest in self.library.practices
             if kind == "terms":
                 return self.terms[rest.replace("_", " ")].label if rest == "personal_information" else self.terms["service"].label
-            return self.profile.field_value(name).strip()
+            value = self.profile.field_value(name).strip()
+            return value or (name in REQUIRED_FIELDS)  # an empty required field shows as a gap
 
         return lookup
 
@@ -209,10 +210,14 @@ class _Renderer:
         if name == "effective_date":
             date = self.profile.effective()
             return [_styled(style, format_date(date, is_us(self.profile)) if date else value)]
-        if name == "company.contact_email" and is_email(value):
-            return [Run(value, style.bold, style.italic, href=f"mailto:{value}")]
-        if name == "company.website" and is_web_address(value):
-            return [Run(value, style.bold, style.italic, href=web_url(value))]
+        if name == "company.contact_email":
+            if is_email(value):
+                return [Run(value, style.bold, style.italic, href=f"mailto:{value}")]
+            return [Run(value, gap=True)]  # checks reports it; the draft shows it marked
+        if name == "company.website":
+            if is_web_address(value):
+                return [Run(value, style.bold, style.italic, href=web_url(value))]
+            return [Run(value, gap=True)]
         return [_styled(style, value)]
 
     def _options(self, clause: Clause) -> dict[str, object]:
@@ -222,8 +227,12 @@ class _Renderer:
         value = self._options(clause).get(name)
         if value is None:
             return [self._gap("token", f"opt.{name}", clause, f"Clause {clause.id!r} uses an option {name!r} that its practice does not have.")]
+        spec = self.library.practices[clause.practice].options[name]
+        chosen = self.profile.practices.get(clause.practice, {})
+        if name in chosen and spec.problem(chosen[name]) is not None:
+            return [Run(f"[{spec.title}]", gap=True)]  # checks reports the invalid value
         if value in ("", []):
-            title = self.library.practices[clause.practice].options[name].title
+            title = spec.title
             return [self._gap("missing", f"{clause.practice}.{name}", clause, f"Option {title!r} of practice {clause.practice!r} is empty.", title)]
         if isinstance(value, list):
             runs: list[Run] = []
@@ -280,8 +289,11 @@ def _linked(style: Run, text: str) -> list[Run]:
     for match in _BARE_URL.finditer(text):
         if match.start() > position:
             runs.append(_styled(style, text[position:match.start()]))
-        runs.append(replace(style, text=match.group(0), href=match.group(0)))
-        position = match.end()
+        url = match.group(0)
+        if url.count("(") > url.count(")") and text[match.end():match.end() + 1] == ")":
+            url += ")"  # a closing parenthesis that belongs to the address, as in …/Foo_(bar)
+        runs.append(replace(style, text=url, href=url))
+        position = match.start() + len(url)
     if position < len(text):
         runs.append(_styled(style, text[position:]))
     return runs

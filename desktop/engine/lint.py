@@ -207,7 +207,10 @@ def apply_fix(profile: Profile, finding: Finding) -> bool:
     """Apply a finding's fix to the user's own wording of that clause; False when it cannot."""
     text = profile.overrides.get(finding.clause_id)
     text = typographic_quotes(text) if text is not None else None
-    if text is None or finding.replacement is None or finding.words not in text:
+    if text is None or finding.replacement is None:
         return False
-    profile.overrides[finding.clause_id] = text.replace(finding.words, finding.replacement, 1)
+    fixed, count = re.subn(rf"(?<!\w){re.escape(finding.words)}(?!\w)", finding.replacement, text, count=1)
+    if not count:
+        return False
+    profile.overrides[finding.clause_id] = fixed
     return True

@@ -16,6 +16,8 @@ FIELD_LABELS = {
     "effective_date": "Effective date",
 }
 FIELDS = frozenset(FIELD_LABELS)
+# Every policy needs these; a draft shows them as marked gaps even where a clause makes them optional.
+REQUIRED_FIELDS = ("company.legal_name", "company.contact_email", "service.name")
 ARTICLES = ("the", "our", "your", "a", "this")
 COMPANY = "company"
 
