@@ -1,9 +1,14 @@
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The tests must not read or write the developer's own clause folder, profiles or settings.
+_HOME = tempfile.mkdtemp(prefix="policywright-tests-")
+os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
 
 from desktop.engine.library import load_library  # noqa: E402
 from desktop.engine.profile import Company, Profile, Service, Terms  # noqa: E402
