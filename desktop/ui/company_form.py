@@ -73,12 +73,6 @@ GROUPS: tuple[tuple[str, tuple[FieldSpec, ...]], ...] = (
     )),
 )
 SPECS = {spec.name: spec for _, specs in GROUPS for spec in specs}
-REGIME_LABELS = {
-    "gdpr": "GDPR (Europe and the UK)",
-    "ccpa": "CCPA/CPRA (California residents)",
-    "caloppa": "CalOPPA (any US website or app)",
-    "coppa": "COPPA (children under 13 in the US)",
-}
 
 
 class _Field:
@@ -216,9 +210,9 @@ class CompanyForm(QScrollArea):
         note.setWordWrap(True)
         note.setProperty("role", "help")
         layout.addWidget(note)
-        for regime, label in REGIME_LABELS.items():
-            check = QCheckBox(label)
-            check.setAccessibleName(f"Cover {REGIME_TITLES[regime]}")
+        for regime, title in REGIME_TITLES.items():
+            check = QCheckBox(title.label)
+            check.setAccessibleName(f"Cover {title.short}")
             check.toggled.connect(lambda on, r=regime: self.session.set_regime(r, on))
             layout.addWidget(check)
             self.regime_boxes[regime] = check

@@ -35,6 +35,7 @@ class View(Protocol):
     def ask_open_path(self, folder: Path) -> Path | None: ...
     def ask_save_path(self, suggested: Path) -> Path | None: ...
     def ask_export_path(self, fmt: str, suggested: Path) -> Path | None: ...
+    def ask_overwrite(self, path: Path) -> bool: ...  # True to replace the existing file at `path`
     def ask_save_changes(self, name: str) -> str: ...  # SAVE, DISCARD or CANCEL
     def ask_export_with_errors(self, errors: list[Problem]) -> bool: ...
     def show_error(self, title: str, text: str) -> None: ...
@@ -125,8 +126,11 @@ class Controller(QObject):
         path = self.view.ask_save_path(suggested)
         if path is None:
             return False
-        path = Path(path)
-        return self._save_to(path if path.suffix else path.with_suffix(".json"))
+        chosen = Path(path)
+        path = chosen if chosen.suffix else chosen.with_suffix(".json")
+        if not self._may_write(chosen, path):
+            return False
+        return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
         try:
@@ -138,6 +142,10 @@ class Controller(QObject):
         self.session.mark_saved(path)
         self._remember(path)
         return True
+
+    def _may_write(self, chosen: Path, path: Path) -> bool:
+        """The file dialog asked about replacing `chosen`; when an extension was added since, ask about `path`."""
+        return path == chosen or not path.exists() or self.view.ask_overwrite(path)
 
     def _remember(self, path: Path) -> None:
         self.settings.add_recent(path)
@@ -179,9 +187,10 @@ class Controller(QObject):
         path = self.view.ask_export_path(fmt, self.suggested_export_path(fmt))
         if path is None:
             return None
-        path = Path(path)
-        if path.suffix.lower() != EXTENSIONS[fmt]:
-            path = path.with_name(path.name + EXTENSIONS[fmt])
+        chosen = Path(path)
+        path = chosen if chosen.suffix.lower() == EXTENSIONS[fmt] else chosen.with_name(chosen.name + EXTENSIONS[fmt])
+        if not self._may_write(chosen, path):
+            return None
         kind = FORMAT_NAMES[fmt]
         try:
             data = export_bytes(document, fmt)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.engine.checks import Problem
+from desktop.engine.export import EXTENSIONS
 from desktop.ui.controller import CANCEL, DISCARD, EXAMPLE, FORMAT_NAMES, NEW, OPEN, SAVE
 
 PROFILE_FILTER = "Policywright profiles (*.json);;All files (*)"
@@ -56,6 +57,21 @@ class FirstRunDialog(QDialog):
         self.accept()
 
 
+def ask_file_to_save(parent: QWidget, title: str, suggested: Path, name_filter: str, suffix: str) -> Path | None:
+    """A save dialog that adds `suffix` to a name typed without one *before* it asks about replacing a file.
+
+    The static QFileDialog.getSaveFileName cannot set a default suffix. Where a native dialog ignores
+    it, the controller asks about the file the extension then points to.
+    """
+    dialog = QFileDialog(parent, title, str(suggested), name_filter)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setDefaultSuffix(suffix)
+    accepted = dialog.exec()
+    files = dialog.selectedFiles()
+    dialog.deleteLater()
+    return Path(files[0]) if accepted and files else None
+
+
 class WindowView:
     """Implements the controller's View with real dialogs, parented to the main window."""
 
@@ -73,13 +89,20 @@ class WindowView:
         return Path(name) if name else None
 
     def ask_save_path(self, suggested: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self.window, "Save profile", str(suggested), PROFILE_FILTER)
-        return Path(name) if name else None
+        return ask_file_to_save(self.window, "Save profile", suggested, PROFILE_FILTER, "json")
 
     def ask_export_path(self, fmt: str, suggested: Path) -> Path | None:
-        title = f"Export to {FORMAT_NAMES[fmt]}"
-        name, _ = QFileDialog.getSaveFileName(self.window, title, str(suggested), EXPORT_FILTERS[fmt])
-        return Path(name) if name else None
+        return ask_file_to_save(self.window, f"Export to {FORMAT_NAMES[fmt]}", suggested, EXPORT_FILTERS[fmt],
+                                EXTENSIONS[fmt].lstrip("."))
+
+    def ask_overwrite(self, path: Path) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Replace file?",
+                          f"“{path.name}” already exists in {path.parent}.", parent=self.window)
+        box.setInformativeText("Replace it? What it holds now will be lost.")
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText("Replace")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return QMessageBox.StandardButton(box.exec()) == QMessageBox.StandardButton.Yes
 
     def ask_save_changes(self, name: str) -> str:
         box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",

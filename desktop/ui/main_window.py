@@ -189,7 +189,8 @@ class MainWindow(QMainWindow):
         if not (geometry and self.restoreGeometry(QByteArray(geometry))):
             screen = self.screen().availableGeometry()
             self.resize(min(1440, int(screen.width() * 0.92)), min(900, int(screen.height() * 0.9)))
-        self.left.setCurrentIndex(self.settings.left_tab())
+        tab = self.settings.left_tab()
+        self.left.setCurrentIndex(tab if 0 <= tab < self.left.count() else COMPANY_TAB)
         for splitter in self.splitters():
             state = self.settings.splitter(splitter.objectName())
             if state and splitter.restoreState(QByteArray(state)):

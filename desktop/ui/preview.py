@@ -162,16 +162,6 @@ class PolicyPreview(QTextBrowser):
     def plain_text(self) -> str:
         return self.document().toPlainText()
 
-    def clause_ids(self) -> list[str]:
-        seen: list[str] = []
-        block = self.document().begin()
-        while block.isValid():
-            clause_id = clause_at(block)
-            if clause_id and clause_id not in seen:
-                seen.append(clause_id)
-            block = block.next()
-        return seen
-
     def block_of(self, clause_id: str):
         block = self.document().begin()
         while block.isValid():

@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.engine.library import Library
-from desktop.engine.profile import Profile
-from desktop.ui.where import FIELD_TITLES, REGIME_TITLES
+from desktop.engine.profile import REGIMES, Profile
+from desktop.ui.where import FIELD_TITLES, regime_title
 
 _MERGE_IDS: dict[str, int] = {}
 
@@ -116,10 +116,10 @@ class ProfileSession(QObject):
     def set_regime(self, regime: str, on: bool) -> bool:
         def change(profile: Profile) -> None:
             chosen = set(profile.regimes) - {regime} | ({regime} if on else set())
-            profile.regimes = [r for r in REGIME_TITLES if r in chosen]
+            profile.regimes = [r for r in REGIMES if r in chosen]
 
         verb = "Cover" if on else "Stop covering"
-        return self.edit(f"{verb} {REGIME_TITLES.get(regime, regime)}", f"regime:{regime}", change, merge=False)
+        return self.edit(f"{verb} {regime_title(regime)}", f"regime:{regime}", change, merge=False)
 
     def is_ticked(self, practice_id: str) -> bool:
         return practice_id in self.profile.practices

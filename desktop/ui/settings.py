@@ -14,13 +14,12 @@ log = logging.getLogger(__name__)
 MAX_RECENT = 8
 
 RECENT, LAST_PROFILE, EXPORT_FOLDER = "files/recent", "files/last_profile", "files/export_folder"
-GEOMETRY, WINDOW_STATE, SPLITTER_PREFIX, LEFT_TAB = "window/geometry", "window/state", "window/splitter/", "window/left_tab"
+GEOMETRY, SPLITTER_PREFIX, LEFT_TAB = "window/geometry", "window/splitter/", "window/left_tab"
 DEFAULTS: dict[str, object] = {
     RECENT: [],
     LAST_PROFILE: "",
     EXPORT_FOLDER: "",
     GEOMETRY: b"",
-    WINDOW_STATE: b"",
     LEFT_TAB: 0,
 }
 
@@ -120,12 +119,6 @@ class Settings:
 
     def set_geometry(self, data: bytes) -> None:
         self._set(GEOMETRY, bytes(data))
-
-    def window_state(self) -> bytes:
-        return self._get(WINDOW_STATE, bytes)
-
-    def set_window_state(self, data: bytes) -> None:
-        self._set(WINDOW_STATE, bytes(data))
 
     def splitter(self, name: str) -> bytes:
         return self._get(SPLITTER_PREFIX + name, bytes)

@@ -1,6 +1,5 @@
 """The status bar: problem counts, word count, reading ease; and, after an export, links to the file."""
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl
@@ -13,7 +12,6 @@ from desktop.engine.readability import flesch_reading_ease
 from desktop.ui.widgets import error_colour
 
 PLAIN_ENGLISH = 60
-_SCORE = re.compile(r"(-?\d+(?:\.\d+)?)")
 
 
 def word_count(document: Document) -> int:
@@ -21,12 +19,8 @@ def word_count(document: Document) -> int:
     return sum(len(text.split()) for _, text in document.text_blocks())
 
 
-def reading_ease(document: Document, problems: list[Problem]) -> float:
-    """The score the checks already reported, or (if they did not) the same score counted here."""
-    for problem in problems:
-        found = _SCORE.search(problem.message) if problem.code == "readability" else None
-        if found:
-            return float(found.group(1))
+def reading_ease(document: Document) -> float:
+    """Flesch reading ease of the policy's running text, scored as the checks score it: paragraphs and list items."""
     return flesch_reading_ease([text for kind, text in document.text_blocks() if kind in ("paragraph", "item")])
 
 
@@ -61,7 +55,7 @@ class StatusPanel(QObject):
             text = f'<span style="color:{error_colour(self.bar.palette()).name()}">{text}</span>'
         self.counts.setText(text)
         self.words.setText(f"{word_count(document):,} words")
-        score = reading_ease(document, problems)
+        score = reading_ease(document)
         self.ease.setText(f"Reading ease {score:.0f} ({'plain English' if score >= PLAIN_ENGLISH else 'hard to read'})")
 
     def show_exported(self, path: Path) -> None:

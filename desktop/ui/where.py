@@ -7,6 +7,7 @@ practice ids contain dots, so the library is needed to split a practice from its
 from dataclasses import dataclass
 
 from desktop.engine.library import Library
+from desktop.engine.profile import REGIMES
 from desktop.engine.tokens import FIELD_LABELS
 
 FIELD, PRACTICE, CLAUSE, REGIME, PRACTICES, DOCUMENT, UNKNOWN = (
@@ -16,7 +17,31 @@ TERM_LABELS = {
     "terms.personal_information": "Word for personal information",
 }
 FIELD_TITLES = {**FIELD_LABELS, **TERM_LABELS}
-REGIME_TITLES = {"gdpr": "GDPR", "ccpa": "CCPA/CPRA", "caloppa": "CalOPPA", "coppa": "COPPA"}
+
+
+@dataclass(frozen=True)
+class RegimeTitle:
+    short: str  # in problem places and undo steps: "GDPR requirement", "Cover GDPR"
+    scope: str  # whom it protects, beside its check box
+
+    @property
+    def label(self) -> str:
+        return f"{self.short} ({self.scope})"
+
+
+_REGIME_WORDING = {
+    "gdpr": RegimeTitle("GDPR", "Europe and the UK"),
+    "ccpa": RegimeTitle("CCPA/CPRA", "California residents"),
+    "caloppa": RegimeTitle("CalOPPA", "any US website or app"),
+    "coppa": RegimeTitle("COPPA", "children under 13 in the US"),
+}
+# The engine's regimes, in its order, with their wording; a regime added without wording fails here.
+REGIME_TITLES: dict[str, RegimeTitle] = {regime: _REGIME_WORDING[regime] for regime in REGIMES}
+
+
+def regime_title(regime: str) -> str:
+    title = REGIME_TITLES.get(regime)
+    return title.short if title else regime.upper()
 
 
 @dataclass(frozen=True)
@@ -68,7 +93,7 @@ def describe(target: Target, library: Library) -> str:
         return f"Wording of “{clause.title}”" if clause else f"Clause {target.name}"
     if target.kind == REGIME:
         regime = target.name.split(".")[0]
-        return f"{REGIME_TITLES.get(regime, regime.upper())} requirement"
+        return f"{regime_title(regime)} requirement"
     if target.kind == PRACTICES:
         return "Practices"
     if target.kind == DOCUMENT:

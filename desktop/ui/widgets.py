@@ -13,10 +13,6 @@ def error_colour(palette: QPalette) -> QColor:
     return QColor("#ff8a80") if palette_is_dark(palette) else QColor("#b3261e")
 
 
-def warning_colour(palette: QPalette) -> QColor:
-    return QColor("#ffd180") if palette_is_dark(palette) else QColor("#8a5300")
-
-
 def muted_colour(palette: QPalette) -> QColor:
     text, base = palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Window)
     return QColor((text.red() * 2 + base.red()) // 3, (text.green() * 2 + base.green()) // 3, (text.blue() * 2 + base.blue()) // 3)

@@ -6,7 +6,7 @@ from pathlib import Path
 class FakeView:
     def __init__(self, **answers):
         self.answers = {"first_run": None, "open_path": None, "save_path": None, "export_path": None,
-                        "save_changes": "cancel", "export_with_errors": False, **answers}
+                        "save_changes": "cancel", "export_with_errors": False, "overwrite": False, **answers}
         self.asked: list[tuple] = []
         self.errors: list[tuple[str, str]] = []
         self.exported: list[Path] = []
@@ -26,6 +26,10 @@ class FakeView:
     def ask_export_path(self, fmt, suggested):
         self.asked.append(("export_path", fmt, suggested))
         return self.answers["export_path"]
+
+    def ask_overwrite(self, path):
+        self.asked.append(("overwrite", path))
+        return self.answers["overwrite"]
 
     def ask_save_changes(self, name):
         self.asked.append(("save_changes", name))

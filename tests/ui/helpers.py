@@ -1,8 +1,8 @@
 """What a user's hands do: click a tree check box, click a clause in the preview, use a menu key."""
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
 
 def tree_index(panel, practice_id: str):
@@ -47,3 +47,23 @@ def wait_rendered(qtbot, window) -> None:
 
 def preview_lines(window) -> list[str]:
     return [line for line in window.preview.plain_text().splitlines() if line.strip()]
+
+
+def when_modal(kind, act, tries: int = 300) -> None:
+    """Once a modal dialog of `kind` is open, do `act(dialog)`.
+
+    A dialog's exec() holds the test until it closes, so a timer acts for the user meanwhile.
+    A dialog that never opens fails the test; a different one left open is closed so the test cannot hang.
+    """
+    def poll(left: int) -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, kind) and widget.isVisible():
+            act(widget)
+        elif left:
+            QTimer.singleShot(10, lambda: poll(left - 1))
+        else:
+            if widget is not None:
+                widget.close()
+            raise AssertionError(f"no {kind.__name__} opened")
+
+    QTimer.singleShot(0, lambda: poll(tries))

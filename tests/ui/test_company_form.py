@@ -2,6 +2,8 @@
 
 from PySide6.QtCore import QDate, QPoint, Qt
 
+from desktop.engine.profile import REGIMES
+from desktop.ui import company_form
 from desktop.ui.company_form import NO_DATE
 from ui.helpers import wait_rendered
 
@@ -96,6 +98,20 @@ def test_regime_boxes_choose_the_laws_to_cover(qtbot, example_window):
     assert example_window.session.profile.regimes == ["gdpr", "caloppa"]
     example_window.session.undo_stack.undo()
     assert not box.isChecked()
+
+
+def test_regime_boxes_are_the_engines_regimes_in_the_one_wording(qtbot, example_window):
+    boxes = example_window.form.regime_boxes
+    assert list(boxes) == list(REGIMES)
+    assert [box.text() for box in boxes.values()] == [
+        "GDPR (Europe and the UK)", "CCPA/CPRA (California residents)",
+        "CalOPPA (any US website or app)", "COPPA (children under 13 in the US)"]
+    assert [box.accessibleName() for box in boxes.values()] == ["Cover GDPR", "Cover CCPA/CPRA", "Cover CalOPPA", "Cover COPPA"]
+    assert not hasattr(company_form, "REGIME_LABELS")  # the form keeps no wording of its own
+    box = boxes["ccpa"]
+    example_window.form.ensureWidgetVisible(box)
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(10, box.height() // 2))
+    assert example_window.session.undo_stack.undoText() == "Cover CCPA/CPRA"
 
 
 def test_focus_field_goes_to_the_editor(qtbot, example_window):

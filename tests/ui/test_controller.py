@@ -165,6 +165,42 @@ def test_an_exporter_bug_is_reported_not_raised(make, tmp_path, monkeypatch):
     assert "could not make the Word file" in view.errors[0][1]
 
 
+@pytest.mark.parametrize("replace", [False, True])
+def test_save_as_asks_before_replacing_the_file_the_extension_points_to(make, tmp_path, replace):
+    existing = tmp_path / "other-company.json"
+    existing.write_text("kept")
+    controller, view = make(save_path=tmp_path / "other-company", overwrite=replace)  # a native dialog asked about "other-company"
+    controller.load_example(confirm=False)
+    assert controller.save_as() is replace
+    assert view.asked[1:] == [("overwrite", existing)]
+    if replace:
+        assert load_profile(existing).company.legal_name == "Acme Audio, Inc." and controller.session.path == existing
+    else:
+        assert existing.read_text() == "kept" and controller.session.path is None
+
+
+@pytest.mark.parametrize("replace", [False, True])
+def test_export_asks_before_replacing_the_file_the_extension_points_to(make, tmp_path, replace):
+    existing = tmp_path / "policy.md"
+    existing.write_text("kept")
+    controller, view = make(export_path=tmp_path / "policy", overwrite=replace)
+    controller.load_example(confirm=False)
+    assert controller.export("md") == (existing if replace else None)
+    assert view.questions() == ["export_path", "overwrite"] and view.asked[1] == ("overwrite", existing)
+    assert (existing.read_text() != "kept") is replace
+    assert view.exported == ([existing] if replace else [])
+
+
+def test_no_second_question_when_the_dialog_named_the_file_or_the_file_is_new(make, tmp_path):
+    (tmp_path / "acme.json").write_text("old")  # the dialog itself asked about this name
+    controller, view = make(save_path=tmp_path / "acme.json", export_path=tmp_path / "fresh")
+    controller.load_example(confirm=False)
+    assert controller.save_as()
+    assert controller.export("html") == tmp_path / "fresh.html"
+    assert view.questions() == ["save_path", "export_path"]
+    assert load_profile(tmp_path / "acme.json").company.legal_name == "Acme Audio, Inc."
+
+
 def test_slug():
     assert slug("Acme Audio, Inc.") == "acme-audio-inc"
     assert slug("  ") == ""

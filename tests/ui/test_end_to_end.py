@@ -2,8 +2,6 @@
 practices ticked and unticked, an option changed, a clause reworded and the rewording undone,
 then the policy exported to Word and Markdown and read back with python-docx and markdown-it."""
 
-from pathlib import Path
-
 from exports import docx_blocks, markdown_blocks
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QCommandLinkButton
@@ -37,11 +35,11 @@ def click_tab(qtbot, window, index: int) -> None:
 def test_a_user_drafts_rewords_undoes_and_exports(qtbot, window, tmp_path, monkeypatch):
     saved = {}
 
-    def save_dialog(parent, caption, suggested, filters):
-        saved[caption] = Path(suggested).name
-        return str(tmp_path / Path(suggested).name), filters
+    def save_dialog(parent, title, suggested, name_filter, suffix):
+        saved[title] = suggested.name
+        return tmp_path / suggested.name
 
-    monkeypatch.setattr("desktop.ui.dialogs.QFileDialog.getSaveFileName", save_dialog)
+    monkeypatch.setattr("desktop.ui.dialogs.ask_file_to_save", save_dialog)
     window.activateWindow()
     qtbot.waitActive(window)
 

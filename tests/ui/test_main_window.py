@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.engine.profile import save_profile
-from desktop.ui.main_window import MainWindow
+from desktop.ui.main_window import COMPANY_TAB, MainWindow
 from desktop.ui.settings import Settings
 from ui.helpers import wait_rendered
 
@@ -32,7 +32,7 @@ def test_title_names_the_profile_and_marks_changes(qtbot, window, tmp_path, monk
     assert window.windowTitle() == "Untitled profile[*] — Policywright" and not window.isWindowModified()
     window.session.set_field("company.legal_name", "Bright Beans Ltd")
     assert window.windowTitle() == "Bright Beans Ltd[*] — Policywright" and window.isWindowModified()
-    monkeypatch.setattr("desktop.ui.dialogs.QFileDialog.getSaveFileName", lambda *a: (str(tmp_path / "beans.json"), ""))
+    monkeypatch.setattr("desktop.ui.dialogs.ask_file_to_save", lambda *a: tmp_path / "beans.json")
     window.actions.save.trigger()
     assert window.windowTitle() == "beans[*] — Policywright" and not window.isWindowModified()
     window.session.undo_stack.undo()
@@ -132,10 +132,11 @@ def test_layout_and_tab_are_remembered(qtbot, fixture_library, tmp_path):
 def test_a_corrupt_settings_file_does_not_stop_the_window(qtbot, fixture_library, tmp_path):
     path = tmp_path / "s.ini"
     path.write_text("[window]\ngeometry=@ByteArray(garbage)\nsplitter\\mainSplitter=@ByteArray(\\0\\0)\nleft_tab=7\n")
+    assert Settings(path).left_tab() == 7
     window = MainWindow(fixture_library, Settings(path))
     window.show()
     qtbot.waitExposed(window)
-    assert window.left.currentIndex() in (0, 1)
+    assert window.left.currentIndex() == COMPANY_TAB  # left_tab=7 names no tab: the first tab, as on a first run
     window.close()
     window.deleteLater()
 
@@ -168,7 +169,7 @@ def test_recent_profiles_menu_opens_them(qtbot, window, tmp_path):
 
 def test_export_success_offers_the_file_and_its_folder(qtbot, example_window, tmp_path, monkeypatch):
     opened = []
-    monkeypatch.setattr("desktop.ui.dialogs.QFileDialog.getSaveFileName", lambda *a: (str(tmp_path / "policy.html"), ""))
+    monkeypatch.setattr("desktop.ui.dialogs.ask_file_to_save", lambda *a: tmp_path / "policy.html")
     monkeypatch.setattr("desktop.ui.status.QDesktopServices.openUrl", lambda url: opened.append(url.toLocalFile()) or True)
     assert not example_window.actions.open_export.isEnabled()
     example_window.actions.export_html.trigger()
@@ -181,7 +182,7 @@ def test_export_success_offers_the_file_and_its_folder(qtbot, example_window, tm
 
 def test_export_errors_are_shown_in_a_message_box(qtbot, example_window, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr("desktop.ui.dialogs.QFileDialog.getSaveFileName", lambda *a: (str(tmp_path / "missing" / "p.md"), ""))
+    monkeypatch.setattr("desktop.ui.dialogs.ask_file_to_save", lambda *a: tmp_path / "missing" / "p.md")
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append((title, text)))
     example_window.actions.export_md.trigger()
     assert shown[0][0] == "Export failed" and "could not be written" in shown[0][1] and "Choose another folder" in shown[0][1]

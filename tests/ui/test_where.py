@@ -2,7 +2,21 @@
 
 import pytest
 
-from desktop.ui.where import CLAUSE, DOCUMENT, FIELD, PRACTICE, PRACTICES, REGIME, UNKNOWN, Target, describe, parse_where, practices_covering
+from desktop.engine.profile import REGIMES
+from desktop.ui.where import (
+    CLAUSE,
+    DOCUMENT,
+    FIELD,
+    PRACTICE,
+    PRACTICES,
+    REGIME,
+    REGIME_TITLES,
+    UNKNOWN,
+    Target,
+    describe,
+    parse_where,
+    practices_covering,
+)
 
 
 @pytest.mark.parametrize(("where", "target"), [
@@ -36,3 +50,11 @@ def test_describe(fixture_library):
 
 def test_practices_covering(fixture_library):
     assert practices_covering("caloppa.do_not_track", fixture_library) == ["dnt.honour", "dnt.ignore"]
+
+
+def test_regime_titles_are_keyed_by_the_engines_regimes(fixture_library):
+    assert list(REGIME_TITLES) == list(REGIMES)
+    places = [describe(Target(REGIME, f"{regime}.something"), fixture_library) for regime in REGIMES]
+    assert places == ["GDPR requirement", "CCPA/CPRA requirement", "CalOPPA requirement", "COPPA requirement"]
+    assert REGIME_TITLES["coppa"].label == "COPPA (children under 13 in the US)"
+    assert describe(Target(REGIME, "pipeda.access"), fixture_library) == "PIPEDA requirement"
