@@ -6,12 +6,13 @@ import re
 from typing import TYPE_CHECKING
 
 from desktop.engine.markup import tokens_in
+from desktop.engine.profile import REGIMES
 from desktop.engine.tokens import FIELDS, TokenError, classify
 
 if TYPE_CHECKING:
     from desktop.engine.library import Clause, Practice
 
-REGIME_NAMES = ("gdpr", "ccpa", "caloppa", "coppa")
+REGIME_NAMES = REGIMES
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 CLAUSE_KEYS = {
     "id": str, "practice": str, "section": str, "title": str, "sources": list,
