@@ -156,3 +156,15 @@ def test_apply_fix_replaces_the_flagged_word_not_a_longer_one(bundled_library, p
     for finding in found:
         assert apply_fix(planted, finding)
     assert planted.overrides["security.measures"] == "Check the onsite kiosk or our Platform. A PIIX code and personal information."
+
+
+def test_fixed_override_applies_every_fix_in_one_clause_only(bundled_library, planted):
+    from desktop.engine.checks import fixed_override
+
+    assert fixed_override(planted, bundled_library, "security.measures") is None
+    planted.overrides["security.measures"] = "Our web site keeps PII safe. Send an e-mail."
+    planted.overrides["comms.admin"] = "We e-mail you."
+    assert fixed_override(planted, bundled_library, "security.measures") == "Our Platform keeps personal information safe. Send an email."
+    assert planted.overrides["comms.admin"] == "We e-mail you."
+    planted.overrides["security.measures"] = "We keep your personal information safe."
+    assert fixed_override(planted, bundled_library, "security.measures") is None

@@ -1,11 +1,12 @@
 """Problems with a profile's policy: the one place that judges what is missing or wrong."""
 
+import copy
 from dataclasses import asdict, dataclass
 
 from desktop.engine.assemble import assemble
 from desktop.engine.document import Document
 from desktop.engine.library import Library
-from desktop.engine.lint import lint
+from desktop.engine.lint import apply_fix, lint
 from desktop.engine.profile import Profile
 from desktop.engine.readability import flesch_reading_ease
 from desktop.engine.terms import resolved_terms
@@ -148,6 +149,17 @@ def terminology_problems(document: Document, library: Library, profile: Profile)
         fix = f" Write “{finding.replacement}”." if finding.replacement else ""
         problems.append(Problem(WARNING, finding.code, f"“{finding.words}” in {where}: {finding.reason}.{fix}", f"clause:{finding.clause_id}"))
     return problems
+
+
+def fixed_override(profile: Profile, library: Library, clause_id: str) -> str | None:
+    """The user's wording of a clause with every terminology finding that has a fix applied,
+    or None when there is no override or nothing to fix."""
+    if clause_id not in profile.overrides:
+        return None
+    trial = copy.deepcopy(profile)
+    findings = lint(assemble(trial, library), trial, resolved_terms(library, trial))
+    fixed = [apply_fix(trial, f) for f in findings if f.clause_id == clause_id]
+    return trial.overrides[clause_id] if any(fixed) else None
 
 
 def _coverage_problems(library: Library, profile: Profile) -> list[Problem]:

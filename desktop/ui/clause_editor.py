@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine.checks import Problem
+from desktop.engine.checks import Problem, fixed_override
 from desktop.engine.document import Document
 from desktop.ui.session import ProfileSession
 from desktop.ui.widgets import block_undo_shortcuts, error_colour, muted_colour
@@ -96,6 +96,10 @@ class ClauseEditor(QWidget):
         self.findings = QLabel()
         self.findings.setWordWrap(True)
         self.findings.setAccessibleName("Findings in this clause")
+        self.fix = QPushButton("&Fix the wording")
+        self.fix.setAccessibleName("Fix the terms in this clause")
+        self.fix.setToolTip("Replace each flagged word with the one the policy uses (can be undone)")
+        self.fix.clicked.connect(self._fix)
         self.original = QLabel()
         self.original.setWordWrap(True)
         self.original.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -112,6 +116,7 @@ class ClauseEditor(QWidget):
         layout.addWidget(self.text, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.findings)
+        layout.addWidget(self.fix, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.hint)
         layout.addWidget(self.original)
         self._recolour()
@@ -207,6 +212,16 @@ class ClauseEditor(QWidget):
         if self.clause_id is not None:
             self.session.reset_override(self.clause_id)
 
+    def _fix(self) -> None:
+        fixed = self._fixed_wording()
+        if fixed is not None:
+            self.session.set_override(self.clause_id, fixed, merge=False)
+
+    def _fixed_wording(self) -> str | None:
+        if self.clause_id is None:
+            return None
+        return fixed_override(self.session.profile, self.library, self.clause_id)
+
     def _profile_changed(self, _key: str) -> None:
         self._refresh_text()
 
@@ -215,6 +230,7 @@ class ClauseEditor(QWidget):
         colour = error_colour(self.palette()).name()
         self.findings.setText("".join(f'<p style="color:{colour}">{escape(m, quote=False)}</p>' for m in messages))
         self.findings.setVisible(bool(messages))
+        self.fix.setVisible(bool(messages) and self._fixed_wording() is not None)
 
     def findings_for(self, clause_id: str) -> list[str]:
         """What the checks say about this clause: linter findings, unknown tokens, missing details."""

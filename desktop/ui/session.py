@@ -155,8 +155,9 @@ class ProfileSession(QObject):
 
         return self.edit(f"Change “{spec.title}”", f"option:{practice_id}.{name}", change)
 
-    def set_override(self, clause_id: str, text: str) -> bool:
-        """Reword a clause; wording equal to the library's is no override."""
+    def set_override(self, clause_id: str, text: str, merge: bool = True) -> bool:
+        """Reword a clause; wording equal to the library's is no override. Typing merges into one
+        undo step; `merge=False` makes a step of its own (a fix applied with one click)."""
         clause = self.library.clauses[clause_id]
 
         def change(profile: Profile) -> None:
@@ -165,7 +166,7 @@ class ProfileSession(QObject):
             else:
                 profile.overrides[clause_id] = text
 
-        return self.edit(f"Reword “{clause.title}”", f"override:{clause_id}", change)
+        return self.edit(f"Reword “{clause.title}”", f"override:{clause_id}", change, merge=merge)
 
     def reset_override(self, clause_id: str) -> bool:
         title = self.library.clauses[clause_id].title if clause_id in self.library.clauses else clause_id

@@ -60,3 +60,24 @@ def test_linter_findings_placed_on_the_clause_are_shown(qtbot, example_window):
     assert "Say “the Platform”, not “the site”." in editor.findings.text()
     editor.show_clause("contact.details")
     assert not editor.findings.isVisibleTo(editor)
+
+
+def test_fix_the_wording_replaces_flagged_words_and_can_be_undone(qtbot, example_window):
+    click_clause(qtbot, example_window.preview, "dnt.honour")
+    editor = example_window.clause_editor
+    assert not editor.fix.isVisibleTo(editor)
+    qtbot.mouseClick(editor.text.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClick(editor.text, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor.text, "We honour Do Not Track on our web site and by e-mail.")
+    wait_rendered(qtbot, example_window)
+    label = example_window.session.profile.terms.service
+    assert editor.fix.isVisibleTo(editor)
+    assert "“web site”" in editor.findings.text() and "“e-mail”" in editor.findings.text()
+    qtbot.mouseClick(editor.fix, Qt.MouseButton.LeftButton)
+    wait_rendered(qtbot, example_window)
+    assert example_window.session.profile.overrides["dnt.honour"] == f"We honour Do Not Track on our {label} and by email."
+    assert editor.text.toPlainText() == f"We honour Do Not Track on our {label} and by email."
+    assert not editor.fix.isVisibleTo(editor)
+    qtbot.keyClick(editor.text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_rendered(qtbot, example_window)
+    assert example_window.session.profile.overrides["dnt.honour"] == "We honour Do Not Track on our web site and by e-mail."
