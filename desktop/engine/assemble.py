@@ -111,6 +111,7 @@ class _Renderer:
         self.defined: list[str] = []
         self.company_introduced = False
         self.gaps: list[Gap] = []
+        self.options_by_practice: dict[str, dict[str, object]] = {}
 
     def effective_date_text(self) -> str:
         date = self.profile.effective()
@@ -221,7 +222,9 @@ class _Renderer:
         return [_styled(style, value)]
 
     def _options(self, clause: Clause) -> dict[str, object]:
-        return practice_options(self.library, self.profile, clause.practice)
+        if clause.practice not in self.options_by_practice:
+            self.options_by_practice[clause.practice] = practice_options(self.library, self.profile, clause.practice)
+        return self.options_by_practice[clause.practice]
 
     def _option(self, name: str, clause: Clause, style: Run, depth: int) -> list[Run]:
         value = self._options(clause).get(name)

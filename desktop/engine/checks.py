@@ -1,7 +1,6 @@
 """Problems with a profile's policy: the one place that judges what is missing or wrong."""
 
-import copy
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from desktop.engine.assemble import assemble
 from desktop.engine.document import Document
@@ -151,13 +150,14 @@ def terminology_problems(document: Document, library: Library, profile: Profile)
     return problems
 
 
-def fixed_override(profile: Profile, library: Library, clause_id: str) -> str | None:
+def fixed_override(profile: Profile, library: Library, clause_id: str, document: Document | None = None) -> str | None:
     """The user's wording of a clause with every terminology finding that has a fix applied,
-    or None when there is no override or nothing to fix."""
+    or None when there is no override or nothing to fix. Pass the profile's current `document`
+    to spare assembling it again."""
     if clause_id not in profile.overrides:
         return None
-    trial = copy.deepcopy(profile)
-    findings = lint(assemble(trial, library), trial, resolved_terms(library, trial))
+    trial = replace(profile, overrides=dict(profile.overrides))  # fixes touch only the overrides
+    findings = lint(document or assemble(trial, library), trial, resolved_terms(library, trial))
     fixed = [apply_fix(trial, f) for f in findings if f.clause_id == clause_id]
     return trial.overrides[clause_id] if any(fixed) else None
 

@@ -213,14 +213,17 @@ class ClauseEditor(QWidget):
             self.session.reset_override(self.clause_id)
 
     def _fix(self) -> None:
-        fixed = self._fixed_wording()
+        fixed = self._fixed_wording(fresh=True)
         if fixed is not None:
             self.session.set_override(self.clause_id, fixed, merge=False)
 
-    def _fixed_wording(self) -> str | None:
+    def _fixed_wording(self, fresh: bool = False) -> str | None:
+        """The fixed wording; from the policy already rendered unless `fresh` (a click may come
+        before the debounced render has caught up with the typing)."""
         if self.clause_id is None:
             return None
-        return fixed_override(self.session.profile, self.library, self.clause_id)
+        document = None if fresh else self._document
+        return fixed_override(self.session.profile, self.library, self.clause_id, document)
 
     def _profile_changed(self, _key: str) -> None:
         self._refresh_text()
