@@ -15,7 +15,8 @@ from desktop.engine.assemble import assemble
 from desktop.engine.checks import check
 from desktop.engine.example import all_practices, example_profile
 from desktop.engine.export import export_bytes
-from desktop.engine.library import library_folders, load_library
+from desktop.engine.loader import library_folders, load_library
+from desktop.engine.regimes import regime_ids
 
 
 def best_of(repeat: int, step) -> float:
@@ -40,7 +41,7 @@ def main() -> None:
     library = load_library(library_folders())
     profile = example_profile(library)
     profile.practices = all_practices(library)
-    profile.regimes = ["gdpr", "ccpa", "caloppa", "coppa"]
+    profile.regimes = list(regime_ids())
     document = assemble(profile, library)
     steps = {
         "load library": lambda: load_library(library_folders()),

@@ -9,9 +9,10 @@ from desktop import __version__
 from desktop.engine.assemble import assemble
 from desktop.engine.checks import ERROR, check, has_errors, option_type_problems
 from desktop.engine.example import example_profile
-from desktop.engine.export import EXTENSIONS, FORMATS, export_bytes
+from desktop.engine.export import FORMATS, export_bytes
 from desktop.engine.fileio import write_atomic
-from desktop.engine.library import Library, library_folders, load_library
+from desktop.engine.library import Library
+from desktop.engine.loader import library_folders, load_library
 from desktop.engine.profile import ProfileError, load_profile, profile_json
 from desktop.preflight import screen_problem
 
@@ -174,8 +175,9 @@ def cmd_export(args) -> int:
               "for a draft with the gaps marked", file=sys.stderr)
         return EXIT_PROBLEMS
     _write(args.out, export_bytes(document, args.format))
-    if args.out.suffix.lower() != EXTENSIONS[args.format]:
-        print(f"note: {args.out} does not end in {EXTENSIONS[args.format]}", file=sys.stderr)
+    extension = FORMATS[args.format].extension
+    if args.out.suffix.lower() != extension:
+        print(f"note: {args.out} does not end in {extension}", file=sys.stderr)
     print(f"wrote {args.out}")
     return EXIT_OK
 

@@ -10,7 +10,7 @@ _HOME = tempfile.mkdtemp(prefix="policywright-tests-")
 os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
 
-from desktop.engine.library import load_library  # noqa: E402
+from desktop.engine.loader import load_library  # noqa: E402
 from desktop.engine.profile import Company, Profile, Service, Terms  # noqa: E402
 from desktop.paths import bundled_dir  # noqa: E402
 

@@ -37,3 +37,32 @@ def test_engine_imports_without_qt_installed_in_path():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ENGINE.parents[1])
     assert result.stdout.strip() == "ok", result.stderr
+
+
+def _engine_graph() -> dict[str, set[str]]:
+    graph = {}
+    for path in ENGINE.rglob("*.py"):
+        parts = path.relative_to(ENGINE.parents[1]).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        graph[name] = {m for m in imported_modules(path) if m.startswith("desktop.engine")}
+    return graph
+
+
+def test_no_import_circle_in_the_engine():
+    graph = _engine_graph()
+    assert "desktop.engine.loader" in graph and "desktop.engine.library" in graph
+    done, active = set(), []
+
+    def visit(name):
+        if name in active:
+            raise AssertionError("import circle: " + " -> ".join(active[active.index(name):] + [name]))
+        if name in done or name not in graph:
+            return
+        active.append(name)
+        for other in sorted(graph[name]):
+            visit(other)
+        active.pop()
+        done.add(name)
+
+    for module in sorted(graph):
+        visit(module)

@@ -13,7 +13,7 @@ def test_python_docx_is_imported_only_when_exporting_to_word():
         "import desktop.cli, desktop.engine.export as export\n"
         "from desktop.engine.assemble import assemble\n"
         "from desktop.engine.example import example_profile\n"
-        "from desktop.engine.library import library_folders, load_library\n"
+        "from desktop.engine.loader import library_folders, load_library\n"
         "print('docx' in sys.modules)\n"
         "library = load_library(library_folders())\n"
         "document = assemble(example_profile(library), library)\n"

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from conftest import FIXTURES
 
-from desktop.engine.library import load_library
+from desktop.engine.loader import load_library
 from desktop.paths import bundled_dir
 
 

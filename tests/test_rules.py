@@ -4,7 +4,7 @@ import pytest
 
 from desktop.engine.checks import check
 from desktop.engine.example import example_profile
-from desktop.engine.library import load_library
+from desktop.engine.loader import load_library
 from desktop.paths import bundled_dir
 
 LIBRARY = load_library([bundled_dir("snippets")])

@@ -5,11 +5,14 @@ import re
 from dataclasses import replace
 
 from desktop.engine.document import BulletList, Document, Gap, Heading, Paragraph, Run, Section
-from desktop.engine.library import Clause, Library
+from desktop.engine.fields import label as field_label
+from desktop.engine.fields import required_fields
+from desktop.engine.library import Clause, DefinedTerm, Library
 from desktop.engine.markup import TOKEN, BlockTemplate, MarkupError, parse_body, parse_inline, typographic_quotes
+from desktop.engine.place import clause_place, field_place, practice_place
 from desktop.engine.profile import Profile
 from desktop.engine.terms import company_runs, definition_runs, resolved_terms, with_article
-from desktop.engine.tokens import FIELD_LABELS, REQUIRED_FIELDS, Token, TokenError, classify
+from desktop.engine.tokens import Token, TokenError, classify
 from desktop.engine.validate import is_email, is_web_address, web_url
 
 US_NAMES = {"us", "usa", "u.s.", "u.s.a.", "united states", "united states of america"}
@@ -34,9 +37,9 @@ def practice_options(library: Library, profile: Profile, practice_id: str) -> di
     }
 
 
-def included_clauses(library: Library, profile: Profile) -> dict[str, list[Clause]]:
+def included_clauses(library: Library, profile: Profile, lookup: "_Lookup | None" = None) -> dict[str, list[Clause]]:
     """Section id -> the clauses that appear, in outline order; empty sections left out."""
-    condition_lookup = _Lookup(library, profile)
+    condition_lookup = lookup or _Lookup(library, profile, resolved_terms(library, profile))
     result = {}
     for section in library.outline():
         clauses = [
@@ -50,14 +53,20 @@ def included_clauses(library: Library, profile: Profile) -> dict[str, list[Claus
 
 
 class _Lookup:
-    """Answers the names a condition asks about, for one practice's options."""
+    """Answers the names a condition asks about, for one practice's options; each practice's
+    option values are worked out once."""
 
-    def __init__(self, library: Library, profile: Profile):
-        self.library, self.profile = library, profile
-        self.terms = resolved_terms(library, profile)
+    def __init__(self, library: Library, profile: Profile, terms: dict[str, DefinedTerm]):
+        self.library, self.profile, self.terms = library, profile, terms
+        self.options: dict[str, dict[str, object]] = {}
+
+    def options_of(self, practice_id: str) -> dict[str, object]:
+        if practice_id not in self.options:
+            self.options[practice_id] = practice_options(self.library, self.profile, practice_id)
+        return self.options[practice_id]
 
     def for_practice(self, practice_id: str):
-        options = practice_options(self.library, self.profile, practice_id)
+        options = self.options_of(practice_id)
 
         def lookup(name: str) -> object:
             kind, _, rest = name.partition(".")
@@ -70,15 +79,16 @@ class _Lookup:
             if kind == "terms":
                 return self.terms[rest.replace("_", " ")].label if rest == "personal_information" else self.terms["service"].label
             value = self.profile.field_value(name).strip()
-            return value or (name in REQUIRED_FIELDS)  # an empty required field shows as a gap
+            return value or (name in required_fields())  # an empty required field shows as a gap
 
         return lookup
 
 
 def assemble(profile: Profile, library: Library) -> Document:
-    included = included_clauses(library, profile)
+    lookup = _Lookup(library, profile, resolved_terms(library, profile))
+    included = included_clauses(library, profile, lookup)
     numbers = {section_id: index for index, section_id in enumerate(included, start=1)}
-    renderer = _Renderer(profile, library, numbers)
+    renderer = _Renderer(profile, library, numbers, lookup)
     sections = []
     for section_id, clauses in included.items():
         section = Section(section_id, numbers[section_id], library.sections[section_id].title)
@@ -86,7 +96,7 @@ def assemble(profile: Profile, library: Library) -> Document:
         for clause in clauses:
             heading = clause.shown_heading
             if heading and heading != previous_heading:
-                section.blocks.append(Heading(2, renderer.heading_runs(heading, clause), clause.id))
+                section.blocks.append(Heading(renderer.heading_runs(heading, clause), clause.id))
             previous_heading = heading
             section.blocks.extend(renderer.clause_blocks(clause))
         sections.append(section)
@@ -100,23 +110,22 @@ def assemble(profile: Profile, library: Library) -> Document:
         sections=sections,
         gaps=renderer.gaps,
         defined_terms=renderer.defined,
+        terms=lookup.terms,
     )
 
 
 class _Renderer:
-    def __init__(self, profile: Profile, library: Library, numbers: dict[str, int]):
-        self.profile, self.library, self.numbers = profile, library, numbers
-        self.terms = resolved_terms(library, profile)
-        self.lookup = _Lookup(library, profile)
+    def __init__(self, profile: Profile, library: Library, numbers: dict[str, int], lookup: _Lookup):
+        self.profile, self.library, self.numbers, self.lookup = profile, library, numbers, lookup
+        self.terms = lookup.terms
         self.defined: list[str] = []
         self.company_introduced = False
         self.gaps: list[Gap] = []
-        self.options_by_practice: dict[str, dict[str, object]] = {}
 
     def effective_date_text(self) -> str:
         date = self.profile.effective()
         if date is None:
-            self.gaps.append(Gap("missing", "effective_date", "", "The policy has no effective date."))
+            self.gaps.append(Gap("missing", "effective_date", "", "The policy has no effective date.", field_place("effective_date")))
             return "[Effective date]"
         return format_date(date, is_us(self.profile))
 
@@ -199,15 +208,15 @@ class _Renderer:
             runs = self._term(token, clause, style, depth, define)
         return [replace(run, token=True) for run in runs]
 
-    def _gap(self, kind: str, name: str, clause: Clause, message: str, label: str | None = None) -> Run:
-        self.gaps.append(Gap(kind, name, clause.id, message))
+    def _gap(self, kind: str, name: str, clause: Clause, message: str, label: str | None = None, place=None) -> Run:
+        self.gaps.append(Gap(kind, name, clause.id, message, place or clause_place(clause.id)))
         return Run(f"[{label or name}]", gap=True)
 
     def _field(self, name: str, clause: Clause, style: Run) -> list[Run]:
         value = self.profile.field_value(name).strip()
         if not value:
-            label = FIELD_LABELS[name]
-            return [self._gap("missing", name, clause, f"{label} is empty, and clause {clause.id!r} uses it.", label)]
+            label = field_label(name)
+            return [self._gap("missing", name, clause, f"{label} is empty, and clause {clause.id!r} uses it.", label, field_place(name))]
         if name == "effective_date":
             date = self.profile.effective()
             return [_styled(style, format_date(date, is_us(self.profile)) if date else value)]
@@ -222,9 +231,7 @@ class _Renderer:
         return [_styled(style, value)]
 
     def _options(self, clause: Clause) -> dict[str, object]:
-        if clause.practice not in self.options_by_practice:
-            self.options_by_practice[clause.practice] = practice_options(self.library, self.profile, clause.practice)
-        return self.options_by_practice[clause.practice]
+        return self.lookup.options_of(clause.practice)
 
     def _option(self, name: str, clause: Clause, style: Run, depth: int) -> list[Run]:
         value = self._options(clause).get(name)
@@ -236,7 +243,8 @@ class _Renderer:
             return [Run(f"[{spec.title}]", gap=True)]  # checks reports the invalid value
         if value in ("", []):
             title = spec.title
-            return [self._gap("missing", f"{clause.practice}.{name}", clause, f"Option {title!r} of practice {clause.practice!r} is empty.", title)]
+            return [self._gap("missing", f"{clause.practice}.{name}", clause, f"Option {title!r} of practice {clause.practice!r} is empty.",
+                              title, practice_place(clause.practice, name))]
         if isinstance(value, list):
             runs: list[Run] = []
             for index, item in enumerate(value):
@@ -262,7 +270,8 @@ class _Renderer:
     def _company(self, clause: Clause, style: Run, define: bool) -> list[Run]:
         company = self.profile.company
         if not company.legal_name.strip():
-            return [self._gap("missing", "company.legal_name", clause, "Company legal name is empty.", FIELD_LABELS["company.legal_name"])]
+            label = field_label("company.legal_name")
+            return [self._gap("missing", "company.legal_name", clause, f"{label} is empty.", label, field_place("company.legal_name"))]
         if self.company_introduced or not define:
             return [_styled(style, company.display_name)]
         self.company_introduced = True

@@ -1,23 +1,19 @@
 """Problems with a profile's policy: the one place that judges what is missing or wrong."""
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass
 
 from desktop.engine.assemble import assemble
 from desktop.engine.document import Document
+from desktop.engine.fields import PROFILE_FIELDS
 from desktop.engine.library import Library
 from desktop.engine.lint import apply_fix, lint
+from desktop.engine.place import DOCUMENT, PRACTICES, REQUIREMENT, Place, clause_place, field_place, practice_place
 from desktop.engine.profile import Profile
-from desktop.engine.readability import flesch_reading_ease
-from desktop.engine.terms import resolved_terms
-from desktop.engine.tokens import REQUIRED_FIELDS
-from desktop.engine.validate import is_email, is_web_address
+from desktop.engine.regimes import applicable
 
 ERROR, WARNING, INFO = "error", "warning", "info"
-_FIELD_ADVICE = {
-    "company.legal_name": "Enter the company's full legal name.",
-    "company.contact_email": "Enter an email address where people can reach you about privacy.",
-    "service.name": "Enter the name of the website, app or service this policy covers.",
-}
+# A field's own check has a code of its own, so scripts can tell a bad address from a bad email.
+_INVALID_CODES = {"company.contact_email": "invalid-email", "company.website": "invalid-url"}
 
 
 @dataclass(frozen=True)
@@ -25,38 +21,40 @@ class Problem:
     severity: str
     code: str
     message: str
-    where: str
+    place: Place
+
+    @property
+    def where(self) -> str:
+        return str(self.place)
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return {"severity": self.severity, "code": self.code, "message": self.message,
+                "where": self.where, "place": self.place.as_dict()}
 
 
 def field_problems(profile: Profile) -> list[Problem]:
     """Problems with the company details alone (shown at the form's fields)."""
     problems = []
-    for name in REQUIRED_FIELDS:
-        advice = _FIELD_ADVICE[name]
-        if not profile.field_value(name).strip():
-            problems.append(Problem(ERROR, "missing-detail", advice, name))
-    email = profile.company.contact_email.strip()
-    if email and not is_email(email):
-        problems.append(Problem(ERROR, "invalid-email", f"{email!r} is not an email address.", "company.contact_email"))
-    website = profile.company.website.strip()
-    if website and not is_web_address(website):
-        problems.append(Problem(ERROR, "invalid-url", f"{website!r} is not a web address such as example.com.", "company.website"))
+    for declared in PROFILE_FIELDS:
+        value = profile.field_value(declared.key).strip()
+        if declared.required and not value:
+            problems.append(Problem(ERROR, "missing-detail", declared.advice, field_place(declared.key)))
+        elif value and declared.problem and (reason := declared.problem(value)):
+            code = _INVALID_CODES.get(declared.key, "invalid-detail")
+            problems.append(Problem(ERROR, code, reason, field_place(declared.key)))
     return problems
 
 
 def practice_problems(profile: Profile, library: Library) -> list[Problem]:
     problems = []
     if not profile.practices:
-        problems.append(Problem(ERROR, "no-practices", "Pick at least one practice.", "practices"))
+        problems.append(Problem(ERROR, "no-practices", "Pick at least one practice.", Place(PRACTICES)))
     chosen = [p for p in profile.practices if p in library.practices]
     for practice_id in profile.practices:
         if practice_id not in library.practices:
             problems.append(Problem(ERROR, "unknown-practice",
                                     f"Practice {practice_id!r} is not in the clause library; remove it or add its clauses.",
-                                    f"practice:{practice_id}"))
+                                    practice_place(practice_id)))
     problems += _option_problems(profile, library, chosen)
     problems += _group_problems(library, chosen)
     problems += _relation_problems(library, chosen)
@@ -68,7 +66,7 @@ def _option_problems(profile, library, chosen) -> list[Problem]:
     for practice_id in chosen:
         specs = library.practices[practice_id].options
         for name, value in profile.practices[practice_id].items():
-            where = f"practice:{practice_id}.{name}"
+            where = practice_place(practice_id, name)
             if name not in specs:
                 problems.append(Problem(WARNING, "unknown-option", f"Practice {practice_id!r} has no option {name!r}; it is ignored.", where))
             elif (reason := specs[name].problem(value)) is not None:
@@ -97,7 +95,7 @@ def _group_problems(library, chosen) -> list[Problem]:
     return [
         Problem(ERROR, "exclusive-group",
                 f"{_titles(library, members)} say opposite things, so a policy can make only one of them. Untick all but one.",
-                f"practice:{members[1]}")
+                practice_place(members[1]))
         for members in groups.values() if len(members) > 1
     ]
 
@@ -112,9 +110,9 @@ def _relation_problems(library, chosen) -> list[Problem]:
         reason = f": {rule.reason}" if rule.reason else ""
         if rule.kind == "conflict" and rule.other in chosen_set and frozenset((rule.practice, rule.other)) not in seen:
             seen.add(frozenset((rule.practice, rule.other)))
-            problems.append(Problem(ERROR, "conflict", f"{a} contradicts {b}{reason}. Untick one of them.", f"practice:{rule.other}"))
+            problems.append(Problem(ERROR, "conflict", f"{a} contradicts {b}{reason}. Untick one of them.", practice_place(rule.other)))
         elif rule.kind == "needs" and rule.other not in chosen_set:
-            problems.append(Problem(ERROR, "needs-practice", f"{a} needs {b}{reason}. Tick {b} too.", f"practice:{rule.practice}"))
+            problems.append(Problem(ERROR, "needs-practice", f"{a} needs {b}{reason}. Tick {b} too.", practice_place(rule.practice)))
     return problems
 
 
@@ -131,22 +129,21 @@ def document_problems(document: Document, library: Library, profile: Profile) ->
             continue
         seen.add(key)
         code = {"missing": "missing-detail", "token": "unknown-token", "reference": "broken-reference"}[gap.kind]
-        where = gap.name if gap.kind == "missing" else f"clause:{gap.clause_id}"
-        problems.append(Problem(ERROR, code, gap.message, where))
+        problems.append(Problem(ERROR, code, gap.message, gap.place))
     problems += terminology_problems(document, library, profile)
     problems += _coverage_problems(library, profile)
-    score = flesch_reading_ease([text for kind, text in document.text_blocks() if kind in ("paragraph", "item")])
-    problems.append(Problem(INFO, "readability", f"Reading ease {score:.0f} (Flesch; 60 or more is plain English).", "document"))
+    score = document.reading_ease
+    problems.append(Problem(INFO, "readability", f"Reading ease {score:.0f} (Flesch; 60 or more is plain English).", Place(DOCUMENT)))
     return problems
 
 
 def terminology_problems(document: Document, library: Library, profile: Profile) -> list[Problem]:
     problems = []
-    for finding in lint(document, profile, resolved_terms(library, profile)):
+    for finding in lint(document, profile):
         clause = library.clauses.get(finding.clause_id)
         where = f"“{clause.title}”" if clause else "the policy"
         fix = f" Write “{finding.replacement}”." if finding.replacement else ""
-        problems.append(Problem(WARNING, finding.code, f"“{finding.words}” in {where}: {finding.reason}.{fix}", f"clause:{finding.clause_id}"))
+        problems.append(Problem(WARNING, finding.code, f"“{finding.words}” in {where}: {finding.reason}.{fix}", clause_place(finding.clause_id)))
     return problems
 
 
@@ -154,28 +151,26 @@ def fixed_override(profile: Profile, library: Library, clause_id: str, document:
     """The user's wording of a clause with every terminology finding that has a fix applied,
     or None when there is no override or nothing to fix. Pass the profile's current `document`
     to spare assembling it again."""
-    if clause_id not in profile.overrides:
+    text = profile.overrides.get(clause_id)
+    if text is None:
         return None
-    trial = replace(profile, overrides=dict(profile.overrides))  # fixes touch only the overrides
-    findings = lint(document or assemble(trial, library), trial, resolved_terms(library, trial))
-    fixed = [apply_fix(trial, f) for f in findings if f.clause_id == clause_id]
-    return trial.overrides[clause_id] if any(fixed) else None
+    findings = [f for f in lint(document or assemble(profile, library), profile) if f.clause_id == clause_id]
+    fixed = text
+    for finding in findings:
+        fixed = apply_fix(fixed, finding) or fixed
+    return fixed if fixed != text else None
 
 
 def _coverage_problems(library: Library, profile: Profile) -> list[Problem]:
     covered = {rid for p in profile.practices if p in library.practices
                for clause in library.practices[p].clauses for rid in clause.regimes}
-    # A general-audience service answers COPPA with one statement; a child-directed one with the rest.
-    not_applicable = {"coppa.general_audience"}
-    if "coppa.general_audience" in covered:
-        not_applicable = {rid for rid, _ in library.regimes.get("coppa", [])} - covered
     problems = []
-    for regime in profile.regimes:
-        for requirement, text in library.regimes.get(regime, []):
-            if requirement not in covered and requirement not in not_applicable:
+    for regime in (library.regimes[r] for r in profile.regimes if r in library.regimes):
+        for requirement in applicable(regime, covered):
+            if requirement.id not in covered:
                 problems.append(Problem(WARNING, "regime-gap",
-                                        f"{regime.upper()} asks the policy to state {text.split(' — ')[0]}; no picked practice does.",
-                                        f"regime:{requirement}"))
+                                        f"{regime.title} asks the policy to state {requirement.text}; no picked practice does.",
+                                        Place(REQUIREMENT, requirement.id)))
     return problems
 
 
@@ -191,7 +186,7 @@ def check(profile: Profile, library: Library, document: Document | None = None) 
 def _dedupe(problems: list[Problem]) -> list[Problem]:
     seen, result = set(), []
     for problem in problems:
-        key = (problem.code, problem.where) if problem.code == "missing-detail" else problem
+        key = (problem.code, problem.place) if problem.code == "missing-detail" else problem
         if key not in seen:
             seen.add(key)
             result.append(problem)

@@ -1,18 +1,13 @@
 """What can be wrong with one clause: its front matter, the names it refers to, its tokens."""
 
-from __future__ import annotations
-
 import re
-from typing import TYPE_CHECKING
 
+from desktop.engine.fields import token_fields
+from desktop.engine.library import Clause, Practice
 from desktop.engine.markup import tokens_in
-from desktop.engine.profile import REGIMES
-from desktop.engine.tokens import FIELDS, TokenError, classify
+from desktop.engine.regimes import regime_ids
+from desktop.engine.tokens import TokenError, classify
 
-if TYPE_CHECKING:
-    from desktop.engine.library import Clause, Practice
-
-REGIME_NAMES = REGIMES
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 CLAUSE_KEYS = {
     "id": str, "practice": str, "section": str, "title": str, "sources": list,
@@ -47,7 +42,7 @@ def reference_problems(clause, practice, practices, sections, requirement_ids) -
         if other not in practices:
             problems.append(f"names unknown practice {other!r}")
     for name in clause.requires:
-        if name not in FIELDS:
+        if name not in token_fields():
             problems.append(f"`requires` names unknown profile field {name!r}")
     for rid in clause.regimes:
         if requirement_ids and rid not in requirement_ids:
@@ -71,11 +66,11 @@ def _condition_name_problem(name: str, practice, practices) -> str | None:
         return f"condition names unknown option {rest!r}"
     if kind == "practice" and rest not in practices:
         return f"condition names unknown practice {rest!r}"
-    if kind == "regime" and rest not in REGIME_NAMES:
+    if kind == "regime" and rest not in regime_ids():
         return f"condition names unknown regime {rest!r}"
     if kind == "terms" and rest not in ("service", "personal_information"):
         return f"condition names unknown term choice {name!r}"
-    if kind in ("company", "service") and name not in FIELDS:
+    if kind in ("company", "service") and name not in token_fields():
         return f"condition names unknown profile field {name!r}"
     return None
 

@@ -1,6 +1,12 @@
 """The assembled policy: one structure that the preview and every exporter read."""
 
+import functools
 from dataclasses import dataclass, field
+
+from desktop.engine.place import Place
+from desktop.engine.readability import flesch_reading_ease
+
+LINK_SCHEMES = ("https://", "http://", "mailto:")  # the only links any format writes
 
 
 @dataclass(frozen=True)
@@ -31,13 +37,19 @@ def merged(runs: list[Run]) -> list[Run]:
     return result
 
 
+def safe_href(run: Run) -> str | None:
+    """The run's link when its scheme is one a document may carry, else None."""
+    return run.href if run.href and run.href.startswith(LINK_SCHEMES) else None
+
+
 def plain(runs: list[Run]) -> str:
     return "".join(run.text for run in runs)
 
 
 @dataclass
 class Heading:
-    level: int  # 2: a clause heading (level 1 is the section's own heading)
+    """A clause heading, one level below its section's heading."""
+
     runs: list[Run]
     clause_id: str | None = None
 
@@ -77,6 +89,7 @@ class Gap:
     name: str
     clause_id: str
     message: str
+    place: Place
 
 
 @dataclass
@@ -89,6 +102,12 @@ class Document:
     sections: list[Section]
     gaps: list[Gap] = field(default_factory=list)
     defined_terms: list[str] = field(default_factory=list)
+    terms: dict = field(default_factory=dict)  # term id -> the DefinedTerm this profile resolved it to
+
+    @functools.cached_property
+    def reading_ease(self) -> float:
+        """Flesch reading ease of the running text (paragraphs and list items), scored once."""
+        return flesch_reading_ease([text for kind, text in self.text_blocks() if kind in ("paragraph", "item")])
 
     def text_blocks(self) -> list[tuple[str, str]]:
         """(kind, text) of every heading, paragraph and list item in reading order."""
@@ -97,7 +116,7 @@ class Document:
             out.append(("heading1", section.heading_text))
             for block in section.blocks:
                 if isinstance(block, Heading):
-                    out.append((f"heading{block.level}", plain(block.runs)))
+                    out.append(("heading2", plain(block.runs)))
                 elif isinstance(block, Paragraph):
                     out.append(("paragraph", plain(block.runs)))
                 else:

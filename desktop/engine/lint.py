@@ -199,18 +199,15 @@ class _Linter:
                              f"“{term.label}” is used but never defined: use the term's token so it is defined at first use")
 
 
-def lint(document: Document, profile: Profile, terms: dict[str, DefinedTerm]) -> list[Finding]:
-    return _Linter(document, profile, terms).run()
+def lint(document: Document, profile: Profile) -> list[Finding]:
+    """Findings in the policy's wording, judged by the terms the document was assembled with."""
+    return _Linter(document, profile, document.terms).run()
 
 
-def apply_fix(profile: Profile, finding: Finding) -> bool:
-    """Apply a finding's fix to the user's own wording of that clause; False when it cannot."""
-    text = profile.overrides.get(finding.clause_id)
-    text = typographic_quotes(text) if text is not None else None
-    if text is None or finding.replacement is None:
-        return False
-    fixed, count = re.subn(rf"(?<!\w){re.escape(finding.words)}(?!\w)", finding.replacement, text, count=1)
-    if not count:
-        return False
-    profile.overrides[finding.clause_id] = fixed
-    return True
+def apply_fix(text: str, finding: Finding) -> str | None:
+    """`text` (a clause's wording) with the finding's fix applied, or None when it has no fix or
+    the words are not there."""
+    if finding.replacement is None:
+        return None
+    fixed, count = re.subn(rf"(?<!\w){re.escape(finding.words)}(?!\w)", finding.replacement, typographic_quotes(text), count=1)
+    return fixed if count else None

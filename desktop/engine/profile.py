@@ -6,13 +6,19 @@ an older one. Wrong types are reported by key path; nothing is guessed.
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from desktop.engine.fileio import write_atomic
+from desktop.engine.regimes import regime_ids
 
 SCHEMA_VERSION = 1
-REGIMES = ("gdpr", "ccpa", "caloppa", "coppa")
+# Upgrade steps: UPGRADES[n] turns a profile's data at schema version n into version n + 1.
+# Version 0 is a file written before `schema_version` existed; its keys already are version 1's.
+UPGRADES: dict[int, Callable[[dict], dict]] = {
+    0: lambda data: data,
+}
 
 
 class ProfileError(ValueError):
@@ -67,11 +73,28 @@ class Profile:
     extra: dict = field(default_factory=dict)
 
     def field_value(self, name: str) -> str:
-        """A dotted profile field such as 'company.phone' or 'effective_date'."""
+        """A dotted profile field such as 'company.phone' or 'effective_date'.
+
+        A field declared after this dataclass was written lives in its group's `extra`."""
         if name == "effective_date":
             return self.effective_date
-        group, _, key = name.partition(".")
-        return str(getattr(getattr(self, group), key, "") or "")
+        group_name, _, key = name.partition(".")
+        group = getattr(self, group_name, None)
+        if group is None or not key:
+            return ""
+        value = getattr(group, key) if key in _attributes(group) else group.extra.get(key, "")
+        return value if isinstance(value, str) else ""
+
+    def set_field(self, name: str, value: str) -> None:
+        if name == "effective_date":
+            self.effective_date = value
+            return
+        group_name, _, key = name.partition(".")
+        group = getattr(self, group_name)
+        if key in _attributes(group):
+            setattr(group, key, value)
+        else:
+            group.extra[key] = value
 
     def effective(self) -> dt.date | None:
         try:
@@ -80,13 +103,17 @@ class Profile:
             return None
 
 
+def _attributes(group) -> set[str]:
+    return {f.name for f in fields(group)} - {"extra"}
+
+
 def _read_group(cls, data: object, path: str, problems: list[str]):
     if data is None:
         return cls()
     if not isinstance(data, dict):
         problems.append(f"{path}: must be an object")
         return cls()
-    known = {f.name for f in fields(cls)} - {"extra"}
+    known = _attributes(cls)
     values = {}
     for key in known & set(data):
         if isinstance(data[key], str):
@@ -100,12 +127,7 @@ def profile_from_dict(data: object, source: str = "profile") -> Profile:
     if not isinstance(data, dict):
         raise ProfileError(source, ["the file must hold a JSON object"])
     problems: list[str] = []
-    version = data.get("schema_version", SCHEMA_VERSION)
-    if type(version) is not int or version != SCHEMA_VERSION:
-        raise ProfileError(source, [
-            f"schema_version: {version!r} is not a version this Policywright reads "
-            f"(it reads {SCHEMA_VERSION}); open it with a newer Policywright"
-        ])
+    data = migrate(data, source)
     profile = Profile(
         company=_read_group(Company, data.get("company"), "company", problems),
         service=_read_group(Service, data.get("service"), "service", problems),
@@ -119,6 +141,20 @@ def profile_from_dict(data: object, source: str = "profile") -> Profile:
     if problems:
         raise ProfileError(source, problems)
     return profile
+
+
+def migrate(data: dict, source: str = "profile") -> dict:
+    """The profile's data upgraded, step by step, to SCHEMA_VERSION; a newer version is refused."""
+    version = data.get("schema_version", 0)
+    if type(version) is not int or not 0 <= version <= SCHEMA_VERSION:
+        raise ProfileError(source, [
+            f"schema_version: {version!r} is not a version this Policywright reads "
+            f"(it reads up to {SCHEMA_VERSION}); open it with a newer Policywright"
+        ])
+    while version < SCHEMA_VERSION:
+        data = {**UPGRADES[version](dict(data)), "schema_version": version + 1}
+        version += 1
+    return data
 
 
 _TOP_KEYS = {"schema_version", "company", "service", "terms", "practices", "regimes",
@@ -141,13 +177,19 @@ def _read_practices(data: object, problems: list[str]) -> dict[str, dict]:
 
 
 def _read_regimes(data: object, problems: list[str]) -> list[str]:
+    known = regime_ids()
     if not isinstance(data, list) or not all(isinstance(r, str) for r in data):
-        problems.append(f"regimes: must be a list drawn from {', '.join(REGIMES)}")
+        problems.append(f"regimes: must be a list drawn from {', '.join(known)}")
         return []
-    unknown = [r for r in data if r not in REGIMES]
+    unknown = [r for r in data if r not in known]
     if unknown:
-        problems.append(f"regimes: unknown {', '.join(unknown)}; use {', '.join(REGIMES)}")
-    return [r for r in REGIMES if r in data]
+        problems.append(f"regimes: unknown {', '.join(unknown)}; use {', '.join(known)}")
+    return ordered_regimes(data)
+
+
+def ordered_regimes(chosen) -> list[str]:
+    """The chosen regime ids in their declared order, each once."""
+    return [r for r in regime_ids() if r in chosen]
 
 
 def _read_date(data: object, problems: list[str]) -> str:

@@ -2,22 +2,8 @@
 
 from dataclasses import dataclass
 
-FIELD_LABELS = {
-    "company.legal_name": "Company legal name",
-    "company.short_name": "Company short name",
-    "company.website": "Website address",
-    "company.contact_email": "Contact email",
-    "company.postal_address": "Postal address",
-    "company.phone": "Phone number",
-    "company.country": "Country",
-    "company.region": "State or region",
-    "service.name": "Service name",
-    "service.kind": "Kind of service",
-    "effective_date": "Effective date",
-}
-FIELDS = frozenset(FIELD_LABELS)
-# Every policy needs these; a draft shows them as marked gaps even where a clause makes them optional.
-REQUIRED_FIELDS = ("company.legal_name", "company.contact_email", "service.name")
+from desktop.engine.fields import token_fields
+
 ARTICLES = ("the", "our", "your", "a", "this")
 COMPANY = "company"
 
@@ -31,7 +17,6 @@ class Token:
     kind: str  # "field", "option", "ref", "company" or "term"
     name: str
     article: str | None = None
-    capital: bool = False
     plural: bool = False
 
 
@@ -46,7 +31,7 @@ def classify(raw: str, term_ids: frozenset[str] | set[str]) -> Token:
         return Token("ref", text[4:].strip())
     if text.startswith("opt."):
         return Token("option", text[4:])
-    if text in FIELDS:
+    if text in token_fields():
         return Token("field", text)
     if text == COMPANY:
         return Token("company", COMPANY)
@@ -58,7 +43,6 @@ def _classify_term(text: str, term_ids) -> Token:
     modifier = modifier.strip()
     if modifier not in ("", "plural"):
         raise TokenError(f"unknown modifier |{modifier} in {{{{{text}}}}} (only |plural)")
-    capital = name[:1].isupper()
     words = name.strip().lower().split()
     article = None
     if len(words) > 1 and words[0] in ARTICLES:
@@ -66,4 +50,4 @@ def _classify_term(text: str, term_ids) -> Token:
     term = " ".join(words)
     if term not in term_ids:
         raise TokenError(f"unknown token {{{{{text}}}}}: not a profile field, option or defined term")
-    return Token("term", term, article, capital, modifier == "plural")
+    return Token("term", term, article, modifier == "plural")

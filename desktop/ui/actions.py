@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
+from desktop.engine.export import FORMATS
 from desktop.ui.resources import icon
 
 Key = QKeySequence.StandardKey
@@ -18,9 +19,7 @@ class Actions:
     open: QAction
     save: QAction
     save_as: QAction
-    export_docx: QAction
-    export_md: QAction
-    export_html: QAction
+    exports: dict[str, QAction]  # format id -> its Export action, in declared order
     open_export: QAction
     show_export: QAction
     quit: QAction
@@ -50,6 +49,13 @@ def _action(window: QMainWindow, text: str, slot, shortcut=None, icon_name: str 
     return action
 
 
+def _export_action(window: QMainWindow, controller, fmt) -> QAction:
+    action = _action(window, f"Export to &{fmt.name}…", lambda: controller.export(fmt.id), fmt.shortcut or None,
+                     fmt.icon, fmt.description or f"Export the policy as {fmt.name}")
+    action.setIconText(f"Export to {fmt.name}")
+    return action
+
+
 def build_actions(window) -> Actions:
     """`window` is the MainWindow: its controller, session and panels receive the actions."""
     controller, stack = window.controller, window.session.undo_stack
@@ -66,12 +72,7 @@ def build_actions(window) -> Actions:
         open=_action(window, "&Open Profile…", controller.open_profile, Key.Open, "open", "Open a saved profile"),
         save=_action(window, "&Save", controller.save, Key.Save, "save", "Save the profile"),
         save_as=_action(window, "Save &As…", controller.save_as, Key.SaveAs, tip="Save the profile under another name"),
-        export_docx=_action(window, "Export to &Word…", lambda: controller.export("docx"), "Ctrl+E", "export-word",
-                            "Export the policy as a Word document"),
-        export_md=_action(window, "Export to &Markdown…", lambda: controller.export("md"), "Ctrl+Shift+E",
-                          "export-markdown", "Export the policy as Markdown"),
-        export_html=_action(window, "Export to &HTML…", lambda: controller.export("html"), icon_name="export-html",
-                            tip="Export the policy as a web page"),
+        exports={fmt.id: _export_action(window, controller, fmt) for fmt in FORMATS.values()},
         open_export=_action(window, "Open &Last Export", lambda: window.status.open_exported(), tip="Open the file you last exported"),
         show_export=_action(window, "Show Last Export in &Folder", lambda: window.status.open_exported(folder=True),
                             tip="Show the folder of the file you last exported"),
@@ -104,7 +105,7 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     file_menu.addSeparator()
     file_menu.addActions([a.save, a.save_as])
     file_menu.addSeparator()
-    file_menu.addActions([a.export_docx, a.export_md, a.export_html, a.open_export, a.show_export])
+    file_menu.addActions([*a.exports.values(), a.open_export, a.show_export])
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
     edit_menu = bar.addMenu("&Edit")
@@ -122,10 +123,9 @@ def _toolbar(window: QMainWindow, a: Actions) -> None:
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    a.export_docx.setIconText("Export to Word")
-    a.export_md.setIconText("Export to Markdown")
     a.find.setIconText("Find practice")
-    for group in ((a.new, a.open, a.save), (a.undo, a.redo), (a.export_docx, a.export_md), (a.find,)):
+    on_toolbar = tuple(a.exports[fmt.id] for fmt in FORMATS.values() if fmt.on_toolbar)
+    for group in ((a.new, a.open, a.save), (a.undo, a.redo), on_toolbar, (a.find,)):
         toolbar.addActions(list(group))
         toolbar.addSeparator()
     toolbar.removeAction(toolbar.actions()[-1])

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop import __version__
-from desktop.engine.library import library_folders, load_library
+from desktop.engine.loader import library_folders, load_library
 from desktop.ui.main_window import MainWindow
 from desktop.ui.resources import app_icon
 from desktop.ui.settings import Settings

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.engine.checks import Problem, fixed_override
 from desktop.engine.document import Document
+from desktop.engine.place import clause_place
 from desktop.ui.session import ProfileSession
 from desktop.ui.widgets import block_undo_shortcuts, error_colour, muted_colour
 
@@ -237,7 +238,7 @@ class ClauseEditor(QWidget):
 
     def findings_for(self, clause_id: str) -> list[str]:
         """What the checks say about this clause: linter findings, unknown tokens, missing details."""
-        messages = [p.message for p in self._problems if p.where == f"clause:{clause_id}"]
+        messages = [p.message for p in self._problems if p.place == clause_place(clause_id)]
         if self._document is not None:
             messages += [g.message for g in self._document.gaps if g.clause_id == clause_id]
         return list(dict.fromkeys(messages))

@@ -5,9 +5,7 @@ address that is not one, a missing detail) is marked beside its field with the r
 field itself never refuses what is typed.
 """
 
-from dataclasses import dataclass
-
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,61 +22,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.engine.checks import Problem, field_problems
-from desktop.engine.profile import Profile
+from desktop.engine.fields import COMBO, DATE, LINE, ProfileField, form_groups
+from desktop.engine.place import FIELD
+from desktop.engine.regimes import bundled_regimes
 from desktop.ui.session import ProfileSession
-from desktop.ui.where import REGIME_TITLES
 from desktop.ui.widgets import block_undo_shortcuts, error_colour, muted_colour
 
 NO_DATE = QDate(2000, 1, 1)
 
 
-@dataclass(frozen=True)
-class FieldSpec:
-    name: str
-    label: str
-    accessible: str
-    placeholder: str = ""
-    kind: str = "line"  # "line", "combo" (editable) or "choice" (fixed list)
-    choices: tuple[str, ...] = ()
-    help: str = ""
-
-
-GROUPS: tuple[tuple[str, tuple[FieldSpec, ...]], ...] = (
-    ("Company", (
-        FieldSpec("company.legal_name", "&Legal name", "Company legal name", "Acme Audio, Inc."),
-        FieldSpec("company.short_name", "&Short name", "Company short name", "Acme",
-                  help="Used after the first mention. Leave empty to use the legal name."),
-        FieldSpec("company.country", "&Country", "Country", "United States", "combo",
-                  ("United States", "United Kingdom", "Ireland", "Canada", "Australia", "New Zealand",
-                   "Germany", "France", "Netherlands", "Spain", "Italy", "Sweden", "India", "Singapore"),
-                  help="Sets the date style and the paper size of the Word file."),
-        FieldSpec("company.region", "State or re&gion", "State or region", "Illinois"),
-    )),
-    ("Contact", (
-        FieldSpec("company.contact_email", "Privacy e&mail", "Contact email", "privacy@example.com"),
-        FieldSpec("company.website", "&Website", "Website address", "example.com"),
-        FieldSpec("company.postal_address", "&Postal address", "Postal address", "100 Main Street, Springfield, IL 62701"),
-        FieldSpec("company.phone", "Ph&one", "Phone number", "+1 555 0100", help="Optional."),
-    )),
-    ("What the policy covers", (
-        FieldSpec("service.name", "Service &name", "Service name", "Acme Studio"),
-        FieldSpec("service.kind", "&Kind", "Kind of service", "website", "combo",
-                  ("website", "app", "online platform", "online store", "software", "online music platform")),
-        FieldSpec("terms.service", "Call it &the", "Word for the service", "Site", "combo",
-                  ("Site", "Website", "Platform", "App", "Service", "Store"),
-                  help="The word the policy uses for it, as in “the Platform”."),
-        FieldSpec("terms.personal_information", "Call their data", "Word for personal information", "", "choice",
-                  ("personal information", "personal data"),
-                  help="“Personal data” is the usual term in Europe."),
-    )),
-)
-SPECS = {spec.name: spec for _, specs in GROUPS for spec in specs}
-
-
 class _Field:
     """One editor with its mark (the reason a value is wrong) and an optional help line."""
 
-    def __init__(self, spec: FieldSpec, editor: QWidget, line: QLineEdit | None):
+    def __init__(self, spec: ProfileField, editor: QWidget, line: QLineEdit | None):
         self.spec, self.editor, self.line = spec, editor, line
         self.container = QWidget()
         layout = QVBoxLayout(self.container)
@@ -118,8 +74,6 @@ class _Field:
 
 
 class CompanyForm(QScrollArea):
-    field_activated = Signal(str)
-
     def __init__(self, session: ProfileSession, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -135,20 +89,18 @@ class CompanyForm(QScrollArea):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.setSpacing(12)
-        for title, specs in GROUPS:
+        for title, specs in form_groups():
             box = QGroupBox(title)
             form = QFormLayout(box)
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             for spec in specs:
-                field = self._make_field(spec)
-                label = QLabel(spec.label)
+                field = self._make_date(spec) if spec.kind == DATE else self._make_field(spec)
+                label = QLabel(spec.form_label)
                 label.setBuddy(field.editor)
                 form.addRow(label, field.container)
                 self._labels.append(label)
-                self.fields[spec.name] = field
-            if title == "What the policy covers":
-                self._add_date(form)
+                self.fields[spec.key] = field
             layout.addWidget(box)
         layout.addWidget(self._regimes_box())
         layout.addStretch(1)
@@ -161,46 +113,40 @@ class CompanyForm(QScrollArea):
         self.refresh()
 
     # Building
-    def _make_field(self, spec: FieldSpec) -> _Field:
-        if spec.kind == "line":
+    def _make_field(self, spec: ProfileField) -> _Field:
+        if spec.kind == LINE:
             editor = line = QLineEdit()
-            line.textEdited.connect(lambda text, name=spec.name: self.session.set_field(name, text))
+            line.textEdited.connect(lambda text, name=spec.key: self.session.set_field(name, text))
         else:
             editor = QComboBox()
             editor.addItems(spec.choices)
-            if spec.kind == "combo":
+            if spec.kind == COMBO:
                 editor.setEditable(True)
                 editor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
                 line = editor.lineEdit()
-                editor.lineEdit().textEdited.connect(lambda text, name=spec.name: self.session.set_field(name, text))
-                editor.activated.connect(lambda _index, box=editor, name=spec.name: self.session.set_field(name, box.currentText()))
+                editor.lineEdit().textEdited.connect(lambda text, name=spec.key: self.session.set_field(name, text))
+                editor.activated.connect(lambda _index, box=editor, name=spec.key: self.session.set_field(name, box.currentText()))
             else:
                 line = None
-                editor.activated.connect(lambda _index, box=editor, name=spec.name: self.session.set_field(name, box.currentText()))
+                editor.activated.connect(lambda _index, box=editor, name=spec.key: self.session.set_field(name, box.currentText()))
         if line is not None:
             line.setPlaceholderText(f"e.g. {spec.placeholder}" if spec.placeholder else "")  # never mistaken for a value
             block_undo_shortcuts(line)
-        editor.setAccessibleName(spec.accessible)
-        editor.setObjectName(spec.name)
+        editor.setAccessibleName(spec.label)
+        editor.setObjectName(spec.key)
         return _Field(spec, editor, line)
 
-    def _add_date(self, form: QFormLayout) -> None:
+    def _make_date(self, spec: ProfileField) -> _Field:
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMMM yyyy")
         self.date.setMinimumDate(NO_DATE)
         self.date.setSpecialValueText("Not set")
-        self.date.setAccessibleName("Effective date")
-        self.date.setObjectName("effective_date")
+        self.date.setAccessibleName(spec.label)
+        self.date.setObjectName(spec.key)
         block_undo_shortcuts(self.date)
-        self.date.dateChanged.connect(self._date_changed)
-        spec = FieldSpec("effective_date", "&Effective date", "Effective date")
-        field = _Field(spec, self.date, None)
-        label = QLabel(spec.label)
-        label.setBuddy(self.date)
-        form.addRow(label, field.container)
-        self._labels.append(label)
-        self.fields[spec.name] = field
+        self.date.dateChanged.connect(lambda date, name=spec.key: self._date_changed(name, date))
+        return _Field(spec, self.date, None)
 
     def _regimes_box(self) -> QGroupBox:
         box = QGroupBox("Laws to cover")
@@ -210,12 +156,13 @@ class CompanyForm(QScrollArea):
         note.setWordWrap(True)
         note.setProperty("role", "help")
         layout.addWidget(note)
-        for regime, title in REGIME_TITLES.items():
-            check = QCheckBox(title.label)
-            check.setAccessibleName(f"Cover {title.short}")
-            check.toggled.connect(lambda on, r=regime: self.session.set_regime(r, on))
+        for regime in bundled_regimes().values():
+            check = QCheckBox(regime.label)
+            check.setAccessibleName(f"Cover {regime.title}")
+            check.setToolTip(f"{regime.explanation} {regime.question}")
+            check.toggled.connect(lambda on, r=regime.id: self.session.set_regime(r, on))
             layout.addWidget(check)
-            self.regime_boxes[regime] = check
+            self.regime_boxes[regime.id] = check
         return box
 
     def _recolour(self) -> None:
@@ -233,8 +180,8 @@ class CompanyForm(QScrollArea):
             self._recolour()
 
     # Showing the profile
-    def _date_changed(self, date: QDate) -> None:
-        self.session.set_field("effective_date", "" if date == NO_DATE else date.toString(Qt.DateFormat.ISODate))
+    def _date_changed(self, name: str, date: QDate) -> None:
+        self.session.set_field(name, "" if date == NO_DATE else date.toString(Qt.DateFormat.ISODate))
 
     def _profile_changed(self, _key: str) -> None:
         self.refresh()
@@ -242,15 +189,15 @@ class CompanyForm(QScrollArea):
     def refresh(self) -> None:
         profile = self.session.profile
         for name, field in self.fields.items():
-            if name == "effective_date":
-                date = QDate.fromString(profile.effective_date, Qt.DateFormat.ISODate)
+            if field.spec.kind == DATE:
+                date = QDate.fromString(profile.field_value(name), Qt.DateFormat.ISODate)
                 wanted = date if date.isValid() else NO_DATE
                 if self.date.date() != wanted:
                     self.date.blockSignals(True)
                     self.date.setDate(wanted)
                     self.date.blockSignals(False)
                 continue
-            _set_text(field, profile.field_value(name) if not name.startswith("terms.") else _term(profile, name))
+            _set_text(field, profile.field_value(name))
         for regime, check in self.regime_boxes.items():
             if check.isChecked() != (regime in profile.regimes):
                 check.blockSignals(True)
@@ -260,12 +207,12 @@ class CompanyForm(QScrollArea):
 
     def set_check_problems(self, problems: list[Problem]) -> None:
         """Problems from the full check that point at a field (a detail a picked clause needs)."""
-        self._check_problems = [p for p in problems if p.where in self.fields]
+        self._check_problems = [p for p in problems if p.place.kind == FIELD and p.place.id in self.fields]
         self._show_marks()
 
     def _show_marks(self) -> None:
-        marks = {p.where: p for p in self._check_problems}
-        marks.update({p.where: p for p in field_problems(self.session.profile)})
+        marks = {p.place.id: p for p in self._check_problems}
+        marks.update({p.place.id: p for p in field_problems(self.session.profile)})
         for name, field in self.fields.items():
             field.show_problem(marks.get(name))
 
@@ -282,10 +229,6 @@ class CompanyForm(QScrollArea):
     def mark_text(self, name: str) -> str:
         field = self.fields[name]
         return field.mark.text() if field.mark.isVisibleTo(self) else ""
-
-
-def _term(profile: Profile, name: str) -> str:
-    return getattr(profile.terms, name.partition(".")[2])
 
 
 def _set_text(field: _Field, value: str) -> None:

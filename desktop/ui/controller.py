@@ -15,15 +15,13 @@ from PySide6.QtCore import QObject, Signal
 from desktop.engine.assemble import assemble
 from desktop.engine.checks import ERROR, Problem, check
 from desktop.engine.example import example_profile
-from desktop.engine.export import EXTENSIONS, export_bytes
+from desktop.engine.export import FORMATS, export_bytes, with_extension
 from desktop.engine.fileio import write_atomic
 from desktop.engine.profile import Profile, ProfileError, load_profile, save_profile
-from desktop.ui.live import LiveDocument
 from desktop.ui.session import ProfileSession
 from desktop.ui.settings import Settings
 
 log = logging.getLogger(__name__)
-FORMAT_NAMES = {"docx": "Word", "md": "Markdown", "html": "HTML"}
 NEW, OPEN, EXAMPLE = "new", "open", "example"
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
@@ -55,10 +53,9 @@ def blank_profile(example: Profile) -> Profile:
 class Controller(QObject):
     recent_changed = Signal()
 
-    def __init__(self, session: ProfileSession, live: LiveDocument, settings: Settings, view: View,
-                 parent: QObject | None = None):
+    def __init__(self, session: ProfileSession, settings: Settings, view: View, parent: QObject | None = None):
         super().__init__(parent)
-        self.session, self.live, self.settings, self.view = session, live, settings, view
+        self.session, self.settings, self.view = session, settings, view
         self.last_export: Path | None = None
 
     # Starting
@@ -176,7 +173,7 @@ class Controller(QObject):
         name = slug(self.session.profile.company.display_name)
         file_name = f"{name}-privacy-policy" if name else "privacy-policy"
         folder = self.settings.export_folder() or self._folder()
-        return folder / (file_name + EXTENSIONS[fmt])
+        return folder / (file_name + FORMATS[fmt].extension)
 
     def export(self, fmt: str) -> Path | None:
         profile, library = self.session.profile, self.session.library
@@ -188,10 +185,10 @@ class Controller(QObject):
         if path is None:
             return None
         chosen = Path(path)
-        path = chosen if chosen.suffix.lower() == EXTENSIONS[fmt] else chosen.with_name(chosen.name + EXTENSIONS[fmt])
+        path = with_extension(chosen, fmt)
         if not self._may_write(chosen, path):
             return None
-        kind = FORMAT_NAMES[fmt]
+        kind = FORMATS[fmt].name
         try:
             data = export_bytes(document, fmt)
         except Exception as error:  # a bug in an exporter must not close the window with the user's work

@@ -15,11 +15,10 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.engine.checks import Problem
-from desktop.engine.export import EXTENSIONS
-from desktop.ui.controller import CANCEL, DISCARD, EXAMPLE, FORMAT_NAMES, NEW, OPEN, SAVE
+from desktop.engine.export import FORMATS
+from desktop.ui.controller import CANCEL, DISCARD, EXAMPLE, NEW, OPEN, SAVE
 
 PROFILE_FILTER = "Policywright profiles (*.json);;All files (*)"
-EXPORT_FILTERS = {"docx": "Word documents (*.docx)", "md": "Markdown files (*.md)", "html": "Web pages (*.html)"}
 DISCLAIMER = "Policywright is drafting help, not legal advice. Have a lawyer review your policy before you rely on it."
 
 
@@ -92,8 +91,9 @@ class WindowView:
         return ask_file_to_save(self.window, "Save profile", suggested, PROFILE_FILTER, "json")
 
     def ask_export_path(self, fmt: str, suggested: Path) -> Path | None:
-        return ask_file_to_save(self.window, f"Export to {FORMAT_NAMES[fmt]}", suggested, EXPORT_FILTERS[fmt],
-                                EXTENSIONS[fmt].lstrip("."))
+        declared = FORMATS[fmt]
+        return ask_file_to_save(self.window, f"Export to {declared.name}", suggested, declared.file_filter,
+                                declared.extension.lstrip("."))
 
     def ask_overwrite(self, path: Path) -> bool:
         box = QMessageBox(QMessageBox.Icon.Warning, "Replace file?",
@@ -133,6 +133,11 @@ class WindowView:
         self.window.show_exported(path)
 
 
+def _regime_names(library) -> str:
+    titles = [regime.title for regime in library.regimes.values()]
+    return ", ".join(titles[:-1]) + " and " + titles[-1] if len(titles) > 1 else "".join(titles) or "privacy laws"
+
+
 def show_about(parent: QWidget, library) -> None:
     box = QMessageBox(parent)
     box.setWindowTitle("About Policywright")
@@ -143,6 +148,6 @@ def show_about(parent: QWidget, library) -> None:
                 f"<p><b>Policywright is drafting help, not legal advice.</b> Have a lawyer review your "
                 f"policy before you rely on it.</p>"
                 f"<p>Clause library: {len(library.practices)} practices, {len(library.clauses)} clauses, "
-                "distilled from five published privacy policies and what GDPR, CCPA/CPRA, CalOPPA and "
-                "COPPA ask a policy to disclose.</p>")
+                f"distilled from five published privacy policies and what {_regime_names(library)} "
+                "ask a policy to disclose.</p>")
     box.exec()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.engine.library import Library
+from desktop.engine.place import CLAUSE, DOCUMENT, FIELD, OPTION, PRACTICE, PRACTICES, REQUIREMENT, Place
 from desktop.ui.actions import build_actions, fill_recent_menu
 from desktop.ui.clause_editor import ClauseEditor
 from desktop.ui.company_form import CompanyForm
@@ -23,7 +24,7 @@ from desktop.ui.resources import app_icon
 from desktop.ui.session import ProfileSession
 from desktop.ui.settings import Settings
 from desktop.ui.status import StatusPanel
-from desktop.ui.where import CLAUSE, DOCUMENT, FIELD, PRACTICE, PRACTICES, REGIME, parse_where, practices_covering
+from desktop.ui.where import practices_covering
 from desktop.ui.widgets import muted_colour
 
 COMPANY_TAB, PRACTICES_TAB = 0, 1
@@ -53,7 +54,7 @@ class MainWindow(QMainWindow):
         self.session = ProfileSession(library, self)
         self.live = LiveDocument(self.session, self)
         self.view = WindowView(self)
-        self.controller = Controller(self.session, self.live, settings, self.view, self)
+        self.controller = Controller(self.session, settings, self.view, self)
 
         self.form = CompanyForm(self.session)
         self.practices = PracticePanel(self.session)
@@ -155,29 +156,28 @@ class MainWindow(QMainWindow):
         if focus:
             self.clause_editor.focus_text()
 
-    def navigate(self, where: str) -> None:
+    def navigate(self, place: Place) -> None:
         """Go to what a problem points at."""
-        target = parse_where(where, self.library)
-        if target.kind == FIELD:
+        if place.kind == FIELD:
             self.left.setCurrentIndex(COMPANY_TAB)
-            self.form.focus_field(target.name)
-        elif target.kind == PRACTICE:
+            self.form.focus_field(place.id)
+        elif place.kind in (PRACTICE, OPTION):
             self.left.setCurrentIndex(PRACTICES_TAB)
-            if not self.practices.select_practice(target.name, target.option):
-                self.statusBar().showMessage(f"“{target.name}” is not in the clause library; "
+            if not self.practices.select_practice(place.id, place.option):
+                self.statusBar().showMessage(f"“{place.id}” is not in the clause library; "
                                              "remove it from the profile or add its clauses.", 8000)
-        elif target.kind == CLAUSE:
-            self.select_clause(target.name, focus=True)
-        elif target.kind == REGIME:
-            covering = practices_covering(target.name, self.library)
+        elif place.kind == CLAUSE:
+            self.select_clause(place.id, focus=True)
+        elif place.kind == REQUIREMENT:
+            covering = practices_covering(place.id, self.library)
             if covering:
                 self.left.setCurrentIndex(PRACTICES_TAB)
                 self.practices.select_practice(covering[0])
                 titles = ", ".join(f"“{self.library.practices[p].title}”" for p in covering[:3])
                 self.statusBar().showMessage(f"Ticking {titles} would cover this.", 8000)
-        elif target.kind == PRACTICES:
+        elif place.kind == PRACTICES:
             self.go_practices()
-        elif target.kind == DOCUMENT:
+        elif place.kind == DOCUMENT:
             self.preview.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def about(self) -> None:

@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 
 from desktop.engine.assemble import practice_options
 from desktop.engine.checks import Problem
+from desktop.engine.place import OPTION
+from desktop.engine.place import PRACTICE as PRACTICE_PLACE
 from desktop.ui.option_editors import OptionsPanel
 from desktop.ui.practice_model import GROUP_ROLE, ID_ROLE, KIND_ROLE, PRACTICE, PracticeFilter, PracticeTreeModel
 from desktop.ui.resources import describe_source
 from desktop.ui.session import ProfileSession
-from desktop.ui.where import PRACTICE as PRACTICE_TARGET
-from desktop.ui.where import parse_where
 from desktop.ui.widgets import error_colour, muted_colour, palette_is_dark
 
 
@@ -261,14 +261,8 @@ class PracticePanel(QWidget):
             notes.append("Cannot go with " + " or ".join(f"“{t}”" for t in excludes) + ".")
         return "".join(f'<p style="color:{muted}">{escape(n, quote=False)}</p>' for n in notes)
 
-    def _targets(self):
-        for problem in self._problems:
-            target = parse_where(problem.where, self.library)
-            if target.kind == PRACTICE_TARGET:
-                yield problem, target
-
     def _practice_problems(self, practice_id: str) -> list[Problem]:
-        return [p for p, t in self._targets() if t.name == practice_id and not t.option]
+        return [p for p in self._problems if p.place.kind == PRACTICE_PLACE and p.place.id == practice_id]
 
     def _option_problems(self, practice_id: str) -> dict[str, str]:
-        return {t.option: p.message for p, t in self._targets() if t.name == practice_id and t.option}
+        return {p.place.option: p.message for p in self._problems if p.place.kind == OPTION and p.place.id == practice_id}

@@ -133,13 +133,11 @@ class PolicyPreview(QTextBrowser):
         self.setAccessibleName("Policy preview")
         self.setAccessibleDescription("The policy as readers will see it. Click a clause, or move to it and press Enter, to reword it.")
         self.selected_clause: str | None = None
-        self.document_shown: Document | None = None
         self._writing = False
         self._page: QTextDocument | None = None
         self.cursorPositionChanged.connect(self._cursor_moved)
 
     def show_document(self, document: Document) -> None:
-        self.document_shown = document
         scroll = self.verticalScrollBar().value()
         page = QTextDocument(self)
         page.setUndoRedoEnabled(False)

@@ -8,11 +8,11 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QSty
 
 from desktop.engine.checks import ERROR, INFO, WARNING, Problem
 from desktop.engine.library import Library
-from desktop.ui.where import describe, parse_where
+from desktop.ui.where import describe
 
 SEVERITY, MESSAGE, WHERE = range(3)
 HEADERS = ("Kind", "Problem", "Where")
-WHERE_ROLE = Qt.ItemDataRole.UserRole + 1
+PLACE_ROLE = Qt.ItemDataRole.UserRole + 1  # the problem's Place
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2
 SEVERITY_TEXT = {ERROR: "Error", WARNING: "Warning", INFO: "Note"}
 _ICONS = {ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical, WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -33,7 +33,7 @@ class ProblemsModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self.problems = list(problems)
-        self._places = [describe(parse_where(p.where, self.library), self.library) for p in self.problems]
+        self._places = [describe(p.place, self.library) for p in self.problems]
         self.endResetModel()
 
     def rowCount(self, parent: Index = _ROOT) -> int:
@@ -51,8 +51,8 @@ class ProblemsModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self.problems):
             return None
         problem, column = self.problems[index.row()], index.column()
-        if role == WHERE_ROLE:
-            return problem.where
+        if role == PLACE_ROLE:
+            return problem.place
         if role == SEVERITY_ROLE:
             return problem.severity
         if role == Qt.ItemDataRole.DisplayRole:
@@ -73,7 +73,7 @@ class ProblemsModel(QAbstractTableModel):
 
 
 class ProblemsView(QTreeView):
-    navigate = Signal(str)  # the problem's `where`
+    navigate = Signal(object)  # the problem's Place
 
     def __init__(self, library: Library, parent: QWidget | None = None):
         super().__init__(parent)
@@ -94,7 +94,7 @@ class ProblemsView(QTreeView):
         header.setSectionResizeMode(WHERE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(WHERE, self.fontMetrics().horizontalAdvance("M") * 16)
         # `activated` is a double-click (a single click where the platform says so) or Enter.
-        self.activated.connect(lambda index: self.navigate.emit(index.data(WHERE_ROLE)))
+        self.activated.connect(lambda index: self.navigate.emit(index.data(PLACE_ROLE)))
 
     def set_problems(self, problems: list[Problem]) -> None:
         self.model_.set_problems(problems)

@@ -12,9 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from desktop.engine.fields import label as field_label
 from desktop.engine.library import Library
-from desktop.engine.profile import REGIMES, Profile
-from desktop.ui.where import FIELD_TITLES, regime_title
+from desktop.engine.profile import Profile, ordered_regimes
+from desktop.ui.where import regime_title
 
 _MERGE_IDS: dict[str, int] = {}
 
@@ -104,19 +105,12 @@ class ProfileSession(QObject):
     def set_field(self, name: str, value: str) -> bool:
         """A text field: 'company.legal_name', 'service.kind', 'terms.service', 'effective_date'."""
 
-        def change(profile: Profile) -> None:
-            if name == "effective_date":
-                profile.effective_date = value
-            else:
-                group, _, attribute = name.partition(".")
-                setattr(getattr(profile, group), attribute, value)
-
-        return self.edit(f"Edit {FIELD_TITLES.get(name, name).lower()}", f"field:{name}", change)
+        return self.edit(f"Edit {field_label(name).lower()}", f"field:{name}", lambda profile: profile.set_field(name, value))
 
     def set_regime(self, regime: str, on: bool) -> bool:
         def change(profile: Profile) -> None:
             chosen = set(profile.regimes) - {regime} | ({regime} if on else set())
-            profile.regimes = [r for r in REGIMES if r in chosen]
+            profile.regimes = ordered_regimes(chosen)
 
         verb = "Cover" if on else "Stop covering"
         return self.edit(f"{verb} {regime_title(regime)}", f"regime:{regime}", change, merge=False)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from desktop.engine.checks import ERROR, WARNING, Problem
 from desktop.engine.document import Document
-from desktop.engine.readability import flesch_reading_ease
 from desktop.ui.widgets import error_colour
 
 PLAIN_ENGLISH = 60
@@ -19,9 +18,6 @@ def word_count(document: Document) -> int:
     return sum(len(text.split()) for _, text in document.text_blocks())
 
 
-def reading_ease(document: Document) -> float:
-    """Flesch reading ease of the policy's running text, scored as the checks score it: paragraphs and list items."""
-    return flesch_reading_ease([text for kind, text in document.text_blocks() if kind in ("paragraph", "item")])
 
 
 def _plural(count: int, word: str) -> str:
@@ -55,7 +51,7 @@ class StatusPanel(QObject):
             text = f'<span style="color:{error_colour(self.bar.palette()).name()}">{text}</span>'
         self.counts.setText(text)
         self.words.setText(f"{word_count(document):,} words")
-        score = reading_ease(document)
+        score = document.reading_ease
         self.ease.setText(f"Reading ease {score:.0f} ({'plain English' if score >= PLAIN_ENGLISH else 'hard to read'})")
 
     def show_exported(self, path: Path) -> None:

@@ -3,6 +3,7 @@
 from PySide6.QtCore import Qt
 
 from desktop.engine.checks import WARNING, Problem
+from desktop.engine.place import CLAUSE, Place
 from ui.helpers import click_clause, wait_rendered
 
 
@@ -55,7 +56,7 @@ def test_findings_for_the_clause_update_as_you_type(qtbot, example_window):
 def test_linter_findings_placed_on_the_clause_are_shown(qtbot, example_window):
     editor = example_window.clause_editor
     editor.show_clause("intro.about")
-    finding = Problem(WARNING, "term-inconsistent", "Say “the Platform”, not “the site”.", "clause:intro.about")
+    finding = Problem(WARNING, "term-inconsistent", "Say “the Platform”, not “the site”.", Place(CLAUSE, "intro.about"))
     editor.set_document(example_window.live.document, [finding])
     assert "Say “the Platform”, not “the site”." in editor.findings.text()
     editor.show_clause("contact.details")

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QDate, QPoint, Qt
 
-from desktop.engine.profile import REGIMES
+from desktop.engine.regimes import regime_ids
 from desktop.ui import company_form
 from desktop.ui.company_form import NO_DATE
 from ui.helpers import wait_rendered
@@ -102,7 +102,7 @@ def test_regime_boxes_choose_the_laws_to_cover(qtbot, example_window):
 
 def test_regime_boxes_are_the_engines_regimes_in_the_one_wording(qtbot, example_window):
     boxes = example_window.form.regime_boxes
-    assert list(boxes) == list(REGIMES)
+    assert list(boxes) == list(regime_ids())
     assert [box.text() for box in boxes.values()] == [
         "GDPR (Europe and the UK)", "CCPA/CPRA (California residents)",
         "CalOPPA (any US website or app)", "COPPA (children under 13 in the US)"]

@@ -5,9 +5,9 @@ import json
 import docx
 import pytest
 
+from desktop.engine.assemble import assemble
 from desktop.engine.profile import load_profile, save_profile
 from desktop.ui.controller import CANCEL, DISCARD, EXAMPLE, OPEN, SAVE, Controller, slug
-from desktop.ui.live import LiveDocument
 from desktop.ui.session import ProfileSession
 from ui.fakes import FakeView
 
@@ -17,7 +17,7 @@ def make(qtbot, fixture_library, settings):
     def build(**answers):
         session = ProfileSession(fixture_library)
         view = FakeView(**answers)
-        controller = Controller(session, LiveDocument(session), settings, view)
+        controller = Controller(session, settings, view)
         return controller, view
 
     return build
@@ -42,7 +42,7 @@ def test_first_run_asks_and_starts_what_was_chosen(make):
     profile = controller.session.profile
     assert profile.company.legal_name == "" and profile.effective_date
     assert set(profile.practices) == {"intro.about", "collect.basic", "dnt.honour", "contact.details"}
-    assert controller.live.document is not None and "[Company legal name]" in controller.live.document.plain_text()
+    assert "[Company legal name]" in assemble(profile, controller.session.library).plain_text()
 
 
 def test_first_run_open_that_is_cancelled_starts_a_new_profile(make):

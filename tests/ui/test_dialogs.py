@@ -41,7 +41,7 @@ def test_the_export_dialog_adds_the_formats_extension(qtbot, example_window, tmp
     example_window.settings.set_export_folder(tmp_path)
     suffixes = []
     when_modal(QFileDialog, lambda dialog: (suffixes.append(dialog.defaultSuffix()), type_file_name(qtbot, dialog, "policy")))
-    example_window.actions.export_md.trigger()
+    example_window.actions.exports["md"].trigger()
     assert suffixes == ["md"]
     assert (tmp_path / "policy.md").read_text().startswith("# Acme Privacy Policy")
 
@@ -62,13 +62,13 @@ def test_the_window_asks_before_replacing_a_file_its_dialog_did_not_ask_about(qt
         return click
 
     when_modal(QMessageBox, answer("Cancel"))
-    example_window.actions.export_md.trigger()
+    example_window.actions.exports["md"].trigger()
     assert existing.read_text() == "kept" and example_window.controller.last_export is None
     text, buttons = asked[0]
     assert text == f"“policy.md” already exists in {tmp_path}." and set(buttons) == {"Replace", "Cancel"}
 
     when_modal(QMessageBox, answer("Replace"))
-    example_window.actions.export_md.trigger()
+    example_window.actions.exports["md"].trigger()
     assert existing.read_text().startswith("# Acme Privacy Policy")
     assert example_window.controller.last_export == existing and len(asked) == 2
     assert "Exported policy.md" in example_window.status.export_note.text()

@@ -22,7 +22,7 @@ EDITING_SESSION = (
     "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
     "from PySide6.QtWidgets import QApplication\n"
     "app = QApplication([])\n"
-    "from desktop.engine.library import library_folders, load_library\n"
+    "from desktop.engine.loader import library_folders, load_library\n"
     "from desktop.ui.main_window import MainWindow\n"
     "from desktop.ui.settings import Settings\n"
     "window = MainWindow(load_library(library_folders()), Settings(pathlib.Path(tempfile.mkdtemp()) / 's.ini'))\n"

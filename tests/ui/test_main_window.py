@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.engine.place import PRACTICE, Place
 from desktop.engine.profile import save_profile
 from desktop.ui.main_window import COMPANY_TAB, MainWindow
 from desktop.ui.settings import Settings
@@ -47,7 +48,7 @@ def test_actions_use_the_standard_shortcuts(window):
                         (actions.save_as, Key.SaveAs), (actions.undo, Key.Undo), (actions.redo, Key.Redo),
                         (actions.find, Key.Find), (actions.quit, Key.Quit)):
         assert action.shortcuts() == QKeySequence.keyBindings(key), action.text()
-    assert actions.export_docx.shortcut() == QKeySequence("Ctrl+E")
+    assert actions.exports["docx"].shortcut() == QKeySequence("Ctrl+E")
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&File", "&Edit", "&View", "&Help"]
     file_menu = window.menuBar().actions()[0].menu()
@@ -172,7 +173,7 @@ def test_export_success_offers_the_file_and_its_folder(qtbot, example_window, tm
     monkeypatch.setattr("desktop.ui.dialogs.ask_file_to_save", lambda *a: tmp_path / "policy.html")
     monkeypatch.setattr("desktop.ui.status.QDesktopServices.openUrl", lambda url: opened.append(url.toLocalFile()) or True)
     assert not example_window.actions.open_export.isEnabled()
-    example_window.actions.export_html.trigger()
+    example_window.actions.exports["html"].trigger()
     assert (tmp_path / "policy.html").read_text().startswith("<!DOCTYPE html>")
     assert "Exported policy.html" in example_window.status.export_note.text()
     example_window.status.export_note.linkActivated.emit("folder")
@@ -184,7 +185,7 @@ def test_export_errors_are_shown_in_a_message_box(qtbot, example_window, tmp_pat
     shown = []
     monkeypatch.setattr("desktop.ui.dialogs.ask_file_to_save", lambda *a: tmp_path / "missing" / "p.md")
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append((title, text)))
-    example_window.actions.export_md.trigger()
+    example_window.actions.exports["md"].trigger()
     assert shown[0][0] == "Export failed" and "could not be written" in shown[0][1] and "Choose another folder" in shown[0][1]
 
 
@@ -244,7 +245,7 @@ def test_a_profile_with_unknown_and_wrong_values_opens_and_says_what_is_wrong(qt
     items = window.practices.options.editors["items"]
     assert items.editor.items() == ["your name", "your email address"]  # the value in effect: the default
     assert "must be a list of texts" in items.problem.text()
-    window.navigate("practice:no.such.practice")
+    window.navigate(Place(PRACTICE, "no.such.practice"))
     assert "not in the clause library" in window.statusBar().currentMessage()
     assert "Odd Ltd" in window.preview.plain_text()
 

@@ -3,13 +3,14 @@
 from PySide6.QtCore import Qt
 
 from desktop.engine.checks import ERROR, INFO, WARNING, Problem
-from desktop.ui.problems import MESSAGE, SEVERITY, WHERE, WHERE_ROLE, ProblemsModel
+from desktop.engine.place import CLAUSE, DOCUMENT, FIELD, REQUIREMENT, Place
+from desktop.ui.problems import MESSAGE, PLACE_ROLE, SEVERITY, WHERE, ProblemsModel
 from ui.helpers import wait_rendered
 
 PROBLEMS = [
-    Problem(ERROR, "invalid-email", "'x' is not an email address.", "company.contact_email"),
-    Problem(WARNING, "regime-gap", "CALOPPA asks…", "regime:caloppa.do_not_track"),
-    Problem(INFO, "readability", "Reading ease 70.", "document"),
+    Problem(ERROR, "invalid-email", "'x' is not an email address.", Place(FIELD, "company.contact_email")),
+    Problem(WARNING, "regime-gap", "CALOPPA asks…", Place(REQUIREMENT, "caloppa.do_not_track")),
+    Problem(INFO, "readability", "Reading ease 70.", Place(DOCUMENT)),
 ]
 
 
@@ -20,7 +21,7 @@ def test_problems_model_passes_the_model_tester(qtmodeltester, fixture_library):
     assert model.rowCount() == 3 and model.columnCount() == 3
     assert [model.index(0, c).data() for c in (SEVERITY, MESSAGE, WHERE)] == ["Error", "'x' is not an email address.", "Contact email"]
     assert model.index(1, WHERE).data() == "CalOPPA requirement" and model.index(2, SEVERITY).data() == "Note"
-    assert model.index(1, MESSAGE).data(WHERE_ROLE) == "regime:caloppa.do_not_track"
+    assert model.index(1, MESSAGE).data(PLACE_ROLE) == Place(REQUIREMENT, "caloppa.do_not_track")
     assert model.counts() == {ERROR: 1, WARNING: 1, INFO: 1}
 
 
@@ -80,7 +81,7 @@ def test_enter_on_a_clause_problem_opens_the_clause(qtbot, example_window):
     wait_rendered(qtbot, example_window)
     view = example_window.problems
     model = view.model()
-    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(WHERE_ROLE) == "clause:contact.details")
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(PLACE_ROLE) == Place(CLAUSE, "contact.details"))
     view.setFocus()
     view.setCurrentIndex(model.index(row, MESSAGE))
     qtbot.keyClick(view, Qt.Key.Key_Return)

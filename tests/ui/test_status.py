@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from desktop.engine.checks import ERROR, INFO, WARNING, Problem
 from desktop.engine.document import BulletList, Document, Paragraph, Run, Section
-from desktop.ui.status import StatusPanel, reading_ease, word_count
+from desktop.ui.status import StatusPanel, word_count
 
 
 def make_document(paragraphs: list[str], items: list[str] = ()) -> Document:
@@ -51,8 +51,8 @@ def test_word_count_counts_every_block_by_spaces():
 
 
 def test_reading_ease_scores_paragraphs_and_items_only():
-    assert reading_ease(MIXED) == pytest.approx(10.84, abs=0.01)
-    assert reading_ease(PLAIN) == pytest.approx(97.025)
+    assert MIXED.reading_ease == pytest.approx(10.84, abs=0.01)
+    assert PLAIN.reading_ease == pytest.approx(97.025)
 
 
 def test_the_status_bar_shows_the_counts(status):

@@ -10,7 +10,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, RGBColor
 
-from desktop.engine.document import BulletList, Document, Heading, Run, clean_text
+from desktop.engine.document import BulletList, Document, Heading, Run, clean_text, safe_href
 
 LINK_BLUE = RGBColor(0x05, 0x63, 0xC1)
 PAGE_SIZES = {"letter": (Mm(215.9), Mm(279.4)), "a4": (Mm(210), Mm(297))}
@@ -84,7 +84,7 @@ def _add_runs(paragraph, runs: list[Run]) -> None:
         text = clean_text(run.text)
         if not text:
             continue
-        if run.href and run.href.startswith(("https://", "http://", "mailto:")):
+        if safe_href(run):
             _add_hyperlink(paragraph, run, text)
             continue
         _format(paragraph.add_run(text), run)

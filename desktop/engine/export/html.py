@@ -2,7 +2,7 @@
 
 from html import escape
 
-from desktop.engine.document import BulletList, Document, Heading, Run, clean_text
+from desktop.engine.document import BulletList, Document, Heading, Run, clean_text, safe_href
 
 _STYLE = (
     "body{font-family:system-ui,sans-serif;line-height:1.55;max-width:44rem;margin:2rem auto;"
@@ -13,7 +13,7 @@ _STYLE = (
 
 def _run(run: Run) -> str:
     text = escape(clean_text(run.text))
-    if run.href and run.href.startswith(("https://", "http://", "mailto:")):
+    if safe_href(run):
         text = f'<a href="{escape(run.href, quote=True)}">{text}</a>'
     if run.italic:
         text = f"<em>{text}</em>"

@@ -3,7 +3,7 @@
 import re
 import unicodedata
 
-from desktop.engine.document import BulletList, Document, Heading, Run, clean_text, merged
+from desktop.engine.document import BulletList, Document, Heading, Run, clean_text, merged, safe_href
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&{}])")
 _BLOCK_START = re.compile(r"^(\d*)([-+=.)])")
@@ -36,7 +36,7 @@ def _run(run: Run, before: str, after: str) -> str:
         return text
     lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
     before, after = (lead[-1:] or before), (trail[:1] or after)
-    if run.href and run.href.startswith(("https://", "http://", "mailto:")):
+    if safe_href(run):
         core = f"[{core}](<{run.href.replace('<', '%3C').replace('>', '%3E').replace(' ', '%20')}>)"
     if (run.bold or run.italic or run.gap) and _emphasis_fits(core, before, after):
         if run.italic:

@@ -1,0 +1,124 @@
+"""The profile's fields, declared once: key, labels, help, whether a policy needs it, the advice
+shown when it is missing, and how a value is checked.
+
+Tokens (`{{company.phone}}`), gaps, the checks and the company form all read these declarations;
+adding a field is one entry here (its value is stored in the profile like any other).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop.engine.validate import is_email, is_web_address
+
+LINE, COMBO, CHOICE, DATE = "line", "combo", "choice", "date"
+
+
+def _email_problem(value: str) -> str | None:
+    return None if is_email(value) else f"{value!r} is not an email address."
+
+
+def _web_problem(value: str) -> str | None:
+    return None if is_web_address(value) else f"{value!r} is not a web address such as example.com."
+
+
+@dataclass(frozen=True)
+class ProfileField:
+    key: str  # "company.phone": group and attribute in the profile, and its token
+    label: str  # in messages and gaps: "Phone number"
+    form_label: str  # beside the field, with its mnemonic: "Ph&one"
+    group: str  # the form's box: "Company", "Contact", "What the policy covers"
+    placeholder: str = ""
+    help: str = ""
+    kind: str = LINE
+    choices: tuple[str, ...] = ()
+    required: bool = False
+    advice: str = ""  # shown when a required field is empty
+    problem: Callable[[str], str | None] | None = None  # why a non-empty value is wrong
+    token: bool = True  # clauses may write {{key}}
+
+    def __post_init__(self):
+        if self.required and not self.advice:
+            raise ValueError(f"required field {self.key} needs the advice shown when it is empty")
+
+
+_COUNTRIES = ("United States", "United Kingdom", "Ireland", "Canada", "Australia", "New Zealand",
+              "Germany", "France", "Netherlands", "Spain", "Italy", "Sweden", "India", "Singapore")
+
+PROFILE_FIELDS: list[ProfileField] = [
+    ProfileField("company.legal_name", "Company legal name", "&Legal name", "Company", "Acme Audio, Inc.",
+                 required=True, advice="Enter the company's full legal name."),
+    ProfileField("company.short_name", "Company short name", "&Short name", "Company", "Acme",
+                 help="Used after the first mention. Leave empty to use the legal name."),
+    ProfileField("company.country", "Country", "&Country", "Company", "United States", kind=COMBO, choices=_COUNTRIES,
+                 help="Sets the date style and the paper size of the Word file."),
+    ProfileField("company.region", "State or region", "State or re&gion", "Company", "Illinois"),
+    ProfileField("company.contact_email", "Contact email", "Privacy e&mail", "Contact", "privacy@example.com",
+                 required=True, advice="Enter an email address where people can reach you about privacy.",
+                 problem=_email_problem),
+    ProfileField("company.website", "Website address", "&Website", "Contact", "example.com", problem=_web_problem),
+    ProfileField("company.postal_address", "Postal address", "&Postal address", "Contact",
+                 "100 Main Street, Springfield, IL 62701"),
+    ProfileField("company.phone", "Phone number", "Ph&one", "Contact", "+1 555 0100", help="Optional."),
+    ProfileField("service.name", "Service name", "Service &name", "What the policy covers", "Acme Studio",
+                 required=True, advice="Enter the name of the website, app or service this policy covers."),
+    ProfileField("service.kind", "Kind of service", "&Kind", "What the policy covers", "website", kind=COMBO,
+                 choices=("website", "app", "online platform", "online store", "software", "online music platform")),
+    ProfileField("terms.service", "Word for the service", "Call it &the", "What the policy covers", "Site", kind=COMBO,
+                 choices=("Site", "Website", "Platform", "App", "Service", "Store"),
+                 help="The word the policy uses for it, as in “the Platform”.", token=False),
+    ProfileField("terms.personal_information", "Word for personal information", "Call their data", "What the policy covers",
+                 kind=CHOICE, choices=("personal information", "personal data"),
+                 help="“Personal data” is the usual term in Europe.", token=False),
+    ProfileField("effective_date", "Effective date", "&Effective date", "What the policy covers", kind=DATE),
+]
+
+
+def register_field(new: ProfileField) -> None:
+    """Declare one more field (a plug-in, or a test); every list below then includes it."""
+    if any(f.key == new.key for f in PROFILE_FIELDS):
+        raise ValueError(f"profile field {new.key} is already declared")
+    PROFILE_FIELDS.append(new)
+    _CACHED.clear()
+
+
+def unregister_field(key: str) -> None:
+    PROFILE_FIELDS[:] = [f for f in PROFILE_FIELDS if f.key != key]
+    _CACHED.clear()
+
+
+_CACHED: dict[str, object] = {}  # derived lookups, rebuilt after a field is registered
+
+
+def _cached(name: str, build: Callable[[], object]):
+    if name not in _CACHED:
+        _CACHED[name] = build()
+    return _CACHED[name]
+
+
+def fields_by_key() -> dict[str, ProfileField]:
+    return _cached("by_key", lambda: {f.key: f for f in PROFILE_FIELDS})
+
+
+def field(key: str) -> ProfileField | None:
+    return fields_by_key().get(key)
+
+
+def token_fields() -> frozenset[str]:
+    return _cached("tokens", lambda: frozenset(f.key for f in PROFILE_FIELDS if f.token))
+
+
+def required_fields() -> tuple[str, ...]:
+    return _cached("required", lambda: tuple(f.key for f in PROFILE_FIELDS if f.required))
+
+
+def label(key: str) -> str:
+    found = field(key)
+    return found.label if found else key
+
+
+def form_groups() -> list[tuple[str, list[ProfileField]]]:
+    """The form's boxes in order of first appearance, each with its fields in declared order."""
+    groups: dict[str, list[ProfileField]] = {}
+    for item in PROFILE_FIELDS:
+        groups.setdefault(item.group, []).append(item)
+    return list(groups.items())

@@ -1,0 +1,110 @@
+"""Formats, profile fields and regimes are declared once; everything else loops over them."""
+
+import json
+
+import pytest
+
+from desktop.cli import build_parser, main
+from desktop.engine.assemble import assemble
+from desktop.engine.checks import check, field_problems
+from desktop.engine.example import example_profile
+from desktop.engine.export import FORMATS, Format, register_format, unregister_format
+from desktop.engine.fields import ProfileField, register_field, unregister_field
+from desktop.engine.place import FIELD, Place
+from desktop.engine.profile import SCHEMA_VERSION, UPGRADES, load_profile, profile_from_dict, profile_json
+from desktop.engine.regimes import bundled_regimes, regime_ids
+
+THROWAWAY = Format("txt", ".txt", "Plain text", "Text files (*.txt)", __name__, "Export the policy as plain text")
+DPO_FIELD = ProfileField("company.dpo_email", "Data protection officer email", "&DPO email", "Contact",
+                         "dpo@example.com", problem=lambda v: None if "@" in v else f"{v!r} is not an email address.")
+
+
+def render(document) -> bytes:
+    """The throwaway format's exporter: the policy's plain text."""
+    return document.plain_text().encode("utf-8")
+
+
+@pytest.fixture
+def throwaway_format():
+    register_format(THROWAWAY)
+    yield THROWAWAY
+    unregister_format(THROWAWAY.id)
+
+
+@pytest.fixture
+def dpo_field():
+    register_field(DPO_FIELD)
+    yield DPO_FIELD
+    unregister_field(DPO_FIELD.key)
+
+
+def _format_choices() -> list[str]:
+    export = build_parser()._subparsers._group_actions[0].choices["export"]
+    return next(a for a in export._actions if a.dest == "format").choices
+
+
+def test_a_registered_format_is_a_command_line_choice_and_exports(throwaway_format, bundled_library, tmp_path, capsys):
+    assert "txt" in _format_choices()
+    profile_path = tmp_path / "acme.json"
+    profile_path.write_text(profile_json(example_profile(bundled_library)), encoding="utf-8")
+    out = tmp_path / "policy.txt"
+    assert main(["export", str(profile_path), "--format", "txt", "--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("Acme Privacy Policy\nEffective date:")
+
+
+def test_the_command_line_offers_exactly_the_declared_formats():
+    assert sorted(_format_choices()) == sorted(FORMATS) == ["docx", "html", "md"]
+
+
+def test_a_registered_field_is_a_token_a_check_and_a_saved_value(dpo_field, bundled_library):
+    profile = example_profile(bundled_library)
+    profile.set_field("company.dpo_email", "nobody")
+    assert [p for p in field_problems(profile) if p.place == Place(FIELD, "company.dpo_email")]
+    profile.set_field("company.dpo_email", "dpo@acme-audio.example")
+    profile.overrides["contact.details"] = "Write to our officer at {{company.dpo_email}}."
+    assert "Write to our officer at dpo@acme-audio.example." in assemble(profile, bundled_library).plain_text()
+    saved = json.loads(profile_json(profile))
+    assert saved["company"]["dpo_email"] == "dpo@acme-audio.example"
+    assert profile_from_dict(saved).field_value("company.dpo_email") == "dpo@acme-audio.example"
+    profile.set_field("company.dpo_email", "")
+    assert any(p.code == "missing-detail" and p.place == Place(FIELD, "company.dpo_email") for p in check(profile, bundled_library))
+
+
+def test_every_declared_regime_is_a_profile_choice_and_a_library_section(bundled_library):
+    assert list(bundled_library.regimes) == list(regime_ids()) == ["gdpr", "ccpa", "caloppa", "coppa"]
+    for regime in bundled_regimes().values():
+        assert regime.title and regime.scope and regime.question.endswith("?") and regime.requirements
+    profile = profile_from_dict({"regimes": list(reversed(regime_ids()))})
+    assert profile.regimes == list(regime_ids())
+
+
+def test_regime_gap_names_the_declared_title_and_requirement(bundled_library):
+    profile = example_profile(bundled_library)
+    profile.regimes = ["gdpr"]
+    profile.practices.pop("rights.gdpr_complaint", None)
+    gaps = [p for p in check(profile, bundled_library) if p.code == "regime-gap" and p.place.id == "gdpr.complaint"]
+    assert [p.message for p in gaps] == [
+        "GDPR asks the policy to state right to lodge a complaint with a supervisory authority; no picked practice does."]
+
+
+def test_a_file_from_before_schema_versions_is_upgraded_and_a_newer_one_refused(tmp_path):
+    assert sorted(UPGRADES) == list(range(SCHEMA_VERSION))
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps({"company": {"legal_name": "Old Ltd"}}), encoding="utf-8")
+    assert load_profile(old).company.legal_name == "Old Ltd"
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps({"schema_version": SCHEMA_VERSION + 1}), encoding="utf-8")
+    with pytest.raises(ValueError, match="schema_version"):
+        load_profile(newer)
+
+
+def test_the_bundle_hides_imports_of_exactly_the_declared_exporters():
+    import ast
+    import importlib
+    from pathlib import Path
+
+    spec = ast.parse((Path(__file__).parents[1] / "build.spec").read_text(encoding="utf-8"))
+    keyword = next(k for node in ast.walk(spec) if isinstance(node, ast.Call) for k in node.keywords if k.arg == "hiddenimports")
+    assert ast.unparse(keyword.value) == "[fmt.module for fmt in FORMATS.values()]"
+    for fmt in FORMATS.values():
+        assert callable(importlib.import_module(fmt.module).render)

@@ -1,0 +1,49 @@
+"""A format or a profile field declared in the engine appears in the window without UI code."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from desktop.engine.export import Format, register_format, unregister_format
+from desktop.engine.fields import ProfileField, register_field, unregister_field
+from desktop.engine.regimes import bundled_regimes
+from desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def declared_window(qtbot, fixture_library, settings):
+    register_format(Format("txt", ".txt", "Plain text", "Text files (*.txt)", "tests.nothing", shortcut="Ctrl+Alt+T"))
+    register_field(ProfileField("company.dpo_email", "Data protection officer email", "&DPO email", "Contact"))
+    win = MainWindow(fixture_library, settings)
+    win.controller.load_example(confirm=False)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    unregister_format("txt")
+    unregister_field("company.dpo_email")
+    win.session.undo_stack.setClean()
+    win.close()
+
+
+def test_a_declared_format_is_in_the_export_menu(declared_window):
+    file_menu = declared_window.menuBar().actions()[0].menu()
+    texts = [a.text() for a in file_menu.actions()]
+    assert "Export to &Plain text…" in texts
+    assert declared_window.actions.exports["txt"].shortcut().toString() == "Ctrl+Alt+T"
+
+
+def test_a_declared_field_is_a_form_row_that_edits_the_profile(qtbot, declared_window):
+    editor = declared_window.form.findChild(QLineEdit, "company.dpo_email")
+    assert editor is not None and editor.accessibleName() == "Data protection officer email"
+    qtbot.keyClicks(editor, "dpo@acme.example")
+    assert declared_window.session.profile.field_value("company.dpo_email") == "dpo@acme.example"
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    declared_window.session.undo_stack.undo()
+    assert declared_window.session.profile.field_value("company.dpo_email") == ""
+
+
+def test_every_declared_regime_has_a_check_box(window):
+    assert list(window.form.regime_boxes) == list(bundled_regimes())
+    for regime in bundled_regimes().values():
+        box = window.form.regime_boxes[regime.id]
+        assert box.text() == regime.label and regime.question in box.toolTip()
