@@ -9,6 +9,7 @@ from conftest import FIXTURES
 from exports import docx_blocks, markdown_blocks
 
 from desktop.cli import main
+from desktop.engine.export import FORMATS
 
 LIB = ["--library", str(FIXTURES / "library")]
 
@@ -53,7 +54,7 @@ def test_example_profile_checks_clean_and_exports_every_format(example, tmp_path
     code, out, _ = run(capsys, "check", str(example), "--json")
     problems = json.loads(out)["problems"]
     assert code == 0, [p for p in problems if p["severity"] == "error"]
-    for fmt in ("docx", "md", "html"):
+    for fmt in FORMATS:
         target = tmp_path / f"policy.{fmt}"
         code, out, err = run(capsys, "export", str(example), "--format", fmt, "--out", str(target))
         assert (code, err) == (0, ""), err

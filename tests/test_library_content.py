@@ -10,6 +10,7 @@ from desktop.engine.assemble import assemble
 from desktop.engine.checks import check
 from desktop.engine.example import all_practices, example_profile
 from desktop.engine.readability import flesch_reading_ease
+from desktop.engine.regimes import regime_ids
 from desktop.paths import bundled_dir
 
 SNIPPETS = bundled_dir("snippets")
@@ -62,7 +63,7 @@ def library_files() -> list[Path]:
 def all_policy(bundled_library, **terms):
     profile = example_profile(bundled_library)
     profile.practices = all_practices(bundled_library)
-    profile.regimes = ["gdpr", "ccpa", "caloppa", "coppa"]
+    profile.regimes = list(regime_ids())
     return profile, assemble(profile, bundled_library)
 
 

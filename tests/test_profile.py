@@ -12,6 +12,7 @@ from desktop.engine.profile import (
     profile_to_dict,
     save_profile,
 )
+from desktop.engine.regimes import regime_ids
 
 
 def test_round_trip_keeps_unknown_keys(tmp_path):
@@ -86,7 +87,7 @@ text = st.text(max_size=30)
     practices=st.dictionaries(st.text(min_size=1, max_size=12),
                               st.dictionaries(st.text(min_size=1, max_size=8), st.integers() | text | st.booleans(), max_size=3),
                               max_size=4),
-    regimes=st.lists(st.sampled_from(["gdpr", "ccpa", "caloppa", "coppa"]), unique=True),
+    regimes=st.lists(st.sampled_from(regime_ids()), unique=True),
     overrides=st.dictionaries(st.text(min_size=1, max_size=8), text, max_size=3),
 )
 def test_any_valid_profile_survives_json(legal, short, website, practices, regimes, overrides):

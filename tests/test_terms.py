@@ -10,6 +10,7 @@ from desktop.engine.assemble import assemble
 from desktop.engine.checks import check
 from desktop.engine.example import all_practices, example_profile
 from desktop.engine.lint import apply_fix, lint
+from desktop.engine.regimes import regime_ids
 from desktop.engine.terms import resolved_terms
 
 SERVICE_WORDS = ["Site", "Website", "Platform", "Service", "App", "Portal", "web site"]
@@ -20,7 +21,7 @@ LINT_CODES = {"spelling", "rival-term", "term-capitals", "company-name", "undefi
 def full_profile(library, service="Platform", information="personal information"):
     profile = example_profile(library)
     profile.practices = all_practices(library)
-    profile.regimes = ["gdpr", "ccpa", "caloppa", "coppa"]
+    profile.regimes = list(regime_ids())
     profile.terms.service, profile.terms.personal_information = service, information
     return profile
 
