@@ -169,3 +169,26 @@ def test_fixed_override_applies_every_fix_in_one_clause_only(bundled_library, pl
     assert planted.overrides["comms.admin"] == "We e-mail you."
     planted.overrides["security.measures"] = "We keep your personal information safe."
     assert fixed_override(planted, bundled_library, "security.measures") is None
+
+
+SEED_SPECIFICS = {"000": "Bandtraq, LLC", "001": "qtrax.com", "002": "DJMixerSoft", "003": "GigMasters", "004": "BestQM"}
+
+
+@pytest.mark.parametrize("seed", sorted(SEED_SPECIFICS))
+def test_another_companys_names_in_pasted_wording_are_found(bundled_library, seed):
+    profile = example_profile(bundled_library)
+    profile.overrides["intro.about"] = next(SEEDS.glob(f"{seed}_*.txt")).read_text(encoding="utf-8")
+    pasted = {f.words for f in findings(profile, bundled_library) if f.code == "pasted-name"}
+    assert SEED_SPECIFICS[seed] in pasted
+    problems = [p for p in check(profile, bundled_library) if p.code == "pasted-name"]
+    assert problems and all(p.severity == "warning" and p.where == "clause:intro.about" for p in problems)
+
+
+def test_your_own_names_and_well_known_products_are_not_pasted_names(bundled_library):
+    profile = example_profile(bundled_library)
+    profile.overrides["intro.about"] = ("Acme Audio, Inc. runs Acme Studio. Write to privacy@acme-audio.example or see "
+                                        "https://www.acme-audio.example/help. You can pay with PayPal from an iPhone.")
+    assert [f for f in findings(profile, bundled_library) if f.code == "pasted-name"] == []
+    profile.overrides["intro.about"] = "Write to help@other-shop.example.com or visit other-shop.com."
+    assert {f.words for f in findings(profile, bundled_library) if f.code == "pasted-name"} == {
+        "help@other-shop.example.com", "other-shop.com"}

@@ -29,6 +29,12 @@ _HOUSE_SPELLINGS = [
     (re.compile(r"\bon-line\b", re.IGNORECASE), "online"),
 ]
 _QUOTED = re.compile(r"[“\"‘][^”\"’]*[”\"’]")
+# Signs of wording pasted from another company's policy: its addresses, its legal name, its brands.
+_ADDRESS = re.compile(r"\b[\w.%+-]+@(?P<mail>[\w-]+(?:\.[\w-]+)+)|\b(?:https?://)?(?:www\.)?(?P<web>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|biz|info|us|uk|eu|de|fr))\b",
+                      re.IGNORECASE)
+_ENTITY = re.compile(r"\b[A-Z][\w&]*(?:[ -][A-Z][\w&]*)*,? (?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|Corp|Corporation|plc|S\.A|B\.V)\b\.?")
+_BRAND = re.compile(r"\b(?:[A-Z]+[a-z]+[A-Z]\w*|[a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]+\w*)\b|\b\w+[™®]")
+_COMMON_CAPITALS = {"WebSite", "WebSites", "iPhone", "iPad", "eBay", "JavaScript", "YouTube", "LinkedIn", "PayPal", "FAQs", "IDs", "URLs"}
 _LITERAL_DEFINITION = re.compile(r"\([^()“\"]{0,40}?[“\"]([A-Z][^”\"]{1,40})[”\"]")
 
 
@@ -102,6 +108,8 @@ class _Linter:
             self._spellings(item)
             self._information_words(item)
             self._company_name(item)
+            if item.clause_id in self.profile.overrides:
+                self._pasted_names(item)
             self._term_capitals(item)
         self._definitions(texts)
         return self.findings
@@ -156,6 +164,29 @@ class _Linter:
                 replacement = "our" if match.group("possessive") else "we"
                 self.add(item, match.start(), match.end(), "company-name", replacement,
                          f"after its introduction the company is “we”, “us” or “our”, not “{name}”")
+
+    def _own_names(self) -> set[str]:
+        company, service = self.profile.company, self.profile.service
+        names = {company.legal_name, company.short_name, service.name, *company.website.split("/")[:1]}
+        domains = {company.website.lower().removeprefix("https://").removeprefix("http://").removeprefix("www.").split("/")[0],
+                   company.contact_email.lower().partition("@")[2]}
+        return {n.strip().lower() for n in names | domains if n.strip()}
+
+    def _pasted_names(self, item: _Text) -> None:
+        """Another company's addresses, legal name or brands in the user's own wording."""
+        own = self._own_names()
+        for match in _ADDRESS.finditer(item.text):
+            domain = (match.group("mail") or match.group("web") or "").lower().removeprefix("www.")
+            if domain and domain not in own and not any(domain.endswith("." + d) for d in own):
+                self.add(item, match.start(), match.end(), "pasted-name", None,
+                         "this address is not yours: wording from another company's policy must give your own details")
+        for pattern in (_ENTITY, _BRAND):
+            for match in pattern.finditer(item.text):
+                words = match.group(0).rstrip(".")
+                if words.lower() in own or words in _COMMON_CAPITALS or any(words.lower() in name for name in own):
+                    continue
+                self.add(item, match.start(), match.end(), "pasted-name", None,
+                         "this looks like another company's name or product: if you pasted this wording, make it say what you do")
 
     def _term_capitals(self, item: _Text) -> None:
         for term_id in self.document.defined_terms:
