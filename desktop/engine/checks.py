@@ -162,8 +162,11 @@ def fixed_override(profile: Profile, library: Library, clause_id: str, document:
 
 
 def _coverage_problems(library: Library, profile: Profile) -> list[Problem]:
-    covered = {rid for p in profile.practices if p in library.practices
-               for clause in library.practices[p].clauses for rid in clause.regimes}
+    clauses = [c for p in profile.practices if p in library.practices for c in library.practices[p].clauses]
+    covered = {rid for clause in clauses for rid in clause.regimes}
+    # A reworded clause covers its requirements only once the user confirms the wording still says them.
+    trusted = {rid for clause in clauses if profile.wording_confirmed(clause.id) for rid in clause.regimes}
+    reworded = {rid: clause for clause in reversed(clauses) for rid in clause.regimes if rid not in trusted}
     problems = []
     for regime in (library.regimes[r] for r in profile.regimes if r in library.regimes):
         for requirement in applicable(regime, covered):
@@ -171,6 +174,11 @@ def _coverage_problems(library: Library, profile: Profile) -> list[Problem]:
                 problems.append(Problem(WARNING, "regime-gap",
                                         f"{regime.title} asks the policy to state {requirement.text}; no picked practice does.",
                                         Place(REQUIREMENT, requirement.id)))
+            elif requirement.id not in trusted:
+                clause = reworded[requirement.id]
+                problems.append(Problem(WARNING, "check-wording",
+                                        f"You reworded “{clause.title}”: check that your wording still says {requirement.text} "
+                                        f"({regime.title}), then confirm it beside the wording.", clause_place(clause.id)))
     return problems
 
 
@@ -191,6 +199,14 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
             seen.add(key)
             result.append(problem)
     return result
+
+
+def clause_statements(library: Library, clause_id: str) -> list[str]:
+    """What the library's wording of a clause states, in plain words: what a user's rewording must
+    still say for the policy to count on it."""
+    clause = library.clauses[clause_id]
+    requirements = {r.id: r.text for regime in library.regimes.values() for r in regime.requirements}
+    return list(dict.fromkeys(requirements[rid] for rid in clause.regimes if rid in requirements))
 
 
 def has_errors(problems: list[Problem]) -> bool:

@@ -70,6 +70,8 @@ class Profile:
     regimes: list[str] = field(default_factory=list)
     effective_date: str = ""
     overrides: dict[str, str] = field(default_factory=dict)
+    # clause id -> the user's wording of it that they confirmed still states the clause's facts
+    confirmed: dict[str, str] = field(default_factory=dict)
     extra: dict = field(default_factory=dict)
 
     def field_value(self, name: str) -> str:
@@ -95,6 +97,11 @@ class Profile:
             setattr(group, key, value)
         else:
             group.extra[key] = value
+
+    def wording_confirmed(self, clause_id: str) -> bool:
+        """True unless the clause is reworded and the user has not confirmed that exact wording."""
+        override = self.overrides.get(clause_id)
+        return override is None or self.confirmed.get(clause_id) == override
 
     def effective(self) -> dt.date | None:
         try:
@@ -136,6 +143,7 @@ def profile_from_dict(data: object, source: str = "profile") -> Profile:
         regimes=_read_regimes(data.get("regimes", []), problems),
         effective_date=_read_date(data.get("effective_date", ""), problems),
         overrides=_read_overrides(data.get("overrides", {}), problems),
+        confirmed=_read_confirmed(data.get("confirmed", {}), problems),
         extra={k: v for k, v in data.items() if k not in _TOP_KEYS},
     )
     if problems:
@@ -158,7 +166,7 @@ def migrate(data: dict, source: str = "profile") -> dict:
 
 
 _TOP_KEYS = {"schema_version", "company", "service", "terms", "practices", "regimes",
-             "effective_date", "overrides"}
+             "effective_date", "overrides", "confirmed"}
 
 
 def _read_practices(data: object, problems: list[str]) -> dict[str, dict]:
@@ -211,6 +219,13 @@ def _read_overrides(data: object, problems: list[str]) -> dict[str, str]:
     return dict(data)
 
 
+def _read_confirmed(data: object, problems: list[str]) -> dict[str, str]:
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        problems.append("confirmed: must be an object of clause id -> the wording you confirmed")
+        return {}
+    return dict(data)
+
+
 def _group_dict(group) -> dict:
     values = {f.name: getattr(group, f.name) for f in fields(group) if f.name != "extra"}
     return {**group.extra, **values}
@@ -227,6 +242,7 @@ def profile_to_dict(profile: Profile) -> dict:
         "regimes": profile.regimes,
         "effective_date": profile.effective_date,
         "overrides": profile.overrides,
+        **({"confirmed": profile.confirmed} if profile.confirmed else {}),
     }
 
 

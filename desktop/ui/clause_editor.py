@@ -8,6 +8,7 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine.checks import Problem, fixed_override
+from desktop.engine.checks import Problem, clause_statements, fixed_override
 from desktop.engine.document import Document
 from desktop.engine.place import clause_place
 from desktop.ui.session import ProfileSession
@@ -101,6 +102,13 @@ class ClauseEditor(QWidget):
         self.fix.setAccessibleName("Fix the terms in this clause")
         self.fix.setToolTip("Replace each flagged word with the one the policy uses (can be undone)")
         self.fix.clicked.connect(self._fix)
+        self.says = QLabel()
+        self.says.setWordWrap(True)
+        self.says.setAccessibleName("What this clause states")
+        self.confirm = QCheckBox("My wording still says all of this")
+        self.confirm.setAccessibleName("Confirm my wording still says this")
+        self.confirm.setToolTip("Until you confirm, the problems list asks you to check your wording")
+        self.confirm.toggled.connect(self._confirm_toggled)
         self.original = QLabel()
         self.original.setWordWrap(True)
         self.original.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -118,6 +126,8 @@ class ClauseEditor(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.findings)
         layout.addWidget(self.fix, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.says)
+        layout.addWidget(self.confirm)
         layout.addWidget(self.hint)
         layout.addWidget(self.original)
         self._recolour()
@@ -186,6 +196,7 @@ class ClauseEditor(QWidget):
             self.text.clear()
             self.text.blockSignals(False)
             self.original.hide()
+            self._show_statements(False)
             return
         wording = self.session.clause_text(self.clause_id)
         if force or self.text.toPlainText() != wording:
@@ -203,7 +214,22 @@ class ClauseEditor(QWidget):
         self.state.setText(("Your own wording." if overridden else "The library's wording.") + part)
         self.reset.setEnabled(overridden)
         self.original.setVisible(overridden)
+        self._show_statements(overridden)
         self.original.setText(f"<b>Library text:</b><br>{escape(clause.body.strip(), quote=False).replace(chr(10), '<br>')}")
+
+    def _show_statements(self, overridden: bool) -> None:
+        """Beside the user's own wording: what the library's wording stated, and their confirmation."""
+        statements = clause_statements(self.library, self.clause_id) if overridden and self.clause_id else []
+        self.says.setText("<b>The library's wording states:</b>" + "".join(f"<br>• {escape(s, quote=False)}" for s in statements))
+        self.says.setVisible(bool(statements))
+        self.confirm.setVisible(bool(statements))
+        self.confirm.blockSignals(True)
+        self.confirm.setChecked(bool(statements) and self.session.profile.wording_confirmed(self.clause_id))
+        self.confirm.blockSignals(False)
+
+    def _confirm_toggled(self, on: bool) -> None:
+        if self.clause_id is not None:
+            self.session.confirm_wording(self.clause_id, on)
 
     def _edited(self) -> None:
         if self.clause_id is not None:

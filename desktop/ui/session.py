@@ -162,10 +162,29 @@ class ProfileSession(QObject):
 
         return self.edit(f"Reword “{clause.title}”", f"override:{clause_id}", change, merge=merge)
 
+    def confirm_wording(self, clause_id: str, confirmed: bool) -> bool:
+        """Say that the user's wording of a clause still states what the library's did (or take it back)."""
+        title = self.library.clauses[clause_id].title if clause_id in self.library.clauses else clause_id
+        override = self.profile.overrides.get(clause_id)
+        if override is None:
+            return False
+
+        def change(profile: Profile) -> None:
+            if confirmed:
+                profile.confirmed[clause_id] = override
+            else:
+                profile.confirmed.pop(clause_id, None)
+
+        verb = "Confirm" if confirmed else "Unconfirm"
+        return self.edit(f"{verb} the wording of “{title}”", f"confirm:{clause_id}", change, merge=False)
+
     def reset_override(self, clause_id: str) -> bool:
         title = self.library.clauses[clause_id].title if clause_id in self.library.clauses else clause_id
-        return self.edit(f"Reset “{title}” to the library text", f"override:{clause_id}",
-                         lambda profile: profile.overrides.pop(clause_id, None), merge=False)
+        def change(profile: Profile) -> None:
+            profile.overrides.pop(clause_id, None)
+            profile.confirmed.pop(clause_id, None)
+
+        return self.edit(f"Reset “{title}” to the library text", f"override:{clause_id}", change, merge=False)
 
     def clause_text(self, clause_id: str) -> str:
         """The wording in use: the profile's override, or the library's text."""

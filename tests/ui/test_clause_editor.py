@@ -82,3 +82,31 @@ def test_fix_the_wording_replaces_flagged_words_and_can_be_undone(qtbot, example
     qtbot.keyClick(editor.text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     wait_rendered(qtbot, example_window)
     assert example_window.session.profile.overrides["dnt.honour"] == "We honour Do Not Track on our web site and by e-mail."
+
+
+def test_reworded_clause_lists_what_it_stated_and_is_confirmed_with_a_click(qtbot, example_window):
+    session = example_window.session
+    session.set_regime("caloppa", True)
+    click_clause(qtbot, example_window.preview, "dnt.honour")
+    editor = example_window.clause_editor
+    assert not editor.confirm.isVisibleTo(editor)  # the library's own wording needs no confirming
+    qtbot.mouseClick(editor.text.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClick(editor.text, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor.text, "We read the signals your browser sends.")
+    wait_rendered(qtbot, example_window)
+    assert editor.confirm.isVisibleTo(editor) and not editor.confirm.isChecked()
+    assert "how the operator responds to Do Not Track signals" in editor.says.text()
+    assert any(p.code == "check-wording" and p.where == "clause:dnt.honour" for p in example_window.live.problems)
+    qtbot.mouseClick(editor.confirm, Qt.MouseButton.LeftButton)
+    wait_rendered(qtbot, example_window)
+    assert session.profile.confirmed == {"dnt.honour": "We read the signals your browser sends."}
+    assert not any(p.code == "check-wording" for p in example_window.live.problems)
+    session.undo_stack.undo()
+    wait_rendered(qtbot, example_window)
+    assert not editor.confirm.isChecked() and session.profile.confirmed == {}
+    qtbot.mouseClick(editor.confirm, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(editor.text, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor.text, " More.")  # new wording: the confirmation no longer holds
+    wait_rendered(qtbot, example_window)
+    assert not editor.confirm.isChecked()
+    assert any(p.code == "check-wording" for p in example_window.live.problems)
