@@ -195,7 +195,8 @@ def test_draft_marks_a_missing_required_detail_even_where_a_clause_makes_it_opti
     data = json.loads(example.read_text())
     data["company"]["contact_email"] = ""
     data["company"]["website"] = "not a website"
-    data["practices"]["california.request_methods"] = {}
+    # The default ways to make a request no longer name a contact form; give one on the website.
+    data["practices"]["california.request_methods"] = {"methods": ["Use the contact form on {{company.website}}."]}
     data["practices"]["california.rights"] = {}
     example.write_text(json.dumps(data))
     target = tmp_path / "draft.md"

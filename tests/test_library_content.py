@@ -8,6 +8,7 @@ from conftest import SEEDS
 
 from desktop.engine.assemble import assemble
 from desktop.engine.checks import check
+from desktop.engine.document import BulletList, Paragraph, plain
 from desktop.engine.example import all_practices, example_profile
 from desktop.engine.readability import flesch_reading_ease
 from desktop.engine.regimes import regime_ids
@@ -60,9 +61,19 @@ def library_files() -> list[Path]:
     return [p for p in SNIPPETS.rglob("*") if p.is_file() and p.suffix in (".md", ".toml") and "_coverage" not in p.parts]
 
 
+# Practices about a feature the company must name: their name options are empty until filled in.
+NAMED_FEATURES = {
+    "collect.telemetry": {"software": "our desktop program"},
+    "signin.other": {"provider": "Example ID"},
+    "rights.directory_removal": {"directory": "our member directory"},
+    "contact.escalation": {"provider": "an independent mediation service"},
+}
+
+
 def all_policy(bundled_library, **terms):
     profile = example_profile(bundled_library)
     profile.practices = all_practices(bundled_library)
+    profile.practices.update({k: dict(v) for k, v in NAMED_FEATURES.items() if k in profile.practices})
     profile.regimes = list(regime_ids())
     return profile, assemble(profile, bundled_library)
 
@@ -183,3 +194,139 @@ def test_sources_md_lists_every_new_clause(bundled_library):
     listed = {row[0] for row in sources_tables()["New clauses (not in any seed)"]}
     new = {p.id for p in bundled_library.practices.values() if p.sources == ["new"]}
     assert listed == new
+
+
+# --- Fault class A: no seed's specifics as defaults; a feature appears only when the profile has it.
+
+SEED_SPECIFICS = re.compile(
+    r"\bNew York\b|American Arbitration|\bbands?\b|\bperformers?\b|\bgigs?\b|\bDJs?\b|\bmusic\b|\bmixes\b|\brecordings\b"
+    r"|\bvideo chat\b|\bzip code\b|\bcity and state\b|Google Analytics|\bMicrosoft\b|\bour (?:directory|software)\b"
+    r"|\bcookie settings\b|dispute resolution provider|condition of playing|\bscores\b",
+    re.IGNORECASE,
+)
+
+
+def clause_texts(clause) -> list[str]:
+    """What a clause can put in a policy: its body and the texts of its option defaults and choices."""
+    return [clause.body] + [v for spec in clause.options.values() for v in spec.text_values()]
+
+
+def test_no_new_york_anywhere_in_the_library():
+    found = [str(p.relative_to(SNIPPETS)) for p in library_files() if "new york" in p.read_text(encoding="utf-8").lower()]
+    assert found == []
+
+
+def test_no_clause_body_or_default_carries_one_seed_s_business_or_place(bundled_library):
+    offenders = {c.id: SEED_SPECIFICS.findall("\n".join(clause_texts(c))) for c in bundled_library.clauses.values()}
+    assert {k: v for k, v in offenders.items() if v} == {}
+    terms = "\n".join(t.introduce or "" for t in bundled_library.terms.values())
+    assert SEED_SPECIFICS.findall(terms) == []
+
+
+def test_governing_law_and_venue_follow_the_company_and_arbitration_is_a_choice(bundled_library):
+    profile = example_profile(bundled_library)
+    profile.practices = {"law.governing": {}}
+    profile.company.region, profile.company.country = "Ontario", "Canada"
+    document = assemble(profile, bundled_library)
+    text = document.plain_text()
+    assert "governed by the laws of Ontario, Canada." in text
+    assert "courts of Ontario, Canada." in text
+    assert "arbitration" not in text.lower()
+    assert document.gaps == []
+    assert {"company.country", "company.region"} <= set(bundled_library.clauses["law.governing"].requires)
+    profile.company.region = ""
+    assert "company.region" in {gap.name for gap in assemble(profile, bundled_library).gaps}
+    profile.company.region = "Ontario"
+    profile.practices = {"law.governing": {"arbitration": True}}
+    assert "law.governing.arbitration_rules" in {gap.name for gap in assemble(profile, bundled_library).gaps}
+
+
+def test_cookie_settings_tool_sentence_appears_only_when_the_company_has_one(bundled_library):
+    profile = example_profile(bundled_library)
+    assert "cookies.about" in profile.practices
+    assert "cookie choices with" not in assemble(profile, bundled_library).plain_text()
+    profile.practices["cookies.about"] = {"has_settings_tool": True}
+    assert "cookies.about.settings_tool" in {gap.name for gap in assemble(profile, bundled_library).gaps}
+    profile.practices["cookies.about"] = {"has_settings_tool": True, "settings_tool": "the Privacy choices link"}
+    assert "You can also change your cookie choices with the Privacy choices link." in assemble(profile, bundled_library).plain_text()
+
+
+@pytest.mark.parametrize(("practice_id", "option"), [(p, o) for p, options in NAMED_FEATURES.items() for o in options])
+def test_a_feature_the_company_must_name_is_a_marked_gap_until_named(bundled_library, practice_id, option):
+    profile = example_profile(bundled_library)
+    profile.practices[practice_id] = {}
+    profile.practices.update({need: {} for need in bundled_library.practices[practice_id].primary.requires_practices})
+    assert f"{practice_id}.{option}" in {gap.name for gap in assemble(profile, bundled_library).gaps}
+    profile.practices[practice_id] = dict(NAMED_FEATURES[practice_id])
+    document = assemble(profile, bundled_library)
+    assert f"{practice_id}.{option}" not in {gap.name for gap in document.gaps}
+    assert NAMED_FEATURES[practice_id][option] in document.plain_text()
+
+
+WEB_ONLY = re.compile(r"\bbrowsers?\b|\bweb ?pages?\b|\bpages? (?:you|of)\b|\b(?:this|each|every|a|the|our|home) pages?\b",
+                      re.IGNORECASE)
+
+
+# The other side of each exclusive choice the all-practices profile makes: honour DNT, sell data, use an ad network.
+APP_SWAP = {"cookies.dnt_ignore": "cookies.dnt_honour", "california.no_sale": "california.opt_out", "share.no_selling": "cookies.ad_network"}
+
+
+@pytest.mark.parametrize("swap", [{}, APP_SWAP])
+def test_a_policy_for_an_app_without_a_website_never_mentions_browsers_or_web_pages(bundled_library, swap):
+    profile, _ = all_policy(bundled_library)
+    for old, new in swap.items():
+        profile.practices.pop(old)
+        profile.practices[new] = {}
+    profile.practices["cookies.about"] = {"has_settings_tool": True, "settings_tool": "the Privacy choices screen"}
+    profile.terms.service = "App"
+    profile.company.website = ""
+    assert WEB_ONLY.findall(assemble(profile, bundled_library).plain_text()) == []
+    profile.company.website = "acme-audio.example"
+    assert "browser" in assemble(profile, bundled_library).plain_text()
+
+
+# --- Fault class B: each thing said once, and one name for each concept.
+
+def test_one_name_for_the_user_name(bundled_library):
+    rivals = re.compile(r"\b(?:login|log-in|screen|account) names?\b", re.IGNORECASE)
+    for clause in bundled_library.clauses.values():
+        texts = clause_texts(clause) + [clause.title, clause.summary or ""]
+        assert rivals.findall("\n".join(texts)) == [], clause.id
+    assert "user name" in all_policy(bundled_library)[1].plain_text()
+
+
+def test_the_all_practices_policy_says_each_thing_once(bundled_library):
+    _, document = all_policy(bundled_library)
+    text = document.plain_text()
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?:])\s+|\n", text) if len(s.split()) >= 8]
+    assert sorted(s for s in set(sentences) if sentences.count(s) > 1) == []
+    # the sign-up fields are listed by the sign-up clause alone
+    assert text.count("your name, your email address and a password") == 1
+    assert "the sign-up details listed above" in text
+    # identity checks: one wording, stated once for every right and detailed once for California
+    assert text.count("we may check who you are") == 1
+    for clause in bundled_library.clauses.values():
+        assert not re.search(r"prove who|confirm who|comes from\s+you", clause.body), clause.id
+    # owners say it; the others point to them
+    assert text.count("If you object to direct marketing") == 0 and "You can object to this use, as section" in text
+    assert re.search(r"As section \d+ \(How we share information\) says, we do not sell", text)
+    assert "statistics described in section" in text
+
+
+def test_do_not_track_is_answered_only_by_the_do_not_track_clause(bundled_library):
+    ignoring, _ = all_policy(bundled_library)
+    honouring, _ = all_policy(bundled_library)
+    for old, new in APP_SWAP.items():
+        honouring.practices.pop(old)
+        honouring.practices[new] = {}
+    for profile in (ignoring, honouring):
+        document = assemble(profile, bundled_library)
+        answering = {block.clause_id for section in document.sections for block in section.blocks
+                     if "Do Not Track" in block_text(block)}
+        assert answering and answering <= {"cookies.dnt_honour", "cookies.dnt_ignore"}
+
+
+def block_text(block) -> str:
+    if isinstance(block, BulletList):
+        return " ".join(plain(item) for item in block.items)
+    return plain(block.runs) if isinstance(block, Paragraph) else ""

@@ -13,7 +13,7 @@ CLAUSE_KEYS = {
     "id": str, "practice": str, "section": str, "title": str, "sources": list,
     "summary": str, "heading": str, "order": int, "options": dict, "group": str,
     "excludes": list, "requires_practices": list, "requires": list, "regimes": list,
-    "when": str, "example": bool,
+    "when": str, "example": bool, "facts": list,
 }
 REQUIRED_KEYS = ("id", "practice", "section", "title", "sources")
 

@@ -1,0 +1,286 @@
+"""Contradictions derived from stated facts (the rules of docs/facts.md).
+
+`contradictions` treats every fact it is given as holding: pass the facts of the clauses that
+appear, resolved against the profile and filtered with `facts.holding`. It reports one problem
+per pair of clauses and kind (the first conflicting pair of facts between them), and one per
+clause for the one-sided regime rules.
+
+A sale counts as a disclosure for the purpose `sale`: `sells D to R` is compared like
+`shares D with R for sale`, so "we never share with anyone" contradicts a sale too. A negative
+share with no recipient means "with anyone"; a negative share with no purpose means "for any
+purpose", while a positive share with no purpose claims nothing about a particular purpose.
+"""
+
+from dataclasses import dataclass
+from itertools import combinations
+
+from desktop.engine.fact_model import (
+    ADS,
+    CHILDREN,
+    CROSS_CONTEXT,
+    SALE,
+    Contradiction,
+    Fact,
+    StatedFact,
+    join_words,
+)
+from desktop.engine.vocabulary import ANYONE, PERSONAL, Vocabulary
+
+_OPPOSABLE = ("collects", "shares", "uses", "makes public", "honours dnt", "consent by use", "audience")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A fact in the form the opposite-rule compares (sales folded into shares)."""
+
+    verb: str
+    positive: bool
+    data: tuple[str, ...]
+    recipient: str | None
+    purpose: str | None
+    audience: str | None
+
+
+def claim_of(fact: Fact) -> Claim | None:
+    if fact.verb in ("sells", "shares"):
+        purpose = SALE if fact.verb == "sells" else fact.purpose
+        return Claim("shares", fact.positive, fact.data, fact.recipient or ANYONE, purpose, None)
+    if fact.verb in _OPPOSABLE:
+        return Claim(fact.verb, fact.positive, fact.data, fact.recipient, fact.purpose, fact.audience)
+    return None
+
+
+def contradictions(stated: list[StatedFact], regimes: list[str], vocabulary: Vocabulary) -> list[Contradiction]:
+    """Every conflict among `stated`: one per pair of clauses and kind, then the regime rules."""
+    found = opposites(stated, vocabulary) + limited_recipients(stated, vocabulary)
+    found += children_rules(stated, vocabulary)
+    if "ccpa" in regimes:
+        found += ccpa_rules(stated, vocabulary)
+    if "gdpr" in regimes:
+        found += gdpr_rules(stated, vocabulary)
+    return found
+
+
+# --- Opposites and limited recipients ------------------------------------------------------
+
+
+def opposites(stated: list[StatedFact], vocabulary: Vocabulary) -> list[Contradiction]:
+    found = []
+    for first, second in combinations(stated, 2):
+        a, b = claim_of(first.fact), claim_of(second.fact)
+        if a and b and a.verb == b.verb and a.positive != b.positive:
+            positive, negative = (a, b) if a.positive else (b, a)
+            if claims_conflict(positive, negative, vocabulary):
+                found.append(Contradiction("opposite", first, second, _pair_reason(first, second, vocabulary)))
+    return one_per_clause_pair(found)
+
+
+def one_per_clause_pair(found: list[Contradiction]) -> list[Contradiction]:
+    """Keep the first problem between two clauses: the owner fixes clauses, not single facts."""
+    kept, seen = [], set()
+    for problem in found:
+        key = (problem.kind, frozenset((problem.first.clause_id, problem.second.clause_id)))
+        if key not in seen:
+            seen.add(key)
+            kept.append(problem)
+    return kept
+
+
+def claims_conflict(positive: Claim, negative: Claim, vocabulary: Vocabulary) -> bool:
+    if positive.verb == "audience":
+        return positive.audience == negative.audience
+    if positive.verb in ("honours dnt", "consent by use"):
+        return True
+    if not data_overlap(positive.data, negative.data, vocabulary):
+        return False
+    if positive.verb == "shares":
+        return (vocabulary.overlaps(positive.recipient, negative.recipient, "recipient")
+                and _purpose_denied(positive.purpose, negative.purpose, vocabulary))
+    if positive.verb == "uses":
+        return vocabulary.overlaps(positive.purpose, negative.purpose, "purpose")
+    return True
+
+
+def _purpose_denied(positive: str | None, negative: str | None, vocabulary: Vocabulary) -> bool:
+    if negative is None:
+        return True
+    return positive is not None and vocabulary.overlaps(positive, negative, "purpose")
+
+
+def data_overlap(a: tuple[str, ...], b: tuple[str, ...], vocabulary: Vocabulary) -> bool:
+    return any(vocabulary.overlaps(x, y, "data") for x in a for y in b)
+
+
+def limited_recipients(stated: list[StatedFact], vocabulary: Vocabulary) -> list[Contradiction]:
+    found = []
+    for first, second in combinations(stated, 2):
+        for limit, other in ((first, second), (second, first)):
+            if _limit_broken(limit.fact, other.fact, vocabulary):
+                reason = _pair_reason(first, second, vocabulary)
+                found.append(Contradiction("limited-recipient", first, second, reason))
+                break
+    return one_per_clause_pair(found)
+
+
+def _limit_broken(limit: Fact, other: Fact, vocabulary: Vocabulary) -> bool:
+    if limit.verb != "limits" or not other.positive:
+        return False
+    claim = claim_of(other)
+    return (claim is not None and claim.verb == "shares" and _sale_or_cross_context(claim, vocabulary)
+            and vocabulary.overlaps(limit.recipient, claim.recipient, "recipient"))
+
+
+def _sale_or_cross_context(claim: Claim, vocabulary: Vocabulary) -> bool:
+    purpose = claim.purpose
+    return purpose is not None and any(vocabulary.within(purpose, p, "purpose") for p in (SALE, CROSS_CONTEXT))
+
+
+# --- Regime rules ---------------------------------------------------------------------------
+
+
+def personal(fact: Fact, vocabulary: Vocabulary) -> bool:
+    """The fact is about personal information (not only de-identified data)."""
+    return any(vocabulary.root(id, "data") == PERSONAL for id in fact.data)
+
+
+def is_sale(fact: Fact, vocabulary: Vocabulary) -> bool:
+    claim = claim_of(fact)
+    return (fact.positive and claim is not None and claim.verb == "shares" and claim.purpose is not None
+            and vocabulary.within(claim.purpose, SALE, "purpose") and personal(fact, vocabulary))
+
+
+def is_cross_context(fact: Fact, vocabulary: Vocabulary) -> bool:
+    return (fact.positive and fact.verb == "shares" and fact.purpose is not None
+            and vocabulary.within(fact.purpose, CROSS_CONTEXT, "purpose") and personal(fact, vocabulary))
+
+
+def _child_risk(fact: Fact, vocabulary: Vocabulary) -> bool:
+    if not fact.positive or not personal(fact, vocabulary):
+        return False
+    ads_use = fact.verb == "uses" and vocabulary.within(fact.purpose, ADS, "purpose")
+    return ads_use or fact.verb == "makes public" or is_sale(fact, vocabulary) or is_cross_context(fact, vocabulary)
+
+
+def _has(stated: list[StatedFact], verb: str) -> bool:
+    return any(s.fact.verb == verb and s.fact.positive for s in stated)
+
+
+def children_rules(stated: list[StatedFact], vocabulary: Vocabulary) -> list[Contradiction]:
+    if _has(stated, "obtains parental consent"):
+        return []
+    audiences = [s for s in stated if s.fact.verb == "audience" and s.fact.positive and s.fact.audience == CHILDREN]
+    found = []
+    for audience in audiences[:1]:
+        for other in stated:
+            if _child_risk(other.fact, vocabulary):
+                reason = (f"one says {describe(audience.fact, vocabulary)}, the other that "
+                          f"{describe(other.fact, vocabulary)}, and no clause promises to get a "
+                          "parent's consent first")
+                found.append(Contradiction("children", audience, other, reason))
+    return one_per_clause_pair(found)
+
+
+def ccpa_rules(stated: list[StatedFact], vocabulary: Vocabulary) -> list[Contradiction]:
+    sales = [s for s in stated if is_sale(s.fact, vocabulary)]
+    cross = [s for s in stated if is_cross_context(s.fact, vocabulary)]
+    found = []
+    if not _has(stated, "offers opt-out of sale"):
+        found += _single("ccpa-opt-out", sales, vocabulary,
+                         "California law then requires a way to opt out of the sale, and no clause offers one")
+    if not _has(stated, "offers opt-out of sharing"):
+        found += _single("ccpa-opt-out", cross, vocabulary,
+                         "California law then requires a way to opt out of this sharing, and no clause offers one")
+    if not _has(stated, "discloses sharing"):
+        found += _single("ccpa-sharing-disclosure", cross, vocabulary,
+                         "California law then requires the policy to say it shares information for "
+                         "cross-context behavioral advertising, and no clause says so")
+    return found
+
+
+def gdpr_rules(stated: list[StatedFact], vocabulary: Vocabulary) -> list[Contradiction]:
+    offending = [s for s in stated if s.fact.verb == "consent by use" and s.fact.positive]
+    return _single("gdpr-consent-by-use", offending, vocabulary,
+                   "the GDPR does not accept simply using a service as consent")
+
+
+def _single(kind: str, offending: list[StatedFact], vocabulary: Vocabulary, why: str) -> list[Contradiction]:
+    """One problem per clause for a rule that has only one side."""
+    found, seen = [], set()
+    for stated in offending:
+        if stated.clause_id not in seen:
+            seen.add(stated.clause_id)
+            reason = f"one says {describe(stated.fact, vocabulary)}, but {why}"
+            found.append(Contradiction(kind, stated, None, reason))
+    return found
+
+
+# --- Plain words ----------------------------------------------------------------------------
+
+
+def _pair_reason(first: StatedFact, second: StatedFact, vocabulary: Vocabulary) -> str:
+    a, b = first.fact, second.fact
+    shown_a = [x for x in a.data if any(vocabulary.overlaps(x, y, "data") for y in b.data)] or list(a.data)
+    shown_b = [y for y in b.data if any(vocabulary.overlaps(x, y, "data") for x in a.data)] or list(b.data)
+    return (f"one says {describe(a, vocabulary, tuple(shown_a))}, "
+            f"the other that {describe(b, vocabulary, tuple(shown_b))}")
+
+
+def lower_first(text: str) -> str:
+    """Lower-case a title's first letter unless it starts an abbreviation ("IP address")."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _data_words(fact: Fact, vocabulary: Vocabulary, data: tuple[str, ...] | None) -> str:
+    ids = fact.data if data is None else data
+    if not ids:
+        return f"the items of opt.{fact.option}" if fact.option else "nothing"
+    return join_words([lower_first(vocabulary.title(id, "data")) for id in ids])
+
+
+def _title(id: str | None, kind: str, vocabulary: Vocabulary) -> str:
+    if id is None or id == ANYONE and kind == "recipient":
+        return "anyone"
+    return lower_first(vocabulary.title(id, kind))
+
+
+_FLAGS = {
+    ("honours dnt", True): "you honour Do Not Track signals",
+    ("honours dnt", False): "you ignore Do Not Track signals",
+    ("consent by use", True): "simply using the service counts as consent",
+    ("consent by use", False): "simply using the service does not count as consent",
+    ("obtains parental consent", True): "you get a parent's consent before collecting a child's information",
+    ("offers opt-out of sale", True): "people can opt out of the sale of their information",
+    ("offers opt-out of sharing", True): "people can opt out of sharing for cross-context advertising",
+    ("discloses sharing", True): "you share information for cross-context behavioral advertising",
+}
+
+
+def describe(fact: Fact, vocabulary: Vocabulary, data: tuple[str, ...] | None = None) -> str:
+    """The fact in plain words, as the second half of "one says …"."""
+    if (fact.verb, fact.positive) in _FLAGS:
+        return _FLAGS[fact.verb, fact.positive]
+    what = _data_words(fact, vocabulary, data)
+    to = _title(fact.recipient, "recipient", vocabulary)
+    purpose = f" for {_title(fact.purpose, 'purpose', vocabulary)}" if fact.purpose else ""
+    no = "" if fact.positive else "do not "
+    if fact.verb == "collects":
+        return f"you {no}collect {what}"
+    if fact.verb == "shares":
+        return f"you {no}share {what} with {to}{purpose}"
+    if fact.verb == "sells":
+        return f"you sell {what} to {to}" if fact.positive else f"you never sell {what}" + (
+            f" to {to}" if fact.recipient else "")
+    if fact.verb == "uses":
+        return f"you {no}use {what}{purpose}"
+    if fact.verb == "makes public":
+        return f"you make {what} public" if fact.positive else f"you keep {what} private"
+    if fact.verb == "audience":
+        audience = _title(fact.audience, "audience", vocabulary)
+        return f"the service is {'' if fact.positive else 'not '}made for {audience}"
+    if fact.verb == "limits":
+        return f"{to} may use information only for your purposes"
+    if fact.verb == "retains":
+        return f"you keep {what} {fact.value}"
+    return fact.source

@@ -1,0 +1,382 @@
+"""Facts: parsing, resolving, contradictions, the CCPA table and the retention schedule."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.engine.facts import (
+    CcpaRow,
+    FactError,
+    StatedFact,
+    ccpa_table,
+    contradictions,
+    holding,
+    parse_fact,
+    resolve,
+    retention_schedule,
+)
+from desktop.engine.options import OptionSpec
+from desktop.engine.vocabulary import load_vocabulary
+from desktop.paths import bundled_dir
+
+VOCABULARY, _ = load_vocabulary(bundled_dir("snippets"))
+OPTIONS = {"items": OptionSpec("items", "list", "Items", []),
+           "days": OptionSpec("days", "int", "Days", 7), "on": OptionSpec("on", "bool", "On", True)}
+
+
+def fact(text: str):
+    return parse_fact(text, VOCABULARY, OPTIONS)
+
+
+def stated(*texts: str) -> list[StatedFact]:
+    return [StatedFact(f"clause{i}", f"practice{i}", fact(text)) for i, text in enumerate(texts)]
+
+
+def found(*texts: str, regimes=()) -> list[tuple[str, int, int | None]]:
+    """(kind, index of first, index of second) for each contradiction."""
+    facts = stated(*texts)
+    index = {id(s): i for i, s in enumerate(facts)}
+    return [(c.kind, index[id(c.first)], None if c.second is None else index[id(c.second)])
+            for c in contradictions(facts, list(regimes), VOCABULARY)]
+
+
+# --- Parsing --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, verb, positive, parts", [
+    ("collects identifiers.email", "collects", True, {"data": ("identifiers.email",)}),
+    ("does not collect location.precise", "collects", False, {"data": ("location.precise",)}),
+    ("shares identifiers, payment with service_providers.payments", "shares", True,
+     {"data": ("identifiers", "payment"), "recipient": "service_providers.payments"}),
+    ("shares activity with third_parties.ad_networks for ads.cross_context", "shares", True,
+     {"recipient": "third_parties.ad_networks", "purpose": "ads.cross_context"}),
+    ("does not share personal with anyone", "shares", False, {"recipient": "anyone", "purpose": None}),
+    ("does not share personal for ads.cross_context", "shares", False,
+     {"recipient": None, "purpose": "ads.cross_context"}),
+    ("sells identifiers.cookie to third_parties.ad_networks", "sells", True,
+     {"recipient": "third_parties.ad_networks"}),
+    ("does not sell personal", "sells", False, {"data": ("personal",), "recipient": None}),
+    ("uses activity.service for improve", "uses", True, {"purpose": "improve"}),
+    ("does not use personal for automated_decisions", "uses", False, {"purpose": "automated_decisions"}),
+    ("keeps private content", "makes public", False, {"data": ("content",)}),
+    ("makes public content.posts", "makes public", True, {"data": ("content.posts",)}),
+    ("limits service_providers to our purposes", "limits", True, {"recipient": "service_providers"}),
+    ("honours dnt", "honours dnt", True, {}),
+    ("ignores dnt", "honours dnt", False, {}),
+    ("consent by use", "consent by use", True, {}),
+    ("no consent by use", "consent by use", False, {}),
+    ("retains support for 2 years", "retains", True, {"value": "for 2 years"}),
+    ("retains account until you close your account", "retains", True,
+     {"value": "until you close your account"}),
+    ("audience children_under_13", "audience", True, {"audience": "children_under_13"}),
+    ("not audience children_under_13", "audience", False, {"audience": "children_under_13"}),
+    ("obtains parental consent", "obtains parental consent", True, {}),
+    ("offers opt-out of sale", "offers opt-out of sale", True, {}),
+    ("offers opt-out of sharing", "offers opt-out of sharing", True, {}),
+    ("discloses sharing", "discloses sharing", True, {}),
+])
+def test_every_verb_parses(text, verb, positive, parts):
+    parsed = fact(text)
+    assert (parsed.verb, parsed.positive, parsed.source) == (verb, positive, text)
+    for name, value in parts.items():
+        assert getattr(parsed, name) == value
+
+
+def test_a_list_option_gives_the_data():
+    parsed = fact("collects identifiers.email, opt.items")
+    assert parsed.data == ("identifiers.email",) and parsed.option == "items"
+
+
+def test_when_adds_a_condition():
+    parsed = fact("collects identifiers.email when opt.on and not regime.gdpr")
+    assert parsed.data == ("identifiers.email",)
+    assert parsed.condition.names() == ["opt.on", "regime.gdpr"]
+
+
+def test_when_inside_a_criterion_is_text():
+    parsed = fact("retains support until you tell us when to delete it")
+    assert parsed.value == "until you tell us when to delete it" and parsed.condition is None
+
+
+@pytest.mark.parametrize("text, message", [
+    ("collects identifiers.emial", "unknown data category 'identifiers.emial' (did you mean 'identifiers.email'?)"),
+    ("shares personal with ad_netwrks", "unknown recipient 'ad_netwrks'"),
+    ("uses personal for fun", "unknown purpose 'fun'"),
+    ("audience grown_ups", "unknown audience 'grown_ups'"),
+    ("collects opt.nothing", "opt.nothing is not an option of this practice"),
+    ("collects opt.days", "opt.days is a int option; data can come only from a list option"),
+    ("collects opt.items, opt.items", "only one list option may give the data of a fact (opt.items)"),
+    ("sells personal", "cannot read 'sells personal': write it as `sells DATA to RECIPIENT`"),
+    ("does not sel personal", "cannot read 'does not sel personal': write it as `does not collect DATA`"),
+    ("frobs personal", "cannot read 'frobs personal': a fact starts with one of"),
+    ("collects personal when opt.missing", "the condition names opt.missing, which is not an option"),
+    ("collects personal when opt.on andd", "cannot read the condition after `when`"),
+    ("retains personal for {{opt.weeks}} weeks", "{{opt.weeks}} is not an option of this practice"),
+])
+def test_errors_name_the_part_at_fault(text, message):
+    with pytest.raises(FactError) as error:
+        fact(text)
+    assert str(error.value).startswith(message)
+
+
+# --- Resolving ---------------------------------------------------------------------------------
+
+
+def test_resolve_maps_list_items_to_categories():
+    items = ["your login name", "your user name and IP address", "the settings you choose"]
+    resolved = resolve(fact("collects identifiers.email, opt.items"), {"items": items}, VOCABULARY)
+    assert resolved.data == ("identifiers.email", "identifiers.username", "identifiers.ip_address", "preferences")
+
+
+def test_resolve_rejects_an_item_that_names_no_category():
+    with pytest.raises(FactError, match="the item 'your lucky number' of opt.items names no data category"):
+        resolve(fact("collects opt.items"), {"items": ["your name", "your lucky number"]}, VOCABULARY)
+
+
+def test_resolve_fills_option_values_in_the_period():
+    resolved = resolve(fact("retains support for {{opt.days}} days"), {"days": 30}, VOCABULARY)
+    assert resolved.value == "for 30 days"
+
+
+def test_holding_keeps_facts_whose_condition_holds():
+    facts = stated("collects identifiers.email when opt.on", "collects identifiers.name when not opt.on",
+                   "collects identifiers.phone")
+    kept = holding(facts, lambda name: {"opt.on": True}.get(name))
+    assert [s.fact.data for s in kept] == [("identifiers.email",), ("identifiers.phone",)]
+
+
+# --- Contradictions ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("first, second", [
+    ("collects identifiers.email", "does not collect identifiers"),
+    ("shares personal with authorities", "does not share personal with anyone"),
+    ("sells identifiers to third_parties.ad_networks", "does not sell personal"),
+    ("shares personal with third_parties for sale", "does not sell identifiers.email"),
+    ("sells identifiers to third_parties.ad_networks", "does not share personal with anyone"),
+    ("shares activity with third_parties.ad_networks for ads.cross_context",
+     "does not share personal for ads.cross_context"),
+    ("uses activity for ads.cross_context", "does not use personal for ads"),
+    ("makes public content.posts", "keeps private content"),
+    ("honours dnt", "ignores dnt"),
+    ("consent by use", "no consent by use"),
+    ("audience children_under_13", "not audience children_under_13"),
+])
+def test_opposite_statements_contradict(first, second):
+    assert found(first, second) == [("opposite", 0, 1)]
+    assert found(second, first) == [("opposite", 0, 1)]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("collects identifiers.email", "does not collect identifiers.name"),
+    ("collects deidentified.aggregate", "does not collect personal"),
+    ("shares personal with service_providers", "does not share personal with third_parties"),
+    ("shares activity with third_parties.ad_networks", "does not share activity for ads.cross_context"),
+    ("shares personal with service_providers", "does not sell personal"),
+    ("shares activity with third_parties for ads.cross_context", "does not sell personal"),
+    ("uses activity for ads.first_party", "does not use activity for ads.cross_context"),
+    ("collects identifiers.email", "keeps private identifiers.email"),
+    ("audience children_under_13", "not audience teens"),
+    ("collects identifiers.email", "collects identifiers.email"),
+])
+def test_the_change_that_clears_an_opposite(first, second):
+    assert found(first, second) == []
+
+
+def test_one_contradiction_per_pair_not_per_data_id():
+    assert found("collects identifiers.email, identifiers.name, identifiers.phone",
+                 "does not collect identifiers") == [("opposite", 0, 1)]
+
+
+def test_one_contradiction_per_pair_of_clauses():
+    facts = [StatedFact("a", "a", fact("sells identifiers to third_parties.ad_networks")),
+             StatedFact("a", "a", fact("sells activity to third_parties.analytics")),
+             StatedFact("b", "b", fact("does not sell personal")),
+             StatedFact("c", "c", fact("does not sell activity"))]
+    pairs = [(c.first.clause_id, c.second.clause_id) for c in contradictions(facts, [], VOCABULARY)]
+    assert pairs == [("a", "b"), ("a", "c")]
+
+
+def test_the_reason_names_both_sides_in_plain_words():
+    facts = stated("sells identifiers to third_parties.ad_networks", "does not sell personal")
+    [problem] = contradictions(facts, [], VOCABULARY)
+    assert problem.reason == ("one says you sell identifiers to advertising networks, "
+                              "the other that you never sell personal information")
+    assert (problem.first, problem.second) == (facts[0], facts[1])
+
+
+def test_the_reason_shows_only_the_data_in_conflict():
+    facts = stated("collects identifiers.email, purchases", "does not collect identifiers.email, location")
+    [problem] = contradictions(facts, [], VOCABULARY)
+    assert problem.reason == "one says you collect email address, the other that you do not collect email address"
+
+
+def test_a_limited_recipient_cannot_buy_or_target_ads():
+    limit = "limits service_providers to our purposes"
+    assert found(limit, "sells identifiers to service_providers.analytics") == [("limited-recipient", 0, 1)]
+    assert found("shares activity with service_providers for ads.cross_context", limit) == [
+        ("limited-recipient", 0, 1)]
+    assert found(limit, "sells identifiers to third_parties.analytics") == []
+    assert found(limit, "shares activity with service_providers.analytics for analytics") == []
+
+
+def test_children_need_parental_consent_before_risky_practices():
+    audience = "audience children_under_13"
+    for risky in ("sells identifiers to third_parties.ad_networks",
+                  "shares activity with third_parties.ad_networks for ads.cross_context",
+                  "uses activity for ads.first_party", "makes public content.posts"):
+        assert found(audience, risky) == [("children", 0, 1)], risky
+        assert found(audience, risky, "obtains parental consent") == []
+        assert found("audience general", risky) == []
+    assert found(audience, "shares deidentified.aggregate with anyone for sale") == []
+
+
+def test_ccpa_requires_opt_outs_for_sale_and_sharing():
+    sale = "sells identifiers to third_parties.ad_networks"
+    assert found(sale, regimes=["ccpa"]) == [("ccpa-opt-out", 0, None)]
+    assert found(sale, "offers opt-out of sale", regimes=["ccpa"]) == []
+    assert found(sale, regimes=["gdpr"]) == []
+    cross = "shares activity with third_parties.ad_networks for ads.cross_context"
+    assert found(cross, regimes=["ccpa"]) == [("ccpa-opt-out", 0, None), ("ccpa-sharing-disclosure", 0, None)]
+    assert found(cross, "offers opt-out of sharing", regimes=["ccpa"]) == [("ccpa-sharing-disclosure", 0, None)]
+    assert found(cross, "offers opt-out of sharing", "discloses sharing", regimes=["ccpa"]) == []
+
+
+def test_one_ccpa_problem_per_clause():
+    facts = [StatedFact("c", "p", fact("sells identifiers to third_parties.ad_networks")),
+             StatedFact("c", "p", fact("sells activity to third_parties.ad_networks"))]
+    assert len(contradictions(facts, ["ccpa"], VOCABULARY)) == 1
+
+
+def test_gdpr_does_not_accept_consent_by_use():
+    assert found("consent by use", regimes=["gdpr"]) == [("gdpr-consent-by-use", 0, None)]
+    assert found("consent by use", regimes=["ccpa"]) == []
+    assert found("no consent by use", regimes=["gdpr"]) == []
+
+
+# --- Tables ------------------------------------------------------------------------------------
+
+
+def test_ccpa_table_groups_by_ccpa_category():
+    table = ccpa_table(stated(
+        "collects identifiers.email, identifiers.ip_address, purchases",
+        "shares personal with service_providers.hosting",
+        "sells identifiers.ip_address to third_parties.ad_networks",
+        "shares purchases with third_parties.ad_networks for ads.cross_context",
+        "does not collect location",
+        "shares personal with authorities",
+    ), VOCABULARY)
+    assert list(table) == ["identifiers", "commercial information"]
+    assert table["identifiers"] == CcpaRow(
+        collected=("Email address", "IP address"), disclosed=("Email address", "IP address"),
+        sold=("IP address",), shared=(),
+        recipients=("Hosting and storage providers", "Advertising networks", "Courts, police and other public bodies"))
+    assert table["commercial information"].shared == ("Purchase history",)
+
+
+def test_ccpa_table_leaves_out_deidentified_data():
+    assert ccpa_table(stated("collects deidentified.aggregate"), VOCABULARY) == {}
+
+
+def test_retention_schedule_one_row_per_data_narrower_wins():
+    rows = retention_schedule(stated(
+        "retains personal until you close your account",
+        "retains support, identifiers.email for 2 years",
+        "retains support for 5 years",
+        "does not collect location",
+    ), VOCABULARY)
+    assert rows == [("Personal information", "until you close your account"),
+                    ("Email address", "for 2 years"), ("Messages to our support team", "for 2 years")]
+
+
+# --- Property: contradictions agree with a direct pairwise oracle ------------------------------
+
+DATA = ["personal", "identifiers", "identifiers.email", "identifiers.name", "activity",
+        "activity.service", "activity.cross_site", "deidentified", "deidentified.aggregate"]
+RECIPIENTS = ["anyone", "service_providers", "service_providers.hosting", "third_parties",
+              "third_parties.ad_networks", "public"]
+PURPOSES = ["ads", "ads.first_party", "ads.cross_context", "sale", "security"]
+AUDIENCES = ["general", "teens"]
+
+
+def chain(id: str, root: str | None) -> set[str]:
+    """The id and its ancestors, from the dotted name and the kind's root."""
+    parts = id.split(".")
+    found = {".".join(parts[:n]) for n in range(1, len(parts) + 1)}
+    return found if root is None or parts[0] in (root, "deidentified") else found | {root}
+
+
+def meet(a: str | None, b: str | None, root: str | None) -> bool:
+    return a in chain(b, root) or b in chain(a, root)
+
+
+def oracle(a: dict, b: dict) -> str | None:
+    limit = next((x for x in (a, b) if x["verb"] == "limits"), None)
+    if limit is not None:
+        other = b if limit is a else a
+        targeted = other["verb"] == "shares" and other["positive"] and other["purpose"] in ("sale", "ads.cross_context")
+        return "limited-recipient" if targeted and meet(limit["recipient"], other["recipient"], "anyone") else None
+    if a["verb"] != b["verb"] or a["positive"] == b["positive"]:
+        return None
+    yes, no = (a, b) if a["positive"] else (b, a)
+    if a["verb"] in ("honours dnt", "consent by use"):
+        return "opposite"
+    if a["verb"] == "audience":
+        return "opposite" if a["audience"] == b["audience"] else None
+    if not any(meet(x, y, "personal") for x in yes["data"] for y in no["data"]):
+        return None
+    if a["verb"] == "uses" and not meet(yes["purpose"], no["purpose"], None):
+        return None
+    if a["verb"] == "shares":
+        purpose_denied = no["purpose"] is None or (
+            yes["purpose"] is not None and meet(yes["purpose"], no["purpose"], None))
+        if not (meet(yes["recipient"], no["recipient"], "anyone") and purpose_denied):
+            return None
+    return "opposite"
+
+
+@st.composite
+def fact_texts(draw) -> tuple[str, dict]:
+    data = draw(st.lists(st.sampled_from(DATA), min_size=1, max_size=2, unique=True))
+    recipient, purpose = draw(st.sampled_from(RECIPIENTS)), draw(st.sampled_from(PURPOSES))
+    with_purpose, positive = draw(st.booleans()), draw(st.booleans())
+    d = ", ".join(data)
+    shape = {"verb": "shares", "positive": positive, "data": data, "recipient": recipient,
+             "purpose": purpose if with_purpose else None, "audience": None}
+    form = draw(st.sampled_from(["collects", "shares", "sells", "uses", "makes public", "limits",
+                                 "honours dnt", "consent by use", "audience"]))
+    if form == "shares":
+        text = f"{'shares' if positive else 'does not share'} {d} with {recipient}"
+        return text + (f" for {purpose}" if with_purpose else ""), shape
+    if form == "sells":
+        text = f"sells {d} to {recipient}" if positive else f"does not sell {d}"
+        return text, {**shape, "recipient": recipient if positive else "anyone", "purpose": "sale"}
+    if form == "limits":
+        return f"limits {recipient} to our purposes", {**shape, "verb": "limits", "positive": True}
+    audience = draw(st.sampled_from(AUDIENCES))
+    texts = {
+        "collects": ("collects", "does not collect"), "uses": ("uses", "does not use"),
+        "makes public": ("makes public", "keeps private"), "honours dnt": ("honours dnt", "ignores dnt"),
+        "consent by use": ("consent by use", "no consent by use"),
+        "audience": ("audience", "not audience"),
+    }[form]
+    text = texts[0 if positive else 1]
+    if form in ("collects", "makes public"):
+        text += f" {d}"
+    elif form == "uses":
+        text += f" {d} for {purpose}"
+    elif form == "audience":
+        text += f" {audience}"
+    return text, {**shape, "verb": form, "purpose": purpose, "audience": audience}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(fact_texts(), min_size=0, max_size=6))
+def test_contradictions_match_a_pairwise_oracle(drawn):
+    facts = [StatedFact(f"c{i}", f"p{i}", fact(text)) for i, (text, _) in enumerate(drawn)]
+    index = {id(s): i for i, s in enumerate(facts)}
+    got = [(c.kind, index[id(c.first)], index[id(c.second)])
+           for c in contradictions(facts, [], VOCABULARY)]
+    expected = [(oracle(drawn[i][1], drawn[j][1]), i, j)
+                for i in range(len(drawn)) for j in range(i + 1, len(drawn))]
+    assert sorted(got) == sorted(e for e in expected if e[0] is not None)
