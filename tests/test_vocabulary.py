@@ -12,7 +12,7 @@ CCPA_CATEGORIES = {
     "commercial information", "biometric information",
     "internet or other electronic network activity", "geolocation data",
     "audio, electronic or visual information", "professional or employment-related information",
-    "education information", "inferences", "sensitive personal information",
+    "education information", "inferences", "sensitive {{personal information}}",
 }
 REQUIRED = {
     "data": ["personal", "identifiers.name", "identifiers.email", "identifiers.username",

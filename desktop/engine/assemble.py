@@ -5,12 +5,14 @@ import re
 from dataclasses import replace
 
 from desktop.engine.document import BulletList, Document, Gap, Heading, Paragraph, Run, Section
+from desktop.engine.fact_model import join_words
 from desktop.engine.fields import label as field_label
 from desktop.engine.fields import required_fields
 from desktop.engine.library import Clause, DefinedTerm, Library
 from desktop.engine.markup import TOKEN, BlockTemplate, MarkupError, parse_body, parse_inline, typographic_quotes
 from desktop.engine.place import clause_place, field_place, practice_place
 from desktop.engine.profile import Profile
+from desktop.engine.statements import GENERATED, Generated, stated_facts
 from desktop.engine.terms import company_runs, definition_runs, resolved_terms, with_article
 from desktop.engine.tokens import Token, TokenError, classify
 from desktop.engine.validate import is_email, is_web_address, web_url
@@ -59,6 +61,7 @@ class _Lookup:
     def __init__(self, library: Library, profile: Profile, terms: dict[str, DefinedTerm]):
         self.library, self.profile, self.terms = library, profile, terms
         self.options: dict[str, dict[str, object]] = {}
+        self.generated: Generated | None = None  # known once the clauses, and so the facts, are
 
     def options_of(self, practice_id: str) -> dict[str, object]:
         if practice_id not in self.options:
@@ -76,6 +79,8 @@ class _Lookup:
                 return rest in self.profile.regimes
             if kind == "practice":
                 return rest in self.profile.practices and rest in self.library.practices
+            if kind == "facts":
+                return bool(self.generated and self.generated.get(rest))
             if kind == "terms":
                 return self.terms[rest.replace("_", " ")].label if rest == "personal_information" else self.terms["service"].label
             value = self.profile.field_value(name).strip()
@@ -87,6 +92,9 @@ class _Lookup:
 def assemble(profile: Profile, library: Library) -> Document:
     lookup = _Lookup(library, profile, resolved_terms(library, profile))
     included = included_clauses(library, profile, lookup)
+    facts, unknown_items = stated_facts([c for clauses in included.values() for c in clauses], library,
+                                        profile.wording_confirmed, lookup.for_practice, lookup.options_of)
+    lookup.generated = Generated(facts, library.vocabulary)
     numbers = {section_id: index for index, section_id in enumerate(included, start=1)}
     renderer = _Renderer(profile, library, numbers, lookup)
     sections = []
@@ -111,6 +119,8 @@ def assemble(profile: Profile, library: Library) -> Document:
         gaps=renderer.gaps,
         defined_terms=renderer.defined,
         terms=lookup.terms,
+        facts=facts,
+        unknown_items=unknown_items,
     )
 
 
@@ -159,10 +169,15 @@ class _Renderer:
 
     def _list_items(self, template: BlockTemplate, clause: Clause) -> list[list[Run]]:
         whole = TOKEN.fullmatch(template.text.strip())
-        if whole and whole.group(1).strip().startswith("opt."):
-            value = self._options(clause).get(whole.group(1).strip()[4:])
+        name = whole.group(1).strip() if whole else ""
+        if name.startswith("opt."):
+            value = self._options(clause).get(name[4:])
             if isinstance(value, list):
                 return [self._expand(typographic_quotes(item), clause, Run("")) for item in value]
+        if name.startswith("facts:") and self.lookup.generated and (items := self._generated(name[6:].strip(), clause)):
+            # Generated from the facts, not written by anyone: the linter trusts it like token output.
+            return [[replace(run, token=True) for run in self._expand(typographic_quotes(item), clause, Run(""), define=False)]
+                    for item in items]
         return [self._inline(template.text, clause)]
 
     def _inline(self, text: str, clause: Clause) -> list[Run]:
@@ -202,6 +217,9 @@ class _Renderer:
             runs = self._field(token.name, clause, style)
         elif token.kind == "ref":
             runs = self._reference(token.name, clause, style)
+        elif token.kind == "generated":
+            joined = join_words(self._generated(token.name, clause)) or "none"
+            runs = self._expand(typographic_quotes(joined), clause, style, depth + 1, define=False)
         elif token.kind == "company":
             runs = self._company(clause, style, define)
         else:
@@ -229,6 +247,12 @@ class _Renderer:
                 return [Run(value, style.bold, style.italic, href=web_url(value))]
             return [Run(value, gap=True)]
         return [_styled(style, value)]
+
+    def _generated(self, name: str, clause: Clause) -> list[str]:
+        if name not in GENERATED:
+            self._gap("token", f"facts:{name}", clause, f"Clause {clause.id!r} asks for a generated list {name!r} that does not exist.")
+            return []
+        return self.lookup.generated.get(name) if self.lookup.generated else []
 
     def _options(self, clause: Clause) -> dict[str, object]:
         return self.lookup.options_of(clause.practice)

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from desktop.engine.assemble import assemble
 from desktop.engine.document import Document
+from desktop.engine.fact_rules import is_cross_context, is_sale
+from desktop.engine.facts import contradictions
 from desktop.engine.fields import PROFILE_FIELDS
 from desktop.engine.library import Library
 from desktop.engine.lint import apply_fix, lint
@@ -22,6 +24,7 @@ class Problem:
     code: str
     message: str
     place: Place
+    also: tuple[Place, ...] = ()  # the other places a problem concerns (the other side of a contradiction)
 
     @property
     def where(self) -> str:
@@ -29,7 +32,7 @@ class Problem:
 
     def as_dict(self) -> dict:
         return {"severity": self.severity, "code": self.code, "message": self.message,
-                "where": self.where, "place": self.place.as_dict()}
+                "where": self.where, "place": self.place.as_dict(), "also": [p.as_dict() for p in self.also]}
 
 
 def field_problems(profile: Profile) -> list[Problem]:
@@ -130,10 +133,77 @@ def document_problems(document: Document, library: Library, profile: Profile) ->
         seen.add(key)
         code = {"missing": "missing-detail", "token": "unknown-token", "reference": "broken-reference"}[gap.kind]
         problems.append(Problem(ERROR, code, gap.message, gap.place))
+    problems += contradiction_problems(document, library, profile)
+    problems += unknown_item_problems(document, library)
     problems += terminology_problems(document, library, profile)
     problems += _coverage_problems(library, profile)
     score = document.reading_ease
     problems.append(Problem(INFO, "readability", f"Reading ease {score:.0f} (Flesch; 60 or more is plain English).", Place(DOCUMENT)))
+    return problems
+
+
+# Which facts settle a one-sided rule, by the kind of contradiction: a practice that states one is the fix.
+_SETTLED_BY = {
+    "children": lambda fact, vocabulary: fact.verb == "obtains parental consent",
+    "ccpa-opt-out": lambda fact, vocabulary: fact.verb in ("offers opt-out of sale", "offers opt-out of sharing"),
+    "ccpa-sharing-disclosure": lambda fact, vocabulary: fact.verb == "discloses sharing",
+    "nothing-sold": lambda fact, vocabulary: is_sale(fact, vocabulary) or is_cross_context(fact, vocabulary),
+}
+
+
+def contradiction_problems(document: Document, library: Library, profile: Profile) -> list[Problem]:
+    """One error per pair of clauses whose facts cannot both be true, or per clause a law forbids."""
+    problems = []
+    for found in contradictions(document.facts, profile.regimes, library.vocabulary):
+        first = found.first
+        if found.second is None:
+            message = f"{_clause_title(library, first)} {found.reason}. {_single_fix(found, library, profile)}"
+            problems.append(Problem(ERROR, f"contradiction-{found.kind}", message, clause_place(first.clause_id)))
+            continue
+        second = found.second
+        message = (f"{_clause_title(library, first)} and {_clause_title(library, second)} contradict each other: "
+                   f"{found.reason}. {_pair_fix(found, library)}")
+        problems.append(Problem(ERROR, f"contradiction-{found.kind}", message, practice_place(first.practice_id),
+                                (practice_place(second.practice_id),)))
+    return problems
+
+
+def _clause_title(library: Library, stated) -> str:
+    return f"“{library.practices[stated.practice_id].title}”"
+
+
+def _option_titles(library: Library, stated) -> list[str]:
+    """The options of the clause's practice that decide whether this fact is stated."""
+    condition = stated.fact.condition
+    options = library.practices[stated.practice_id].options
+    names = [n[4:] for n in condition.names() if n.startswith("opt.")] if condition else []
+    return [f"“{options[n].title}”" for n in names if n in options]
+
+
+def _pair_fix(found, library: Library) -> str:
+    changes = _option_titles(library, found.first) + _option_titles(library, found.second)
+    return "Untick one of them" + (f", or change {' or '.join(changes)}" if changes else "") + "."
+
+
+def _single_fix(found, library: Library, profile: Profile) -> str:
+    settles = _SETTLED_BY.get(found.kind, lambda fact, vocabulary: False)
+    offering = [f"“{p.title}”" for p in library.practices.values() if p.id not in profile.practices
+                and any(f.positive and settles(f, library.vocabulary) for c in p.clauses for f in c.facts)]
+    changes = _option_titles(library, found.first)
+    ways = [f"tick {' or '.join(offering[:3])}"] if offering else []
+    ways += [f"change {' or '.join(changes)}"] if changes else []
+    return "To fix it, " + ", ".join(ways + ["untick it"]) + "." if ways else "Untick it, or reword it."
+
+
+def unknown_item_problems(document: Document, library: Library) -> list[Problem]:
+    problems = []
+    for unknown in document.unknown_items:
+        spec = library.practices[unknown.practice_id].options.get(unknown.option)
+        title = spec.title if spec else unknown.option
+        problems.append(Problem(INFO, "unknown-data", f"“{unknown.item}” in “{title}” names no kind of information "
+                                "Policywright knows, so the lists it makes for California and the retention schedule "
+                                "leave it out; name it in everyday words (for example “phone number”).",
+                                practice_place(unknown.practice_id, unknown.option)))
     return problems
 
 
@@ -186,9 +256,20 @@ def check(profile: Profile, library: Library, document: Document | None = None) 
     """Every problem, errors first."""
     document = document or assemble(profile, library)
     problems = field_problems(profile) + practice_problems(profile, library) + document_problems(document, library, profile)
-    problems = _dedupe(problems)
+    problems = _dedupe(_without_group_contradictions(problems, library))
     order = {ERROR: 0, WARNING: 1, INFO: 2}
     return sorted(problems, key=lambda p: order[p.severity])
+
+
+def _without_group_contradictions(problems: list[Problem], library: Library) -> list[Problem]:
+    """Two practices of one exclusive group contradict each other by design; the group's own
+    problem ("a choice of one") says so more plainly."""
+    def same_group(problem: Problem) -> bool:
+        ids = [problem.place.id, *(p.id for p in problem.also)]
+        groups = {library.practices[i].group if i in library.practices else None for i in ids}
+        return len(ids) == 2 and len(groups) == 1 and None not in groups
+
+    return [p for p in problems if not (p.code.startswith("contradiction") and same_group(p))]
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:

@@ -2,10 +2,13 @@
 
 import re
 
+from desktop.engine.fact_model import FactError
+from desktop.engine.facts import parse_fact
 from desktop.engine.fields import token_fields
 from desktop.engine.library import Clause, Practice
 from desktop.engine.markup import tokens_in
 from desktop.engine.regimes import regime_ids
+from desktop.engine.statements import GENERATED
 from desktop.engine.tokens import TokenError, classify
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
@@ -54,13 +57,43 @@ def reference_problems(clause, practice, practices, sections, requirement_ids) -
     conditions = [b.condition for b in clause.blocks if b.condition] + ([clause.when] if clause.when else [])
     for condition in conditions:
         for name in condition.names():
-            problem = _condition_name_problem(name, practice, practices)
+            problem = condition_name_problem(name, practice, practices)
             if problem:
                 problems.append(problem)
+    if clause.when and any(name.startswith("facts.") for name in clause.when.names()):
+        problems.append("`when` cannot ask about generated lists (facts.NAME): they come from the clauses picked")
     return problems
 
 
-def _condition_name_problem(name: str, practice, practices) -> str | None:
+def fact_problems(clause: Clause, practice: Practice, practices, vocabulary) -> tuple[list, list[tuple[int, str]]]:
+    """The clause's facts read against the vocabulary, and (line, what is wrong) for each that is not."""
+    facts, faults = [], []
+    for text in clause.fact_texts:
+        try:
+            fact = parse_fact(text, vocabulary, practice.options)
+        except FactError as error:
+            faults.append((_line_of(clause, text), f"fact {text!r}: {error}"))
+            continue
+        for name in fact.condition.names() if fact.condition else []:
+            problem = condition_name_problem(name, practice, practices)
+            if problem or name.startswith("facts."):
+                faults.append((_line_of(clause, text), f"fact {text!r}: {problem or 'a fact cannot depend on generated lists'}"))
+                break
+        else:
+            facts.append(fact)
+    return facts, faults
+
+
+def _line_of(clause: Clause, text: str) -> int:
+    """The front-matter line that holds a fact's text (2, the first front-matter line, if not found)."""
+    try:
+        lines = clause.path.read_text(encoding="utf-8").splitlines()[:clause.body_line]
+    except OSError:
+        return 2
+    return next((number for number, line in enumerate(lines, start=1) if text in line), 2)
+
+
+def condition_name_problem(name: str, practice, practices) -> str | None:
     kind, _, rest = name.partition(".")
     if kind == "opt" and rest not in practice.options:
         return f"condition names unknown option {rest!r}"
@@ -68,6 +101,8 @@ def _condition_name_problem(name: str, practice, practices) -> str | None:
         return f"condition names unknown practice {rest!r}"
     if kind == "regime" and rest not in regime_ids():
         return f"condition names unknown regime {rest!r}"
+    if kind == "facts" and rest not in GENERATED:
+        return f"condition names unknown generated list {name!r}; use one of {', '.join(GENERATED)}"
     if kind == "terms" and rest not in ("service", "personal_information"):
         return f"condition names unknown term choice {name!r}"
     if kind in ("company", "service") and name not in token_fields():
@@ -93,6 +128,8 @@ def token_problem(raw: str, term_ids, practice: Practice, sections) -> str | Non
         return str(error)
     if token.kind == "option" and token.name not in practice.options:
         return f"{{{{opt.{token.name}}}}} is not an option of practice {practice.id!r}"
+    if token.kind == "generated" and token.name not in GENERATED:
+        return f"{{{{facts:{token.name}}}}} is not a generated list; use one of {', '.join(GENERATED)}"
     if token.kind == "ref" and token.name not in sections:
         return f"{{{{ref:{token.name}}}}} names no section"
     return None

@@ -103,6 +103,8 @@ class Document:
     gaps: list[Gap] = field(default_factory=list)
     defined_terms: list[str] = field(default_factory=list)
     terms: dict = field(default_factory=dict)  # term id -> the DefinedTerm this profile resolved it to
+    facts: list = field(default_factory=list)  # the StatedFacts the policy makes
+    unknown_items: list = field(default_factory=list)  # list option items that name no kind of data
 
     @functools.cached_property
     def reading_ease(self) -> float:

@@ -1,9 +1,11 @@
 """The example profile: a small US company, with the practices the library marks as typical."""
 
 import datetime as dt
+from collections import Counter
 
 from desktop.engine.library import Library
 from desktop.engine.profile import Company, Profile, Service, Terms
+from desktop.engine.regimes import regime_ids
 
 
 def example_profile(library: Library, today: dt.date | None = None) -> Profile:
@@ -28,7 +30,20 @@ def example_profile(library: Library, today: dt.date | None = None) -> Profile:
 
 
 def all_practices(library: Library) -> dict[str, dict]:
-    """As many practices as can be picked together: typical ones first, one per exclusive group."""
+    """As many practices as can be picked together, with every law covered: typical ones first,
+    one per exclusive group, then unticking what the checks find contradictory until none is."""
+    key = id(library)
+    if key not in _ALL_PRACTICES or _ALL_PRACTICES[key][0] is not library:
+        _ALL_PRACTICES[key] = (library, _compatible(library))
+    return {practice_id: {} for practice_id in _ALL_PRACTICES[key][1]}
+
+
+_ALL_PRACTICES: dict[int, tuple[Library, list[str]]] = {}  # worked out once per library: it assembles a few times
+
+
+def _compatible(library: Library) -> list[str]:
+    from desktop.engine.checks import check  # checks assembles; the example profile alone needs neither
+
     ordered = sorted(library.practices.values(), key=lambda p: (not p.primary.example, p.id))
     chosen: dict[str, dict] = {}
     groups: set[str] = set()
@@ -40,11 +55,22 @@ def all_practices(library: Library) -> dict[str, dict]:
         chosen[practice.id] = {}
         if practice.group:
             groups.add(practice.group)
-    return _with_needs_met(library, chosen)
+    rank = {p.id: index for index, p in enumerate(ordered)}
+    profile = example_profile(library, dt.date(2026, 1, 1))
+    profile.regimes = list(regime_ids())
+    while True:
+        profile.practices = _with_needs_met(library, chosen)
+        clashing = [p for p in check(profile, library) if p.code.startswith("contradiction") or p.code == "conflict"]
+        if not clashing:
+            return list(profile.practices)
+        # Untick the practice in the most clashes (the less typical one on a tie), then look again.
+        count = Counter(place.id for problem in clashing for place in (problem.place, *problem.also))
+        chosen.pop(max(count, key=lambda practice_id: (count[practice_id], rank.get(practice_id, len(rank)))))
 
 
 def _with_needs_met(library: Library, chosen: dict[str, dict]) -> dict[str, dict]:
     """Drop practices whose needed practices were left out, until every need is met."""
+    chosen = dict(chosen)
     while unmet := [p for p in chosen if any(n not in chosen for n in library.practices[p].primary.requires_practices)]:
         for practice_id in unmet:
             chosen.pop(practice_id)

@@ -24,7 +24,7 @@ from desktop.engine.fact_model import (
     StatedFact,
     join_words,
 )
-from desktop.engine.vocabulary import ANYONE, PERSONAL, Vocabulary
+from desktop.engine.vocabulary import ANYONE, PERSONAL, Vocabulary, spoken
 
 _OPPOSABLE = ("collects", "shares", "uses", "makes public", "honours dnt", "consent by use", "audience")
 
@@ -53,7 +53,7 @@ def claim_of(fact: Fact) -> Claim | None:
 def contradictions(stated: list[StatedFact], regimes: list[str], vocabulary: Vocabulary) -> list[Contradiction]:
     """Every conflict among `stated`: one per pair of clauses and kind, then the regime rules."""
     found = opposites(stated, vocabulary) + limited_recipients(stated, vocabulary)
-    found += children_rules(stated, vocabulary)
+    found += children_rules(stated, vocabulary) + unfounded_disclosure(stated, vocabulary)
     if "ccpa" in regimes:
         found += ccpa_rules(stated, vocabulary)
     if "gdpr" in regimes:
@@ -197,6 +197,15 @@ def ccpa_rules(stated: list[StatedFact], vocabulary: Vocabulary) -> list[Contrad
     return found
 
 
+def unfounded_disclosure(stated: list[StatedFact], vocabulary: Vocabulary) -> list[Contradiction]:
+    """A policy that says it sells or shares for ads, while no clause says it does either."""
+    if any(is_sale(s.fact, vocabulary) or is_cross_context(s.fact, vocabulary) for s in stated if s.fact.positive):
+        return []
+    disclosing = [s for s in stated if s.fact.verb == "discloses sharing" and s.fact.positive]
+    return _single("nothing-sold", disclosing, vocabulary,
+                   "no picked clause says you sell information or share it for ads, so there is nothing to disclose")
+
+
 def gdpr_rules(stated: list[StatedFact], vocabulary: Vocabulary) -> list[Contradiction]:
     offending = [s for s in stated if s.fact.verb == "consent by use" and s.fact.positive]
     return _single("gdpr-consent-by-use", offending, vocabulary,
@@ -209,7 +218,7 @@ def _single(kind: str, offending: list[StatedFact], vocabulary: Vocabulary, why:
     for stated in offending:
         if stated.clause_id not in seen:
             seen.add(stated.clause_id)
-            reason = f"one says {describe(stated.fact, vocabulary)}, but {why}"
+            reason = f"says {describe(stated.fact, vocabulary)}, but {why}"
             found.append(Contradiction(kind, stated, None, reason))
     return found
 
@@ -236,13 +245,13 @@ def _data_words(fact: Fact, vocabulary: Vocabulary, data: tuple[str, ...] | None
     ids = fact.data if data is None else data
     if not ids:
         return f"the items of opt.{fact.option}" if fact.option else "nothing"
-    return join_words([lower_first(vocabulary.title(id, "data")) for id in ids])
+    return join_words([lower_first(spoken(vocabulary.title(id, "data"))) for id in ids])
 
 
 def _title(id: str | None, kind: str, vocabulary: Vocabulary) -> str:
     if id is None or id == ANYONE and kind == "recipient":
         return "anyone"
-    return lower_first(vocabulary.title(id, kind))
+    return lower_first(spoken(vocabulary.title(id, kind)))
 
 
 _FLAGS = {

@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.engine.conditions import Condition
+from desktop.engine.fact_model import Fact
 from desktop.engine.markup import BlockTemplate
 from desktop.engine.options import OptionSpec
 from desktop.engine.regimes import Regime
+from desktop.engine.vocabulary import Vocabulary
 
 BUILTIN_TERMS = ("service", "personal information")
 
@@ -62,6 +64,8 @@ class Clause:
     regimes: list[str] = field(default_factory=list)
     when: Condition | None = None
     example: bool = False
+    fact_texts: list[str] = field(default_factory=list)  # as written in the front matter
+    facts: tuple[Fact, ...] = ()  # read against the vocabulary when the library is complete
 
     @property
     def shown_heading(self) -> str:
@@ -117,6 +121,7 @@ class Library:
     regimes: dict[str, Regime]
     faults: list[Fault]
     rules: list[Rule] = field(default_factory=list)
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
 
     def outline(self) -> list[Section]:
         return sorted(self.sections.values(), key=lambda s: (s.order, s.id))

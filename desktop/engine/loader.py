@@ -10,6 +10,7 @@ from pathlib import Path
 
 from desktop.engine.clause_faults import (
     ID_PATTERN,
+    fact_problems,
     front_matter_problems,
     reference_problems,
     token_problem,
@@ -32,6 +33,7 @@ from desktop.engine.options import OptionSpec, parse_option
 from desktop.engine.regimes import FILE_NAME as REGIMES_FILE
 from desktop.engine.regimes import Regime, RegimeError, parse_regimes, regime_ids
 from desktop.engine.tokens import COMPANY
+from desktop.engine.vocabulary import Vocabulary, load_vocabulary
 from desktop.paths import bundled_dir, user_library_dir
 
 
@@ -52,6 +54,8 @@ class _Loader:
         self.rule_files: list[tuple[Path, dict]] = []
         self.replaced: dict[str, list[Clause]] = {}  # clause id -> earlier folders' versions
         self.faults: list[Fault] = []
+        self.folders: list[Path] = []
+        self.vocabulary = Vocabulary()
 
     def fault(self, path: Path, line: int, message: str) -> None:
         self.faults.append(Fault(path, line, message))
@@ -60,6 +64,7 @@ class _Loader:
         if not folder.is_dir():
             self.fault(folder, 0, "library folder does not exist")
             return
+        self.folders.append(folder)
         for path in sorted(folder.glob("*/_section.toml")):
             self._read_section(path)
         for path in sorted(folder.glob("_terms/*.toml")):
@@ -196,11 +201,12 @@ class _Loader:
             group=data.get("group"), excludes=data.get("excludes", []),
             requires_practices=data.get("requires_practices", []),
             requires=data.get("requires", []), regimes=data.get("regimes", []),
-            when=when, example=data.get("example", False),
+            when=when, example=data.get("example", False), fact_texts=data.get("facts", []),
         )
 
     def finish(self) -> Library:
         """Drop every clause with a fault (an earlier folder's version comes back), until none is left."""
+        self.vocabulary = self._read_vocabulary()
         while True:
             practices = self._group_practices()
             faulty = self._check_references(practices) | self._orphans(practices)
@@ -210,7 +216,15 @@ class _Loader:
                 self._drop(clause_id)
         rules = self._rules(practices)
         faults = list(dict.fromkeys(self.faults))  # a clause checked in several rounds reports once
-        return Library(self.sections, self._all_terms(), dict(self.clauses), practices, self.regimes, faults, rules)
+        return Library(self.sections, self._all_terms(), dict(self.clauses), practices, self.regimes, faults, rules,
+                       self.vocabulary)
+
+    def _read_vocabulary(self) -> Vocabulary:
+        folders = [f for f in self.folders if (f / "_vocabulary").is_dir()]
+        vocabulary, faults = load_vocabulary(folders)
+        for path, line, message in faults:
+            self.fault(path, line, message)
+        return vocabulary
 
     def _drop(self, clause_id: str) -> None:
         earlier = self.replaced.get(clause_id)
@@ -278,6 +292,11 @@ class _Loader:
                 continue
             for message in reference_problems(clause, practice, practices, self.sections, requirement_ids):
                 self.fault(clause.path, 2, message)
+                faulty.add(clause.id)
+            facts, faults = fact_problems(clause, practice, practices, self.vocabulary)
+            clause.facts = tuple(facts)
+            for line, message in faults:
+                self.fault(clause.path, line, message)
                 faulty.add(clause.id)
             for raw, line in tokens_with_lines(clause):
                 message = token_problem(raw, term_ids, practice, self.sections)

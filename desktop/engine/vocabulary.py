@@ -36,6 +36,11 @@ def normal_text(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def spoken(text: str) -> str:
+    """A title or description as plain words for a message: `{{the service}}` reads "the service"."""
+    return _TOKEN.sub(lambda m: m.group(1).strip(), text)
+
+
 def _token_words(match: re.Match) -> str:
     inner = match.group(1).strip()
     return " " if inner.startswith("if ") or any(c in inner for c in ".:") else f" {inner} "
