@@ -89,6 +89,11 @@ class _Lookup:
         return lookup
 
 
+def condition_lookup(library: Library, profile: Profile) -> "_Lookup":
+    """What clause and fact conditions ask about this profile (facts.* lists excepted)."""
+    return _Lookup(library, profile, resolved_terms(library, profile))
+
+
 def assemble(profile: Profile, library: Library) -> Document:
     lookup = _Lookup(library, profile, resolved_terms(library, profile))
     included = included_clauses(library, profile, lookup)
@@ -252,7 +257,7 @@ class _Renderer:
         if name not in GENERATED:
             self._gap("token", f"facts:{name}", clause, f"Clause {clause.id!r} asks for a generated list {name!r} that does not exist.")
             return []
-        return self.lookup.generated.get(name) if self.lookup.generated else []
+        return self.lookup.generated.get(name, clause.id) if self.lookup.generated else []
 
     def _options(self, clause: Clause) -> dict[str, object]:
         return self.lookup.options_of(clause.practice)

@@ -2,16 +2,18 @@
 
 from dataclasses import dataclass
 
-from desktop.engine.assemble import assemble
+from desktop.engine.assemble import assemble, condition_lookup
 from desktop.engine.document import Document
+from desktop.engine.fact_model import StatedFact
 from desktop.engine.fact_rules import is_cross_context, is_sale
-from desktop.engine.facts import contradictions
+from desktop.engine.facts import contradictions, describe
 from desktop.engine.fields import PROFILE_FIELDS
 from desktop.engine.library import Library
 from desktop.engine.lint import apply_fix, lint
 from desktop.engine.place import DOCUMENT, PRACTICES, REQUIREMENT, Place, clause_place, field_place, practice_place
 from desktop.engine.profile import Profile
 from desktop.engine.regimes import applicable
+from desktop.engine.statements import claims_in_wording, stated_facts
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 # A field's own check has a code of its own, so scripts can tell a bad address from a bad email.
@@ -134,6 +136,7 @@ def document_problems(document: Document, library: Library, profile: Profile) ->
         code = {"missing": "missing-detail", "token": "unknown-token", "reference": "broken-reference"}[gap.kind]
         problems.append(Problem(ERROR, code, gap.message, gap.place))
     problems += contradiction_problems(document, library, profile)
+    problems += wording_contradictions(document, library, profile)
     problems += unknown_item_problems(document, library)
     problems += terminology_problems(document, library, profile)
     problems += _coverage_problems(library, profile)
@@ -193,6 +196,29 @@ def _single_fix(found, library: Library, profile: Profile) -> str:
     ways = [f"tick {' or '.join(offering[:3])}"] if offering else []
     ways += [f"change {' or '.join(changes)}"] if changes else []
     return "To fix it, " + ", ".join(ways + ["untick it"]) + "." if ways else "Untick it, or reword it."
+
+
+def wording_contradictions(document: Document, library: Library, profile: Profile) -> list[Problem]:
+    """What the user's own wording claims (a denial of sale, sharing, collection, tracking; whom
+    the service is for) against what the rest of the policy states."""
+    shown = {block.clause_id for section in document.sections for block in section.blocks}
+    problems = []
+    for clause_id, text in profile.overrides.items():
+        clause = library.clauses.get(clause_id)
+        if clause is None or clause_id not in shown:
+            continue
+        claims = [StatedFact(clause_id, clause.practice, fact) for fact in claims_in_wording(text, library.vocabulary)]
+        others = [s for s in document.facts if s.clause_id != clause_id]
+        for found in contradictions(others + claims, [], library.vocabulary):
+            claim, other = (found.first, found.second) if found.first.clause_id == clause_id else (found.second, found.first)
+            if found.second is None or claim.clause_id != clause_id or other.clause_id == clause_id:
+                continue
+            problems.append(Problem(ERROR, "contradiction-wording",
+                                    f"Your wording of “{clause.title}” says “{claim.fact.source}”, but "
+                                    f"{_clause_title(library, other)} says {describe(other.fact, library.vocabulary)}. "
+                                    "Change your wording, or untick the other practice.",
+                                    clause_place(clause_id), (practice_place(other.practice_id),)))
+    return problems
 
 
 def unknown_item_problems(document: Document, library: Library) -> list[Problem]:
@@ -282,12 +308,19 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
     return result
 
 
-def clause_statements(library: Library, clause_id: str) -> list[str]:
-    """What the library's wording of a clause states, in plain words: what a user's rewording must
-    still say for the policy to count on it."""
+def clause_statements(library: Library, clause_id: str, profile: Profile) -> list[str]:
+    """What the library's wording of a clause states for this profile, in plain words: what a
+    user's rewording must still say for the policy to count on it."""
     clause = library.clauses[clause_id]
     requirements = {r.id: r.text for regime in library.regimes.values() for r in regime.requirements}
-    return list(dict.fromkeys(requirements[rid] for rid in clause.regimes if rid in requirements))
+    lookup = condition_lookup(library, profile)
+    stated, _ = stated_facts([clause], library, lambda _id: True, lookup.for_practice, lookup.options_of)
+    facts = [_sentence(describe(s.fact, library.vocabulary)) for s in stated]
+    return list(dict.fromkeys(facts + [_sentence(requirements[rid]) for rid in clause.regimes if rid in requirements]))
+
+
+def _sentence(words: str) -> str:
+    return words[:1].upper() + words[1:]
 
 
 def has_errors(problems: list[Problem]) -> bool:

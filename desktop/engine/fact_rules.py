@@ -236,6 +236,8 @@ def _pair_reason(first: StatedFact, second: StatedFact, vocabulary: Vocabulary) 
 
 def lower_first(text: str) -> str:
     """Lower-case a title's first letter unless it starts an abbreviation ("IP address")."""
+    if text.startswith("{{"):  # a term token: its own first letter says whether it is capitalised
+        return "{{" + lower_first(text[2:])
     if len(text) > 1 and text[1].isupper():
         return text
     return text[:1].lower() + text[1:]

@@ -7,10 +7,11 @@ A reworded clause's facts count only once the user has confirmed the wording sti
 """
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from desktop.engine.fact_model import Fact, StatedFact, join_words
+from desktop.engine.fact_model import CHILDREN, Fact, StatedFact, join_words
 from desktop.engine.fact_rules import is_cross_context, is_sale, lower_first
 from desktop.engine.fact_tables import ccpa_table, retention_schedule
 from desktop.engine.library import Clause, Library
@@ -75,10 +76,12 @@ class Generated:
     def table(self):
         return ccpa_table(self.stated, self.vocabulary)
 
-    def get(self, name: str) -> list[str]:
-        if name not in self._lists:
-            self._lists[name] = getattr(self, f"_{name}")()
-        return self._lists[name]
+    def get(self, name: str, owner: str | None = None) -> list[str]:
+        """The list; `owner` is the clause that shows it, whose own facts come first where facts overlap."""
+        key = f"{name}:{owner}" if name == "retention" else name
+        if key not in self._lists:
+            self._lists[key] = self._retention(owner) if name == "retention" else getattr(self, f"_{name}")()
+        return self._lists[key]
 
     def _ccpa_collected(self) -> list[str]:  # "Identifiers, such as name and email address"
         return [f"{_capital(ccpa)}, such as {join_words([lower_first(t) for t in row.collected])}"
@@ -116,8 +119,11 @@ class Generated:
                 found.append(recipient.description)
         return list(dict.fromkeys(found))
 
-    def _retention(self) -> list[str]:  # "Account details: until 30 days after you close your account"
-        return [f"{title}: {period}" for title, period in retention_schedule(self.stated, self.vocabulary)]
+    def _retention(self, owner: str | None) -> list[str]:  # "Account details: until 30 days after you close your account"
+        """One row per kind of information. The schedule's own clause sets the period for what it
+        names; for the rest, the first clause that states one."""
+        ordered = sorted(self.stated, key=lambda s: s.clause_id != owner)
+        return [f"{title}: {period}" for title, period in retention_schedule(ordered, self.vocabulary)]
 
 
 GENERATED = ("ccpa_collected", "ccpa_disclosed", "ccpa_sold", "ccpa_shared", "ccpa_recipients", "ccpa_third_parties", "retention")
@@ -125,3 +131,39 @@ GENERATED = ("ccpa_collected", "ccpa_disclosed", "ccpa_sold", "ccpa_shared", "cc
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+# --- Claims in the user's own wording ------------------------------------------------------
+
+_NOT = r"(?:do not|don't|does not|doesn't|never|will not|won't|shall not|not)"
+_CLAIMS = [  # (pattern over one lower-case sentence, verb, positive, recipient, purpose, data when none is named)
+    (re.compile(rf"\b{_NOT}\s+(?:\w+\s+)?(?:sell|rent|trade)\b"), "sells", False, None, None, "personal"),
+    (re.compile(rf"\b{_NOT}\s+(?:\w+\s+)?(?:share|disclose|give|pass on)\b"), "shares", False, None, None, "personal"),
+    (re.compile(rf"\b{_NOT}\s+(?:\w+\s+)?(?:collect|gather|ask for|store|keep)\b"), "collects", False, None, None, "personal"),
+    (re.compile(rf"\b{_NOT}\s+(?:\w+\s+)?(?:track|follow|profile)\b"), "collects", False, None, None, "activity"),
+    (re.compile(r"\b(?:made|meant|designed|directed|intended) (?:for|at) (?:young )?children\b"), "audience", True, None, None, ""),
+]
+_NEGATED_AUDIENCE = re.compile(rf"\b{_NOT}\s+(?:\w+\s+)?(?:made|meant|designed|directed|intended) (?:for|at) (?:young )?children\b")
+
+
+def claims_in_wording(text: str, vocabulary: Vocabulary) -> list[Fact]:
+    """What a user's wording claims about sale, sharing, collection, tracking and children, as facts.
+
+    Read plainly, sentence by sentence: a denial ("we never sell your data") becomes a negative
+    fact about the data the sentence names (or all personal information); "made for children"
+    says whom the service is for."""
+    claims = []
+    for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):
+        lower = " ".join(sentence.lower().replace("\u2019", "'").split())
+        for pattern, verb, positive, recipient, purpose, default in _CLAIMS:
+            if not pattern.search(lower):
+                continue
+            if verb == "audience":
+                claims.append(Fact("audience", not _NEGATED_AUDIENCE.search(lower), audience=CHILDREN, source=sentence.strip()))
+                continue
+            found = vocabulary.categories_in(lower)
+            named = tuple(c for c in found if not vocabulary.within(c, "deidentified", "data"))
+            if found and not named:
+                continue  # statistics and other data that does not identify anyone
+            claims.append(Fact(verb, positive, named or (default,), recipient, purpose, source=sentence.strip()))
+    return claims

@@ -219,7 +219,7 @@ class ClauseEditor(QWidget):
 
     def _show_statements(self, overridden: bool) -> None:
         """Beside the user's own wording: what the library's wording stated, and their confirmation."""
-        statements = clause_statements(self.library, self.clause_id) if overridden and self.clause_id else []
+        statements = clause_statements(self.library, self.clause_id, self.session.profile) if overridden and self.clause_id else []
         self.says.setText("<b>The library's wording states:</b>" + "".join(f"<br>• {escape(s, quote=False)}" for s in statements))
         self.says.setVisible(bool(statements))
         self.confirm.setVisible(bool(statements))

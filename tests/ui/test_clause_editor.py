@@ -95,7 +95,7 @@ def test_reworded_clause_lists_what_it_stated_and_is_confirmed_with_a_click(qtbo
     qtbot.keyClicks(editor.text, "We read the signals your browser sends.")
     wait_rendered(qtbot, example_window)
     assert editor.confirm.isVisibleTo(editor) and not editor.confirm.isChecked()
-    assert "how the operator responds to Do Not Track signals" in editor.says.text()
+    assert "How the operator responds to Do Not Track signals" in editor.says.text()
     assert any(p.code == "check-wording" and p.where == "clause:dnt.honour" for p in example_window.live.problems)
     qtbot.mouseClick(editor.confirm, Qt.MouseButton.LeftButton)
     wait_rendered(qtbot, example_window)
