@@ -185,7 +185,7 @@ def _option_titles(library: Library, stated) -> list[str]:
 
 def _pair_fix(found, library: Library) -> str:
     changes = _option_titles(library, found.first) + _option_titles(library, found.second)
-    return "Untick one of them" + (f", or change {' or '.join(changes)}" if changes else "") + "."
+    return "Untick one of them" + (f", or change {_one_of(changes)}" if changes else "") + "."
 
 
 def _single_fix(found, library: Library, profile: Profile) -> str:
@@ -193,9 +193,13 @@ def _single_fix(found, library: Library, profile: Profile) -> str:
     offering = [f"“{p.title}”" for p in library.practices.values() if p.id not in profile.practices
                 and any(f.positive and settles(f, library.vocabulary) for c in p.clauses for f in c.facts)]
     changes = _option_titles(library, found.first)
-    ways = [f"tick {' or '.join(offering[:3])}"] if offering else []
-    ways += [f"change {' or '.join(changes)}"] if changes else []
-    return "To fix it, " + ", ".join(ways + ["untick it"]) + "." if ways else "Untick it, or reword it."
+    ways = [f"tick {_one_of(offering[:3])}"] if offering else []
+    ways += [f"change {_one_of(changes)}"] if changes else []
+    return "To fix it, " + ", or ".join(ways + ["untick it"]) + "." if ways else "Untick it, or reword it."
+
+
+def _one_of(titles: list[str]) -> str:
+    return ", ".join(titles[:-1]) + " or " + titles[-1] if len(titles) > 1 else titles[0]
 
 
 def wording_contradictions(document: Document, library: Library, profile: Profile) -> list[Problem]:
@@ -293,7 +297,7 @@ def _without_group_contradictions(problems: list[Problem], library: Library) -> 
     def same_group(problem: Problem) -> bool:
         ids = [problem.place.id, *(p.id for p in problem.also)]
         groups = {library.practices[i].group if i in library.practices else None for i in ids}
-        return len(ids) == 2 and len(groups) == 1 and None not in groups
+        return len(set(ids)) == 2 and len(groups) == 1 and None not in groups
 
     return [p for p in problems if not (p.code.startswith("contradiction") and same_group(p))]
 

@@ -33,7 +33,7 @@ class ProblemsModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self.problems = list(problems)
-        self._places = [describe(p.place, self.library) for p in self.problems]
+        self._places = [' and '.join(describe(place, self.library) for place in (p.place, *p.also)) for p in self.problems]
         self.endResetModel()
 
     def rowCount(self, parent: Index = _ROOT) -> int:

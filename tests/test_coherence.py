@@ -1,0 +1,267 @@
+"""Coherence from facts: each kind of contradiction is raised by a profile and cleared by its fix,
+check agrees with a pairwise oracle over random profiles, and ordinary profiles raise nothing."""
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_facts import oracle
+
+from desktop.engine.assemble import assemble
+from desktop.engine.checks import check
+from desktop.engine.example import all_practices, example_profile
+from desktop.engine.facts import contradictions
+from desktop.engine.loader import load_library
+from desktop.engine.profile import Company, Profile, Service, Terms
+from desktop.engine.regimes import regime_ids
+from desktop.paths import bundled_dir
+
+LIBRARY = load_library([bundled_dir("snippets")])
+BASE = {"intro.about": {}, "contact.details": {}}
+ADS = {"cookies.about": {}, "cookies.third_party_tracking": {}, "cookies.ad_network": {}}
+
+
+def profile_with(practices: dict, regimes=(), overrides=None) -> Profile:
+    profile = example_profile(LIBRARY, dt.date(2026, 12, 1))
+    profile.practices = {**BASE, **{k: dict(v) for k, v in practices.items()}}
+    profile.regimes = list(regimes)
+    profile.overrides = dict(overrides or {})
+    return profile
+
+
+def contradiction_codes(profile: Profile, library=LIBRARY) -> list[str]:
+    return sorted(p.code for p in check(profile, library) if p.code.startswith("contradiction"))
+
+
+def messages(profile: Profile, code: str) -> list[str]:
+    return [p.message for p in check(profile, LIBRARY) if p.code == code]
+
+
+# --- Each kind: a profile that raises it, and the fix that clears it ---------------------------
+
+def test_opposite_statements_name_both_practices_and_clear_when_one_is_unticked():
+    profile = profile_with({"share.none": {}, "share.service_providers": {}})
+    found = [p for p in check(profile, LIBRARY) if p.code == "contradiction-opposite"]
+    assert len(found) == 1
+    assert "“We do not share your information with anyone” and “Companies that work for us” contradict each other" in found[0].message
+    assert "Untick one of them." in found[0].message
+    assert {found[0].place.id, *(p.id for p in found[0].also)} == {"share.none", "share.service_providers"}
+    profile.practices.pop("share.none")
+    assert contradiction_codes(profile) == []
+
+
+def test_an_option_that_makes_a_statement_is_named_in_the_fix():
+    profile = profile_with({"collect.automatic": {"linked": True}, "cookies.about": {}, "cookies.beacons": {"linked": False}})
+    found = messages(profile, "contradiction-opposite")
+    assert found and "or change" in found[0]
+    profile.practices["collect.automatic"]["linked"] = False
+    assert contradiction_codes(profile) == []
+
+
+def test_cross_context_ads_under_the_ccpa_need_the_sharing_disclosure_and_opt_out():
+    profile = profile_with(ADS, ["ccpa"])
+    assert set(contradiction_codes(profile)) == {"contradiction-ccpa-opt-out", "contradiction-ccpa-sharing-disclosure"}
+    assert all("To fix it, tick " in m and "“We sell or share some data (opt-out link)”" in m and m.endswith(", or untick it.")
+               for m in messages(profile, "contradiction-ccpa-opt-out"))
+    profile.practices["california.opt_out"] = {}
+    assert contradiction_codes(profile) == []
+    profile.practices.pop("california.opt_out")
+    profile.regimes = []
+    assert contradiction_codes(profile) == []  # the same practices outside the CCPA are coherent
+
+
+def test_saying_you_sell_or_share_needs_a_clause_that_does():
+    profile = profile_with({"california.opt_out": {}}, ["ccpa"])
+    assert contradiction_codes(profile) == ["contradiction-nothing-sold"]
+    profile.practices.update(ADS)
+    assert contradiction_codes(profile) == []
+
+
+def test_the_gdpr_does_not_accept_using_the_service_as_consent():
+    profile = profile_with({"changes.posting": {"continued_use": True}}, ["gdpr"])
+    found = messages(profile, "contradiction-gdpr-consent-by-use")
+    assert found and "the GDPR does not accept simply using a service as consent" in found[0]
+    assert "change “" in found[0]
+    profile.practices["changes.posting"]["continued_use"] = False
+    assert contradiction_codes(profile) == []
+
+
+def test_acceptance_by_use_is_not_stated_under_the_gdpr():
+    text = assemble(profile_with({"intro.acceptance": {}}, ["gdpr"]), LIBRARY).plain_text()
+    assert "you agree that we may collect" not in text and "does not count as your consent" in text
+    assert contradiction_codes(profile_with({"intro.acceptance": {}}, ["gdpr"])) == []
+
+
+def test_a_service_for_children_with_ads_and_no_parental_consent_is_refused():
+    profile = profile_with(ADS, overrides={"intro.about": "Our app is made for children."})
+    found = [p for p in check(profile, LIBRARY) if p.code == "contradiction-wording"]
+    assert found and "no clause promises to get a parent's consent" not in found[0].message  # the wording kind names the claim
+    assert "“Our app is made for children.”" in found[0].message
+    profile.overrides["intro.about"] = "Our app is for everyone."
+    assert contradiction_codes(profile) == []
+
+
+def test_a_child_directed_service_with_ads_and_no_consent_promise(tmp_path):
+    folder = tmp_path / "firm"
+    (folder / "10-intro").mkdir(parents=True)
+    (folder / "10-intro" / "kids.md").write_text(
+        '+++\nid = "kids.audience"\npractice = "kids.audience"\nsection = "intro"\ntitle = "Made for kids"\n'
+        'summary = "Say the service is made for children."\nsources = ["new"]\nfacts = ["audience children_under_13"]\n'
+        '+++\n{{The service}} is made for children under 13.\n', encoding="utf-8")
+    library = load_library([bundled_dir("snippets"), folder])
+    profile = profile_with({**ADS, "kids.audience": {}})
+    found = [p for p in check(profile, library) if p.code == "contradiction-children"]
+    assert found and "no clause promises to get a parent's consent first" in found[0].message
+    assert "tick “Our service is made for children under 13”" in found[0].message or "Untick" in found[0].message
+    profile.practices.update({k: {} for k in ("children.directed",)})
+    assert "contradiction-children" not in contradiction_codes(profile, library)
+
+
+def test_a_recipient_limited_to_our_purposes_cannot_also_get_data_for_ads(tmp_path):
+    folder = tmp_path / "firm"
+    (folder / "40-cookies").mkdir(parents=True)
+    (folder / "40-cookies" / "resell.md").write_text(
+        '+++\nid = "cookies.analytics_ads"\npractice = "cookies.analytics_ads"\nsection = "cookies"\n'
+        'title = "Analytics data for ads"\nsummary = "Say analytics companies also use the data for ads."\nsources = ["new"]\n'
+        'facts = ["shares activity.service with service_providers.analytics for ads.cross_context"]\n'
+        '+++\nOur analytics companies also use what they learn to show you ads elsewhere.\n', encoding="utf-8")
+    library = load_library([bundled_dir("snippets"), folder])
+    assert not library.faults
+    profile = profile_with({"cookies.about": {}, "cookies.analytics": {}, "cookies.analytics_ads": {}})
+    assert "contradiction-limited-recipient" in contradiction_codes(profile, library)
+    profile.practices.pop("cookies.analytics_ads")
+    assert contradiction_codes(profile, library) == []
+
+
+def test_the_users_own_denial_is_compared_with_the_rest_of_the_policy():
+    profile = profile_with({"share.service_providers": {}}, overrides={"security.measures": "We do not share your information with anyone."})
+    profile.practices["security.measures"] = {}
+    found = [p for p in check(profile, LIBRARY) if p.code == "contradiction-wording"]
+    assert found and found[0].where == "clause:security.measures"
+    assert "“Companies that work for us” says you share personal information with service providers" in found[0].message
+    profile.overrides["security.measures"] = "We protect your information with care."
+    assert contradiction_codes(profile) == []
+
+
+def test_statistics_in_the_users_wording_are_not_personal_information():
+    profile = profile_with({"share.service_providers": {}, "security.measures": {}},
+                           overrides={"security.measures": "We never share statistics that could identify no one."})
+    assert contradiction_codes(profile) == []
+
+
+# --- Check agrees with a pairwise oracle over random profiles ----------------------------------
+
+def shape(fact) -> dict:
+    """A stated fact in the oracle's terms: a sale is a share for sale."""
+    verb, purpose = ("shares", "sale") if fact.verb == "sells" else (fact.verb, fact.purpose)
+    recipient = fact.recipient or ("anyone" if verb in ("shares", "limits") else None)
+    return {"verb": verb, "positive": fact.positive, "data": list(fact.data), "recipient": recipient,
+            "purpose": purpose, "audience": fact.audience}
+
+
+def expected_pairs(document) -> set[frozenset]:
+    facts = document.facts
+    pairs = set()
+    for i, first in enumerate(facts):
+        for second in facts[i + 1:]:
+            if oracle(shape(first.fact), shape(second.fact)):
+                pairs.add(frozenset((first.practice_id, second.practice_id)))
+    return {pair for pair in pairs if not _one_group(pair)}
+
+
+def _one_group(pair: frozenset) -> bool:
+    groups = {LIBRARY.practices[p].group for p in pair}
+    return len(pair) == 2 and len(groups) == 1 and None not in groups  # the group's own problem says it
+
+
+def reported_pairs(problems) -> set[frozenset]:
+    return {frozenset((p.place.id, *(a.id for a in p.also))) for p in problems
+            if p.code in ("contradiction-opposite", "contradiction-limited-recipient")}
+
+
+PRACTICES = sorted(LIBRARY.practices)
+
+
+@st.composite
+def random_profiles(draw) -> Profile:
+    picked = draw(st.sets(st.sampled_from(PRACTICES), min_size=2, max_size=14))
+    practices = {}
+    for practice_id in picked:
+        options = {}
+        for name, spec in LIBRARY.practices[practice_id].options.items():
+            if spec.type == "bool" and draw(st.booleans()):
+                options[name] = not spec.default
+        practices[practice_id] = options
+    return profile_with(practices, draw(st.sets(st.sampled_from(regime_ids()))))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(random_profiles())
+def test_check_reports_a_contradiction_exactly_when_two_picked_facts_conflict(profile):
+    document = assemble(profile, LIBRARY)
+    assert reported_pairs(check(profile, LIBRARY, document)) == expected_pairs(document)
+
+
+# --- No false alarms ---------------------------------------------------------------------------
+
+def small_profile(name: str, kind: str, country: str, practices: list[str], regimes: list[str], **terms) -> Profile:
+    return Profile(
+        company=Company(legal_name=f"{name} Ltd", short_name=name, website=f"{name.lower()}.example",
+                        contact_email=f"privacy@{name.lower()}.example", country=country, region="Oregon"),
+        service=Service(name=name, kind=kind), terms=Terms(**terms),
+        practices={p: {} for p in practices}, regimes=regimes, effective_date="2026-12-01")
+
+
+TYPICAL = {
+    "a shop": small_profile("Shopkin", "online store", "United States", [
+        "intro.about", "intro.scope", "collect.registration", "collect.orders", "collect.support", "collect.automatic",
+        "use.transactions", "use.communicate", "use.security", "cookies.about", "cookies.session", "cookies.cart",
+        "cookies.analytics", "cookies.dnt_ignore", "share.no_selling", "share.service_providers", "share.legal",
+        "share.business_transfer", "security.measures", "retention.criteria", "rights.access_correct", "rights.delete",
+        "children.under13", "changes.posting", "contact.details"], ["caloppa"], service="Store"),
+    "an EU software company": small_profile("Codewerk", "software", "Germany", [
+        "intro.about", "intro.controller", "collect.registration", "collect.telemetry", "collect.support",
+        "use.administer", "use.improve", "use.troubleshoot", "legal_bases.overview", "legal_bases.legitimate_interests",
+        "share.service_providers", "share.legal", "share.no_selling", "transfers.international", "security.measures",
+        "retention.criteria", "rights.gdpr_rights", "rights.gdpr_complaint", "rights.gdpr_withdraw_consent",
+        "children.under13", "changes.advance_notice", "contact.details"], ["gdpr"],
+        service="App", personal_information="personal data"),
+    "a newsletter": small_profile("Weekly", "newsletter", "United Kingdom", [
+        "intro.about", "comms.newsletter", "share.no_selling", "share.service_providers", "security.measures",
+        "retention.account", "rights.delete", "rights.gdpr_complaint", "contact.details"], ["gdpr"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TYPICAL))
+def test_typical_small_profiles_raise_no_contradiction(name):
+    profile = TYPICAL[name]
+    profile.practices = {p: v for p, v in profile.practices.items() if p in LIBRARY.practices}
+    assert len(profile.practices) >= 9
+    assert [p.message for p in check(profile, LIBRARY) if p.code.startswith("contradiction") or p.code == "conflict"] == []
+
+
+def test_the_example_profile_has_no_errors():
+    assert [p.message for p in check(example_profile(LIBRARY), LIBRARY) if p.severity == "error"] == []
+
+
+def test_the_all_practices_policy_states_no_conflicting_facts():
+    profile = example_profile(LIBRARY)
+    profile.practices, profile.regimes = all_practices(LIBRARY), list(regime_ids())
+    document = assemble(profile, LIBRARY)
+    assert len(document.facts) > 150
+    assert contradictions(document.facts, profile.regimes, LIBRARY.vocabulary) == []
+    assert not [p for p in check(profile, LIBRARY, document) if p.code.startswith("contradiction")]
+
+
+@pytest.mark.parametrize("practice_id", PRACTICES)
+def test_no_practice_contradicts_itself(practice_id):
+    problems = check(profile_with({practice_id: {}}), LIBRARY)
+    assert [p.message for p in problems if p.code in ("contradiction-opposite", "contradiction-limited-recipient")] == []
+
+
+@pytest.mark.parametrize("group", sorted({p.group for p in LIBRARY.practices.values() if p.group}))
+def test_the_facts_alone_refuse_two_practices_of_one_exclusive_group(group):
+    members = sorted(p.id for p in LIBRARY.practices.values() if p.group == group)
+    document = assemble(profile_with({m: {} for m in members}), LIBRARY)
+    assert contradictions(document.facts, list(regime_ids()), LIBRARY.vocabulary)
