@@ -222,6 +222,8 @@ class _Renderer:
             runs = self._field(token.name, clause, style)
         elif token.kind == "ref":
             runs = self._reference(token.name, clause, style)
+        elif token.kind == "recipient":
+            runs = self._recipient(token.name, clause, style, depth)
         elif token.kind == "generated":
             joined = join_words(self._generated(token.name, clause)) or "none"
             runs = self._expand(typographic_quotes(joined), clause, style, depth + 1, define=False)
@@ -252,6 +254,14 @@ class _Renderer:
                 return [Run(value, style.bold, style.italic, href=web_url(value))]
             return [Run(value, gap=True)]
         return [_styled(style, value)]
+
+    def _recipient(self, recipient_id: str, clause: Clause, style: Run, depth: int) -> list[Run]:
+        """The one way the policy describes a kind of recipient, from the vocabulary."""
+        recipient = self.library.vocabulary.recipients.get(recipient_id)
+        if recipient is None:
+            message = f"Clause {clause.id!r} names a recipient {recipient_id!r} the vocabulary lacks."
+            return [self._gap("token", f"recipient:{recipient_id}", clause, message)]
+        return self._expand(typographic_quotes(recipient.description), clause, style, depth + 1, define=False)
 
     def _generated(self, name: str, clause: Clause) -> list[str]:
         if name not in GENERATED:

@@ -121,7 +121,7 @@ def tokens_with_lines(clause: Clause):
                 yield raw, 2
 
 
-def token_problem(raw: str, term_ids, practice: Practice, sections) -> str | None:
+def token_problem(raw: str, term_ids, practice: Practice, sections, recipients=()) -> str | None:
     try:
         token = classify(raw, term_ids)
     except TokenError as error:
@@ -130,6 +130,8 @@ def token_problem(raw: str, term_ids, practice: Practice, sections) -> str | Non
         return f"{{{{opt.{token.name}}}}} is not an option of practice {practice.id!r}"
     if token.kind == "generated" and token.name not in GENERATED:
         return f"{{{{facts:{token.name}}}}} is not a generated list; use one of {', '.join(GENERATED)}"
+    if token.kind == "recipient" and token.name not in recipients:
+        return f"{{{{recipient:{token.name}}}}} names no recipient in the vocabulary"
     if token.kind == "ref" and token.name not in sections:
         return f"{{{{ref:{token.name}}}}} names no section"
     return None

@@ -299,7 +299,7 @@ class _Loader:
                 self.fault(clause.path, line, message)
                 faulty.add(clause.id)
             for raw, line in tokens_with_lines(clause):
-                message = token_problem(raw, term_ids, practice, self.sections)
+                message = token_problem(raw, term_ids, practice, self.sections, self.vocabulary.recipients)
                 if message:
                     self.fault(clause.path, line, message)
                     faulty.add(clause.id)

@@ -14,7 +14,7 @@ class TokenError(ValueError):
 
 @dataclass(frozen=True)
 class Token:
-    kind: str  # "field", "option", "ref", "generated", "company" or "term"
+    kind: str  # "field", "option", "ref", "generated", "recipient", "company" or "term"
     name: str
     article: str | None = None
     plural: bool = False
@@ -27,6 +27,8 @@ def classify(raw: str, term_ids: frozenset[str] | set[str]) -> Token:
         raise TokenError("empty token {{}}")
     if text.startswith("if "):
         raise TokenError(f"{{{{{text}}}}} must start a paragraph or bullet")
+    if text.startswith("recipient:"):
+        return Token("recipient", text[10:].strip())
     if text.startswith("facts:"):
         return Token("generated", text[6:].strip())
     if text.startswith("ref:"):
