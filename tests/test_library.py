@@ -110,3 +110,25 @@ def test_a_faulty_replacement_is_skipped_and_the_earlier_clause_comes_back(tmp_p
     assert any("unknown section 'cokies'" in f.message for f in library.faults)
     assert library.clauses["dnt.honour"].body.strip() == "We honour Do Not Track signals."
     assert library.practices["dnt.honour"].section == "cookies"
+
+
+def test_faulty_facts_and_vocabulary_are_reported_with_their_line(tmp_path, capsys):
+    from desktop.cli import main
+    from desktop.paths import bundled_dir
+
+    root = tmp_path / "firm"
+    (root / "_vocabulary").mkdir(parents=True)
+    (root / "_vocabulary" / "data.toml").write_text('[[category]]\nid = "pets.name"\ntitle = "Pet name"\n', encoding="utf-8")
+    (root / "40-cookies").mkdir()
+    write_clause(root / "40-cookies", "facts.md", (
+        '+++\nid = "cookies.mine"\npractice = "cookies.mine"\nsection = "cookies"\ntitle = "Mine"\n'
+        'summary = "Mine."\nsources = ["new"]\nfacts = [\n  "collects identifiers.email",\n'
+        '  "sells unicorn.horns to anyone",\n  "keeps private opt.nope",\n]\n+++\nWe keep your email address private.\n'))
+    library = load_library([bundled_dir("snippets"), root])
+    messages = [str(f) for f in library.faults]
+    assert any("facts.md:10:" in m and "unicorn.horns" in m for m in messages), messages
+    assert any("facts.md:11:" in m and "nope" in m for m in messages), messages
+    assert any(str(root / "_vocabulary" / "data.toml") in m for m in messages), messages
+    assert "cookies.mine" not in library.clauses  # a clause with a broken fact is skipped, like any other fault
+    assert main(["check-library", str(bundled_dir("snippets")), str(root)]) == 1
+    assert "facts.md:10:" in capsys.readouterr().out

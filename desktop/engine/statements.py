@@ -99,6 +99,11 @@ class Generated:
     def _ccpa_shared(self) -> list[str]:  # for cross-context behavioral advertising
         return self._column("shared")
 
+    def _ccpa_purposes(self) -> list[str]:
+        """The purposes the policy says it uses personal information for, in vocabulary order."""
+        used = {s.fact.purpose for s in self.stated if s.fact.positive and s.fact.verb == "uses" and s.fact.purpose}
+        return [lower_first(p.title) for p in self.vocabulary.purposes.values() if p.id in used]
+
     def _ccpa_recipients(self) -> list[str]:
         """How the policy describes each service provider it gives information to."""
         found = []
@@ -126,7 +131,8 @@ class Generated:
         return [f"{title}: {period}" for title, period in retention_schedule(ordered, self.vocabulary)]
 
 
-GENERATED = ("ccpa_collected", "ccpa_disclosed", "ccpa_sold", "ccpa_shared", "ccpa_recipients", "ccpa_third_parties", "retention")
+GENERATED = ("ccpa_collected", "ccpa_purposes", "ccpa_disclosed", "ccpa_sold", "ccpa_shared", "ccpa_recipients",
+             "ccpa_third_parties", "retention")
 
 
 def _capital(text: str) -> str:
