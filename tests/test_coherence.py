@@ -249,7 +249,7 @@ def test_the_all_practices_policy_states_no_conflicting_facts():
     profile = example_profile(LIBRARY)
     profile.practices, profile.regimes = all_practices(LIBRARY), list(regime_ids())
     document = assemble(profile, LIBRARY)
-    assert len(document.facts) > 150
+    assert len(document.facts) > 100
     assert contradictions(document.facts, profile.regimes, LIBRARY.vocabulary) == []
     assert not [p for p in check(profile, LIBRARY, document) if p.code.startswith("contradiction")]
 

@@ -52,7 +52,7 @@ def claim_of(fact: Fact) -> Claim | None:
 
 def contradictions(stated: list[StatedFact], regimes: list[str], vocabulary: Vocabulary) -> list[Contradiction]:
     """Every conflict among `stated`: one per pair of clauses and kind, then the regime rules."""
-    found = opposites(stated, vocabulary) + limited_recipients(stated, vocabulary)
+    found = opposites(stated, vocabulary) + private_but_shared(stated, vocabulary) + limited_recipients(stated, vocabulary)
     found += children_rules(stated, vocabulary) + unfounded_disclosure(stated, vocabulary)
     if "ccpa" in regimes:
         found += ccpa_rules(stated, vocabulary)
@@ -73,6 +73,30 @@ def opposites(stated: list[StatedFact], vocabulary: Vocabulary) -> list[Contradi
             if claims_conflict(positive, negative, vocabulary):
                 found.append(Contradiction("opposite", first, second, _pair_reason(first, second, vocabulary)))
     return one_per_clause_pair(found)
+
+
+# Giving data to these is not keeping it private; service providers, authorities and a buyer
+# receive it on our behalf or under the law, which a privacy promise allows.
+_NOT_PRIVATE_ROLES = ("third_party", "public")
+
+
+def private_but_shared(stated: list[StatedFact], vocabulary: Vocabulary) -> list[Contradiction]:
+    """"We keep your name private" beside "we share your name with the other side of a booking"."""
+    found = []
+    for first, second in combinations(stated, 2):
+        for private, shared in ((first, second), (second, first)):
+            if _private_shared(private.fact, shared.fact, vocabulary):
+                found.append(Contradiction("opposite", first, second, _pair_reason(first, second, vocabulary)))
+                break
+    return one_per_clause_pair(found)
+
+
+def _private_shared(private: Fact, shared: Fact, vocabulary: Vocabulary) -> bool:
+    if not private.source.startswith("keeps private") or shared.verb not in ("shares", "sells") or not shared.positive:
+        return False  # "does not make public" promises less than "keeps private"
+    recipient = vocabulary.recipients.get(shared.recipient or "")
+    return (recipient is not None and recipient.role in _NOT_PRIVATE_ROLES
+            and data_overlap(private.data, shared.data, vocabulary))
 
 
 def one_per_clause_pair(found: list[Contradiction]) -> list[Contradiction]:

@@ -48,6 +48,7 @@ _FORMS = [
     (rf"does not use {_DATA} for {_P}", "uses", False, "does not use DATA for PURPOSE"),
     (rf"makes public {_DATA}", "makes public", True, "makes public DATA"),
     (rf"keeps private {_DATA}", "makes public", False, "keeps private DATA"),
+    (rf"does not make public {_DATA}", "makes public", False, "does not make public DATA"),
     (rf"limits {_R} to our purposes", "limits", True, "limits RECIPIENT to our purposes"),
     (r"honours dnt", "honours dnt", True, "honours dnt"),
     (r"ignores dnt", "honours dnt", False, "ignores dnt"),
