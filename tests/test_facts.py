@@ -313,13 +313,16 @@ def meet(a: str | None, b: str | None, root: str | None) -> bool:
 NOT_PRIVATE = ("anyone", "third_parties", "public")  # recipients whose role is third party or the public
 
 
+def _given_away(private: dict, shared: dict) -> bool:
+    return shared["recipient"].split(".")[0] in NOT_PRIVATE and any(
+        meet(x, y, "personal") for x in private["data"] for y in shared["data"])
+
+
 def oracle(a: dict, b: dict) -> str | None:
     private = next((x for x in (a, b) if x["verb"] == "makes public" and not x["positive"]), None)
     shared = next((x for x in (a, b) if x["verb"] == "shares" and x["positive"]), None)
-    if private is not None and shared is not None and private is not shared:
-        if shared["recipient"].split(".")[0] in NOT_PRIVATE and any(
-                meet(x, y, "personal") for x in private["data"] for y in shared["data"]):
-            return "opposite"
+    if private is not None and shared is not None and _given_away(private, shared):
+        return "opposite"
     limit = next((x for x in (a, b) if x["verb"] == "limits"), None)
     if limit is not None:
         other = b if limit is a else a
