@@ -330,3 +330,44 @@ def block_text(block) -> str:
     if isinstance(block, BulletList):
         return " ".join(plain(item) for item in block.items)
     return plain(block.runs) if isinstance(block, Paragraph) else ""
+
+
+# --- One description for each kind of recipient: clauses name a recipient with {{recipient:ID}}.
+
+# How clauses described a recipient before each used the vocabulary's one description.
+RIVAL_RECIPIENT_WORDING = [
+    "service providers that work for us", "companies that help us", "trusted analytics services",
+    "analytics services that help us measure", "our advertising network", "an advertising network", "ad partners",
+    "the company that takes payments", "on behalf of companies we work with", "new owner",
+    "a debt collection agency", "our lawyers", "another public body", "courts and the police",
+    "other users and visitors", "whose buttons appear on",
+]
+# A clause whose facts name a recipient that its wording leaves unnamed, and why.
+RECIPIENT_UNNAMED = {
+    ("share.protect", "anyone"): "who gets the information depends on the fraud, abuse or emergency",
+    ("cookies.beacons", "third_parties"): "“placed by our partners” is a choice value that profiles store and conditions compare",
+}
+
+
+def as_printed(description: str) -> re.Pattern:
+    """A recipient's description as the policy prints it, whatever the profile calls the service."""
+    pieces = re.split(r"\{\{.*?\}\}", description.replace("’", "'"))
+    return re.compile(r"\w+(?: \w+)?".join(re.escape(piece) for piece in pieces))
+
+
+def test_each_recipient_the_policy_names_reads_as_its_one_description(bundled_library):
+    _, document = all_policy(bundled_library)
+    recipients = bundled_library.vocabulary.recipients
+    wording: dict[str, str] = {}
+    for section in document.sections:
+        for block in section.blocks:
+            wording[block.clause_id] = wording.get(block.clause_id, "") + "\n" + block_text(block).replace("’", "'")
+    named = {(s.clause_id, s.fact.recipient) for s in document.facts if s.fact.recipient}
+    assert len({recipient for _, recipient in named}) >= 8
+    not_described = [f"{clause_id}: {recipient} is not “{recipients[recipient].description}”"
+                     for clause_id, recipient in sorted(named - set(RECIPIENT_UNNAMED))
+                     if not as_printed(recipients[recipient].description).search(wording.get(clause_id, ""))]
+    assert not_described == []
+    rivals = {clause.id: [r for r in RIVAL_RECIPIENT_WORDING if r in "\n".join(clause_texts(clause)).lower()]
+              for clause in bundled_library.clauses.values()}
+    assert {clause_id: found for clause_id, found in rivals.items() if found} == {}
