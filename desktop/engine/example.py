@@ -42,30 +42,32 @@ _ALL_PRACTICES: dict[int, tuple[Library, list[str]]] = {}  # worked out once per
 
 
 def _compatible(library: Library) -> list[str]:
+    """Typical practices first, one per exclusive group; untick what clashes; then tick back, one
+    at a time, each left-out practice that the checks accept."""
     from desktop.engine.checks import check  # checks assembles; the example profile alone needs neither
 
     ordered = sorted(library.practices.values(), key=lambda p: (not p.primary.example, p.id))
-    chosen: dict[str, dict] = {}
-    groups: set[str] = set()
-    for practice in ordered:
-        clashes = any(other in chosen for other in practice.primary.excludes) or any(
-            practice.id in library.practices[other].primary.excludes for other in chosen)
-        if clashes or (practice.group and practice.group in groups):
-            continue
-        chosen[practice.id] = {}
-        if practice.group:
-            groups.add(practice.group)
     rank = {p.id: index for index, p in enumerate(ordered)}
     profile = example_profile(library, dt.date(2026, 1, 1))
     profile.regimes = list(regime_ids())
-    while True:
+
+    def clashes(chosen: dict) -> list:
         profile.practices = _with_needs_met(library, chosen)
-        clashing = [p for p in check(profile, library) if p.code.startswith("contradiction") or p.code == "conflict"]
-        if not clashing:
-            return list(profile.practices)
-        # Untick the practice in the most clashes (the less typical one on a tie), then look again.
+        return [p for p in check(profile, library) if p.code.startswith("contradiction") or p.code in ("conflict", "exclusive-group")]
+
+    chosen: dict[str, dict] = {}
+    groups: set[str] = set()
+    for practice in ordered:
+        if not (practice.group and practice.group in groups):
+            chosen[practice.id] = {}
+            groups.add(practice.group or "")
+    while clashing := clashes(chosen):  # untick the practice in the most clashes (the less typical on a tie)
         count = Counter(place.id for problem in clashing for place in (problem.place, *problem.also))
         chosen.pop(max(count, key=lambda practice_id: (count[practice_id], rank.get(practice_id, len(rank)))))
+    for practice in ordered:
+        if practice.id not in chosen and not clashes({**chosen, practice.id: {}}):
+            chosen[practice.id] = {}
+    return list(_with_needs_met(library, chosen))
 
 
 def _with_needs_met(library: Library, chosen: dict[str, dict]) -> dict[str, dict]:
