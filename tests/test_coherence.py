@@ -157,7 +157,7 @@ def shape(fact) -> dict:
     verb, purpose = ("shares", "sale") if fact.verb == "sells" else (fact.verb, fact.purpose)
     recipient = fact.recipient or ("anyone" if verb in ("shares", "limits") else None)
     return {"verb": verb, "positive": fact.positive, "data": list(fact.data), "recipient": recipient,
-            "purpose": purpose, "audience": fact.audience}
+            "purpose": purpose, "audience": fact.audience, "private": fact.source.startswith("keeps private")}
 
 
 def expected_pairs(document) -> set[frozenset]:

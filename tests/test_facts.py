@@ -319,7 +319,8 @@ def _given_away(private: dict, shared: dict) -> bool:
 
 
 def oracle(a: dict, b: dict) -> str | None:
-    private = next((x for x in (a, b) if x["verb"] == "makes public" and not x["positive"]), None)
+    # "keeps private" (not the weaker "does not make public") also rules out giving the data away
+    private = next((x for x in (a, b) if x["verb"] == "makes public" and not x["positive"] and x.get("private", True)), None)
     shared = next((x for x in (a, b) if x["verb"] == "shares" and x["positive"]), None)
     if private is not None and shared is not None and _given_away(private, shared):
         return "opposite"
