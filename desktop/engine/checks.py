@@ -8,6 +8,7 @@ from desktop.engine.fact_model import StatedFact
 from desktop.engine.fact_rules import is_cross_context, is_sale
 from desktop.engine.facts import contradictions, describe
 from desktop.engine.fields import PROFILE_FIELDS
+from desktop.engine.interview import answer_contradictions
 from desktop.engine.library import Library
 from desktop.engine.lint import apply_fix, lint
 from desktop.engine.place import DOCUMENT, PRACTICES, REQUIREMENT, Place, clause_place, field_place, practice_place
@@ -63,7 +64,14 @@ def practice_problems(profile: Profile, library: Library) -> list[Problem]:
     problems += _option_problems(profile, library, chosen)
     problems += _group_problems(library, chosen)
     problems += _relation_problems(library, chosen)
+    problems += answer_problems(profile, library)
     return problems
+
+
+def answer_problems(profile: Profile, library: Library) -> list[Problem]:
+    """A ticked practice that an answer in the interview rules out."""
+    return [Problem(ERROR, "contradiction-answer", found.message, practice_place(found.practice_id))
+            for found in answer_contradictions(profile, library)]
 
 
 def _option_problems(profile, library, chosen) -> list[Problem]:

@@ -105,6 +105,8 @@ def condition_name_problem(name: str, practice, practices) -> str | None:
         return f"condition names unknown generated list {name!r}; use one of {', '.join(GENERATED)}"
     if kind == "terms" and rest not in ("service", "personal_information"):
         return f"condition names unknown term choice {name!r}"
+    if kind == "answer":
+        return f"condition {name!r} asks about an interview answer; a clause can ask only about the profile"
     if kind in ("company", "service") and name not in token_fields():
         return f"condition names unknown profile field {name!r}"
     return None

@@ -3,7 +3,8 @@
 EXPR is terms joined by `or` and `and` (`and` binds tighter), each optionally preceded by
 `not`: `opt.NAME`, `opt.NAME == 'v'`, `opt.NAME != 'v'`, `company.FIELD`, `regime.ID`,
 `practice.ID`, `terms.service` / `terms.personal_information` (the chosen wording), `facts.NAME`
-(a list generated from the policy's facts is not empty; in paragraphs only, not in `when`).
+(a list generated from the policy's facts is not empty; in paragraphs only, not in `when`),
+`answer.QUESTION` (an interview answer; in the interview's own file only, never in a clause).
 """
 
 import re
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 _TERM = re.compile(
-    r"^(?P<neg>not\s+)?(?P<name>(?:opt|company|service|regime|practice|terms|facts)\.[a-z0-9_.-]+|effective_date)"
+    r"^(?P<neg>not\s+)?(?P<name>(?:opt|company|service|regime|practice|terms|facts|answer)\.[a-z0-9_.-]+|effective_date)"
     r"(?:\s*(?P<op>==|!=)\s*'(?P<value>[^']*)')?$"
 )
 

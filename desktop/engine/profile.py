@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from desktop.engine.fileio import write_atomic
+from desktop.engine.questions import answer_problems
 from desktop.engine.regimes import regime_ids
 
 SCHEMA_VERSION = 1
@@ -72,6 +73,8 @@ class Profile:
     overrides: dict[str, str] = field(default_factory=dict)
     # clause id -> the user's wording of it that they confirmed still states the clause's facts
     confirmed: dict[str, str] = field(default_factory=dict)
+    # interview question id -> the answer given (ids this Policywright does not ask are kept, unused)
+    answers: dict[str, object] = field(default_factory=dict)
     extra: dict = field(default_factory=dict)
 
     def field_value(self, name: str) -> str:
@@ -144,6 +147,7 @@ def profile_from_dict(data: object, source: str = "profile") -> Profile:
         effective_date=_read_date(data.get("effective_date", ""), problems),
         overrides=_read_overrides(data.get("overrides", {}), problems),
         confirmed=_read_confirmed(data.get("confirmed", {}), problems),
+        answers=_read_answers(data.get("answers", {}), problems),
         extra={k: v for k, v in data.items() if k not in _TOP_KEYS},
     )
     if problems:
@@ -166,7 +170,7 @@ def migrate(data: dict, source: str = "profile") -> dict:
 
 
 _TOP_KEYS = {"schema_version", "company", "service", "terms", "practices", "regimes",
-             "effective_date", "overrides", "confirmed"}
+             "effective_date", "overrides", "confirmed", "answers"}
 
 
 def _read_practices(data: object, problems: list[str]) -> dict[str, dict]:
@@ -226,6 +230,13 @@ def _read_confirmed(data: object, problems: list[str]) -> dict[str, str]:
     return dict(data)
 
 
+def _read_answers(data: object, problems: list[str]) -> dict[str, object]:
+    """Answers of the right type for each known question; answers to unknown questions are kept."""
+    wrong = answer_problems(data)
+    problems += wrong
+    return dict(data) if not wrong else {}
+
+
 def _group_dict(group) -> dict:
     values = {f.name: getattr(group, f.name) for f in fields(group) if f.name != "extra"}
     return {**group.extra, **values}
@@ -243,6 +254,7 @@ def profile_to_dict(profile: Profile) -> dict:
         "effective_date": profile.effective_date,
         "overrides": profile.overrides,
         **({"confirmed": profile.confirmed} if profile.confirmed else {}),
+        **({"answers": profile.answers} if profile.answers else {}),
     }
 
 
