@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from desktop import __version__
+from desktop.cli_interview import print_questions, profile_from_answers
 from desktop.engine.assemble import assemble
 from desktop.engine.checks import ERROR, check, has_errors, option_type_problems
 from desktop.engine.example import example_profile
@@ -42,6 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = commands.add_parser("new-profile", parents=[common], help="write an example profile to start from")
     sub.add_argument("path", type=Path)
     sub.add_argument("--force", action="store_true", help="replace an existing file")
+    sub.add_argument("--answers", type=Path, metavar="FILE",
+                     help="build the profile from interview answers in FILE, a JSON object {question id: answer}")
+    sub = commands.add_parser("questions", parents=[common], help="list the interview's questions")
+    sub.add_argument("--json", action="store_true", help="print JSON")
     sub = commands.add_parser("check", parents=[common], help="list a profile's problems")
     sub.add_argument("profile", type=Path)
     sub.add_argument("--json", action="store_true", help="print JSON")
@@ -140,9 +145,15 @@ def cmd_check_library(args) -> int:
 def cmd_new_profile(args) -> int:
     if args.path.exists() and not args.force:
         raise UserError(f"{args.path}: already exists; choose another name or add --force")
-    profile = example_profile(_library(args))
+    library = _library(args)
+    profile = profile_from_answers(args.answers, library) if args.answers else example_profile(library)
     _write(args.path, profile_json(profile).encode("utf-8"))
     print(f"wrote {args.path}")
+    return EXIT_OK
+
+
+def cmd_questions(args) -> int:
+    print_questions(args.json)
     return EXIT_OK
 
 
@@ -216,6 +227,7 @@ COMMANDS = {
     "clauses": cmd_clauses,
     "check-library": cmd_check_library,
     "new-profile": cmd_new_profile,
+    "questions": cmd_questions,
     "check": cmd_check,
     "export": cmd_export,
     "gui": cmd_gui,

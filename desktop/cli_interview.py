@@ -1,0 +1,55 @@
+"""The interview on the command line: list its questions, build a profile from a file of answers."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from desktop.engine.interview import load_questions, new_profile
+from desktop.engine.library import Library
+from desktop.engine.profile import Profile, ProfileError
+from desktop.engine.questions import answer_problems
+
+
+def question_rows() -> list[dict]:
+    questions = load_questions()
+    titles = {page.id: page.title for page in questions.pages}
+    return [{"id": q.id, "page": q.page, "page_title": titles[q.page], "text": q.text, "why": q.why, "example": q.example,
+             "type": q.type, "choices": list(q.choices), "default": q.default,
+             "asked_when": q.ask_when.source if q.ask_when else None}
+            for q in questions.questions]
+
+
+def print_questions(as_json: bool) -> None:
+    rows = question_rows()
+    if as_json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    page = None
+    for row in rows:
+        if row["page"] != page:
+            page = row["page"]
+            print(f"{'' if row is rows[0] else chr(10)}# {row['page_title']}")
+        choices = f" [{' | '.join(row['choices'])}]" if row["choices"] else ""
+        print(f"{row['id']:<24} {row['type']:<7} {row['text']}{choices}")
+        if row["asked_when"]:
+            print(f"{'':<32} asked when {row['asked_when']}")
+
+
+def read_answers(path: Path) -> dict:
+    """The answers in a JSON file, {question id: answer}; ProfileError names the file and each bad id."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ProfileError(str(path), ["no such file; check the path given to --answers"]) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ProfileError(str(path), [f"cannot be read ({error.__class__.__name__}: {error})"]) from None
+    except json.JSONDecodeError as error:
+        raise ProfileError(str(path), [f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"]) from None
+    problems = answer_problems(data, unknown_ok=False)
+    if problems:
+        raise ProfileError(str(path), problems)
+    return data
+
+
+def profile_from_answers(path: Path, library: Library) -> Profile:
+    return new_profile(read_answers(path), library, dt.date.today())

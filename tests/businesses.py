@@ -1,0 +1,27 @@
+"""Interview answers of three businesses of different shapes, for the engine, CLI and window tests."""
+
+# An Oregon website selling concert tickets, with a mailing list and some visitors from Europe.
+OREGON_TICKETS = {
+    "company_name": "Rose City Tickets LLC", "service_name": "Rose City Tickets", "service_kind": "website",
+    "website": "rosecitytickets.example", "contact_email": "privacy@rosecitytickets.example",
+    "has_accounts": False, "takes_payments": True, "payment_processor": "Stripe", "contact_messages": True,
+    "analytics": True, "newsletter": True, "eu_users": True, "california_users": True, "dnt": "nothing different",
+    "children": "general audience", "sells_data": False, "shares_for_ads": False, "transfers_abroad": True,
+    "automated_decisions": False, "security_steps": ["encryption (TLS) for everything sent to and from us", "regular backups"],
+}
+# A California app company over the revenue threshold that shows interest-based ads.
+CALIFORNIA_APP = {
+    "company_name": "Sunny Apps, Inc.", "service_name": "PhotoPal", "service_kind": "mobile app",
+    "website": "sunnyapps.example", "contact_email": "privacy@sunnyapps.example", "has_accounts": True,
+    "sign_in_with": ["Google", "Apple"], "takes_payments": True, "contact_messages": True, "uploads": True,
+    "analytics": True, "ad_network": True, "ad_network_use": "ads on our service", "personalised": True,
+    "eu_users": False, "california_users": True, "dnt": "nothing different", "revenue_over_25m": True,
+    "children": "general audience", "teens": False, "sells_data": False, "security_steps": ["regular backups"],
+}
+# A learning app made for children under 13.
+CHILDREN_APP = {
+    "company_name": "Little Owls Learning Ltd", "service_name": "Little Owls", "service_kind": "mobile app",
+    "contact_email": "parents@littleowls.example", "has_accounts": True, "contact_messages": True,
+    "eu_users": False, "california_users": True, "dnt": "stop tracking that visitor", "children": "children under 13",
+    "sells_data": False, "shares_for_ads": False, "security_steps": ["regular backups", "strong passwords on all our systems"],
+}
