@@ -26,6 +26,7 @@ def profile_with(practices: dict, regimes=(), overrides=None) -> Profile:
     profile = example_profile(LIBRARY, dt.date(2026, 12, 1))
     profile.practices = {**BASE, **{k: dict(v) for k, v in practices.items()}}
     profile.regimes = list(regimes)
+    profile.answers = {}  # these practices, not the example's answers
     profile.overrides = dict(overrides or {})
     return profile
 
@@ -247,7 +248,7 @@ def test_the_example_profile_has_no_errors():
 
 def test_the_all_practices_policy_states_no_conflicting_facts():
     profile = example_profile(LIBRARY)
-    profile.practices, profile.regimes = all_practices(LIBRARY), list(regime_ids())
+    profile.practices, profile.regimes, profile.answers = all_practices(LIBRARY), list(regime_ids()), {}
     document = assemble(profile, LIBRARY)
     assert len(document.facts) > 100
     assert contradictions(document.facts, profile.regimes, LIBRARY.vocabulary) == []

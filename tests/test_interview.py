@@ -270,3 +270,14 @@ def test_an_answer_of_the_wrong_type_is_bad_input_naming_the_question(answers, p
     with pytest.raises(ProfileError) as error:
         profile_from_dict({"answers": answers}, "acme.json")
     assert len(error.value.problems) == 1 and error.value.problems[0].startswith(problem)
+
+
+def test_the_example_profile_follows_from_its_answers():
+    from desktop.engine.example import example_profile
+
+    profile = example_profile(LIBRARY)
+    assert profile.regimes == ["caloppa"]
+    assert not [p for p in profile.practices if p.startswith("california.")], "no California section without the CCPA"
+    again = apply_answers(profile, profile.answers, LIBRARY)
+    assert (again.practices, again.regimes) == (profile.practices, profile.regimes)
+    assert [p.message for p in check(profile, LIBRARY) if p.severity != "info"] == []

@@ -73,6 +73,7 @@ NAMED_FEATURES = {
 def all_policy(bundled_library, **terms):
     profile = example_profile(bundled_library)
     profile.practices = all_practices(bundled_library)
+    profile.answers = {}  # every practice, not the example's answers
     profile.practices.update({k: dict(v) for k, v in NAMED_FEATURES.items() if k in profile.practices})
     profile.regimes = list(regime_ids())
     return profile, assemble(profile, bundled_library)

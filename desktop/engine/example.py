@@ -1,32 +1,40 @@
-"""The example profile: a small US company, with the practices the library marks as typical."""
+"""The example profile: a small US company, built from its answers to the interview, so the laws
+it covers and the practices it picks follow from what it says it does."""
 
 import datetime as dt
 from collections import Counter
 
+from desktop.engine.interview import new_profile
 from desktop.engine.library import Library
-from desktop.engine.profile import Company, Profile, Service, Terms
+from desktop.engine.profile import Profile
 from desktop.engine.regimes import regime_ids
+
+# Acme Audio: an online music platform in Illinois with accounts, paid plans, uploads, analytics and
+# a newsletter; Californians use it, but it is under every CCPA threshold and has no users in Europe.
+EXAMPLE_ANSWERS = {
+    "company_name": "Acme Audio, Inc.", "service_name": "Acme Studio", "service_kind": "platform",
+    "website": "acme-audio.example", "contact_email": "privacy@acme-audio.example",
+    "has_accounts": True, "takes_payments": True, "contact_messages": True, "uploads": True,
+    "analytics": True, "ad_network": False, "personalised": True, "social_buttons": False, "newsletter": True, "forums": False,
+    "eu_users": False, "california_users": True, "dnt": "nothing different",
+    "revenue_over_25m": False, "californians_100k": False, "half_revenue_from_data": False,
+    "children": "general audience", "teens": False, "sells_data": False, "shares_for_ads": False,
+    "security_steps": ["encryption (TLS) for everything sent to and from us", "firewalls around our systems", "regular backups",
+                       "access only for staff who need it, and who must keep it private", "strong passwords on all our systems"],
+}
+# What no question asks: the rest of the company's details.
+EXAMPLE_DETAILS = {
+    "company.short_name": "Acme", "company.postal_address": "100 Main Street, Springfield, IL 62701",
+    "company.phone": "+1 555 0100", "company.country": "United States", "company.region": "Illinois",
+    "service.kind": "online music platform",
+}
 
 
 def example_profile(library: Library, today: dt.date | None = None) -> Profile:
-    today = today or dt.date.today()
-    return Profile(
-        company=Company(
-            legal_name="Acme Audio, Inc.",
-            short_name="Acme",
-            website="acme-audio.example",
-            contact_email="privacy@acme-audio.example",
-            postal_address="100 Main Street, Springfield, IL 62701",
-            phone="+1 555 0100",
-            country="United States",
-            region="Illinois",
-        ),
-        service=Service(name="Acme Studio", kind="online music platform"),
-        terms=Terms(service="Platform", personal_information="personal information"),
-        practices={p.id: {} for p in library.practices.values() if p.primary.example},
-        regimes=["caloppa"],
-        effective_date=today.isoformat(),
-    )
+    profile = new_profile(EXAMPLE_ANSWERS, library, today or dt.date.today())
+    for key, value in EXAMPLE_DETAILS.items():
+        profile.set_field(key, value)
+    return profile
 
 
 def all_practices(library: Library) -> dict[str, dict]:
@@ -50,6 +58,7 @@ def _compatible(library: Library) -> list[str]:
     rank = {p.id: index for index, p in enumerate(ordered)}
     profile = example_profile(library, dt.date(2026, 1, 1))
     profile.regimes = list(regime_ids())
+    profile.answers = {}  # every practice the library has, whatever the example answered
 
     def clashes(chosen: dict) -> list:
         profile.practices = _with_needs_met(library, chosen)
