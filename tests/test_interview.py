@@ -281,3 +281,12 @@ def test_the_example_profile_follows_from_its_answers():
     again = apply_answers(profile, profile.answers, LIBRARY)
     assert (again.practices, again.regimes) == (profile.practices, profile.regimes)
     assert [p.message for p in check(profile, LIBRARY) if p.severity != "info"] == []
+
+
+def test_a_start_profile_holds_honest_options_and_no_answers():
+    start = start_profile(LIBRARY)
+    assert start.answers == {} and start.regimes == []
+    assert start.practices["collect.obligation"] == {"account_fields": [], "purchase_fields": []}, "no accounts or sales claimed"
+    assert start.practices["intro.scope"] == {"written_agreement": False}
+    start.practices["collect.registration"] = {}
+    assert answer_contradictions(start, LIBRARY) == [], "nothing was answered, so nothing is contradicted"

@@ -153,11 +153,15 @@ def apply_answers(profile: Profile, answers: dict, library: Library, questions: 
 
 def start_profile(library: Library, today: dt.date | None = None, questions: Questions | None = None) -> Profile:
     """A new profile before any answer: the practices the library marks as typical, except the
-    ones the interview decides and the ones it leaves out because no question asks about them."""
+    ones the interview decides and the ones it leaves out because no question asks about them,
+    with the options the unanswered interview gives them. It holds no answers: nobody gave any."""
     questions = questions or load_questions()
     left_out = questions.decided_practices | set(questions.leave_out)
-    return Profile(practices={p.id: {} for p in library.practices.values() if p.primary.example and p.id not in left_out},
+    base = Profile(practices={p.id: {} for p in library.practices.values() if p.primary.example and p.id not in left_out},
                    effective_date=(today or dt.date.today()).isoformat())
+    profile = apply_answers(base, {}, library, questions)
+    profile.answers = {}
+    return profile
 
 
 def new_profile(answers: dict, library: Library, today: dt.date | None = None, questions: Questions | None = None) -> Profile:

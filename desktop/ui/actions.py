@@ -26,6 +26,7 @@ class Actions:
     undo: QAction
     redo: QAction
     find: QAction
+    interview: QAction
     go_company: QAction
     go_practices: QAction
     go_preview: QAction
@@ -80,6 +81,8 @@ def build_actions(window) -> Actions:
         undo=undo,
         redo=redo,
         find=_action(window, "&Find Practice…", window.find_practice, Key.Find, "find", "Find a practice by words"),
+        interview=_action(window, "&Interview…", controller.interview, "Ctrl+I",
+                          tip="Answer plain questions about your business; see what each answer changed"),
         go_company=_action(window, "&Company Details", window.go_company, "Ctrl+1"),
         go_practices=_action(window, "&Practices", window.go_practices, "Ctrl+2"),
         go_preview=_action(window, "P&review", window.preview.setFocus, "Ctrl+3"),
@@ -111,6 +114,7 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     edit_menu = bar.addMenu("&Edit")
     edit_menu.addActions([a.undo, a.redo])
     edit_menu.addSeparator()
+    edit_menu.addAction(a.interview)
     edit_menu.addAction(a.find)
     view_menu = bar.addMenu("&View")
     view_menu.addActions([a.go_company, a.go_practices, a.go_preview, a.go_clause, a.go_problems])

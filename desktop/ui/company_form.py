@@ -151,8 +151,8 @@ class CompanyForm(QScrollArea):
     def _regimes_box(self) -> QGroupBox:
         box = QGroupBox("Laws to cover")
         layout = QVBoxLayout(box)
-        note = QLabel("Tick the laws that apply to you. The problems list then names anything they ask "
-                      "the policy to say that no ticked practice says.")
+        note = QLabel("Tick the laws that apply to you, or let Edit ▸ Interview… work them out and say why. The "
+                      "problems list then names anything they ask the policy to say that no ticked practice says.")
         note.setWordWrap(True)
         note.setProperty("role", "help")
         layout.addWidget(note)

@@ -17,6 +17,7 @@ from desktop.engine.checks import ERROR, Problem, check
 from desktop.engine.example import example_profile
 from desktop.engine.export import FORMATS, export_bytes, with_extension
 from desktop.engine.fileio import write_atomic
+from desktop.engine.interview import apply_answers, start_profile
 from desktop.engine.profile import Profile, ProfileError, load_profile, save_profile
 from desktop.ui.session import ProfileSession
 from desktop.ui.settings import Settings
@@ -38,16 +39,12 @@ class View(Protocol):
     def ask_export_with_errors(self, errors: list[Problem]) -> bool: ...
     def show_error(self, title: str, text: str) -> None: ...
     def show_exported(self, path: Path) -> None: ...
+    def ask_interview(self, profile: Profile) -> dict | None: ...  # the answers, or None when cancelled
 
 
 def slug(text: str) -> str:
     """A file-name-safe form of a company name: 'Acme Audio, Inc.' -> 'acme-audio-inc'."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
-
-
-def blank_profile(example: Profile) -> Profile:
-    """A new profile: the library's usual practices ticked, every detail left for the user."""
-    return Profile(practices=example.practices, effective_date=example.effective_date)
 
 
 class Controller(QObject):
@@ -75,10 +72,33 @@ class Controller(QObject):
             self.new_profile(confirm=False)
 
     def new_profile(self, confirm: bool = True) -> bool:
+        """A new profile starts with the interview; its answers are then one undoable step.
+
+        Cancelled from the menu, nothing changes; cancelled on the first run, the new profile
+        starts with nothing answered."""
         if confirm and not self.confirm_discard():
             return False
-        self.session.replace(blank_profile(example_profile(self.session.library, dt.date.today())))
+        start = start_profile(self.session.library, dt.date.today())
+        answers = self.view.ask_interview(start)
+        if answers is None and confirm:
+            return False
+        self.session.replace(start)
+        if answers is not None:
+            self.apply_interview(answers)
         return True
+
+    def interview(self) -> bool:
+        """Reopen the interview on the current profile; finishing applies the answers."""
+        answers = self.view.ask_interview(self.session.profile)
+        return answers is not None and self.apply_interview(answers)
+
+    def apply_interview(self, answers: dict) -> bool:
+        library = self.session.library
+
+        def change(profile: Profile) -> None:
+            profile.__dict__.update(apply_answers(profile, answers, library).__dict__)
+
+        return self.session.edit("Answer the interview", "interview", change, merge=False)
 
     def load_example(self, confirm: bool = True) -> bool:
         if confirm and not self.confirm_discard():

@@ -39,7 +39,7 @@ class FirstRunDialog(QDialog):
         heading.setWordWrap(True)
         layout.addWidget(heading)
         for choice, title, text in (
-            (NEW, "Start a new policy", "Your details are empty; the practices most companies need are ticked."),
+            (NEW, "Start a new policy", "A few plain questions about your business pick the practices and the laws that apply."),
             (OPEN, "Open a saved profile…", "Continue with a profile you saved before."),
             (EXAMPLE, "Try the example", "See a finished policy for Acme Audio, a made-up company."),
         ):
@@ -131,6 +131,15 @@ class WindowView:
 
     def show_exported(self, path: Path) -> None:
         self.window.show_exported(path)
+
+    def ask_interview(self, profile) -> dict | None:
+        from desktop.ui.interview_dialog import InterviewDialog  # the dialog imports DISCLAIMER from here
+
+        dialog = InterviewDialog(self.window.library, profile, parent=self.window)
+        accepted = dialog.exec()
+        answers = dialog.answers() if accepted else None
+        dialog.deleteLater()
+        return answers
 
 
 def _regime_names(library) -> str:

@@ -1,11 +1,13 @@
 """Fixtures for the window tests: a window on the small fixture library, with settings in tmp_path.
 
-A message box that a test did not expect fails the test instead of waiting for a click forever.
+A message box that a test did not expect fails the test instead of waiting for a click forever;
+an interview it does not answer is cancelled.
 """
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
+from desktop.ui.interview_dialog import InterviewDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
 
@@ -23,6 +25,20 @@ def no_unexpected_message_boxes(monkeypatch):
     for name in ("warning", "critical", "information", "question"):
         monkeypatch.setattr(QMessageBox, name, lambda *args, _name=name: (_ for _ in ()).throw(
             UnexpectedDialog(f"QMessageBox.{_name}{args[1:]}")))
+
+
+@pytest.fixture(autouse=True)
+def interviews(monkeypatch):
+    """An interview that a test does not answer is cancelled, as Escape would; each one opened is listed.
+    A test that answers it puts the real `exec` back (`monkeypatch.setattr(InterviewDialog, "exec", QWizard.exec)`)."""
+    opened = []
+
+    def cancel(dialog):
+        opened.append(dialog)
+        return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(InterviewDialog, "exec", cancel)
+    return opened
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from pathlib import Path
 class FakeView:
     def __init__(self, **answers):
         self.answers = {"first_run": None, "open_path": None, "save_path": None, "export_path": None,
-                        "save_changes": "cancel", "export_with_errors": False, "overwrite": False, **answers}
+                        "save_changes": "cancel", "export_with_errors": False, "overwrite": False, "interview": None, **answers}
         self.asked: list[tuple] = []
         self.errors: list[tuple[str, str]] = []
         self.exported: list[Path] = []
@@ -44,6 +44,10 @@ class FakeView:
 
     def show_exported(self, path):
         self.exported.append(path)
+
+    def ask_interview(self, profile):
+        self.asked.append(("interview", profile))
+        return self.answers["interview"]
 
     def questions(self) -> list[str]:
         return [question[0] for question in self.asked]

@@ -48,7 +48,7 @@ def test_first_run_asks_and_starts_what_was_chosen(make):
 def test_first_run_open_that_is_cancelled_starts_a_new_profile(make):
     controller, view = make(first_run=OPEN, open_path=None)
     controller.start()
-    assert view.questions() == ["first_run", "open_path"]
+    assert view.questions() == ["first_run", "open_path", "interview"]
     assert controller.session.path is None and controller.session.profile.company.legal_name == ""
 
 
@@ -67,7 +67,7 @@ def test_a_corrupt_last_profile_is_reported_then_the_welcome_offered(make, saved
     controller.start()
     assert view.errors[0][0] == "Cannot open profile"
     assert "is not valid JSON (line 1" in view.errors[0][1]
-    assert view.questions() == ["first_run"]
+    assert view.questions() == ["first_run", "interview"]
 
 
 def test_open_reports_each_problem_and_forgets_missing_recent_files(make, tmp_path, settings):
@@ -92,12 +92,12 @@ def test_save_asks_where_once_then_saves_in_place(make, tmp_path, settings):
     suggested_before = controller.session.profile.company.display_name
     assert controller.save()
     path = tmp_path / "bright-beans.json"
-    assert view.asked[0][1].name == f"{slug(suggested_before)}.json" == "bright-beans-ltd.json"
+    assert view.asked[1][1].name == f"{slug(suggested_before)}.json" == "bright-beans-ltd.json"
     assert load_profile(path).company.legal_name == "Bright Beans Ltd"
     assert not controller.session.is_modified()
     assert settings.recent_files() == [path] and settings.last_profile() == path
     controller.session.set_field("company.phone", "+44 20 0000 0000")
-    assert controller.save() and view.questions() == ["save_path"]
+    assert controller.save() and view.questions() == ["interview", "save_path"]
     assert load_profile(path).company.phone == "+44 20 0000 0000"
 
 
@@ -112,12 +112,12 @@ def test_a_failed_save_says_what_to_do_and_keeps_the_changes_marked(make, tmp_pa
 
 @pytest.mark.parametrize(("answer", "allowed", "saved"), [(CANCEL, False, False), (DISCARD, True, False), (SAVE, True, True)])
 def test_unsaved_changes_are_asked_about(make, saved_example, answer, allowed, saved):
-    controller, view = make(save_changes=answer)
+    controller, view = make(save_changes=answer, interview={})
     controller.open_profile(saved_example, confirm=False)
     assert controller.confirm_discard() and view.asked == []  # nothing changed: nothing to ask
     controller.session.set_field("company.phone", "+1 555 0199")
     assert controller.new_profile() is allowed
-    assert view.questions() == ["save_changes"] and view.asked[0][1] == "acme"
+    assert view.questions() == ["save_changes"] + (["interview"] if allowed else []) and view.asked[0][1] == "acme"
     assert (load_profile(saved_example).company.phone == "+1 555 0199") is saved
     assert (controller.session.profile.company.legal_name == "Acme Audio, Inc.") is not allowed
 
@@ -138,7 +138,7 @@ def test_export_with_errors_asks_first_and_can_be_refused(make, tmp_path):
     controller, view = make(export_path=tmp_path / "draft.md", export_with_errors=False)
     controller.new_profile(confirm=False)
     assert controller.export("md") is None
-    assert view.asked[0][0] == "export_with_errors" and "missing-detail" in view.asked[0][1]
+    assert view.asked[1][0] == "export_with_errors" and "missing-detail" in view.asked[1][1]
     assert not (tmp_path / "draft.md").exists()
     view.answers["export_with_errors"] = True
     assert controller.export("md") == tmp_path / "draft.md"

@@ -1,0 +1,186 @@
+"""One input per kind of interview question, each with `value()`, `set_value()`, `changed` and the
+widget a label's mnemonic should focus. Every one works from the keyboard: Tab reaches it, and
+a yes/no question takes Y or N as well as the arrow keys."""
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.engine.questions import CHOICE, LIST, TEXT, YES_NO, Question
+
+NOT_ANSWERED = "Not answered"
+
+
+class AnswerField(QWidget):
+    changed = Signal()
+
+    def __init__(self, question: Question, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.question = question
+
+    def value(self) -> object: ...
+
+    def set_value(self, value: object) -> None: ...
+
+    def focus_target(self) -> QWidget:
+        return self
+
+
+class _YesNoKeys(QObject):
+    """Y and N answer a yes/no question whichever of its buttons has the focus; tabbing into the
+    question focuses the answer given, so Space never changes it by surprise."""
+
+    def __init__(self, field: "YesNoField"):
+        super().__init__(field)
+        self.field = field
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and not watched.isChecked() and self.field.value() is not None:
+            reason = event.reason()
+            QTimer.singleShot(0, lambda: self.field.focus_target().setFocus(reason))  # Tab lands on the answer given
+            return False
+        if event.type() == QEvent.Type.KeyPress and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            button = {Qt.Key.Key_Y: self.field.yes, Qt.Key.Key_N: self.field.no}.get(event.key())
+            if button is not None:
+                button.setChecked(True)
+                button.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return False
+
+
+class YesNoField(AnswerField):
+    def __init__(self, question: Question, parent: QWidget | None = None):
+        super().__init__(question, parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.yes, self.no = QRadioButton("Yes"), QRadioButton("No")
+        self.group = QButtonGroup(self)
+        keys = _YesNoKeys(self)
+        for button in (self.yes, self.no):
+            self.group.addButton(button)
+            button.setAccessibleDescription(question.text)
+            button.installEventFilter(keys)
+            layout.addWidget(button)
+        layout.addStretch(1)
+        self.group.buttonToggled.connect(lambda _button, checked: checked and self.changed.emit())
+
+    def value(self) -> bool | None:
+        return True if self.yes.isChecked() else False if self.no.isChecked() else None
+
+    def set_value(self, value: object) -> None:
+        if value is None:
+            self.group.setExclusive(False)
+            self.yes.setChecked(False)
+            self.no.setChecked(False)
+            self.group.setExclusive(True)
+        else:
+            (self.yes if value else self.no).setChecked(True)
+
+    def focus_target(self) -> QWidget:
+        return self.no if self.no.isChecked() else self.yes
+
+
+class ChoiceField(AnswerField):
+    def __init__(self, question: Question, parent: QWidget | None = None):
+        super().__init__(question, parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.combo = QComboBox()
+        self.combo.addItems(list(question.choices))
+        self.combo.setPlaceholderText(NOT_ANSWERED)
+        self.combo.setAccessibleName(question.text)
+        self.combo.setCurrentIndex(-1)
+        self.combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
+        layout.addWidget(self.combo)
+        layout.addStretch(1)
+
+    def value(self) -> str | None:
+        return self.combo.currentText() if self.combo.currentIndex() >= 0 else None
+
+    def set_value(self, value: object) -> None:
+        self.combo.setCurrentIndex(self.question.choices.index(value) if value in self.question.choices else -1)
+
+    def focus_target(self) -> QWidget:
+        return self.combo
+
+
+class TextField(AnswerField):
+    def __init__(self, question: Question, parent: QWidget | None = None):
+        super().__init__(question, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edit = QLineEdit()
+        self.edit.setAccessibleName(question.text)
+        self.edit.setClearButtonEnabled(True)
+        self.edit.textChanged.connect(lambda _text: self.changed.emit())
+        layout.addWidget(self.edit)
+
+    def value(self) -> str:
+        return self.edit.text().strip()
+
+    def set_value(self, value: object) -> None:
+        self.edit.setText(value if isinstance(value, str) else "")
+
+    def focus_target(self) -> QWidget:
+        return self.edit
+
+
+class ChecklistField(AnswerField):
+    """A list question with choices: one check box each."""
+
+    def __init__(self, question: Question, parent: QWidget | None = None):
+        super().__init__(question, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.boxes = []
+        for choice in question.choices:
+            box = QCheckBox(choice.replace("&", "&&"))
+            box.setAccessibleDescription(question.text)
+            box.toggled.connect(lambda _on: self.changed.emit())
+            layout.addWidget(box)
+            self.boxes.append(box)
+
+    def value(self) -> list[str]:
+        return [choice for choice, box in zip(self.question.choices, self.boxes, strict=True) if box.isChecked()]
+
+    def set_value(self, value: object) -> None:
+        chosen = value if isinstance(value, list) else []
+        for choice, box in zip(self.question.choices, self.boxes, strict=True):
+            box.setChecked(choice in chosen)
+
+    def focus_target(self) -> QWidget:
+        return self.boxes[0]
+
+
+class ListTextField(TextField):
+    """A list question without choices: items typed on one line, separated by commas."""
+
+    def __init__(self, question: Question, parent: QWidget | None = None):
+        super().__init__(question, parent)
+        self.edit.setPlaceholderText("Separate them with commas")
+
+    def value(self) -> list[str]:
+        return [item.strip() for item in self.edit.text().split(",") if item.strip()]
+
+    def set_value(self, value: object) -> None:
+        self.edit.setText(", ".join(value) if isinstance(value, list) else "")
+
+
+def answer_field(question: Question, parent: QWidget | None = None) -> AnswerField:
+    if question.type == YES_NO:
+        return YesNoField(question, parent)
+    if question.type == CHOICE:
+        return ChoiceField(question, parent)
+    if question.type == LIST:
+        return ChecklistField(question, parent) if question.choices else ListTextField(question, parent)
+    assert question.type == TEXT, question.type
+    return TextField(question, parent)
