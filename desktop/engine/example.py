@@ -9,12 +9,12 @@ from desktop.engine.library import Library
 from desktop.engine.profile import Profile
 from desktop.engine.regimes import regime_ids
 
-# Acme Audio: an online music platform in Illinois with accounts, paid plans, uploads, analytics and
+# Acme Audio: an online music platform in Illinois with accounts, paid plans, analytics and
 # a newsletter; Californians use it, but it is under every CCPA threshold and has no users in Europe.
 EXAMPLE_ANSWERS = {
     "company_name": "Acme Audio, Inc.", "service_name": "Acme Studio", "service_kind": "platform",
     "website": "acme-audio.example", "contact_email": "privacy@acme-audio.example",
-    "has_accounts": True, "takes_payments": True, "contact_messages": True, "uploads": True,
+    "has_accounts": True, "takes_payments": True, "contact_messages": True, "uploads": False,
     "analytics": True, "ad_network": False, "personalised": True, "social_buttons": False, "newsletter": True, "forums": False,
     "eu_users": False, "california_users": True, "dnt": "nothing different",
     "revenue_over_25m": False, "californians_100k": False, "half_revenue_from_data": False,
