@@ -165,7 +165,7 @@ def contradiction_problems(document: Document, library: Library, profile: Profil
             continue
         second = found.second
         message = (f"{_clause_title(library, first)} and {_clause_title(library, second)} contradict each other: "
-                   f"{found.reason}. {_pair_fix(found, library)}")
+                   f"{found.reason}. {_pair_fix(found, library, profile)}")
         problems.append(Problem(ERROR, f"contradiction-{found.kind}", message, practice_place(first.practice_id),
                                 (practice_place(second.practice_id),)))
     return problems
@@ -183,15 +183,22 @@ def _option_titles(library: Library, stated) -> list[str]:
     return [f"“{options[n].title}”" for n in names if n in options]
 
 
-def _pair_fix(found, library: Library) -> str:
+def _pair_fix(found, library: Library, profile: Profile) -> str:
     changes = _option_titles(library, found.first) + _option_titles(library, found.second)
-    return "Untick one of them" + (f", or change {_one_of(changes)}" if changes else "") + "."
+    offering = _settling_practices(found, library, profile)
+    return ("Untick one of them" + (f", or change {_one_of(changes)}" if changes else "")
+            + (f", or tick {_one_of(offering[:3])}" if offering else "") + ".")
+
+
+def _settling_practices(found, library: Library, profile: Profile) -> list[str]:
+    """Titles of unpicked practices whose facts would settle a contradiction of this kind."""
+    settles = _SETTLED_BY.get(found.kind, lambda fact, vocabulary: False)
+    return [f"“{p.title}”" for p in library.practices.values() if p.id not in profile.practices
+            and any(f.positive and settles(f, library.vocabulary) for c in p.clauses for f in c.facts)]
 
 
 def _single_fix(found, library: Library, profile: Profile) -> str:
-    settles = _SETTLED_BY.get(found.kind, lambda fact, vocabulary: False)
-    offering = [f"“{p.title}”" for p in library.practices.values() if p.id not in profile.practices
-                and any(f.positive and settles(f, library.vocabulary) for c in p.clauses for f in c.facts)]
+    offering = _settling_practices(found, library, profile)
     changes = _option_titles(library, found.first)
     ways = [f"tick {_one_of(offering[:3])}"] if offering else []
     ways += [f"change {_one_of(changes)}"] if changes else []
