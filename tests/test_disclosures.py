@@ -21,11 +21,17 @@ EMAIL = "privacy@acme-audio.example"
 ADDRESS = "100 Main Street, Springfield, IL 62701"
 PHONE = "+1 555 0100"
 EFFECTIVE = dt.date(2026, 11, 22)
+# The company details the disclosures show, beyond the example company's.
+REPRESENTATIVE = "EU Rep Ltd, 1 Quay Street, Dublin, rep@eurep.example"
+DPO = "Jo Smith, dpo@acme-audio.example"
+DETAILS = {"company.eu_representative": REPRESENTATIVE, "company.dpo_required": "yes", "company.dpo_contact": DPO}
 
 DISCLOSURES: dict[str, tuple[str, list[str]]] = {
     # GDPR, Article 13
     "gdpr.controller": ("intro.controller", ["Acme Audio, Inc.", "responsible", "controller", EMAIL]),
-    "gdpr.dpo": ("intro.controller", ["data protection officer", "dpo@acme-audio.example"]),
+    "gdpr.dpo": ("intro.controller", ["data protection officer", DPO]),
+    "gdpr.representative": ("intro.controller", ["our representative in the European Union and the United Kingdom",
+                                                 REPRESENTATIVE]),
     "gdpr.purposes_basis": ("legal_bases.overview", ["legal basis", "contract", "consent", "legitimate interests", "legal duty"]),
     "gdpr.legitimate_interests": ("legal_bases.legitimate_interests", ["legitimate interests", "object"]),
     "gdpr.recipients": ("share.service_providers", ["we share", "companies that do work for us"]),
@@ -82,9 +88,7 @@ CONTEXT = {
     "california.categories": {"collect.registration": {}, "share.service_providers": {}},
 }
 # Options a covering practice needs for its disclosure to show (beyond NAMED_FEATURES).
-OPTIONS = {
-    "intro.controller": {"dpo_email": "dpo@acme-audio.example"},
-}
+OPTIONS: dict[str, dict] = {}
 
 
 def requirement_ids(library) -> list[str]:
@@ -106,6 +110,8 @@ def covering_text(library, requirement_id: str) -> str:
     practice_id, _ = DISCLOSURES[requirement_id]
     profile = example_profile(library, EFFECTIVE)
     profile.regimes = list(regime_ids())
+    for key, value in DETAILS.items():
+        profile.set_field(key, value)
     options = {**NAMED_FEATURES.get(practice_id, {}), **OPTIONS.get(practice_id, {})}
     ticked = {practice_id: options, **CONTEXT.get(practice_id, {})}
     profile.practices = with_needs(library, ticked)

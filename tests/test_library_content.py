@@ -75,6 +75,7 @@ def all_policy(bundled_library, **terms):
     profile.practices = all_practices(bundled_library)
     profile.practices.update({k: dict(v) for k, v in NAMED_FEATURES.items() if k in profile.practices})
     profile.regimes = list(regime_ids())
+    profile.set_field("company.eu_representative", "EU Rep Ltd, 1 Quay Street, Dublin, rep@eurep.example")
     return profile, assemble(profile, bundled_library)
 
 

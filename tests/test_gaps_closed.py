@@ -1,0 +1,62 @@
+"""The gaps a regulator would see: each is asked for, shown in the policy, and warned about
+when the profile makes it necessary and it is missing."""
+
+import pytest
+
+from desktop.engine.assemble import assemble
+from desktop.engine.checks import WARNING, check, field_problems
+from desktop.engine.example import example_profile
+from desktop.engine.place import FIELD, Place
+
+
+def warnings_at(profile, key: str) -> list:
+    return [p for p in field_problems(profile) if p.place == Place(FIELD, key)]
+
+
+@pytest.fixture
+def gdpr_profile(bundled_library):
+    profile = example_profile(bundled_library)
+    profile.regimes = ["gdpr"]
+    return profile
+
+
+# --- GDPR: the representative (Art. 27) and the data protection officer (Art. 37-39)
+
+@pytest.mark.parametrize(("country", "regimes", "warned"), [
+    ("United States", ["gdpr"], True),
+    ("Canada", ["gdpr", "ccpa"], True),
+    ("United States", ["caloppa"], False),  # the GDPR is not chosen
+    ("Germany", ["gdpr"], False),
+    ("United Kingdom", ["gdpr"], False),
+    ("", ["gdpr"], False),  # no country given: nothing to judge by
+])
+def test_a_company_outside_the_eu_and_uk_is_warned_to_name_its_representative(gdpr_profile, country, regimes, warned):
+    gdpr_profile.company.country, gdpr_profile.regimes = country, regimes
+    found = warnings_at(gdpr_profile, "company.eu_representative")
+    assert [(p.severity, p.code) for p in found] == ([(WARNING, "needed-detail")] if warned else [])
+    gdpr_profile.set_field("company.eu_representative", "EU Rep Ltd, rep@eurep.example")
+    assert warnings_at(gdpr_profile, "company.eu_representative") == []
+
+
+def test_the_representative_is_shown_where_the_controller_is(bundled_library, gdpr_profile):
+    assert "representative" not in assemble(gdpr_profile, bundled_library).plain_text()
+    gdpr_profile.set_field("company.eu_representative", "EU Rep Ltd, 1 Quay Street, Dublin")
+    text = assemble(gdpr_profile, bundled_library).plain_text()
+    assert "Our representative in the European Union and the United Kingdom is EU Rep Ltd, 1 Quay Street, Dublin." in text
+    assert not any(p.code == "needed-detail" for p in check(example_profile(bundled_library), bundled_library))
+
+
+def test_a_data_protection_officer_is_warned_about_only_when_the_profile_says_one_is_required(bundled_library, gdpr_profile):
+    assert warnings_at(gdpr_profile, "company.dpo_contact") == []
+    gdpr_profile.set_field("company.dpo_required", "no")
+    assert warnings_at(gdpr_profile, "company.dpo_contact") == []
+    assert "We have not appointed a data protection officer" in assemble(gdpr_profile, bundled_library).plain_text()
+    gdpr_profile.set_field("company.dpo_required", "yes")
+    assert [p.code for p in warnings_at(gdpr_profile, "company.dpo_contact")] == ["needed-detail"]
+    assert "data protection officer" not in assemble(gdpr_profile, bundled_library).plain_text()
+    gdpr_profile.set_field("company.dpo_contact", "Jo Smith, dpo@acme-audio.example")
+    assert warnings_at(gdpr_profile, "company.dpo_contact") == []
+    assert "You can contact them at Jo Smith, dpo@acme-audio.example." in assemble(gdpr_profile, bundled_library).plain_text()
+    gdpr_profile.regimes = ["caloppa"]
+    gdpr_profile.set_field("company.dpo_contact", "")
+    assert warnings_at(gdpr_profile, "company.dpo_contact") == []
