@@ -42,6 +42,8 @@ DISCLOSURES: dict[str, tuple[str, list[str]]] = {
     "gdpr.withdraw_consent": ("rights.gdpr_withdraw_consent", ["consent at any time"]),
     "gdpr.complaint": ("rights.gdpr_complaint", ["right to complain", "supervisory authority"]),
     "gdpr.obligation": ("collect.obligation", ["you must give us", "without these", "up to you"]),
+    "gdpr.children": ("children.gdpr_consent_age", ["parent or guardian must give it", "16", "13",
+                                                    "we send a message to the parent's email address"]),
     "gdpr.automated_decisions": ("use.automated_decisions", ["automated decision-making", "profiling", "legal effects"]),
     # CCPA / CPRA
     "ccpa.rights": ("california.rights", ["right to know", "right to delete", "right to correct", "right to opt out",

@@ -60,3 +60,16 @@ def test_a_data_protection_officer_is_warned_about_only_when_the_profile_says_on
     gdpr_profile.regimes = ["caloppa"]
     gdpr_profile.set_field("company.dpo_contact", "")
     assert warnings_at(gdpr_profile, "company.dpo_contact") == []
+
+
+# --- GDPR Art. 8: the age of digital consent and how a parent gives it
+
+@pytest.mark.parametrize(("age_rule", "says"), [
+    ("16 in every country", "We use 16 for everyone in the EU and the UK"),
+    ("the age set in each country", "We use the age set in the country where the child lives."),
+])
+def test_the_consent_age_is_stated_with_how_a_parent_gives_consent(bundled_library, gdpr_profile, age_rule, says):
+    gdpr_profile.practices["children.gdpr_consent_age"] = {"age_rule": age_rule, "consent_method": "through a signed form"}
+    text = assemble(gdpr_profile, bundled_library).plain_text()
+    assert says in text and "lets each country lower it to 15, 14 or 13" in text
+    assert "we ask a parent or guardian to give it through a signed form." in text
