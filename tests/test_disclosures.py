@@ -50,6 +50,7 @@ DISCLOSURES: dict[str, tuple[str, list[str]]] = {
                                           "right to limit"]),
     "ccpa.non_discrimination": ("california.non_discrimination", ["discriminate", "charge you a different price"]),
     "ccpa.request_methods": ("california.request_methods", ["to make a request", f"email us at {EMAIL}"]),
+    "ccpa.toll_free": ("california.request_methods", ["call us toll-free at +1 800 555 0100"]),
     "ccpa.verification": ("california.verification", ["check who you are"]),
     "ccpa.authorized_agent": ("california.authorized_agent", ["authorized agent", "signed permission"]),
     "ccpa.categories_collected": ("california.categories", ["in the last 12 months, we have collected these categories",

@@ -73,3 +73,28 @@ def test_the_consent_age_is_stated_with_how_a_parent_gives_consent(bundled_libra
     text = assemble(gdpr_profile, bundled_library).plain_text()
     assert says in text and "lets each country lower it to 15, 14 or 13" in text
     assert "we ask a parent or guardian to give it through a signed form." in text
+
+
+# --- CCPA: a toll-free number, unless the business is only online and deals with people directly
+
+def ccpa_profile(bundled_library, **practices):
+    profile = example_profile(bundled_library)
+    profile.regimes = ["ccpa", "caloppa"]
+    profile.practices.update({"california.rights": {}, **practices})
+    return profile
+
+
+def test_a_toll_free_number_is_asked_for_unless_the_business_is_only_online(bundled_library):
+    profile = ccpa_profile(bundled_library, **{"california.request_methods": {}})
+    document = assemble(profile, bundled_library)
+    assert "california.request_methods.toll_free" in {gap.name for gap in document.gaps}
+    assert any(p.severity == "error" and p.place.option == "toll_free" for p in check(profile, bundled_library, document))
+    profile.practices["california.request_methods"] = {"online_only": True}
+    document = assemble(profile, bundled_library)
+    assert document.gaps == []
+    text = document.plain_text()
+    assert "toll-free" not in text and "Email us at privacy@acme-audio.example." in text
+    profile.practices["california.request_methods"] = {"toll_free": "+1 800 555 0100", "web_form": "https://acme-audio.example/privacy-request"}
+    text = assemble(profile, bundled_library).plain_text()
+    assert "Call us toll-free at +1 800 555 0100." in text
+    assert "Fill in the request form at https://acme-audio.example/privacy-request." in text

@@ -67,6 +67,7 @@ NAMED_FEATURES = {
     "signin.other": {"provider": "Example ID"},
     "rights.directory_removal": {"directory": "our member directory"},
     "contact.escalation": {"provider": "an independent mediation service"},
+    "california.request_methods": {"toll_free": "+1 800 555 0100"},
 }
 
 
