@@ -63,6 +63,9 @@ DISCLOSURES: dict[str, tuple[str, list[str]]] = {
     "ccpa.sensitive": ("california.sensitive", ["sensitive personal information", "limit"]),
     "ccpa.retention": ("california.retention", ["we keep each category"]),
     "ccpa.opt_out_signals": ("california.gpc", ["Global Privacy Control", "opt out"]),
+    "ccpa.financial_incentive": ("california.financial_incentive", [
+        "notice of financial incentive", "contests and prize draws", "your name and email address", "opt in",
+        "you can leave a program at any time", "worth about $5 a year to us", "we worked this out"]),
     "ccpa.minors": ("california.no_sale", ["under 16"]),
     "ccpa.contact": ("contact.details", ["question", EMAIL]),
     "ccpa.last_updated": ("california.last_updated", ["last updated on November 22, 2026", "every 12 months"]),
@@ -89,6 +92,7 @@ DISCLOSURES: dict[str, tuple[str, list[str]]] = {
 # have something in them.
 CONTEXT = {
     "california.categories": {"collect.registration": {}, "share.service_providers": {}},
+    "california.financial_incentive": {"use.contests": {}},
 }
 # Options a covering practice needs for its disclosure to show (beyond NAMED_FEATURES).
 OPTIONS: dict[str, dict] = {}

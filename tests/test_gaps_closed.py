@@ -98,3 +98,28 @@ def test_a_toll_free_number_is_asked_for_unless_the_business_is_only_online(bund
     text = assemble(profile, bundled_library).plain_text()
     assert "Call us toll-free at +1 800 555 0100." in text
     assert "Fill in the request form at https://acme-audio.example/privacy-request." in text
+
+
+# --- CCPA: a notice of financial incentive when contests, referral rewards or partner offers are ticked
+
+NO_INCENTIVE = "We do not offer financial incentives"
+
+
+def test_the_financial_incentive_notice_follows_the_programs_ticked(bundled_library):
+    profile = ccpa_profile(bundled_library, **{"california.financial_incentive": {"value": "about $5 a year"}})
+    text = assemble(profile, bundled_library).plain_text()
+    assert NO_INCENTIVE in text and "notice of financial incentive" not in text
+    profile.practices["community.referrals"] = {}  # inviting a friend earns nothing: no incentive
+    assert NO_INCENTIVE in assemble(profile, bundled_library).plain_text()
+    profile.practices["california.financial_incentive"]["referral_reward"] = "a month of our paid plan for free"
+    text = assemble(profile, bundled_library).plain_text()
+    assert NO_INCENTIVE not in text and "This is our notice of financial incentive." in text
+    assert "Telling a friend. You give us a friend’s name and email address" in text
+    assert "You get a month of our paid plan for free." in text and "Contests and prize draws" not in text
+    profile.practices["share.partner_promotions"] = {}
+    assert "Offers from our partners." in assemble(profile, bundled_library).plain_text()
+
+
+def test_the_value_of_the_data_must_be_given(bundled_library):
+    profile = ccpa_profile(bundled_library, **{"california.financial_incentive": {}, "use.contests": {}})
+    assert "california.financial_incentive.value" in {gap.name for gap in assemble(profile, bundled_library).gaps}

@@ -68,7 +68,11 @@ NAMED_FEATURES = {
     "rights.directory_removal": {"directory": "our member directory"},
     "contact.escalation": {"provider": "an independent mediation service"},
     "california.request_methods": {"toll_free": "+1 800 555 0100"},
+    "california.financial_incentive": {"value": "about $5 a year"},
 }
+# What a feature the company must name needs beside it before it shows: a notice of financial
+# incentive has nothing to describe until a contest, reward or partner offer is ticked.
+FEATURE_CONTEXT = {"california.financial_incentive": ["use.contests"]}
 
 
 def all_policy(bundled_library, **terms):
@@ -258,6 +262,7 @@ def test_a_feature_the_company_must_name_is_a_marked_gap_until_named(bundled_lib
     profile = example_profile(bundled_library)
     profile.practices[practice_id] = {}
     profile.practices.update({need: {} for need in bundled_library.practices[practice_id].primary.requires_practices})
+    profile.practices.update({other: {} for other in FEATURE_CONTEXT.get(practice_id, [])})
     assert f"{practice_id}.{option}" in {gap.name for gap in assemble(profile, bundled_library).gaps}
     profile.practices[practice_id] = dict(NAMED_FEATURES[practice_id])
     document = assemble(profile, bundled_library)
