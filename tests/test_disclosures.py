@@ -60,7 +60,9 @@ DISCLOSURES: dict[str, tuple[str, list[str]]] = {
     "ccpa.third_parties": ("california.categories", ["we gave them to"]),
     "ccpa.sold_shared": ("california.no_sale", ["we do not sell", "in the last 12 months"]),
     "ccpa.disclosed_business_purpose": ("california.categories", ["for a business purpose"]),
-    "ccpa.sensitive": ("california.sensitive", ["sensitive personal information", "limit"]),
+    "ccpa.sensitive": ("california.sensitive", ["counts as sensitive personal information", "under California law",
+                                                "in the last 12 months, we have collected", "password",
+                                                "only for the purposes the law allows", "limit its use"]),
     "ccpa.retention": ("california.retention", ["we keep each category"]),
     "ccpa.opt_out_signals": ("california.gpc", ["Global Privacy Control", "opt out"]),
     "ccpa.financial_incentive": ("california.financial_incentive", [
@@ -93,6 +95,7 @@ DISCLOSURES: dict[str, tuple[str, list[str]]] = {
 CONTEXT = {
     "california.categories": {"collect.registration": {}, "share.service_providers": {}},
     "california.financial_incentive": {"use.contests": {}},
+    "california.sensitive": {"collect.registration": {}},
 }
 # Options a covering practice needs for its disclosure to show (beyond NAMED_FEATURES).
 OPTIONS: dict[str, dict] = {}

@@ -123,3 +123,42 @@ def test_the_financial_incentive_notice_follows_the_programs_ticked(bundled_libr
 def test_the_value_of_the_data_must_be_given(bundled_library):
     profile = ccpa_profile(bundled_library, **{"california.financial_incentive": {}, "use.contests": {}})
     assert "california.financial_incentive.value" in {gap.name for gap in assemble(profile, bundled_library).gaps}
+
+
+# --- CCPA: the sensitive kinds the vocabulary lists, disclosed when collected, and their limited use
+
+def test_each_sensitive_kind_collected_is_listed_from_the_facts(bundled_library):
+    items = ["your precise location", "your Social Security number", "details about your health", "your racial or ethnic origin"]
+    profile = ccpa_profile(bundled_library, **{"california.sensitive": {"sensitive_items": items}})
+    document = assemble(profile, bundled_library)
+    listed = next(block for section in document.sections for block in section.blocks
+                  if block.clause_id == "california.sensitive" and type(block).__name__ == "BulletList")
+    assert [block_text_of(item) for item in listed.items] == [
+        "password", "precise location", "government identity numbers", "health information",
+        "racial or ethnic origin, religion, sex life or union membership"]
+    assert "We use this information only for the purposes the law allows." in document.plain_text()
+
+
+def block_text_of(runs) -> str:
+    return "".join(run.text for run in runs)
+
+
+def test_sensitive_information_used_beyond_the_law_offers_the_limit_link(bundled_library):
+    profile = ccpa_profile(bundled_library, **{"california.sensitive": {"limited_use": False}})
+    assert "california.sensitive.other_uses" in {gap.name for gap in assemble(profile, bundled_library).gaps}
+    profile.practices["california.sensitive"]["other_uses"] = "to suggest products you may like"
+    text = assemble(profile, bundled_library).plain_text()
+    assert "We also use it to suggest products you may like." in text
+    assert "use the “Limit the Use of My Sensitive Personal Information” link" in text
+    assert "we do not offer a separate way to limit its use" not in text
+
+
+def test_saying_no_sensitive_information_is_collected_contradicts_collecting_a_password(bundled_library):
+    profile = ccpa_profile(bundled_library, **{"california.sensitive": {"collects_sensitive": False}})
+    assert "collect.registration" in profile.practices
+    problems = [p for p in check(profile, bundled_library) if p.code.startswith("contradiction")]
+    assert [p.place.id for p in problems] and {"collect.registration", "california.sensitive"} <= {
+        place.id for p in problems for place in (p.place, *p.also)}
+    profile.practices.pop("collect.registration")
+    profile.practices.pop("collect.obligation", None)
+    assert not [p for p in check(profile, bundled_library) if p.code.startswith("contradiction")]

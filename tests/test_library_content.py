@@ -130,8 +130,8 @@ def test_library_is_generic(bundled_library):
         assert found == [], f"{path.relative_to(SNIPPETS)}: {found}"
 
 
-# Wording the law fixes: the CCPA's opt-out link text is quoted in the clause that shows it.
-STATUTORY = {"Do Not Sell or Share My Personal Information"}
+# Wording the law fixes: the CCPA's link texts are quoted in the clauses that show them.
+STATUTORY = {"Do Not Sell or Share My Personal Information", "Limit the Use of My Sensitive Personal Information"}
 
 
 def clause_wording(clause) -> str:
