@@ -68,6 +68,8 @@ DISCLOSURES: dict[str, tuple[str, list[str]]] = {
     "ccpa.financial_incentive": ("california.financial_incentive", [
         "notice of financial incentive", "contests and prize draws", "your name and email address", "opt in",
         "you can leave a program at any time", "worth about $5 a year to us", "we worked this out"]),
+    "ccpa.do_not_sell_link": ("california.opt_out", ["click the \"Do Not Sell or Share My Personal Information\" link",
+                                                     "https://acme-audio.example/do-not-sell"]),
     "ccpa.minors": ("california.no_sale", ["under 16"]),
     "ccpa.contact": ("contact.details", ["question", EMAIL]),
     "ccpa.last_updated": ("california.last_updated", ["last updated on November 22, 2026", "every 12 months"]),
@@ -96,6 +98,7 @@ CONTEXT = {
     "california.categories": {"collect.registration": {}, "share.service_providers": {}},
     "california.financial_incentive": {"use.contests": {}},
     "california.sensitive": {"collect.registration": {}},
+    "california.opt_out": {"cookies.ad_network": {}, "collect.automatic": {}},
 }
 # Options a covering practice needs for its disclosure to show (beyond NAMED_FEATURES).
 OPTIONS: dict[str, dict] = {}

@@ -162,3 +162,26 @@ def test_saying_no_sensitive_information_is_collected_contradicts_collecting_a_p
     profile.practices.pop("collect.registration")
     profile.practices.pop("collect.obligation", None)
     assert not [p for p in check(profile, bundled_library) if p.code.startswith("contradiction")]
+
+
+# --- CCPA: the "Do Not Sell or Share" link when selling or sharing
+
+def test_the_do_not_sell_link_is_required_when_selling_or_sharing(bundled_library):
+    profile = ccpa_profile(bundled_library, **{"california.opt_out": {}, "cookies.ad_network": {}})
+    profile.practices.pop("california.no_sale", None)
+    profile.practices.pop("share.no_selling", None)
+    assert "california.opt_out.url" in {gap.name for gap in assemble(profile, bundled_library).gaps}
+    profile.practices["california.opt_out"] = {"url": "https://acme-audio.example/do-not-sell"}
+    text = assemble(profile, bundled_library).plain_text()
+    assert "click the “Do Not Sell or Share My Personal Information” link" in text
+    assert "go straight to the opt-out page at https://acme-audio.example/do-not-sell." in text
+    profile.company.website = ""  # an app: the link is in its settings, and there is no page to name
+    profile.practices["california.opt_out"] = {}
+    document = assemble(profile, bundled_library)
+    assert "california.opt_out.url" not in {gap.name for gap in document.gaps}
+    assert "use the “Do Not Sell or Share My Personal Information” link in the settings" in document.plain_text()
+
+
+def test_a_business_that_does_not_sell_says_why_it_shows_no_link(bundled_library):
+    profile = ccpa_profile(bundled_library, **{"california.no_sale": {}})
+    assert "we do not need to show a “Do Not Sell or Share My Personal Information” link" in assemble(profile, bundled_library).plain_text()

@@ -69,6 +69,7 @@ NAMED_FEATURES = {
     "contact.escalation": {"provider": "an independent mediation service"},
     "california.request_methods": {"toll_free": "+1 800 555 0100"},
     "california.financial_incentive": {"value": "about $5 a year"},
+    "california.opt_out": {"url": "https://acme-audio.example/do-not-sell"},
 }
 # What a feature the company must name needs beside it before it shows: a notice of financial
 # incentive has nothing to describe until a contest, reward or partner offer is ticked.
