@@ -3,9 +3,9 @@ the disclosure itself, in the words the law uses, not just a tag.
 
 Each row: requirement id -> the practice ticked to cover it, and the words its assembled text must
 hold (compared without regard to case or curly quotes). The profile is the example company's,
-with the details the disclosures need filled in, every law chosen, and only the covering
-practice ticked (with the practices it needs, and any listed in CONTEXT so that its generated
-lists have something to list).
+with the details the disclosures need filled in (DETAILS), every law chosen, and only the
+covering practice ticked, with the options in OPTIONS and NAMED_FEATURES, the practices it needs,
+and any listed in CONTEXT so that its generated lists have something to list.
 """
 
 import datetime as dt
@@ -24,6 +24,7 @@ EFFECTIVE = dt.date(2026, 11, 22)
 # The company details the disclosures show, beyond the example company's.
 REPRESENTATIVE = "EU Rep Ltd, 1 Quay Street, Dublin, rep@eurep.example"
 DPO = "Jo Smith, dpo@acme-audio.example"
+OPERATOR = "Example Ads Ltd, 2 Side Street, Springfield, IL 62701, +1 555 0101, privacy@ads.example"
 DETAILS = {"company.eu_representative": REPRESENTATIVE, "company.dpo_required": "yes", "company.dpo_contact": DPO}
 
 DISCLOSURES: dict[str, tuple[str, list[str]]] = {
@@ -83,7 +84,8 @@ DISCLOSURES: dict[str, tuple[str, list[str]]] = {
     "caloppa.third_party_tracking": ("cookies.third_party_tracking", ["other companies",
                                                                       "over time and across different websites"]),
     # COPPA
-    "coppa.operators": ("children.directed", ["runs the Platform and collects this information", ADDRESS, PHONE, EMAIL]),
+    "coppa.operators": ("children.directed", ["runs the Platform and collects this information", ADDRESS, PHONE, EMAIL,
+                                              "other companies also collect", "how to reach it", OPERATOR]),
     "coppa.practices": ("children.directed", ["with a parent's consent, we may collect", "public",
                                               "we use a child's information only to"]),
     "coppa.parent_rights": ("children.directed_parent_rights", ["ask us to delete it", "stop collecting", EMAIL]),
@@ -101,7 +103,9 @@ CONTEXT = {
     "california.opt_out": {"cookies.ad_network": {}, "collect.automatic": {}},
 }
 # Options a covering practice needs for its disclosure to show (beyond NAMED_FEATURES).
-OPTIONS: dict[str, dict] = {}
+OPTIONS: dict[str, dict] = {
+    "children.directed": {"other_operators": [OPERATOR]},
+}
 
 
 def requirement_ids(library) -> list[str]:

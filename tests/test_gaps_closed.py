@@ -185,3 +185,29 @@ def test_the_do_not_sell_link_is_required_when_selling_or_sharing(bundled_librar
 def test_a_business_that_does_not_sell_says_why_it_shows_no_link(bundled_library):
     profile = ccpa_profile(bundled_library, **{"california.no_sale": {}})
     assert "we do not need to show a “Do Not Sell or Share My Personal Information” link" in assemble(profile, bundled_library).plain_text()
+
+
+# --- COPPA: every other operator that collects from children, named with how to reach it
+
+def children_profile(bundled_library, **options):
+    profile = example_profile(bundled_library)
+    profile.regimes = ["coppa"]
+    profile.practices.pop("children.under13")
+    profile.practices.update({"children.directed": options, "children.directed_parent_rights": {},
+                              "children.directed_retention": {}})
+    return profile
+
+
+def test_the_other_operators_that_collect_from_children_are_named_with_how_to_reach_them(bundled_library):
+    text = assemble(children_profile(bundled_library), bundled_library).plain_text()
+    assert "No other company collects personal information from children through the Platform." in text
+    operator = "Example Ads Ltd, 2 Side Street, Springfield, IL 62701, +1 555 0101, privacy@ads.example"
+    profile = children_profile(bundled_library, other_operators=[operator])
+    document = assemble(profile, bundled_library)
+    text = document.plain_text()
+    assert "No other company collects" not in text
+    assert "Other companies also collect personal information from children through the Platform." in text
+    assert operator in text and "Apart from the other companies named below, we give it only to:" in text
+    shared = {(s.fact.verb, s.fact.recipient) for s in document.facts if s.clause_id == "children.directed" and s.fact.positive}
+    assert ("shares", "third_parties") in shared
+    assert [p.message for p in check(profile, bundled_library, document) if p.code.startswith("contradiction")] == []
