@@ -100,8 +100,8 @@ PROFILE_FIELDS: list[ProfileField] = [
     ProfileField("effective_date", "Effective date", "&Effective date", "What the policy covers", kind=DATE),
     ProfileField("company.eu_representative", "EU and UK representative", "&Representative", _GDPR,
                  "EU Rep Ltd, 1 Quay Street, Dublin, rep@eurep.example",
-                 help="GDPR Article 27: a company based outside the EU or the UK that serves people there names a "
-                      "representative there. Their name, postal address and email.",
+                 help="GDPR Article 27: needed if you are based outside the EU or the UK and serve people there. "
+                      "Their name, postal address and email.",
                  needed=_representative_needed,
                  advice="You are based outside the EU and the UK and the policy covers the GDPR: name your "
                         "representative in the EU and the UK (GDPR Article 27), unless you deal with people there "
