@@ -15,7 +15,6 @@ from desktop.engine.library import Library
 from desktop.engine.library_cache import load_library_cached
 from desktop.engine.loader import library_folders, load_library
 from desktop.engine.profile import ProfileError, load_profile, profile_json
-from desktop.preflight import screen_problem
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -204,6 +203,8 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def cmd_gui(args) -> int:
+    from desktop.preflight import screen_problem  # ctypes and subprocess, for the window only
+
     problem = screen_problem()
     if problem:
         raise UserError(f"cannot open the window: {problem}.")

@@ -10,7 +10,6 @@ trusted as the clause files themselves.
 import contextlib
 import gc
 import hashlib
-import logging
 import os
 import pickle
 import sys
@@ -23,7 +22,6 @@ from desktop.engine.library import Library
 from desktop.engine.loader import load_library
 from desktop.paths import user_cache_dir
 
-log = logging.getLogger(__name__)
 FORMAT = 1  # raise when the file's layout changes
 KEEP = 8  # cache files kept (one per combination of folders); the oldest go first
 FRESH_NS = 2_000_000_000  # a file changed this recently might change again within its mtime's tick
@@ -95,7 +93,7 @@ def _read(cache: Path, key: str) -> Library | None:
     except FileNotFoundError:
         return None
     except Exception as error:  # a corrupt file can make pickle raise nearly anything
-        log.info("library cache %s cannot be read (%s); reading the clause files", cache, error)
+        _note(f"library cache {cache} cannot be read ({error}); reading the clause files")
         return None
     if not (isinstance(stored, tuple) and len(stored) == 3 and stored[:2] == (FORMAT, key) and isinstance(stored[2], Library)):
         return None
@@ -107,9 +105,15 @@ def _write(cache: Path, key: str, library: Library) -> None:
         cache.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(cache, pickle.dumps((FORMAT, key, library), protocol=pickle.HIGHEST_PROTOCOL))
     except (OSError, pickle.PicklingError, TypeError, AttributeError) as error:
-        log.info("library cache %s not written: %s", cache, error)
+        _note(f"library cache {cache} not written: {error}")
         return
     others = sorted(cache.parent.glob("library-*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
     for old in others[KEEP:]:
         with contextlib.suppress(OSError):
             old.unlink()
+
+
+def _note(message: str) -> None:
+    import logging  # only when there is something to say: the commands that need no log start without it
+
+    logging.getLogger(__name__).info(message)
