@@ -258,6 +258,8 @@ def main() -> int:
     notes = [f"{f['figure']}: {f['note']}" for f in figures if f["note"]]
     when = dt.datetime.now().astimezone().isoformat(timespec="seconds")
     machine = f"{platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+    if hasattr(os, "getloadavg"):  # a shared machine: how busy it was says how far the absolute times can be trusted
+        machine += f", load average {os.getloadavg()[1]:.1f} over the last 5 minutes"
     summary = f"Measured {when} on {machine}; {rounds} rounds, medians, A B A B."
     print(text, "", steps_text, *notes, summary, sep="\n")
     pandoc = shutil.which("pandoc")
