@@ -12,9 +12,9 @@ from desktop.engine.example import example_profile
 from desktop.engine.export import FORMATS, export_bytes
 from desktop.engine.fileio import write_atomic
 from desktop.engine.library import Library
+from desktop.engine.library_cache import load_library_cached
 from desktop.engine.loader import library_folders, load_library
 from desktop.engine.profile import ProfileError, load_profile, profile_json
-from desktop.preflight import screen_problem
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -82,7 +82,7 @@ def _library(args) -> Library:
     for folder in args.library:
         if not folder.is_dir():
             raise UserError(f"{folder}: no such library folder; check the path given to --library")
-    library = load_library(library_folders(args.library))
+    library = load_library_cached(library_folders(args.library))
     for fault in library.faults:
         print(f"policywright: skipped: {fault}", file=sys.stderr)
     return library
@@ -203,6 +203,8 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def cmd_gui(args) -> int:
+    from desktop.preflight import screen_problem  # ctypes and subprocess, for the window only
+
     problem = screen_problem()
     if problem:
         raise UserError(f"cannot open the window: {problem}.")
