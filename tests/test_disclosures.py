@@ -11,10 +11,10 @@ and any listed in CONTEXT so that its generated lists have something to list.
 import datetime as dt
 
 import pytest
-from test_library_content import NAMED_FEATURES, block_text
+from test_library_content import block_text
 
 from desktop.engine.assemble import assemble
-from desktop.engine.example import example_profile
+from desktop.engine.example import NAMED_FEATURES, example_profile
 from desktop.engine.regimes import regime_ids
 
 EMAIL = "privacy@acme-audio.example"

@@ -9,7 +9,7 @@ from conftest import SEEDS
 from desktop.engine.assemble import assemble
 from desktop.engine.checks import check
 from desktop.engine.document import BulletList, Paragraph, plain
-from desktop.engine.example import all_practices, example_profile
+from desktop.engine.example import NAMED_FEATURES, all_practices, example_profile
 from desktop.engine.readability import flesch_reading_ease
 from desktop.engine.regimes import regime_ids
 from desktop.paths import bundled_dir
@@ -61,16 +61,6 @@ def library_files() -> list[Path]:
     return [p for p in SNIPPETS.rglob("*") if p.is_file() and p.suffix in (".md", ".toml") and "_coverage" not in p.parts]
 
 
-# Practices about a feature the company must name: their name options are empty until filled in.
-NAMED_FEATURES = {
-    "collect.telemetry": {"software": "our desktop program"},
-    "signin.other": {"provider": "Example ID"},
-    "rights.directory_removal": {"directory": "our member directory"},
-    "contact.escalation": {"provider": "an independent mediation service"},
-    "california.request_methods": {"toll_free": "+1 800 555 0100"},
-    "california.financial_incentive": {"value": "about $5 a year"},
-    "california.opt_out": {"url": "https://acme-audio.example/do-not-sell"},
-}
 # What a feature the company must name needs beside it before it shows: a notice of financial
 # incentive has nothing to describe until a contest, reward or partner offer is ticked.
 FEATURE_CONTEXT = {"california.financial_incentive": ["use.contests"]}
@@ -79,7 +69,6 @@ FEATURE_CONTEXT = {"california.financial_incentive": ["use.contests"]}
 def all_policy(bundled_library, **terms):
     profile = example_profile(bundled_library)
     profile.practices = all_practices(bundled_library)
-    profile.practices.update({k: dict(v) for k, v in NAMED_FEATURES.items() if k in profile.practices})
     profile.regimes = list(regime_ids())
     profile.set_field("company.eu_representative", "EU Rep Ltd, 1 Quay Street, Dublin, rep@eurep.example")
     return profile, assemble(profile, bundled_library)
