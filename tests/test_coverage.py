@@ -255,3 +255,11 @@ def test_contradictions_adding_finds_what_the_whole_set_would(bundled_library):
         whole = [f for f in contradictions(stated + added, profile.regimes, bundled_library.vocabulary)
                  if f.first in added or f.second in added]
         assert key(contradictions_adding(stated, added, profile.regimes, bundled_library.vocabulary)) == key(whole), practice.id
+
+
+def test_every_requirement_has_plain_words_and_a_whole_citation(bundled_library):
+    for regime in bundled_library.regimes.values():
+        for requirement in regime.requirements:
+            assert requirement.plain and requirement.plain[0].isupper() and not requirement.plain.endswith("."), requirement.id
+            assert requirement.citation and requirement.citation[0].isalnum(), requirement.id
+            assert requirement.words == requirement.plain
