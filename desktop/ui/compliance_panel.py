@@ -85,6 +85,7 @@ class CompliancePanel(QWidget):
         layout.addWidget(self.choose_laws, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.splitter, 1)
         self._recolour()
+        self._stale = True
         live.updated.connect(self.refresh)
 
     def _build_details(self) -> QFrame:
@@ -141,6 +142,11 @@ class CompliancePanel(QWidget):
 
     # Following the policy
     def refresh(self) -> None:
+        """Show the coverage of the policy as it is now; while the panel is hidden, only note that it is out of date."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         profile, document = self.session.profile, self.live.document
         current = self.current_requirement()
         self.model.set_coverage(coverage(profile, self.library, document) if document is not None else {})
@@ -244,6 +250,11 @@ class CompliancePanel(QWidget):
             self.add_suggested()
         else:
             self._show_clause()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def _recolour(self) -> None:
         self.disclaimer.setStyleSheet(f"color: {muted_colour(self.palette()).name()};")

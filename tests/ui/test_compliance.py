@@ -164,6 +164,7 @@ def test_with_no_law_chosen_it_offers_to_choose_them(qtbot, example_window, pane
     assert QApplication.focusWidget() is example_window.form.regime_boxes["gdpr"]
     example_window.session.set_regime("caloppa", True)
     wait_rendered(qtbot, example_window)
+    example_window.go_compliance()
     assert panel.model.rowCount() == 1 and not panel.no_laws.isVisible()
 
 
@@ -192,3 +193,12 @@ def test_several_practices_to_choose_from_and_the_one_picked_is_added(qtbot, bun
         window.session.undo_stack.setClean()
         window.close()
         window.deleteLater()
+
+
+def test_a_hidden_checklist_catches_up_when_shown(qtbot, example_window):
+    panel = example_window.compliance
+    example_window.go_practices()
+    example_window.session.set_practice("dnt.honour", False)
+    wait_rendered(qtbot, example_window)
+    example_window.go_compliance()
+    assert row_state(panel, GAP) == MISSING and QApplication.focusWidget() is panel.tree
