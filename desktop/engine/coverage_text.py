@@ -18,7 +18,8 @@ def coverage_lines(result: dict[str, RegimeCoverage]) -> list[str]:
         lines.append(f"{regime.regime.label}: {counts[COVERED]} of {len(regime.requirements)} covered, "
                      f"{counts[REWORDED]} to check, {counts[MISSING]} missing")
         for item in regime.requirements:
-            lines.append(f"  {item.state:<9} {item.id:<32} {item.requirement.words} [{item.requirement.citation}]")
+            citation = f" [{item.requirement.citation}]" if item.requirement.citation else ""
+            lines.append(f"  {item.state:<9} {item.id:<32} {item.requirement.words}{citation}")
             ids = item.practices if item.state == MISSING else item.clauses
             lines.append(f"{_INDENT}{_WHAT[item.state]}: {', '.join(ids) or 'no practice in the library'}")
         for item in regime.instead:
