@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -75,7 +76,7 @@ class CompliancePanel(QWidget):
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(1, 2)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -88,11 +89,13 @@ class CompliancePanel(QWidget):
         self._stale = True
         live.updated.connect(self.refresh)
 
-    def _build_details(self) -> QFrame:
-        frame = QFrame()
-        frame.setFrameShape(QFrame.Shape.StyledPanel)
-        frame.setAccessibleName("About the selected requirement")
-        layout = QVBoxLayout(frame)
+    def _build_details(self) -> QScrollArea:
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.StyledPanel)
+        area.setAccessibleName("About the selected requirement")
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(6)
         self.words = QLabel()
@@ -138,7 +141,8 @@ class CompliancePanel(QWidget):
         layout.addWidget(self.suggestions)
         layout.addLayout(buttons)
         layout.addStretch(1)
-        return frame
+        area.setWidget(content)
+        return area
 
     # Following the policy
     def refresh(self) -> None:
@@ -219,7 +223,7 @@ class CompliancePanel(QWidget):
             return
         muted = muted_colour(self.palette()).name()
         others = self.suggestions.count() - 1
-        choose = f" <span style='color:{muted}'>({others + 1} practices would say it: pick one above.)</span>" if others else ""
+        choose = f" <span style='color:{muted}'>({others + 1} practices would say it: pick one below.)</span>" if others else ""
         self.suggestion.setText(f"Ticking “{escape(practice.title)}” would cover it: "
                                 f"{escape(practice.primary.summary)}{choose}")
         self.add.setAccessibleName(f"Add the practice “{practice.title}”")
