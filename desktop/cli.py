@@ -8,6 +8,8 @@ from pathlib import Path
 from desktop import __version__
 from desktop.engine.assemble import assemble
 from desktop.engine.checks import ERROR, check, has_errors, option_type_problems
+from desktop.engine.coverage import coverage, is_complete
+from desktop.engine.coverage_text import coverage_lines
 from desktop.engine.example import example_profile
 from desktop.engine.export import FORMATS, export_bytes
 from desktop.engine.fileio import write_atomic
@@ -43,6 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("path", type=Path)
     sub.add_argument("--force", action="store_true", help="replace an existing file")
     sub = commands.add_parser("check", parents=[common], help="list a profile's problems")
+    sub.add_argument("profile", type=Path)
+    sub.add_argument("--json", action="store_true", help="print JSON")
+    sub = commands.add_parser("coverage", parents=[common],
+                              help="what each chosen law asks the policy to state: covered, reworded or missing")
     sub.add_argument("profile", type=Path)
     sub.add_argument("--json", action="store_true", help="print JSON")
     sub = commands.add_parser("export", parents=[common], help="write the policy to a file")
@@ -160,6 +166,17 @@ def cmd_check(args) -> int:
     return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
 
 
+def cmd_coverage(args) -> int:
+    library = _library(args)
+    result = coverage(_profile(args.profile, library), library)
+    if args.json:
+        print(json.dumps({regime_id: regime.as_dict() for regime_id, regime in result.items()}, indent=2, ensure_ascii=False))
+    else:
+        for line in coverage_lines(result):
+            print(line)
+    return EXIT_OK if is_complete(result) else EXIT_PROBLEMS
+
+
 def cmd_export(args) -> int:
     if args.out.resolve() == args.profile.resolve():
         raise UserError(f"{args.out}: is the profile itself; choose another file for the policy")
@@ -219,6 +236,7 @@ COMMANDS = {
     "check-library": cmd_check_library,
     "new-profile": cmd_new_profile,
     "check": cmd_check,
+    "coverage": cmd_coverage,
     "export": cmd_export,
     "gui": cmd_gui,
 }

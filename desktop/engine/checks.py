@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from desktop.engine.assemble import assemble, condition_lookup
+from desktop.engine.coverage import MISSING, REWORDED, coverage
 from desktop.engine.document import Document
 from desktop.engine.fact_model import StatedFact
 from desktop.engine.fact_rules import is_cross_context, is_sale
@@ -12,7 +13,6 @@ from desktop.engine.library import Library
 from desktop.engine.lint import apply_fix, lint
 from desktop.engine.place import DOCUMENT, PRACTICES, REQUIREMENT, Place, clause_place, field_place, practice_place
 from desktop.engine.profile import Profile
-from desktop.engine.regimes import applicable
 from desktop.engine.statements import claims_in_wording, stated_facts
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -141,7 +141,7 @@ def document_problems(document: Document, library: Library, profile: Profile) ->
     problems += wording_contradictions(document, library, profile)
     problems += unknown_item_problems(document, library)
     problems += terminology_problems(document, library, profile)
-    problems += _coverage_problems(library, profile)
+    problems += _coverage_problems(document, library, profile)
     score = document.reading_ease
     problems.append(Problem(INFO, "readability", f"Reading ease {score:.0f} (Flesch; 60 or more is plain English).", Place(DOCUMENT)))
     return problems
@@ -270,24 +270,22 @@ def fixed_override(profile: Profile, library: Library, clause_id: str, document:
     return fixed if fixed != text else None
 
 
-def _coverage_problems(library: Library, profile: Profile) -> list[Problem]:
-    clauses = [c for p in profile.practices if p in library.practices for c in library.practices[p].clauses]
-    covered = {rid for clause in clauses for rid in clause.regimes}
-    # A reworded clause covers its requirements only once the user confirms the wording still says them.
-    trusted = {rid for clause in clauses if profile.wording_confirmed(clause.id) for rid in clause.regimes}
-    reworded = {rid: clause for clause in reversed(clauses) for rid in clause.regimes if rid not in trusted}
+def _coverage_problems(document: Document, library: Library, profile: Profile) -> list[Problem]:
+    """A warning for each requirement of a chosen law that the policy misses, or states only in
+    wording the user has not confirmed; `coverage` decides which."""
     problems = []
-    for regime in (library.regimes[r] for r in profile.regimes if r in library.regimes):
-        for requirement in applicable(regime, covered):
-            if requirement.id not in covered:
-                problems.append(Problem(WARNING, "regime-gap",
-                                        f"{regime.title} asks the policy to state {requirement.text}; no picked practice does.",
-                                        Place(REQUIREMENT, requirement.id)))
-            elif requirement.id not in trusted:
-                clause = reworded[requirement.id]
+    for regime in coverage(profile, library, document, suggest=False).values():
+        title = regime.regime.title
+        for item in regime.requirements:
+            text = item.requirement.text
+            if item.state == MISSING:
+                problems.append(Problem(WARNING, "regime-gap", f"{title} asks the policy to state {text}; no picked practice does.",
+                                        Place(REQUIREMENT, item.id)))
+            elif item.state == REWORDED:
+                clause = library.clauses[item.clauses[0]]
                 problems.append(Problem(WARNING, "check-wording",
-                                        f"You reworded “{clause.title}”: check that your wording still says {requirement.text} "
-                                        f"({regime.title}), then confirm it beside the wording.", clause_place(clause.id)))
+                                        f"You reworded “{clause.title}”: check that your wording still says {text} "
+                                        f"({title}), then confirm it beside the wording.", clause_place(clause.id)))
     return problems
 
 
