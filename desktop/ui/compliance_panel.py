@@ -104,6 +104,7 @@ class CompliancePanel(QWidget):
         font.setBold(True)
         self.words.setFont(font)
         self.law = QLabel()
+        self.law.setTextFormat(Qt.TextFormat.RichText)  # its text is escaped HTML, tags or not
         self.law.setWordWrap(True)
         self.law.setFont(small_font(self.law.font()))
         self.state_icon = QLabel()
@@ -121,6 +122,7 @@ class CompliancePanel(QWidget):
         self.suggestions.setAccessibleName("Practice to add")
         self.suggestions.currentIndexChanged.connect(lambda _i: self._show_suggestion())
         self.suggestion = QLabel()
+        self.suggestion.setTextFormat(Qt.TextFormat.RichText)
         self.suggestion.setWordWrap(True)
         self.add = QPushButton("&Add")
         self.add.clicked.connect(self.add_suggested)
