@@ -9,13 +9,15 @@ from desktop import __version__
 from desktop.cli_interview import print_questions, profile_from_answers
 from desktop.engine.assemble import assemble
 from desktop.engine.checks import ERROR, check, has_errors, option_type_problems
+from desktop.engine.coverage import coverage, is_complete
+from desktop.engine.coverage_text import coverage_lines
 from desktop.engine.example import example_profile
 from desktop.engine.export import FORMATS, export_bytes
 from desktop.engine.fileio import write_atomic
 from desktop.engine.library import Library
+from desktop.engine.library_cache import load_library_cached
 from desktop.engine.loader import library_folders, load_library
 from desktop.engine.profile import ProfileError, load_profile, profile_json
-from desktop.preflight import screen_problem
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -48,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = commands.add_parser("questions", parents=[common], help="list the interview's questions")
     sub.add_argument("--json", action="store_true", help="print JSON")
     sub = commands.add_parser("check", parents=[common], help="list a profile's problems")
+    sub.add_argument("profile", type=Path)
+    sub.add_argument("--json", action="store_true", help="print JSON")
+    sub = commands.add_parser("coverage", parents=[common],
+                              help="what each chosen law asks the policy to state: covered, reworded or missing")
     sub.add_argument("profile", type=Path)
     sub.add_argument("--json", action="store_true", help="print JSON")
     sub = commands.add_parser("export", parents=[common], help="write the policy to a file")
@@ -87,7 +93,7 @@ def _library(args) -> Library:
     for folder in args.library:
         if not folder.is_dir():
             raise UserError(f"{folder}: no such library folder; check the path given to --library")
-    library = load_library(library_folders(args.library))
+    library = load_library_cached(library_folders(args.library))
     for fault in library.faults:
         print(f"policywright: skipped: {fault}", file=sys.stderr)
     return library
@@ -171,6 +177,17 @@ def cmd_check(args) -> int:
     return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
 
 
+def cmd_coverage(args) -> int:
+    library = _library(args)
+    result = coverage(_profile(args.profile, library), library)
+    if args.json:
+        print(json.dumps({regime_id: regime.as_dict() for regime_id, regime in result.items()}, indent=2, ensure_ascii=False))
+    else:
+        for line in coverage_lines(result):
+            print(line)
+    return EXIT_OK if is_complete(result) else EXIT_PROBLEMS
+
+
 def cmd_export(args) -> int:
     if args.out.resolve() == args.profile.resolve():
         raise UserError(f"{args.out}: is the profile itself; choose another file for the policy")
@@ -214,6 +231,8 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def cmd_gui(args) -> int:
+    from desktop.preflight import screen_problem  # ctypes and subprocess, for the window only
+
     problem = screen_problem()
     if problem:
         raise UserError(f"cannot open the window: {problem}.")
@@ -229,6 +248,7 @@ COMMANDS = {
     "new-profile": cmd_new_profile,
     "questions": cmd_questions,
     "check": cmd_check,
+    "coverage": cmd_coverage,
     "export": cmd_export,
     "gui": cmd_gui,
 }

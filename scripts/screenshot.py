@@ -1,6 +1,6 @@
 """Render docs/screenshot.png: the main window with the example profile, drawn by Qt offscreen.
 
-    .venv/bin/python scripts/screenshot.py [--out PATH] [--dark] [--scale 2] [--tab company|practices]
+    .venv/bin/python scripts/screenshot.py [--out PATH] [--dark] [--scale 2] [--tab company|practices|compliance]
 
 Settings go to a temporary folder, so the picture never depends on (or changes) your own.
 """
@@ -19,7 +19,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshot.png")
     parser.add_argument("--dark", action="store_true", help="use a dark palette")
     parser.add_argument("--scale", type=float, default=1.0, help="device pixel ratio, e.g. 2 for 200%% scaling")
-    parser.add_argument("--tab", choices=("company", "practices"), default="practices")
+    parser.add_argument("--tab", choices=("company", "practices", "compliance"), default="practices",
+                        help="compliance: the checklist with the GDPR chosen too, a gap selected")
     parser.add_argument("--size", default="1440x900", help="window size in logical pixels")
     return parser.parse_args()
 
@@ -78,6 +79,12 @@ def main() -> int:
         window.show()
         if args.tab == "company":
             window.go_company()
+        elif args.tab == "compliance":
+            window.session.set_regime("gdpr", True)
+            window.live.render_now()
+            window.go_compliance()
+            window.compliance.select_requirement("gdpr.complaint")
+            window.session.undo_stack.setClean()  # a picture, not an edit: closing must not ask to save
         else:
             window.left.setCurrentWidget(window.practices)
             window.practices.select_practice("collect.registration")

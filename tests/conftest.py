@@ -9,6 +9,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _HOME = tempfile.mkdtemp(prefix="policywright-tests-")
 os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
+os.environ["XDG_STATE_HOME"] = os.path.join(_HOME, "state")  # crash logs
+os.environ["XDG_CACHE_HOME"] = os.path.join(_HOME, "cache")
 
 from desktop.engine.loader import load_library  # noqa: E402
 from desktop.engine.profile import Company, Profile, Service, Terms  # noqa: E402

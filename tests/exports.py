@@ -21,6 +21,10 @@ def markdown_blocks(data: bytes) -> list[tuple[str, str]]:
             kind = "paragraph"
         elif token.type == "inline":
             blocks.append((kind, "".join(child.content for child in token.children if child.type in ("text", "code_inline", "softbreak"))))
+            kind = "item-done" if kind == "item" else kind
+        elif token.type == "list_item_close" and kind == "item":  # an empty item has no inline token
+            blocks.append(("item", ""))
+            kind = None
         elif token.type in ("list_item_close", "heading_close"):
             kind = None
     return blocks

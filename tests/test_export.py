@@ -116,4 +116,6 @@ runs = st.lists(
 def test_any_text_survives_markdown_as_literal_text(paragraph, item):
     document = Document("T", "E", "C", "en", "a4", [Section("s", 1, "S", [Paragraph(paragraph), BulletList([item])])])
     expected = [(kind, " ".join(text.split())) for kind, text in document.text_blocks()]
+    # CommonMark has no empty paragraph (an empty list item it has): a blank one leaves no trace.
+    expected = [(kind, text) for kind, text in expected if text or kind != "paragraph"]
     assert markdown_blocks(export_bytes(document, "md")) == expected

@@ -9,7 +9,7 @@ from conftest import SEEDS
 from desktop.engine.assemble import assemble
 from desktop.engine.checks import check
 from desktop.engine.document import BulletList, Paragraph, plain
-from desktop.engine.example import all_practices, example_profile
+from desktop.engine.example import NAMED_FEATURES, all_practices, example_profile
 from desktop.engine.readability import flesch_reading_ease
 from desktop.engine.regimes import regime_ids
 from desktop.paths import bundled_dir
@@ -61,21 +61,17 @@ def library_files() -> list[Path]:
     return [p for p in SNIPPETS.rglob("*") if p.is_file() and p.suffix in (".md", ".toml") and "_coverage" not in p.parts]
 
 
-# Practices about a feature the company must name: their name options are empty until filled in.
-NAMED_FEATURES = {
-    "collect.telemetry": {"software": "our desktop program"},
-    "signin.other": {"provider": "Example ID"},
-    "rights.directory_removal": {"directory": "our member directory"},
-    "contact.escalation": {"provider": "an independent mediation service"},
-}
+# What a feature the company must name needs beside it before it shows: a notice of financial
+# incentive has nothing to describe until a contest, reward or partner offer is ticked.
+FEATURE_CONTEXT = {"california.financial_incentive": ["use.contests"]}
 
 
 def all_policy(bundled_library, **terms):
     profile = example_profile(bundled_library)
     profile.practices = all_practices(bundled_library)
     profile.answers = {}  # every practice, not the example's answers
-    profile.practices.update({k: dict(v) for k, v in NAMED_FEATURES.items() if k in profile.practices})
     profile.regimes = list(regime_ids())
+    profile.set_field("company.eu_representative", "EU Rep Ltd, 1 Quay Street, Dublin, rep@eurep.example")
     return profile, assemble(profile, bundled_library)
 
 
@@ -125,8 +121,8 @@ def test_library_is_generic(bundled_library):
         assert found == [], f"{path.relative_to(SNIPPETS)}: {found}"
 
 
-# Wording the law fixes: the CCPA's opt-out link text is quoted in the clause that shows it.
-STATUTORY = {"Do Not Sell or Share My Personal Information"}
+# Wording the law fixes: the CCPA's link texts are quoted in the clauses that show them.
+STATUTORY = {"Do Not Sell or Share My Personal Information", "Limit the Use of My Sensitive Personal Information"}
 
 
 def clause_wording(clause) -> str:
@@ -257,6 +253,7 @@ def test_a_feature_the_company_must_name_is_a_marked_gap_until_named(bundled_lib
     profile = example_profile(bundled_library)
     profile.practices[practice_id] = {}
     profile.practices.update({need: {} for need in bundled_library.practices[practice_id].primary.requires_practices})
+    profile.practices.update({other: {} for other in FEATURE_CONTEXT.get(practice_id, [])})
     assert f"{practice_id}.{option}" in {gap.name for gap in assemble(profile, bundled_library).gaps}
     profile.practices[practice_id] = dict(NAMED_FEATURES[practice_id])
     document = assemble(profile, bundled_library)

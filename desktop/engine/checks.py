@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from desktop.engine.assemble import assemble, condition_lookup
+from desktop.engine.coverage import MISSING, REWORDED, coverage
 from desktop.engine.document import Document
 from desktop.engine.fact_model import StatedFact
 from desktop.engine.fact_rules import is_cross_context, is_sale
@@ -13,7 +14,6 @@ from desktop.engine.library import Library
 from desktop.engine.lint import apply_fix, lint
 from desktop.engine.place import DOCUMENT, PRACTICES, REQUIREMENT, Place, clause_place, field_place, practice_place
 from desktop.engine.profile import Profile
-from desktop.engine.regimes import applicable
 from desktop.engine.statements import claims_in_wording, stated_facts
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -48,6 +48,8 @@ def field_problems(profile: Profile) -> list[Problem]:
         elif value and declared.problem and (reason := declared.problem(value)):
             code = _INVALID_CODES.get(declared.key, "invalid-detail")
             problems.append(Problem(ERROR, code, reason, field_place(declared.key)))
+        elif not value and declared.needed and declared.needed(profile):
+            problems.append(Problem(WARNING, "needed-detail", declared.advice, field_place(declared.key)))
     return problems
 
 
@@ -147,7 +149,7 @@ def document_problems(document: Document, library: Library, profile: Profile) ->
     problems += wording_contradictions(document, library, profile)
     problems += unknown_item_problems(document, library)
     problems += terminology_problems(document, library, profile)
-    problems += _coverage_problems(library, profile)
+    problems += _coverage_problems(document, library, profile)
     score = document.reading_ease
     problems.append(Problem(INFO, "readability", f"Reading ease {score:.0f} (Flesch; 60 or more is plain English).", Place(DOCUMENT)))
     return problems
@@ -173,7 +175,7 @@ def contradiction_problems(document: Document, library: Library, profile: Profil
             continue
         second = found.second
         message = (f"{_clause_title(library, first)} and {_clause_title(library, second)} contradict each other: "
-                   f"{found.reason}. {_pair_fix(found, library)}")
+                   f"{found.reason}. {_pair_fix(found, library, profile)}")
         problems.append(Problem(ERROR, f"contradiction-{found.kind}", message, practice_place(first.practice_id),
                                 (practice_place(second.practice_id),)))
     return problems
@@ -191,15 +193,22 @@ def _option_titles(library: Library, stated) -> list[str]:
     return [f"“{options[n].title}”" for n in names if n in options]
 
 
-def _pair_fix(found, library: Library) -> str:
+def _pair_fix(found, library: Library, profile: Profile) -> str:
     changes = _option_titles(library, found.first) + _option_titles(library, found.second)
-    return "Untick one of them" + (f", or change {_one_of(changes)}" if changes else "") + "."
+    offering = _settling_practices(found, library, profile)
+    return ("Untick one of them" + (f", or change {_one_of(changes)}" if changes else "")
+            + (f", or tick {_one_of(offering[:3])}" if offering else "") + ".")
+
+
+def _settling_practices(found, library: Library, profile: Profile) -> list[str]:
+    """Titles of unpicked practices whose facts would settle a contradiction of this kind."""
+    settles = _SETTLED_BY.get(found.kind, lambda fact, vocabulary: False)
+    return [f"“{p.title}”" for p in library.practices.values() if p.id not in profile.practices
+            and any(f.positive and settles(f, library.vocabulary) for c in p.clauses for f in c.facts)]
 
 
 def _single_fix(found, library: Library, profile: Profile) -> str:
-    settles = _SETTLED_BY.get(found.kind, lambda fact, vocabulary: False)
-    offering = [f"“{p.title}”" for p in library.practices.values() if p.id not in profile.practices
-                and any(f.positive and settles(f, library.vocabulary) for c in p.clauses for f in c.facts)]
+    offering = _settling_practices(found, library, profile)
     changes = _option_titles(library, found.first)
     ways = [f"tick {_one_of(offering[:3])}"] if offering else []
     ways += [f"change {_one_of(changes)}"] if changes else []
@@ -269,24 +278,22 @@ def fixed_override(profile: Profile, library: Library, clause_id: str, document:
     return fixed if fixed != text else None
 
 
-def _coverage_problems(library: Library, profile: Profile) -> list[Problem]:
-    clauses = [c for p in profile.practices if p in library.practices for c in library.practices[p].clauses]
-    covered = {rid for clause in clauses for rid in clause.regimes}
-    # A reworded clause covers its requirements only once the user confirms the wording still says them.
-    trusted = {rid for clause in clauses if profile.wording_confirmed(clause.id) for rid in clause.regimes}
-    reworded = {rid: clause for clause in reversed(clauses) for rid in clause.regimes if rid not in trusted}
+def _coverage_problems(document: Document, library: Library, profile: Profile) -> list[Problem]:
+    """A warning for each requirement of a chosen law that the policy misses, or states only in
+    wording the user has not confirmed; `coverage` decides which."""
     problems = []
-    for regime in (library.regimes[r] for r in profile.regimes if r in library.regimes):
-        for requirement in applicable(regime, covered):
-            if requirement.id not in covered:
-                problems.append(Problem(WARNING, "regime-gap",
-                                        f"{regime.title} asks the policy to state {requirement.text}; no picked practice does.",
-                                        Place(REQUIREMENT, requirement.id)))
-            elif requirement.id not in trusted:
-                clause = reworded[requirement.id]
+    for regime in coverage(profile, library, document, suggest=False).values():
+        title = regime.regime.title
+        for item in regime.requirements:
+            text = item.requirement.text
+            if item.state == MISSING:
+                problems.append(Problem(WARNING, "regime-gap", f"{title} asks the policy to state {text}; no picked practice does.",
+                                        Place(REQUIREMENT, item.id)))
+            elif item.state == REWORDED:
+                clause = library.clauses[item.clauses[0]]
                 problems.append(Problem(WARNING, "check-wording",
-                                        f"You reworded “{clause.title}”: check that your wording still says {requirement.text} "
-                                        f"({regime.title}), then confirm it beside the wording.", clause_place(clause.id)))
+                                        f"You reworded “{clause.title}”: check that your wording still says {text} "
+                                        f"({title}), then confirm it beside the wording.", clause_place(clause.id)))
     return problems
 
 

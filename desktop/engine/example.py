@@ -37,13 +37,31 @@ def example_profile(library: Library, today: dt.date | None = None) -> Profile:
     return profile
 
 
+# Practices about a feature the company must name: their name options are empty until filled in,
+# so the all-practices profile names them (the example company's own would do the same).
+NAMED_FEATURES = {
+    "collect.telemetry": {"software": "our desktop program"},
+    "signin.other": {"provider": "Example ID"},
+    "rights.directory_removal": {"directory": "our member directory"},
+    "contact.escalation": {"provider": "an independent mediation service"},
+    "california.request_methods": {"toll_free": "+1 800 555 0100"},
+    "california.financial_incentive": {"value": "about $5 a year"},
+    "california.opt_out": {"url": "https://acme-audio.example/do-not-sell"},
+}
+
+
 def all_practices(library: Library) -> dict[str, dict]:
-    """As many practices as can be picked together, with every law covered: typical ones first,
-    one per exclusive group, then unticking what the checks find contradictory until none is."""
+    """As many practices as can be picked together, with every law covered and every feature
+    named: typical ones first, one per exclusive group, then unticking what the checks find
+    contradictory until none is."""
     key = id(library)
     if key not in _ALL_PRACTICES or _ALL_PRACTICES[key][0] is not library:
         _ALL_PRACTICES[key] = (library, _compatible(library))
-    return {practice_id: {} for practice_id in _ALL_PRACTICES[key][1]}
+    return {practice_id: _named(practice_id) for practice_id in _ALL_PRACTICES[key][1]}
+
+
+def _named(practice_id: str) -> dict:
+    return dict(NAMED_FEATURES.get(practice_id, {}))
 
 
 _ALL_PRACTICES: dict[int, tuple[Library, list[str]]] = {}  # worked out once per library: it assembles a few times
@@ -68,14 +86,14 @@ def _compatible(library: Library) -> list[str]:
     groups: set[str] = set()
     for practice in ordered:
         if not (practice.group and practice.group in groups):
-            chosen[practice.id] = {}
+            chosen[practice.id] = _named(practice.id)
             groups.add(practice.group or "")
     while clashing := clashes(chosen):  # untick the practice in the most clashes (the less typical on a tie)
         count = Counter(place.id for problem in clashing for place in (problem.place, *problem.also))
         chosen.pop(max(count, key=lambda practice_id: (count[practice_id], rank.get(practice_id, len(rank)))))
     for practice in ordered:
-        if practice.id not in chosen and not clashes({**chosen, practice.id: {}}):
-            chosen[practice.id] = {}
+        if practice.id not in chosen and not clashes({**chosen, practice.id: _named(practice.id)}):
+            chosen[practice.id] = _named(practice.id)
     return list(_with_needs_met(library, chosen))
 
 

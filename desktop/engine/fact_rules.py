@@ -61,12 +61,28 @@ def contradictions(stated: list[StatedFact], regimes: list[str], vocabulary: Voc
     return found
 
 
+def contradictions_adding(stated: list[StatedFact], added: list[StatedFact], regimes: list[str],
+                          vocabulary: Vocabulary) -> list[Contradiction]:
+    """The conflicts that `added` would bring to `stated`: only pairs with an added fact are
+    compared, so asking about a few facts beside a whole policy stays cheap."""
+    pairs = [(a, b) for index, a in enumerate(added) for b in [*added[index + 1:], *stated]]
+    found = (opposites(stated, vocabulary, pairs) + private_but_shared(stated, vocabulary, pairs)
+             + limited_recipients(stated, vocabulary, pairs))
+    both = stated + added
+    found += children_rules(both, vocabulary) + unfounded_disclosure(both, vocabulary)
+    found += (ccpa_rules(both, vocabulary) if "ccpa" in regimes else []) + (gdpr_rules(both, vocabulary) if "gdpr" in regimes else [])
+    ids = {id(s) for s in added}
+    return [f for f in found if id(f.first) in ids or (f.second is not None and id(f.second) in ids)]
+
+
 # --- Opposites and limited recipients ------------------------------------------------------
 
+Pairs = list[tuple[StatedFact, StatedFact]] | None  # the pairs to compare; None: every pair of `stated`
 
-def opposites(stated: list[StatedFact], vocabulary: Vocabulary) -> list[Contradiction]:
+
+def opposites(stated: list[StatedFact], vocabulary: Vocabulary, pairs: Pairs = None) -> list[Contradiction]:
     found = []
-    for first, second in combinations(stated, 2):
+    for first, second in combinations(stated, 2) if pairs is None else pairs:
         a, b = claim_of(first.fact), claim_of(second.fact)
         if a and b and a.verb == b.verb and a.positive != b.positive:
             positive, negative = (a, b) if a.positive else (b, a)
@@ -80,10 +96,10 @@ def opposites(stated: list[StatedFact], vocabulary: Vocabulary) -> list[Contradi
 _NOT_PRIVATE_ROLES = ("third_party", "public")
 
 
-def private_but_shared(stated: list[StatedFact], vocabulary: Vocabulary) -> list[Contradiction]:
+def private_but_shared(stated: list[StatedFact], vocabulary: Vocabulary, pairs: Pairs = None) -> list[Contradiction]:
     """"We keep your name private" beside "we share your name with the other side of a booking"."""
     found = []
-    for first, second in combinations(stated, 2):
+    for first, second in combinations(stated, 2) if pairs is None else pairs:
         for private, shared in ((first, second), (second, first)):
             if _private_shared(private.fact, shared.fact, vocabulary):
                 found.append(Contradiction("opposite", first, second, _pair_reason(first, second, vocabulary)))
@@ -135,9 +151,9 @@ def data_overlap(a: tuple[str, ...], b: tuple[str, ...], vocabulary: Vocabulary)
     return any(vocabulary.overlaps(x, y, "data") for x in a for y in b)
 
 
-def limited_recipients(stated: list[StatedFact], vocabulary: Vocabulary) -> list[Contradiction]:
+def limited_recipients(stated: list[StatedFact], vocabulary: Vocabulary, pairs: Pairs = None) -> list[Contradiction]:
     found = []
-    for first, second in combinations(stated, 2):
+    for first, second in combinations(stated, 2) if pairs is None else pairs:
         for limit, other in ((first, second), (second, first)):
             if _limit_broken(limit.fact, other.fact, vocabulary):
                 reason = _pair_reason(first, second, vocabulary)

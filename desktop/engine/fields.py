@@ -32,17 +32,45 @@ class ProfileField:
     kind: str = LINE
     choices: tuple[str, ...] = ()
     required: bool = False
-    advice: str = ""  # shown when a required field is empty
+    advice: str = ""  # shown when a required (or needed) field is empty
     problem: Callable[[str], str | None] | None = None  # why a non-empty value is wrong
     token: bool = True  # clauses may write {{key}}
+    # An optional field the rest of the profile makes necessary: given the profile, True when an
+    # empty value is worth a warning (with `advice`).
+    needed: Callable[[object], bool] | None = None
 
     def __post_init__(self):
-        if self.required and not self.advice:
-            raise ValueError(f"required field {self.key} needs the advice shown when it is empty")
+        if (self.required or self.needed) and not self.advice:
+            raise ValueError(f"field {self.key} is required or needed, so it needs the advice shown when it is empty")
 
 
 _COUNTRIES = ("United States", "United Kingdom", "Ireland", "Canada", "Australia", "New Zealand",
               "Germany", "France", "Netherlands", "Spain", "Italy", "Sweden", "India", "Singapore")
+
+# Where the GDPR applies directly (the EU and the rest of the EEA) and the UK, which keeps its own copy.
+_EU_UK = frozenset(name.lower() for name in (
+    "Austria", "Belgium", "Bulgaria", "Croatia", "Cyprus", "Czechia", "Czech Republic", "Denmark", "Estonia",
+    "Finland", "France", "Germany", "Greece", "Hungary", "Ireland", "Italy", "Latvia", "Lithuania", "Luxembourg",
+    "Malta", "Netherlands", "The Netherlands", "Poland", "Portugal", "Romania", "Slovakia", "Slovenia", "Spain",
+    "Sweden", "Iceland", "Liechtenstein", "Norway", "United Kingdom", "UK", "U.K.", "Great Britain", "Britain",
+    "England", "Scotland", "Wales", "Northern Ireland"))
+
+
+def outside_eu_uk(profile) -> bool:
+    """The company names a country, and it is neither in the EU/EEA nor the UK."""
+    country = profile.field_value("company.country").strip().lower()
+    return bool(country) and country not in _EU_UK
+
+
+def _representative_needed(profile) -> bool:  # GDPR Art. 27
+    return "gdpr" in profile.regimes and outside_eu_uk(profile)
+
+
+def _dpo_needed(profile) -> bool:  # GDPR Art. 37
+    return "gdpr" in profile.regimes and profile.field_value("company.dpo_required").strip() == "yes"
+
+
+_GDPR = "Europe and the UK (GDPR)"
 
 PROFILE_FIELDS: list[ProfileField] = [
     ProfileField("company.legal_name", "Company legal name", "&Legal name", "Company", "Acme Audio, Inc.",
@@ -70,6 +98,23 @@ PROFILE_FIELDS: list[ProfileField] = [
                  kind=CHOICE, choices=("personal information", "personal data"),
                  help="“Personal data” is the usual term in Europe.", token=False),
     ProfileField("effective_date", "Effective date", "&Effective date", "What the policy covers", kind=DATE),
+    ProfileField("company.eu_representative", "EU and UK representative", "&Representative", _GDPR,
+                 "EU Rep Ltd, 1 Quay Street, Dublin, rep@eurep.example",
+                 help="GDPR Article 27: needed if you are based outside the EU or the UK and serve people there. "
+                      "Their name, postal address and email.",
+                 needed=_representative_needed,
+                 advice="You are based outside the EU and the UK and the policy covers the GDPR: name your "
+                        "representative in the EU and the UK (GDPR Article 27), unless you deal with people there "
+                        "only now and then and never with sensitive data on a large scale."),
+    ProfileField("company.dpo_required", "Data protection officer required", "DPO re&quired", _GDPR,
+                 kind=CHOICE, choices=("no", "yes"),
+                 help="GDPR Article 37: yes if you are a public body, or if your core work is monitoring people "
+                      "regularly on a large scale, or handling sensitive data on a large scale."),
+    ProfileField("company.dpo_contact", "Data protection officer", "&DPO contact", _GDPR, "dpo@example.com",
+                 help="How to reach your data protection officer: an email address, and a name or title.",
+                 needed=_dpo_needed,
+                 advice="You said the law requires a data protection officer: give their contact details "
+                        "(GDPR Articles 13 and 37)."),
 ]
 
 

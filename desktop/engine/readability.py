@@ -1,18 +1,22 @@
 """Flesch reading ease, counted offline with a plain syllable heuristic."""
 
+import functools
 import re
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _SENTENCE_END = re.compile(r"[.!?:;]+(?:\s|$)")
+_SILENT_END = re.compile(r"(?:[^laeiouy]es|[^laeiouy]ed|[^laeiouy]e)$")
+_VOWEL_GROUP = re.compile(r"[aeiouy]{1,2}")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a policy uses a few thousand distinct words, each many times
 def syllables(word: str) -> int:
     word = word.lower().rstrip("'s")
     if len(word) <= 3:
         return 1
-    word = re.sub(r"(?:[^laeiouy]es|[^laeiouy]ed|[^laeiouy]e)$", "", word)
-    word = re.sub(r"^y", "", word)
-    return max(1, len(re.findall(r"[aeiouy]{1,2}", word)))
+    word = _SILENT_END.sub("", word)
+    word = word.removeprefix("y")
+    return max(1, len(_VOWEL_GROUP.findall(word)))
 
 
 def flesch_reading_ease(texts: list[str]) -> float:
@@ -23,7 +27,7 @@ def flesch_reading_ease(texts: list[str]) -> float:
         if not found:
             continue
         words += len(found)
-        syllable_count += sum(syllables(w) for w in found)
+        syllable_count += sum(map(syllables, found))
         sentences += max(1, len(_SENTENCE_END.findall(text.strip() + " ")))
     if not words:
         return 0.0

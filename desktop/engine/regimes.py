@@ -19,8 +19,14 @@ FILE_NAME = "regimes.toml"
 class Requirement:
     id: str
     text: str  # what the policy must state, completing "… asks the policy to state …"
-    citation: str = ""
+    citation: str = ""  # the whole reference, law included: "GDPR Art. 13(2)(d)"
     alone: bool = False  # met: the regime's other requirements do not apply; unmet: not needed
+    plain: str = ""  # what `text` says in everyday words, for the checklist
+
+    @property
+    def words(self) -> str:
+        """The requirement in plain words: `plain`, or `text` with a capital where none is declared."""
+        return self.plain or self.text[:1].upper() + self.text[1:]
 
 
 @dataclass(frozen=True)
@@ -54,7 +60,8 @@ def parse_regimes(data: dict) -> dict[str, Regime]:
         for item in table.get("requirements", []):
             if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not isinstance(item.get("text"), str):
                 raise RegimeError(f"each requirement of {regime_id!r} needs an `id` and a `text`")
-            requirements.append(Requirement(item["id"], item["text"], str(item.get("citation", "")), bool(item.get("alone", False))))
+            requirements.append(Requirement(item["id"], item["text"], str(item.get("citation", "")),
+                                            bool(item.get("alone", False)), str(item.get("plain", ""))))
         regimes[regime_id] = Regime(regime_id, table["title"], table["scope"], table["explanation"], table["question"],
                                     tuple(requirements))
     return regimes

@@ -99,6 +99,15 @@ class Generated:
     def _ccpa_shared(self) -> list[str]:  # for cross-context behavioral advertising
         return self._column("shared")
 
+    def _ccpa_sensitive(self) -> list[str]:  # "precise location", "password"
+        """The kinds of CPRA sensitive personal information the policy says it collects: for each
+        collected id, the narrowest sensitive category that holds it."""
+        sensitive = [c.id for c in self.vocabulary.categories.values() if c.sensitive]
+        collected = [id for s in self.stated if s.fact.positive and s.fact.verb == "collects" for id in s.fact.data]
+        holding = [[s for s in sensitive if self.vocabulary.within(id, s, "data")] for id in collected]
+        found = {max(ids, key=len) for ids in holding if ids}  # the deepest id is the narrowest category
+        return [lower_first(self.vocabulary.categories[id].title) for id in sensitive if id in found]
+
     def _ccpa_purposes(self) -> list[str]:
         """The purposes the policy says it uses personal information for, in vocabulary order."""
         used = {s.fact.purpose for s in self.stated if s.fact.positive and s.fact.verb == "uses" and s.fact.purpose}
@@ -132,7 +141,7 @@ class Generated:
 
 
 GENERATED = ("ccpa_collected", "ccpa_purposes", "ccpa_disclosed", "ccpa_sold", "ccpa_shared", "ccpa_recipients",
-             "ccpa_third_parties", "retention")
+             "ccpa_third_parties", "ccpa_sensitive", "retention")
 
 
 def _capital(text: str) -> str:

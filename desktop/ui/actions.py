@@ -29,6 +29,7 @@ class Actions:
     interview: QAction
     go_company: QAction
     go_practices: QAction
+    go_compliance: QAction
     go_preview: QAction
     go_clause: QAction
     go_problems: QAction
@@ -85,6 +86,7 @@ def build_actions(window) -> Actions:
                           tip="Answer plain questions about your business; see what each answer changed"),
         go_company=_action(window, "&Company Details", window.go_company, "Ctrl+1"),
         go_practices=_action(window, "&Practices", window.go_practices, "Ctrl+2"),
+        go_compliance=_action(window, "Co&mpliance Checklist", window.go_compliance, "Ctrl+6"),
         go_preview=_action(window, "P&review", window.preview.setFocus, "Ctrl+3"),
         go_clause=_action(window, "&Clause Wording", window.clause_editor.focus_text, "Ctrl+4"),
         go_problems=_action(window, "Pro&blems", window.problems.setFocus, "Ctrl+5"),
@@ -117,7 +119,7 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     edit_menu.addAction(a.interview)
     edit_menu.addAction(a.find)
     view_menu = bar.addMenu("&View")
-    view_menu.addActions([a.go_company, a.go_practices, a.go_preview, a.go_clause, a.go_problems])
+    view_menu.addActions([a.go_company, a.go_practices, a.go_preview, a.go_clause, a.go_problems, a.go_compliance])
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(a.about)
 

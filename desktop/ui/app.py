@@ -13,7 +13,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop import __version__
-from desktop.engine.loader import library_folders, load_library
+from desktop.engine.library_cache import load_library_cached
+from desktop.engine.loader import library_folders
 from desktop.ui.main_window import MainWindow
 from desktop.ui.resources import app_icon
 from desktop.ui.settings import Settings
@@ -64,7 +65,7 @@ def run(profile: Path | None = None, quit_after_startup: bool = False, library: 
         logging.basicConfig(level=logging.WARNING, format="policywright: %(message)s")
     app = application()
     try:
-        clause_library = load_library(library_folders(library or []))
+        clause_library = load_library_cached(library_folders(library or []))
     except FileNotFoundError as error:
         QMessageBox.critical(None, "Policywright cannot start", f"{error}.\n\nReinstall Policywright.")
         return EXIT_FAILED

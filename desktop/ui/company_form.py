@@ -241,10 +241,10 @@ def _set_text(field: _Field, value: str) -> None:
         if editor.isEditable():
             editor.setEditText(value)
         else:
-            if index < 0:
+            if index < 0 and value:
                 editor.addItem(value)
                 index = editor.count() - 1
-            editor.setCurrentIndex(index)
+            editor.setCurrentIndex(max(index, 0))  # no choice made yet shows the first, which is what it means
         editor.blockSignals(False)
     elif editor.text() != value:
         position = editor.cursorPosition()

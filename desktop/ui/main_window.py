@@ -14,6 +14,7 @@ from desktop.engine.place import CLAUSE, DOCUMENT, FIELD, OPTION, PRACTICE, PRAC
 from desktop.ui.actions import build_actions, fill_recent_menu
 from desktop.ui.clause_editor import ClauseEditor
 from desktop.ui.company_form import CompanyForm
+from desktop.ui.compliance_panel import CompliancePanel
 from desktop.ui.controller import Controller
 from desktop.ui.dialogs import WindowView, show_about
 from desktop.ui.live import LiveDocument
@@ -27,7 +28,7 @@ from desktop.ui.status import StatusPanel
 from desktop.ui.where import practices_covering
 from desktop.ui.widgets import muted_colour
 
-COMPANY_TAB, PRACTICES_TAB = 0, 1
+COMPANY_TAB, PRACTICES_TAB, COMPLIANCE_TAB = 0, 1, 2
 
 
 def _panel(title: str, body: QWidget, note: str = "") -> QWidget:
@@ -58,10 +59,12 @@ class MainWindow(QMainWindow):
 
         self.form = CompanyForm(self.session)
         self.practices = PracticePanel(self.session)
+        self.compliance = CompliancePanel(self.live)
         self.left = QTabWidget()
-        self.left.setAccessibleName("Company details and practices")
+        self.left.setAccessibleName("Company details, practices and compliance")
         self.left.addTab(self.form, "Company details")
         self.left.addTab(self.practices, "Practices")
+        self.left.addTab(self.compliance, "Compliance")
         self.left.setDocumentMode(True)
         self.preview = PolicyPreview()
         self.clause_editor = ClauseEditor(self.session)
@@ -96,7 +99,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.main_splitter)
 
     def splitters(self) -> list[QSplitter]:
-        return [self.main_splitter, self.work_splitter, self.doc_splitter, self.practices.splitter]
+        return [self.main_splitter, self.work_splitter, self.doc_splitter, self.practices.splitter, self.compliance.splitter]
 
     def _connect(self) -> None:
         self.live.updated.connect(self._document_updated)
@@ -108,6 +111,10 @@ class MainWindow(QMainWindow):
         self.clause_editor.clause_chosen.connect(self.preview.select_clause)
         self.practices.clause_requested.connect(lambda clause_id: self.select_clause(clause_id, focus=True))
         self.problems.navigate.connect(self.navigate)
+        self.compliance.clause_requested.connect(self.select_clause)
+        self.compliance.laws_requested.connect(self.go_laws)
+        self.compliance.practice_added.connect(lambda practice_id: self.statusBar().showMessage(
+            f"Ticked “{self.library.practices[practice_id].title}”. Undo takes it back.", 8000))
         self.controller.recent_changed.connect(self._fill_recent)
         self._fill_recent()
 
@@ -145,6 +152,17 @@ class MainWindow(QMainWindow):
     def go_practices(self) -> None:
         self.left.setCurrentIndex(PRACTICES_TAB)
         self.practices.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def go_compliance(self) -> None:
+        self.left.setCurrentIndex(COMPLIANCE_TAB)
+        self.compliance.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def go_laws(self) -> None:
+        self.left.setCurrentIndex(COMPANY_TAB)
+        first = next(iter(self.form.regime_boxes.values()), None)
+        if first is not None:
+            self.form.ensureWidgetVisible(first)
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def find_practice(self) -> None:
         self.left.setCurrentIndex(PRACTICES_TAB)

@@ -1,0 +1,155 @@
+"""What a regulator reads: for every requirement in `regimes.toml`, the clause that covers it says
+the disclosure itself, in the words the law uses, not just a tag.
+
+Each row: requirement id -> the practice ticked to cover it, and the words its assembled text must
+hold (compared without regard to case or curly quotes). The profile is the example company's,
+with the details the disclosures need filled in (DETAILS), every law chosen, and only the
+covering practice ticked, with the options in OPTIONS and NAMED_FEATURES, the practices it needs,
+and any listed in CONTEXT so that its generated lists have something to list.
+"""
+
+import datetime as dt
+
+import pytest
+from test_library_content import block_text
+
+from desktop.engine.assemble import assemble
+from desktop.engine.example import NAMED_FEATURES, example_profile
+from desktop.engine.regimes import regime_ids
+
+EMAIL = "privacy@acme-audio.example"
+ADDRESS = "100 Main Street, Springfield, IL 62701"
+PHONE = "+1 555 0100"
+EFFECTIVE = dt.date(2026, 11, 22)
+# The company details the disclosures show, beyond the example company's.
+REPRESENTATIVE = "EU Rep Ltd, 1 Quay Street, Dublin, rep@eurep.example"
+DPO = "Jo Smith, dpo@acme-audio.example"
+OPERATOR = "Example Ads Ltd, 2 Side Street, Springfield, IL 62701, +1 555 0101, privacy@ads.example"
+DETAILS = {"company.eu_representative": REPRESENTATIVE, "company.dpo_required": "yes", "company.dpo_contact": DPO}
+
+DISCLOSURES: dict[str, tuple[str, list[str]]] = {
+    # GDPR, Article 13
+    "gdpr.controller": ("intro.controller", ["Acme Audio, Inc.", "responsible", "controller", EMAIL]),
+    "gdpr.dpo": ("intro.controller", ["data protection officer", DPO]),
+    "gdpr.representative": ("intro.controller", ["our representative in the European Union and the United Kingdom",
+                                                 REPRESENTATIVE]),
+    "gdpr.purposes_basis": ("legal_bases.overview", ["legal basis", "contract", "consent", "legitimate interests", "legal duty"]),
+    "gdpr.legitimate_interests": ("legal_bases.legitimate_interests", ["legitimate interests", "object"]),
+    "gdpr.recipients": ("share.service_providers", ["we share", "companies that do work for us"]),
+    "gdpr.transfers": ("transfers.international", ["other countries", "adequacy decisions", "standard contractual clauses",
+                                                   "to get a copy of the safeguards"]),
+    "gdpr.retention": ("retention.criteria", ["how long", "we keep"]),
+    "gdpr.rights": ("rights.gdpr_rights", ["access", "correction", "deletion", "restriction", "objection", "portability"]),
+    "gdpr.withdraw_consent": ("rights.gdpr_withdraw_consent", ["consent at any time"]),
+    "gdpr.complaint": ("rights.gdpr_complaint", ["right to complain", "supervisory authority"]),
+    "gdpr.obligation": ("collect.obligation", ["you must give us", "without these", "up to you"]),
+    "gdpr.children": ("children.gdpr_consent_age", ["parent or guardian must give it", "16", "13",
+                                                    "we send a message to the parent's email address"]),
+    "gdpr.automated_decisions": ("use.automated_decisions", ["automated decision-making", "profiling", "legal effects"]),
+    # CCPA / CPRA
+    "ccpa.rights": ("california.rights", ["right to know", "right to delete", "right to correct", "right to opt out",
+                                          "right to limit"]),
+    "ccpa.non_discrimination": ("california.non_discrimination", ["discriminate", "charge you a different price"]),
+    "ccpa.request_methods": ("california.request_methods", ["to make a request", f"email us at {EMAIL}"]),
+    "ccpa.toll_free": ("california.request_methods", ["call us toll-free at +1 800 555 0100"]),
+    "ccpa.verification": ("california.verification", ["check who you are"]),
+    "ccpa.authorized_agent": ("california.authorized_agent", ["authorized agent", "signed permission"]),
+    "ccpa.categories_collected": ("california.categories", ["in the last 12 months, we have collected these categories",
+                                                            "identifiers, such as"]),
+    "ccpa.sources": ("california.categories", ["sources"]),
+    "ccpa.purposes": ("california.categories", ["business purposes"]),
+    "ccpa.third_parties": ("california.categories", ["we gave them to"]),
+    "ccpa.sold_shared": ("california.no_sale", ["we do not sell", "in the last 12 months"]),
+    "ccpa.disclosed_business_purpose": ("california.categories", ["for a business purpose"]),
+    "ccpa.sensitive": ("california.sensitive", ["counts as sensitive personal information", "under California law",
+                                                "in the last 12 months, we have collected", "password",
+                                                "only for the purposes the law allows", "limit its use"]),
+    "ccpa.retention": ("california.retention", ["we keep each category"]),
+    "ccpa.opt_out_signals": ("california.gpc", ["Global Privacy Control", "opt out"]),
+    "ccpa.financial_incentive": ("california.financial_incentive", [
+        "notice of financial incentive", "contests and prize draws", "your name and email address", "opt in",
+        "you can leave a program at any time", "worth about $5 a year to us", "we worked this out"]),
+    "ccpa.do_not_sell_link": ("california.opt_out", ["click the \"Do Not Sell or Share My Personal Information\" link",
+                                                     "https://acme-audio.example/do-not-sell"]),
+    "ccpa.minors": ("california.no_sale", ["under 16"]),
+    "ccpa.contact": ("contact.details", ["question", EMAIL]),
+    "ccpa.last_updated": ("california.last_updated", ["last updated on November 22, 2026", "every 12 months"]),
+    # CalOPPA
+    "caloppa.categories": ("collect.registration", ["we ask for your name, your email address and a password"]),
+    "caloppa.third_parties": ("share.service_providers", ["we share", "companies that take payments for us"]),
+    "caloppa.review_changes": ("rights.access_correct", ["ask to see", "fix it", "update your details"]),
+    "caloppa.change_notice": ("changes.advance_notice", ["major change", "we will tell you"]),
+    "caloppa.effective_date": ("california.last_updated", ["takes effect", "November 22, 2026"]),
+    "caloppa.do_not_track": ("cookies.dnt_ignore", ["Do Not Track", "we do not respond"]),
+    "caloppa.third_party_tracking": ("cookies.third_party_tracking", ["other companies",
+                                                                      "over time and across different websites"]),
+    # COPPA
+    "coppa.operators": ("children.directed", ["runs the Platform and collects this information", ADDRESS, PHONE, EMAIL,
+                                              "other companies also collect", "how to reach it", OPERATOR]),
+    "coppa.practices": ("children.directed", ["with a parent's consent, we may collect", "public",
+                                              "we use a child's information only to"]),
+    "coppa.parent_rights": ("children.directed_parent_rights", ["ask us to delete it", "stop collecting", EMAIL]),
+    "coppa.third_parties": ("children.directed", ["we give it only to", "companies that host the Platform"]),
+    "coppa.retention": ("children.directed_retention", ["written plan", "how long we keep", "delete"]),
+    "coppa.general_audience": ("children.under13", ["general audience", "do not knowingly collect", "delete"]),
+}
+
+# Practices ticked beside a covering practice, so that the lists it makes from the policy's facts
+# have something in them.
+CONTEXT = {
+    "california.categories": {"collect.registration": {}, "share.service_providers": {}},
+    "california.financial_incentive": {"use.contests": {}},
+    "california.sensitive": {"collect.registration": {}},
+    "california.opt_out": {"cookies.ad_network": {}, "collect.automatic": {}},
+}
+# Options a covering practice needs for its disclosure to show (beyond NAMED_FEATURES).
+OPTIONS: dict[str, dict] = {
+    "children.directed": {"other_operators": [OPERATOR]},
+}
+
+
+def requirement_ids(library) -> list[str]:
+    return [r.id for regime in library.regimes.values() for r in regime.requirements]
+
+
+def with_needs(library, practices: dict[str, dict]) -> dict[str, dict]:
+    chosen = dict(practices)
+    waiting = list(chosen)
+    while waiting:
+        for need in library.practices[waiting.pop()].primary.requires_practices:
+            if need not in chosen:
+                chosen[need] = dict(NAMED_FEATURES.get(need, {}))
+                waiting.append(need)
+    return chosen
+
+
+def covering_text(library, requirement_id: str) -> str:
+    practice_id, _ = DISCLOSURES[requirement_id]
+    profile = example_profile(library, EFFECTIVE)
+    profile.regimes = list(regime_ids())
+    for key, value in DETAILS.items():
+        profile.set_field(key, value)
+    options = {**NAMED_FEATURES.get(practice_id, {}), **OPTIONS.get(practice_id, {})}
+    ticked = {practice_id: options, **CONTEXT.get(practice_id, {})}
+    profile.practices = with_needs(library, ticked)
+    document = assemble(profile, library)
+    blocks = [block for section in document.sections for block in section.blocks if block.clause_id == practice_id]
+    return " ".join(block_text(block) for block in blocks)
+
+
+def normal(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("“", '"').replace("”", '"').lower().split())
+
+
+def test_the_table_names_every_requirement_once(bundled_library):
+    assert sorted(DISCLOSURES) == sorted(requirement_ids(bundled_library))
+
+
+@pytest.mark.parametrize("requirement_id", sorted(DISCLOSURES))
+def test_the_covering_clause_says_what_the_law_asks(bundled_library, requirement_id):
+    practice_id, words = DISCLOSURES[requirement_id]
+    assert requirement_id in bundled_library.clauses[practice_id].regimes, f"{practice_id} is not tagged {requirement_id}"
+    text = normal(covering_text(bundled_library, requirement_id))
+    assert text, f"{practice_id} shows nothing"
+    missing = [word for word in words if normal(word) not in text]
+    assert missing == [], f"{practice_id} ({requirement_id}) does not say {missing}:\n{text}"

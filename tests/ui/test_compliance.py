@@ -1,0 +1,206 @@
+"""The Compliance panel: a checklist per chosen law; Add closes a gap (undoably); a covered
+requirement goes to its clause; keyboard and screen readers can do all of it."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop.engine.coverage import COVERED, MISSING, REWORDED, coverage
+from desktop.engine.example import example_profile
+from desktop.engine.regimes import regime_ids
+from desktop.ui.compliance_model import (
+    CITATION_ROLE,
+    CLAUSES_ROLE,
+    ID_ROLE,
+    INSTEAD,
+    KIND_ROLE,
+    PRACTICES_ROLE,
+    REGIME,
+    STATE,
+    STATE_ROLE,
+    WHERE,
+    ComplianceModel,
+)
+from desktop.ui.main_window import COMPANY_TAB, COMPLIANCE_TAB, MainWindow
+from ui.helpers import wait_rendered
+
+GAP = "caloppa.do_not_track"
+
+
+def test_the_model_passes_the_model_tester_and_names_its_columns_and_roles(qapp, qtmodeltester, bundled_library):
+    profile = example_profile(bundled_library)
+    profile.regimes = list(regime_ids())
+    profile.practices.pop("children.under13")  # COPPA then offers the general audience instead
+    profile.overrides["rights.access_correct"] = "Write to us."
+    model = ComplianceModel(bundled_library)
+    model.set_coverage(coverage(profile, bundled_library))
+    qtmodeltester.check(model)
+    assert [model.regime_index(r).data(ID_ROLE) for r in regime_ids()] == list(regime_ids())
+    gdpr = model.regime_index("gdpr")
+    total = len(bundled_library.regimes["gdpr"].requirements)
+    covered = len(coverage(profile, bundled_library)["gdpr"].in_state("covered"))
+    assert gdpr.data(KIND_ROLE) == REGIME and gdpr.data().startswith(f"GDPR (Europe and the UK): {covered} of {total} covered")
+    complaint = model.index_of("gdpr.complaint")
+    assert complaint.data() == "That people can complain to a data protection authority"
+    assert complaint.data(CITATION_ROLE) == "GDPR Art. 13(2)(d)"
+    assert (complaint.data(STATE_ROLE), complaint.siblingAtColumn(STATE).data()) == (MISSING, "Missing")
+    assert complaint.data(PRACTICES_ROLE) == ("rights.gdpr_complaint",)
+    assert complaint.siblingAtColumn(WHERE).data() == "Add “Making a complaint”"
+    assert not complaint.siblingAtColumn(STATE).data(Qt.ItemDataRole.DecorationRole).isNull()  # an icon beside the words
+    review = model.index_of("caloppa.review_changes")
+    assert review.siblingAtColumn(STATE).data() == "Reworded: check your wording"
+    assert review.data(CLAUSES_ROLE) == ("rights.access_correct",) and "(your wording)" in review.siblingAtColumn(WHERE).data()
+    audience = model.index_of("coppa.general_audience")
+    assert audience.data(STATE_ROLE) == INSTEAD and audience.siblingAtColumn(STATE).data() == "Or instead: answers COPPA alone"
+    assert model.counts()[MISSING] == sum(len(r.missing) for r in coverage(profile, bundled_library).values())
+    # the same rows with new data keep their indexes; new rows reset the model
+    profile.practices["rights.gdpr_complaint"] = {}
+    model.set_coverage(coverage(profile, bundled_library))
+    qtmodeltester.check(model)
+    assert complaint.isValid() and complaint.data(STATE_ROLE) == COVERED
+    model.set_coverage({})
+    assert model.rowCount() == 0
+
+
+@pytest.fixture
+def panel(example_window):
+    example_window.left.setCurrentIndex(COMPLIANCE_TAB)
+    return example_window.compliance
+
+
+def click(qtbot, button) -> None:
+    """Click a button the way a hand does: once the layout has given it a place on screen."""
+    qtbot.waitUntil(lambda: button.isVisible() and not button.rect().isEmpty(), timeout=2000)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def row_state(panel, requirement_id: str) -> str:
+    return panel.model.index_of(requirement_id).data(STATE_ROLE)
+
+
+def test_it_says_it_is_drafting_help_not_legal_advice(panel):
+    assert "not legal advice" in panel.disclaimer.text() and panel.disclaimer.isVisible()
+    assert panel.tree.accessibleName() == "Compliance checklist"
+
+
+def test_the_add_button_closes_a_gap_and_undo_opens_it_again(qtbot, example_window, panel):
+    example_window.session.set_practice("dnt.honour", False)
+    wait_rendered(qtbot, example_window)
+    assert row_state(panel, GAP) == MISSING
+    assert any(p.code == "regime-gap" and p.place.id == GAP for p in example_window.live.problems)
+    assert panel.select_requirement(GAP)
+    assert panel.add.isVisible() and panel.add.accessibleName() == "Add the practice “Do Not Track”"
+    click(qtbot, panel.add)
+    assert "dnt.honour" in example_window.session.profile.practices
+    wait_rendered(qtbot, example_window)
+    assert row_state(panel, GAP) == COVERED
+    assert panel.current_requirement() == GAP and not panel.add.isVisible() and panel.show_clause.isVisible()
+    assert not any(p.code == "regime-gap" for p in example_window.live.problems)
+    assert not any("Do Not Track" in message for _kind, message, _where in problem_rows(example_window))
+    assert "Ticked “Do Not Track”" in example_window.statusBar().currentMessage()
+    example_window.actions.undo.trigger()
+    wait_rendered(qtbot, example_window)
+    assert "dnt.honour" not in example_window.session.profile.practices and row_state(panel, GAP) == MISSING
+
+
+def problem_rows(window):
+    model = window.problems.model()
+    return [tuple(model.index(r, c).data() for c in range(3)) for r in range(model.rowCount())]
+
+
+def test_activating_a_covered_row_selects_its_clause_in_the_preview(qtbot, example_window, panel):
+    assert row_state(panel, GAP) == COVERED
+    panel.select_requirement(GAP)
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    assert example_window.preview.selected_clause == "dnt.honour"
+    assert example_window.preview.highlighted_clauses() == {"dnt.honour"}
+    assert example_window.clause_editor.clause_id == "dnt.honour"
+    assert example_window.left.currentIndex() == COMPLIANCE_TAB  # the checklist stays where it was
+    panel.select_requirement("caloppa.effective_date")
+    rect = panel.tree.visualRect(panel.model.index_of("caloppa.effective_date"))
+    qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert example_window.preview.selected_clause == "intro.about"
+    panel.where.linkActivated.emit("clause:dnt.honour")
+    assert example_window.preview.selected_clause == "dnt.honour"
+
+
+def test_enter_on_a_missing_row_adds_the_practice_by_keyboard_alone(qtbot, example_window, panel):
+    example_window.session.set_practice("dnt.honour", False)
+    wait_rendered(qtbot, example_window)
+    qtbot.keyClick(example_window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    assert example_window.left.currentIndex() == COMPLIANCE_TAB and QApplication.focusWidget() is panel.tree
+    panel.select_requirement(GAP)
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Enter)
+    assert "dnt.honour" in example_window.session.profile.practices
+    wait_rendered(qtbot, example_window)
+    assert row_state(panel, GAP) == COVERED and QApplication.focusWidget() is panel.tree
+
+
+def test_a_reworded_clause_asks_for_a_check_and_shows_where(qtbot, example_window, panel):
+    example_window.session.set_override("dnt.honour", "We sometimes honour it.", merge=False)
+    wait_rendered(qtbot, example_window)
+    assert row_state(panel, GAP) == REWORDED
+    panel.select_requirement(GAP)
+    assert panel.state.text() == "Reworded: check your wording" and "check that your wording still says this" in panel.where.text()
+    click(qtbot, panel.show_clause)
+    assert example_window.preview.selected_clause == "dnt.honour"
+    example_window.session.confirm_wording("dnt.honour", True)
+    wait_rendered(qtbot, example_window)
+    assert row_state(panel, GAP) == COVERED and panel.current_requirement() == GAP
+
+
+def test_the_selected_requirement_stays_selected_while_the_user_types(qtbot, example_window, panel):
+    panel.select_requirement("caloppa.effective_date")
+    example_window.session.set_field("company.phone", "+1 555 0199")
+    wait_rendered(qtbot, example_window)
+    assert panel.current_requirement() == "caloppa.effective_date"
+
+
+def test_with_no_law_chosen_it_offers_to_choose_them(qtbot, example_window, panel):
+    example_window.session.set_regime("caloppa", False)
+    wait_rendered(qtbot, example_window)
+    assert panel.model.rowCount() == 0 and panel.no_laws.isVisible() and not panel.tree.isVisible()
+    click(qtbot, panel.choose_laws)
+    assert example_window.left.currentIndex() == COMPANY_TAB
+    assert QApplication.focusWidget() is example_window.form.regime_boxes["gdpr"]
+    example_window.session.set_regime("caloppa", True)
+    wait_rendered(qtbot, example_window)
+    example_window.go_compliance()
+    assert panel.model.rowCount() == 1 and not panel.no_laws.isVisible()
+
+
+def test_several_practices_to_choose_from_and_the_one_picked_is_added(qtbot, bundled_library, settings):
+    window = MainWindow(bundled_library, settings)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        window.controller.load_example(confirm=False)
+        window.session.set_regime("ccpa", True)
+        wait_rendered(qtbot, window)
+        window.go_compliance()
+        panel = window.compliance
+        assert panel.select_requirement("ccpa.sold_shared")
+        options = [panel.suggestions.itemData(i) for i in range(panel.suggestions.count())]
+        assert options == ["california.no_sale", "california.opt_out"] and panel.suggestions.isVisible()
+        assert panel.suggestions.accessibleName() == "Practice to add"
+        panel.suggestions.setCurrentIndex(1)
+        assert "Add the practice “" in panel.add.accessibleName() and "opt" in panel.add.accessibleName().lower()
+        click(qtbot, panel.add)
+        assert "california.opt_out" in window.session.profile.practices
+        assert "california.no_sale" not in window.session.profile.practices
+        wait_rendered(qtbot, window)
+        assert row_state(panel, "ccpa.sold_shared") == COVERED
+    finally:
+        window.session.undo_stack.setClean()
+        window.close()
+        window.deleteLater()
+
+
+def test_a_hidden_checklist_catches_up_when_shown(qtbot, example_window):
+    panel = example_window.compliance
+    example_window.go_practices()
+    example_window.session.set_practice("dnt.honour", False)
+    wait_rendered(qtbot, example_window)
+    example_window.go_compliance()
+    assert row_state(panel, GAP) == MISSING and QApplication.focusWidget() is panel.tree
