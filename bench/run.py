@@ -32,12 +32,11 @@ from synthetic import write_library  # noqa: E402
 from desktop.engine import library_cache  # noqa: E402
 from desktop.engine.assemble import assemble  # noqa: E402
 from desktop.engine.document import BulletList, Heading, plain  # noqa: E402
-from desktop.engine.example import all_practices, example_profile  # noqa: E402
+from desktop.engine.example import all_practices_profile, example_profile  # noqa: E402
 from desktop.engine.export import export_bytes  # noqa: E402
 from desktop.engine.fields import PROFILE_FIELDS  # noqa: E402
 from desktop.engine.loader import library_folders, load_library  # noqa: E402
 from desktop.engine.profile import profile_json  # noqa: E402
-from desktop.engine.regimes import regime_ids  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results.json"
 README = ROOT / "README.md"
@@ -84,8 +83,7 @@ def paragraphs(document) -> list[tuple[str | None, str]]:
 
 def export_figures(work: Path, env: dict, rounds: int, bundle: Path | None) -> list[dict]:
     library = load_library(library_folders())
-    profile = example_profile(library)
-    profile.practices, profile.regimes = all_practices(library), list(regime_ids())
+    profile = all_practices_profile(library)
     profile_path = work / "all-practices.json"
     profile_path.write_text(profile_json(profile), encoding="utf-8")
     document = assemble(profile, library)
@@ -140,8 +138,7 @@ def window_figure(work: Path, env: dict, rounds: int) -> dict:
 def preview_figure(work: Path, env: dict, rounds: int) -> dict:
     html = work / "all-practices.html"
     library = load_library(library_folders())
-    profile = example_profile(library)
-    profile.practices, profile.regimes = all_practices(library), list(regime_ids())
+    profile = all_practices_profile(library)
     html.write_bytes(export_bytes(assemble(profile, library), "html"))
     result = subprocess.run([sys.executable, str(ROOT / "bench" / "preview.py"), str(work / "all-practices.json"), str(html),
                              str(rounds)], capture_output=True, text=True, env=env, cwd=ROOT, timeout=600, check=True)
@@ -185,8 +182,7 @@ def engine_steps(rounds: int) -> dict[str, float]:
     from desktop.engine.checks import check
 
     library = load_library(library_folders())
-    profile = example_profile(library)
-    profile.practices, profile.regimes = all_practices(library), list(regime_ids())
+    profile = all_practices_profile(library)
     document = assemble(profile, library)
     steps = {
         "load library (bundled)": lambda: load_library(library_folders()),

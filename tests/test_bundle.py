@@ -15,10 +15,9 @@ import pytest
 from exports import docx_blocks
 
 from desktop.engine.assemble import assemble
-from desktop.engine.example import all_practices, example_profile
+from desktop.engine.example import all_practices_profile
 from desktop.engine.export import FORMATS, export_bytes
 from desktop.engine.profile import load_profile, profile_json
-from desktop.engine.regimes import regime_ids
 
 ROOT = Path(__file__).resolve().parents[1]
 MAX_MIB = 120  # the goal for the Linux folder
@@ -65,9 +64,7 @@ def run(bundle, tmp_path):
 
 @pytest.fixture
 def every_practice(tmp_path, bundled_library) -> Path:
-    profile = example_profile(bundled_library)
-    profile.practices = all_practices(bundled_library)
-    profile.regimes = list(regime_ids())
+    profile = all_practices_profile(bundled_library)
     path = tmp_path / "all.json"
     path.write_text(profile_json(profile), encoding="utf-8")
     return path

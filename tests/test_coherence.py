@@ -11,7 +11,7 @@ from test_facts import oracle
 
 from desktop.engine.assemble import assemble
 from desktop.engine.checks import check
-from desktop.engine.example import all_practices, example_profile
+from desktop.engine.example import all_practices_profile, example_profile
 from desktop.engine.facts import contradictions
 from desktop.engine.loader import load_library
 from desktop.engine.profile import Company, Profile, Service, Terms
@@ -249,8 +249,7 @@ def test_the_example_profile_has_no_errors():
 
 
 def test_the_all_practices_policy_states_no_conflicting_facts():
-    profile = example_profile(LIBRARY)
-    profile.practices, profile.regimes, profile.answers = all_practices(LIBRARY), list(regime_ids()), {}
+    profile = all_practices_profile(LIBRARY)
     document = assemble(profile, LIBRARY)
     assert len(document.facts) > 100
     assert contradictions(document.facts, profile.regimes, LIBRARY.vocabulary) == []

@@ -104,3 +104,11 @@ def _with_needs_met(library: Library, chosen: dict[str, dict]) -> dict[str, dict
         for practice_id in unmet:
             chosen.pop(practice_id)
     return chosen
+
+
+def all_practices_profile(library: Library, today: dt.date | None = None) -> Profile:
+    """The example company with every practice that can go together and every law: the largest
+    policy `check` accepts. Its interview answers are dropped, since they no longer describe it."""
+    profile = example_profile(library, today)
+    profile.practices, profile.regimes, profile.answers = all_practices(library), list(regime_ids()), {}
+    return profile
