@@ -30,10 +30,22 @@ EXAMPLE_DETAILS = {
 }
 
 
+# How long the example company keeps things: a period is the owner's to state, never a default.
+EXAMPLE_RETENTION = {"retention.criteria": {
+    "account_period": "until 30 days after you close your account",
+    "payment_period": "for as long as tax law requires, usually 7 years",
+    "logs_period": "for 12 months",
+    "support_period": "until 2 years after we close your request",
+}}
+
+
 def example_profile(library: Library, today: dt.date | None = None) -> Profile:
     profile = new_profile(EXAMPLE_ANSWERS, library, today or dt.date.today())
     for key, value in EXAMPLE_DETAILS.items():
         profile.set_field(key, value)
+    for practice_id, options in EXAMPLE_RETENTION.items():
+        if practice_id in profile.practices:
+            profile.practices[practice_id] = {**profile.practices[practice_id], **options}
     return profile
 
 
@@ -61,7 +73,7 @@ def all_practices(library: Library) -> dict[str, dict]:
 
 
 def _named(practice_id: str) -> dict:
-    return dict(NAMED_FEATURES.get(practice_id, {}))
+    return {**NAMED_FEATURES.get(practice_id, {}), **EXAMPLE_RETENTION.get(practice_id, {})}
 
 
 _ALL_PRACTICES: dict[int, tuple[Library, list[str]]] = {}  # worked out once per library: it assembles a few times

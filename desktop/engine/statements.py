@@ -40,6 +40,8 @@ def stated_facts(clauses: list[Clause], library: Library, confirmed: Callable[[s
             if fact.condition is not None and not fact.condition.holds(lookup):
                 continue
             resolved, missing = _resolved(fact, options, library.vocabulary)
+            if fact.verb == "retains" and not resolved.value.strip():
+                continue  # a period the owner has not given is not a statement
             unknown += [UnknownItem(clause.practice, fact.option or "", item) for item in missing]
             if resolved.data or not fact.option:
                 stated.append(StatedFact(clause.id, clause.practice, resolved))
