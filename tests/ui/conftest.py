@@ -61,3 +61,4 @@ def window(qtbot, fixture_library, settings):
 def example_window(window):
     window.controller.load_example(confirm=False)
     return window
+
