@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +38,7 @@ from desktop.ui.compliance_model import (
 )
 from desktop.ui.compliance_view import ChecklistView, small_font
 from desktop.ui.live import LiveDocument
-from desktop.ui.widgets import muted_colour
+from desktop.ui.widgets import list_over_details, muted_colour
 
 DISCLAIMER = ("Drafting help, not legal advice. This checklist says whether your draft states what each law asks "
               "a privacy policy to say; it cannot say whether your business complies. Have a lawyer review "
@@ -70,13 +69,7 @@ class CompliancePanel(QWidget):
         self.choose_laws.clicked.connect(self.laws_requested.emit)
 
         self.details = self._build_details()
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("complianceSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(self.details)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter = list_over_details("complianceSplitter", self.tree, self.details)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)

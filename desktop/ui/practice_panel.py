@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
-    QSplitter,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionButton,
@@ -35,7 +34,7 @@ from desktop.ui.option_editors import OptionsPanel
 from desktop.ui.practice_model import GROUP_ROLE, ID_ROLE, KIND_ROLE, PRACTICE, PracticeFilter, PracticeTreeModel
 from desktop.ui.resources import describe_source
 from desktop.ui.session import ProfileSession
-from desktop.ui.widgets import error_colour, muted_colour, palette_is_dark
+from desktop.ui.widgets import error_colour, list_over_details, muted_colour, palette_is_dark
 
 
 class PracticeDelegate(QStyledItemDelegate):
@@ -114,13 +113,7 @@ class PracticePanel(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
 
         self.details = self._build_details()
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("practiceSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(self.details)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter = list_over_details("practiceSplitter", self.tree, self.details)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)

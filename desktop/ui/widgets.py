@@ -1,8 +1,8 @@
 """Small helpers shared by the panels: colours that suit light and dark palettes, undo keys."""
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSplitter, QWidget
 
 
 def palette_is_dark(palette: QPalette) -> bool:
@@ -37,3 +37,15 @@ def block_undo_shortcuts(widget: QWidget) -> None:
     if _FILTER is None:
         _FILTER = _UndoKeysToWindow()
     widget.installEventFilter(_FILTER)
+
+
+def list_over_details(name: str, top: QWidget, details: QWidget) -> QSplitter:
+    """A list above the details of its current row, as the side panels show them (3 to 2)."""
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    splitter.setObjectName(name)  # the window keeps each splitter's sizes under its name
+    splitter.setChildrenCollapsible(False)
+    splitter.addWidget(top)
+    splitter.addWidget(details)
+    splitter.setStretchFactor(0, 3)
+    splitter.setStretchFactor(1, 2)
+    return splitter
