@@ -31,7 +31,6 @@ from synthetic import write_library  # noqa: E402
 
 from desktop.engine import library_cache  # noqa: E402
 from desktop.engine.assemble import assemble  # noqa: E402
-from desktop.engine.document import BulletList, Heading, plain  # noqa: E402
 from desktop.engine.example import all_practices_profile, example_profile  # noqa: E402
 from desktop.engine.export import export_bytes  # noqa: E402
 from desktop.engine.fields import PROFILE_FIELDS  # noqa: E402
@@ -66,19 +65,12 @@ def figure(name: str, ours: Series, baseline: Series | None, baseline_name: str,
     }
 
 
+_STYLE_IDS = {"title": "Title", "heading1": "Heading1", "heading2": "Heading2", "item": "ListBullet", "paragraph": None}
+
+
 def paragraphs(document) -> list[tuple[str | None, str]]:
     """The policy as (style id, text) pairs, for the python-docx floor script."""
-    out = [("Title", document.title), (None, document.effective_line)]
-    for section in document.sections:
-        out.append(("Heading1", section.heading_text))
-        for block in section.blocks:
-            if isinstance(block, Heading):
-                out.append(("Heading2", plain(block.runs)))
-            elif isinstance(block, BulletList):
-                out += [("ListBullet", plain(item)) for item in block.items]
-            else:
-                out.append((None, plain(block.runs)))
-    return out
+    return [(_STYLE_IDS[kind], text) for kind, text in document.text_blocks()]
 
 
 def export_figures(work: Path, env: dict, rounds: int, bundle: Path | None) -> list[dict]:
