@@ -11,7 +11,6 @@ from html import escape
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -38,7 +37,7 @@ from desktop.ui.compliance_model import (
 )
 from desktop.ui.compliance_view import ChecklistView, small_font
 from desktop.ui.live import LiveDocument
-from desktop.ui.widgets import list_over_details, muted_colour
+from desktop.ui.widgets import details_area, list_over_details, muted_colour
 
 DISCLAIMER = ("Drafting help, not legal advice. This checklist says whether your draft states what each law asks "
               "a privacy policy to say; it cannot say whether your business complies. Have a lawyer review "
@@ -83,10 +82,6 @@ class CompliancePanel(QWidget):
         live.updated.connect(self.refresh)
 
     def _build_details(self) -> QScrollArea:
-        area = QScrollArea()
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.StyledPanel)
-        area.setAccessibleName("About the selected requirement")
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(10, 8, 10, 8)
@@ -136,8 +131,7 @@ class CompliancePanel(QWidget):
         layout.addWidget(self.suggestions)
         layout.addLayout(buttons)
         layout.addStretch(1)
-        area.setWidget(content)
-        return area
+        return details_area("About the selected requirement", content)
 
     # Following the policy
     def refresh(self) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -34,7 +33,7 @@ from desktop.ui.option_editors import OptionsPanel
 from desktop.ui.practice_model import GROUP_ROLE, ID_ROLE, KIND_ROLE, PRACTICE, PracticeFilter, PracticeTreeModel
 from desktop.ui.resources import describe_source
 from desktop.ui.session import ProfileSession
-from desktop.ui.widgets import error_colour, list_over_details, muted_colour, palette_is_dark
+from desktop.ui.widgets import details_area, error_colour, list_over_details, muted_colour, palette_is_dark
 
 
 class PracticeDelegate(QStyledItemDelegate):
@@ -125,10 +124,6 @@ class PracticePanel(QWidget):
         self._show_details()
 
     def _build_details(self) -> QScrollArea:
-        area = QScrollArea()
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.StyledPanel)
-        area.setAccessibleName("About the selected practice")
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(10, 10, 10, 10)
@@ -163,8 +158,7 @@ class PracticePanel(QWidget):
         for widget in (self.title, self.summary, self.notes, self.practice_problems, self.sources, self.options_box, self.clauses):
             layout.addWidget(widget)
         layout.addStretch(1)
-        area.setWidget(content)
-        return area
+        return details_area("About the selected practice", content)
 
     # The filter and the tree
     def _filter_changed(self, text: str) -> None:

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPalette
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QWidget
 
 
 def palette_is_dark(palette: QPalette) -> bool:
@@ -49,3 +49,13 @@ def list_over_details(name: str, top: QWidget, details: QWidget) -> QSplitter:
     splitter.setStretchFactor(0, 3)
     splitter.setStretchFactor(1, 2)
     return splitter
+
+
+def details_area(accessible_name: str, content: QWidget) -> QScrollArea:
+    """The scrolling, framed pane below a side panel's list that shows its current row."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.StyledPanel)
+    area.setAccessibleName(accessible_name)
+    area.setWidget(content)
+    return area
