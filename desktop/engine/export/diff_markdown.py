@@ -1,0 +1,53 @@
+"""The changes between two policies as CommonMark: the newer policy with each insertion written
+`[+ **new words** +]` and each deletion `[- ~~old words~~ -]` (brackets escaped, so a
+change at a line's start never reads as a link definition) (struck through where GitHub's
+Markdown is read), after a short list of what changed in plain words."""
+
+from desktop.engine.export.markdown import escape
+from desktop.engine.policy_diff import DELETED, INSERTED, BlockChange
+
+_PREFIX = {"title": "# ", "heading1": "## ", "heading2": "### ", "item": "- ", "paragraph": ""}
+
+
+def render(changes: list[BlockChange], heading: str, compared: str, summary: list[str]) -> bytes:
+    lines = [f"# {escape(heading)}", "", escape(compared), ""]
+    if summary:
+        lines += ["## What changed", ""] + [f"- {escape(line)}" for line in summary] + [""]
+    lines += ["## The policy with its changes marked", ""]
+    for change in changes:
+        prefix = _PREFIX.get(change.kind, "")
+        if change.kind == "title":
+            prefix = "### "  # the policy's title sits under this document's own headings
+        elif change.kind.startswith("heading"):
+            prefix = "#### " if change.kind == "heading1" else "##### "
+        text = _line(change)
+        if not prefix.startswith("#"):
+            text = _safe_start(text)
+        if not text:
+            continue
+        if prefix == "- " and lines[-1] == "" and len(lines) > 1 and lines[-2].startswith("- "):
+            lines.pop()  # neighbouring items read as one list
+        lines += [prefix + text, ""]
+    return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
+
+
+def _line(change: BlockChange) -> str:
+    out = []
+    for piece in change.pieces:
+        text = escape(piece.text)
+        core = text.strip()
+        if piece.mark not in (INSERTED, DELETED) or not core:
+            out.append(text)
+            continue
+        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+        marked = f"\\[+ **{core}** +\\]" if piece.mark == INSERTED else f"\\[- ~~{core}~~ -\\]"
+        out.append(lead + marked + trail)
+    return "".join(out).strip()
+
+
+def _safe_start(line: str) -> str:
+    """A line that would start a list or heading of its own ("1." or "+") is escaped."""
+    if line[:1] in "-+=#" or (line[:1].isdigit() and line.lstrip("0123456789")[:1] in ".)"):
+        digits = len(line) - len(line.lstrip("0123456789"))
+        return line[:digits] + "\\" + line[digits:]
+    return line
