@@ -43,9 +43,9 @@ def changes_html(changes: list[BlockChange], styles: dict[str, str], only_change
         if only_changes and change.status == SAME:
             heading = change if change.kind == "heading1" else heading
             continue
-        if only_changes and heading is not None:
+        if only_changes and heading is not None and change.kind != "heading1":
             out.append(f"<h3>{html.escape(heading.new_text)}</h3>")
-            heading = None
+        heading = None
         if (change.kind == "item") != in_list:
             out.append("<ul>" if not in_list else "</ul>")
             in_list = not in_list
@@ -78,7 +78,7 @@ class CompareView(QWidget):
         self.note.setAccessibleName("What happened")
         self.summary = QTextBrowser()
         self.summary.setAccessibleName("What changed, in plain words")
-        self.summary.setMaximumHeight(130)
+        self.summary.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
         self.browser = QTextBrowser()
         self.browser.setObjectName("changesBrowser")
         self.browser.setAccessibleName("The policy with its changes marked")

@@ -47,6 +47,7 @@ class HistoryView(QDialog):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(NUMBER, Qt.SortOrder.DescendingOrder)
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.table.doubleClicked.connect(lambda _index: self.compare_selected())
