@@ -2,6 +2,7 @@
 python-docx and by LibreOffice (which must keep them as tracked changes when it saves)."""
 
 import copy
+import datetime as dt
 import io
 import os
 import re
@@ -10,6 +11,8 @@ import subprocess
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.engine.comparison import compare_sides, draft_side
 from desktop.engine.example import example_profile
@@ -69,8 +72,6 @@ def test_python_docx_opens_it_in_the_export_styles(comparison):
     ([("title", "T"), ("paragraph", "Gone first."), ("paragraph", "B.")], [("title", "T"), ("paragraph", "B.")]),
 ])
 def test_deletions_and_insertions_at_the_edges_accept_and_reject_cleanly(old, new):
-    import datetime as dt
-
     data = redline.render(compare(old, new), dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
     assert paragraphs(data, accept=True) == [t for _, t in new]
     assert paragraphs(data, accept=False) == [t for _, t in old]
@@ -101,3 +102,15 @@ def test_libreoffice_keeps_the_tracked_changes_and_their_accepted_text(tmp_path,
     assert insertions >= 5 and deletions >= 3  # LibreOffice read them as changes, not as plain text
     assert [p for p in paragraphs(resaved, accept=True) if p] == [t for t in texts(comparison.new) if t]
     assert [p for p in paragraphs(resaved, accept=False) if p] == [t for t in texts(comparison.old) if t]
+
+
+_blocks = st.lists(st.tuples(st.sampled_from(["title", "heading1", "paragraph", "item"]),
+                             st.text(alphabet=st.sampled_from("ab c.1é&<"), min_size=1, max_size=20)), max_size=7)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_blocks, _blocks)
+def test_any_change_accepts_to_the_new_text_and_rejects_to_the_old(old, new):
+    data = redline.render(compare(old, new), dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
+    assert paragraphs(data, accept=True) == ([t for _, t in new] or [""] * (not old))
+    assert paragraphs(data, accept=False) == ([t for _, t in old] or [""] * (not new))

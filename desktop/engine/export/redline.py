@@ -46,6 +46,8 @@ def render(changes: list[BlockChange], when: dt.datetime, title: str = "Privacy 
             body.paragraph(change, style_of=changes[last_kept], mark=SAME if final else DELETED)
         else:
             body.paragraph(change)
+    if not changes:
+        body.parts.append("<w:p/>")  # a body holds at least one paragraph
     width, height = PAGE_SIZES.get(page_size, PAGE_SIZES["letter"])
     section = (f'<w:sectPr><w:pgSz w:w="{_twips(width)}" w:h="{_twips(height)}"/><w:pgMar w:top="1440" w:right="{_twips(SIDE_MARGIN)}" '
                f'w:bottom="1440" w:left="{_twips(SIDE_MARGIN)}" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr>')
@@ -82,11 +84,16 @@ class _Body:
         self.parts.append("</w:p>")
 
     def delete_last_mark(self) -> None:
-        """Mark the last written paragraph's mark deleted (unless it is already tracked)."""
+        """Mark the last written paragraph's mark deleted; an inserted mark becomes inserted and
+        then deleted, which accepting removes and rejecting removes too."""
         for index in range(len(self.parts) - 1, -1, -1):
-            if self.parts[index].startswith("<w:p><w:pPr>"):
-                if "<w:rPr><w:" not in self.parts[index]:
-                    self.parts[index] = self.parts[index].replace("</w:pPr>", f"<w:rPr><w:del {self._mark_attributes()}/></w:rPr></w:pPr>")
+            start = self.parts[index]
+            if start.startswith("<w:p><w:pPr>"):
+                deleted = f"<w:del {self._mark_attributes()}/>"
+                if "<w:rPr><w:ins " in start:
+                    self.parts[index] = start.replace("/></w:rPr></w:pPr>", f"/>{deleted}</w:rPr></w:pPr>")
+                else:
+                    self.parts[index] = start.replace("</w:pPr>", f"<w:rPr>{deleted}</w:rPr></w:pPr>")
                 return
 
     def _run(self, mark: str, text: str) -> str:
