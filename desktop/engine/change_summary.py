@@ -7,6 +7,7 @@ days to tell users is now 3 instead of 10". Each line is a sentence, ready to pa
 """
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from desktop.engine.assemble import practice_options
 from desktop.engine.fact_model import Fact, StatedFact, join_words
@@ -22,31 +23,48 @@ SKIPPED_FIELDS = ("effective_date",)  # changes with every version and is in the
 def summarise(old: Profile, old_facts: list[StatedFact], new: Profile, new_facts: list[StatedFact], library: Library) -> list[str]:
     lines = fact_changes(old_facts, new_facts, library.vocabulary)
     lines += practice_changes(old, new, library)
-    lines += option_changes(old, new, library)
+    lines += option_changes(old, new, library, said=" ".join(lines))
     lines += regime_changes(old, new, library)
     lines += field_changes(old, new)
     lines += rewordings(old, new, library)
     return list(dict.fromkeys(lines))
 
 
-def _key(fact: Fact) -> tuple:
-    return (fact.verb, fact.positive, fact.data, fact.recipient, fact.purpose, fact.audience, fact.value)
+def _atoms(stated: list[StatedFact]) -> dict[tuple, Fact]:
+    """Each fact split into one claim per kind of data, so "we share A and B" then "A, B and C"
+    changes by C alone."""
+    atoms = {}
+    for item in stated:
+        fact = item.fact
+        for datum in fact.data or (None,):
+            key = (fact.verb, fact.positive, fact.recipient, fact.purpose, fact.audience, fact.value, datum)
+            atoms.setdefault(key, replace(fact, data=(datum,) if datum else (), option=None, condition=None, source=""))
+    return atoms
+
+
+def _grouped(atoms: list[Fact]) -> list[Fact]:
+    """Claims that differ only in their data joined again into one fact, in first-seen order."""
+    groups: dict[tuple, Fact] = {}
+    for fact in atoms:
+        key = (fact.verb, fact.positive, fact.recipient, fact.purpose, fact.audience, fact.value)
+        found = groups.get(key)
+        groups[key] = fact if found is None else replace(found, data=tuple(dict.fromkeys(found.data + fact.data)))
+    return list(groups.values())
 
 
 def fact_changes(old: list[StatedFact], new: list[StatedFact], vocabulary: Vocabulary) -> list[str]:
-    before = {_key(s.fact): s.fact for s in old}
-    after = {_key(s.fact): s.fact for s in new}
+    before, after = _atoms(old), _atoms(new)
     added = [f for k, f in after.items() if k not in before]
     removed = [f for k, f in before.items() if k not in after]
     lines = []
-    for fact in added:
-        earlier = next((f for f in removed if f.verb == "retains" == fact.verb and f.data == fact.data), None)
+    for fact in [f for f in added if f.verb == "retains"]:
+        earlier = next((f for f in removed if f.verb == "retains" and f.data == fact.data), None)
         if earlier is not None:
             removed.remove(earlier)
+            added.remove(fact)
             lines.append(_sentence(f"we now keep {_data(fact, vocabulary)} {fact.value} instead of {earlier.value}"))
-        else:
-            lines.append(_stated(fact, vocabulary, now=True))
-    lines += [_stated(fact, vocabulary, now=False) for fact in removed]
+    lines += [_stated(fact, vocabulary, now=True) for fact in _grouped(added)]
+    lines += [_stated(fact, vocabulary, now=False) for fact in _grouped(removed)]
     return lines
 
 
@@ -91,7 +109,8 @@ def _in_order(practice_ids: Iterable[str], library: Library) -> list[str]:
     return sorted(practice_ids, key=key)
 
 
-def option_changes(old: Profile, new: Profile, library: Library) -> list[str]:
+def option_changes(old: Profile, new: Profile, library: Library, said: str = "") -> list[str]:
+    """A line per changed option, unless `said` (the fact lines) already gives both its values."""
     lines = []
     for practice_id in _in_order(set(old.practices) & set(new.practices), library):
         practice = library.practices.get(practice_id)
@@ -99,10 +118,14 @@ def option_changes(old: Profile, new: Profile, library: Library) -> list[str]:
             continue
         before, after = practice_options(library, old, practice_id), practice_options(library, new, practice_id)
         for name, spec in practice.options.items():
-            if before.get(name) != after.get(name):
+            if before.get(name) != after.get(name) and not _already_said(before.get(name), after.get(name), said):
                 lines.append(_sentence(f"“{spoken(practice.title)}”: {lower_first(spoken(spec.title))} is now "
                                        f"{_shown(after.get(name))} instead of {_shown(before.get(name))}"))
     return lines
+
+
+def _already_said(before: object, after: object, said: str) -> bool:
+    return all(isinstance(v, str) and v.strip() and v in said for v in (before, after))
 
 
 def _shown(value: object) -> str:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from desktop.engine.assemble import assemble
 from desktop.engine.checks import ERROR, check
 from desktop.engine.profile_library import ProfileLibrary
-from desktop.engine.versions import Version, publish, version_files
+from desktop.engine.versions import Version, list_versions, publish, version_files
 from desktop.ui.actions import _action
 from desktop.ui.history_view import HistoryView
 from desktop.ui.profiles_view import ProfilesView
@@ -49,9 +49,11 @@ class VersionActions(QObject):
         file_menu.insertActions(after_exports, [self.publish, self.history])
 
     # Asking (a test answers these)
-    def ask_publish(self, name: str, number: int, errors: int) -> bool:
+    def ask_publish(self, name: str, number: int, errors: int, same_as: int | None) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, "Publish", f"Publish “{name}” as version {number}?", parent=self.window)
         warning = (f"\n\nThe policy still has {errors} error{'s' if errors != 1 else ''}; each gap is kept in the text." if errors else "")
+        if same_as is not None:
+            warning += f"\n\nIt reads exactly as version {same_as} did."
         box.setInformativeText("The profile is saved, and the policy as it reads now is kept beside it, so later you can "
                                f"see what changed.{warning}")
         publish_button = box.addButton("Publish", QMessageBox.ButtonRole.AcceptRole)
@@ -67,7 +69,9 @@ class VersionActions(QObject):
         errors = sum(p.severity == ERROR for p in check(session.profile, library, document))
         files = version_files(session.path) if session.path else []
         number = files[-1][0] + 1 if files else 1
-        if not self.ask_publish(session.display_name(), number, errors):
+        published = list_versions(session.path) if session.path else []
+        same_as = published[-1].number if published and published[-1].policy.blocks == tuple(document.text_blocks()) else None
+        if not self.ask_publish(session.display_name(), number, errors, same_as):
             return None
         if (session.path is None or session.is_modified()) and not window.controller.save():
             return None

@@ -15,7 +15,9 @@ from tests.redline_reader import paragraphs, tracked
 @pytest.fixture
 def saved_window(example_window, tmp_path, monkeypatch):
     monkeypatch.setattr("desktop.ui.dialogs.ask_file_to_save", lambda *a: tmp_path / "acme.json")
-    monkeypatch.setattr(type(example_window.versions), "ask_publish", lambda self, name, number, errors: True)
+    asked = []
+    monkeypatch.setattr(type(example_window.versions), "ask_publish", lambda self, *question: asked.append(question) or True)
+    example_window.asked = asked
     return example_window
 
 
@@ -39,6 +41,14 @@ def test_publish_saves_the_profile_and_stores_numbered_versions(qtbot, saved_win
     assert [v.number for v in list_versions(tmp_path / "acme.json")] == [1, 2]
     assert "Published version 2" in window.statusBar().currentMessage()
     assert list_versions(tmp_path / "acme.json")[1].profile.company.contact_email == "legal@acme.example"
+    window.versions.publish.trigger()
+    assert [question[1:] for question in window.asked] == [(1, 0, None), (2, 0, None), (3, 0, 2)]  # the third reads as the second
+
+
+def test_cancelling_publish_stores_nothing(qtbot, saved_window, tmp_path, monkeypatch):
+    monkeypatch.setattr(type(saved_window.versions), "ask_publish", lambda self, *question: False)
+    saved_window.versions.publish.trigger()
+    assert saved_window.session.path is None and not (tmp_path / "acme.versions").exists()
 
 
 def test_an_export_offers_to_publish_in_the_status_bar(qtbot, saved_window, tmp_path, monkeypatch):
