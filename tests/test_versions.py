@@ -65,3 +65,16 @@ def test_a_damaged_version_file_is_named_and_left_out_of_the_history(saved, prof
         read_version(broken)
     assert raised.value.source == str(broken)
     assert publish(saved, profile, assemble(profile, fixture_library)).number == 3  # never reuses a number
+
+
+def test_hostile_version_files_are_named_not_crashed_on(saved, tmp_path):
+    folder = versions_dir(saved)
+    folder.mkdir()
+    for name, text in (("v0001.json", "[" * 100_000), ("v0002.json", '{"kind": "policywright published version", "policy": 5}'),
+                       ("v0003.json", '{"kind": "policywright published version", "number": 3, "published": "2026-01-01T00:00:00Z",'
+                                      ' "policy": {"title": "t", "company_name": "c", "blocks": [[1, 2, 3]], "markdown": ""}}')):
+        (folder / name).write_text(text, encoding="utf-8")
+        with pytest.raises(ProfileError) as raised:
+            read_version(folder / name)
+        assert raised.value.source == str(folder / name)
+    assert list_versions(saved) == [] and not is_version_file(folder / "v0001.json")

@@ -77,8 +77,13 @@ def list_versions(profile_path: Path) -> list[Version]:
 
 
 def latest_version_date(profile_path: Path) -> dt.datetime | None:
-    versions = list_versions(profile_path)
-    return versions[-1].published if versions else None
+    """When the newest readable version was published; only the files from the newest back are read."""
+    for _, path in reversed(version_files(profile_path)):
+        try:
+            return read_version(path).published
+        except ProfileError:
+            continue
+    return None
 
 
 def publish(profile_path: Path, profile: Profile, document: Document, when: dt.datetime | None = None) -> Version:
@@ -103,7 +108,7 @@ def publish(profile_path: Path, profile: Profile, document: Document, when: dt.d
 def is_version_file(path: Path) -> bool:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return False
     return isinstance(data, dict) and data.get("kind") == KIND
 
@@ -115,8 +120,8 @@ def read_version(path: Path) -> Version:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ProfileError(source, ["no such published version; check the path"]) from None
-    except (OSError, UnicodeDecodeError, ValueError) as error:
-        raise ProfileError(source, [f"cannot be read as a published version ({error})"]) from None
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise ProfileError(source, [f"cannot be read as a published version ({error.__class__.__name__}: {error})"]) from None
     if not isinstance(data, dict) or data.get("kind") != KIND:
         raise ProfileError(source, ["is not a published version (it has no \"kind\": \"policywright published version\")"])
     try:

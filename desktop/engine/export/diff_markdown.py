@@ -3,9 +3,12 @@
 change at a line's start never reads as a link definition) (struck through where GitHub's
 Markdown is read), after a short list of what changed in plain words."""
 
+import re
+
 from desktop.engine.export.markdown import escape
 from desktop.engine.policy_diff import DELETED, INSERTED, BlockChange
 
+_BLOCK_START = re.compile(r"^(\d*)([-+=.)])")
 _PREFIX = {"title": "# ", "heading1": "## ", "heading2": "### ", "item": "- ", "paragraph": ""}
 
 
@@ -36,18 +39,17 @@ def _line(change: BlockChange) -> str:
     for piece in change.pieces:
         text = escape(piece.text)
         core = text.strip()
-        if piece.mark not in (INSERTED, DELETED) or not core:
+        if piece.mark == DELETED:
+            if core:
+                out.append(f"\\[- ~~{core}~~ -\\]")  # its spaces went with it: the new text has none there
+        elif piece.mark == INSERTED and core:
+            lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+            out.append(f"{lead}\\[+ **{core}** +\\]{trail}")
+        else:
             out.append(text)
-            continue
-        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
-        marked = f"\\[+ **{core}** +\\]" if piece.mark == INSERTED else f"\\[- ~~{core}~~ -\\]"
-        out.append(lead + marked + trail)
     return "".join(out).strip()
 
 
 def _safe_start(line: str) -> str:
-    """A line that would start a list or heading of its own ("1." or "+") is escaped."""
-    if line[:1] in "-+=#" or (line[:1].isdigit() and line.lstrip("0123456789")[:1] in ".)"):
-        digits = len(line) - len(line.lstrip("0123456789"))
-        return line[:digits] + "\\" + line[digits:]
-    return line
+    """A line that would start a list or a heading of its own ("1." or "+ x") is escaped."""
+    return _BLOCK_START.sub(r"\1\\\2", line)
