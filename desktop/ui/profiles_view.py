@@ -59,9 +59,11 @@ class ProfilesQuestions:
 
 class ProfilesView(QDialog):
     def __init__(self, shelf: ProfileLibrary, open_path: Callable[[Path], bool],
-                 moved: Callable[[Path, Path | None], None] = lambda old, new: None, parent: QWidget | None = None):
+                 moved: Callable[[Path, Path | None], None] = lambda old, new: None,
+                 keep_open: Callable[[str], Entry | None] | None = None, parent: QWidget | None = None):
+        """`keep_open(name)` stores the profile open in the window in the library (None: no such button)."""
         super().__init__(parent)
-        self.shelf, self.open_path, self.moved = shelf, open_path, moved
+        self.shelf, self.open_path, self.moved, self.keep_open = shelf, open_path, moved, keep_open
         self.ask = ProfilesQuestions(self)
         self.setWindowTitle("Profiles")
         self.setObjectName("profilesView")
@@ -77,11 +79,15 @@ class ProfilesView(QDialog):
         self.show_trash.toggled.connect(self.refresh)
         self.buttons: dict[str, QPushButton] = {}
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Profiles saved in {shelf.folder}. Double-click one to open it."))
-        layout.addWidget(self.table, 1)
-        layout.addLayout(self._button_row())
+        self.where = QLabel()
+        self.where.setWordWrap(True)
+        layout.addWidget(self.where)
+        middle = QHBoxLayout()
+        middle.addWidget(self.table, 1)
+        middle.addLayout(self._button_column())
+        layout.addLayout(middle, 1)
         layout.addWidget(self.note)
-        self.resize(760, 420)
+        self.resize(820, 420)
         self.refresh()
 
     def _table(self) -> QTableView:
@@ -98,10 +104,11 @@ class ProfilesView(QDialog):
         table.doubleClicked.connect(lambda _index: self.open_selected())
         return table
 
-    def _button_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _button_column(self) -> QVBoxLayout:
+        row = QVBoxLayout()
         for key, text, slot, tip in (
             ("open", "&Open", self.open_selected, "Open the profile in the window"),
+            ("keep", "&Keep Open Profile Here…", self.keep_open_profile, "Save the profile open in the window into this library"),
             ("duplicate", "&Reuse for Another Brand…", self.duplicate_selected,
              "A copy with the same practices and wording, for another company or brand"),
             ("rename", "Re&name…", self.rename_selected, "Give the profile another name"),
@@ -128,8 +135,10 @@ class ProfilesView(QDialog):
     def refresh(self) -> None:
         self.model.set_rows(self.shelf.trash() if self.in_trash() else self.shelf.entries())
         trash = self.in_trash()
+        self.where.setText("In the trash: restore a profile to use it again; Empty Trash deletes them for good." if trash
+                           else f"Profiles saved in {self.shelf.folder}. Double-click one to open it.")
         for key, button in self.buttons.items():
-            button.setVisible((key in ("restore", "empty")) == trash)
+            button.setVisible((key in ("restore", "empty")) == trash and (key != "keep" or self.keep_open is not None))
         self.buttons["empty"].setEnabled(bool(self.model.rows))
         if self.proxy.rowCount():
             self.table.selectRow(0)
@@ -159,6 +168,16 @@ class ProfilesView(QDialog):
         entry = self.selected()
         if entry is not None and not self.in_trash() and self.open_path(entry.path):
             self._say(f"Opened “{entry.name}”.")
+
+    def keep_open_profile(self) -> None:
+        name = self.ask.ask_name("Keep in the library", "Name for the profile open in the window:", "")
+        if not name or not name.strip() or self.keep_open is None:
+            return
+        kept = self._guarded("Profile not kept", lambda: self.keep_open(name))
+        if kept is not None:
+            self.refresh()
+            self.select(kept.name)
+            self._say(f"Saved the open profile as “{kept.name}”; the window now saves there.")
 
     def duplicate_selected(self) -> None:
         entry = self.selected()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from desktop.engine.assemble import assemble
 from desktop.engine.checks import ERROR, check
-from desktop.engine.profile_library import ProfileLibrary
+from desktop.engine.profile_library import Entry, ProfileLibrary
 from desktop.engine.versions import Version, list_versions, publish, version_files
 from desktop.ui.actions import _action
 from desktop.ui.history_view import HistoryView
@@ -93,7 +93,7 @@ class VersionActions(QObject):
     def show_profiles(self) -> ProfilesView:
         if self.profiles_view is None:
             self.profiles_view = ProfilesView(self.shelf, lambda path: self.window.controller.open_profile(path),
-                                              self.profile_moved, self.window)
+                                              self.profile_moved, self.keep_open_profile, self.window)
         self.profiles_view.refresh()
         self.profiles_view.show()
         self.profiles_view.raise_()
@@ -112,6 +112,16 @@ class VersionActions(QObject):
         self.history_view.show()
         self.history_view.raise_()
         return self.history_view
+
+    def keep_open_profile(self, name: str) -> Entry:
+        """Save the window's profile into the library under `name`; the window then saves there."""
+        session, settings = self.window.session, self.window.settings
+        entry = self.shelf.save_new(session.profile, name)
+        session.mark_saved(entry.path)
+        settings.add_recent(entry.path)
+        settings.set_last_profile(entry.path)
+        self.window.controller.recent_changed.emit()
+        return entry
 
     def profile_moved(self, old: Path, new: Path | None) -> None:
         """A profile renamed or deleted in the Profiles view: the window follows the open one."""

@@ -146,3 +146,16 @@ def test_profiles_view_opens_into_the_window_and_follows_a_rename(qtbot, window,
     assert window.windowTitle().startswith("Acme 2027")
     assert window.settings.recent_files()[0] == shelf.path_for("Acme 2027").resolve()
     QApplication.processEvents()
+
+
+def test_keep_the_open_profile_in_the_library(qtbot, example_window, tmp_path):
+    window = example_window
+    shelf = ProfileLibrary(tmp_path / "profiles")
+    window.versions.shelf = shelf
+    window.session.set_field("company.phone", "+1 555 0101")
+    view = window.versions.show_profiles()
+    view.ask.ask_name = lambda title, label, text: "Acme"
+    qtbot.mouseClick(view.buttons["keep"], Qt.MouseButton.LeftButton)
+    assert [e.name for e in shelf.entries()] == ["Acme"] and "now saves there" in view.note.text()
+    assert window.session.path == shelf.path_for("Acme") and not window.session.is_modified()
+    assert window.windowTitle().startswith("Acme")
