@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from desktop.engine.assemble import assemble
+from desktop.engine.checks import ERROR, check
 from desktop.engine.comparison import compare_sides, side_from_reference
 from desktop.engine.profile import load_profile
 from desktop.engine.versions import list_versions, publish
@@ -20,6 +21,7 @@ DIFF_FORMATS = {"docx": ".docx", "md": ".md"}
 def add_commands(commands, common: argparse.ArgumentParser) -> None:
     sub = commands.add_parser("publish", parents=[common], help="store the profile's policy as its next published version")
     sub.add_argument("profile", type=Path)
+    sub.add_argument("--allow-incomplete", action="store_true", help="publish even with errors; each gap is kept in the text")
     sub = commands.add_parser("versions", parents=[common], help="list a profile's published versions")
     sub.add_argument("profile", type=Path)
     sub.add_argument("--json", action="store_true", help="print JSON")
@@ -37,8 +39,15 @@ def cmd_publish(args, library) -> int:
     from desktop.cli import UserError  # here, not above: cli.py imports this module
 
     profile = load_profile(args.profile)
+    document = assemble(profile, library)
+    errors = [p for p in check(profile, library, document) if p.severity == ERROR]
+    if errors and not args.allow_incomplete:
+        for problem in errors:
+            print(f"{args.profile}: {problem.where}: {problem.message}", file=sys.stderr)
+        print(f"policywright: {args.profile} not published: fix the errors above, or add --allow-incomplete", file=sys.stderr)
+        return 1
     try:
-        version = publish(args.profile, profile, assemble(profile, library))
+        version = publish(args.profile, profile, document)
     except OSError as error:
         raise UserError(f"{args.profile}: its version could not be stored ({error.strerror or error}); "
                         "check that its folder can be written") from None

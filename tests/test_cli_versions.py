@@ -36,6 +36,15 @@ def test_publish_then_versions_lists_them(acme, capsys):
     assert [row["number"] for row in json.loads(capsys.readouterr().out)] == [1, 2]
 
 
+def test_publish_refuses_a_policy_with_errors_unless_allowed(acme, capsys):
+    profile = load_profile(acme)
+    profile.company.contact_email = ""
+    save_profile(profile, acme)
+    assert main(["publish", str(acme)]) == 1
+    assert "not published" in capsys.readouterr().err and not (acme.parent / "acme.versions").exists()
+    assert main(["publish", str(acme), "--allow-incomplete"]) == 0
+
+
 def test_diff_of_a_version_and_the_draft_writes_a_redline(acme, tmp_path, capsys):
     assert main(["publish", str(acme)]) == 0
     change(acme, days=3)

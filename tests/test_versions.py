@@ -78,3 +78,11 @@ def test_hostile_version_files_are_named_not_crashed_on(saved, tmp_path):
             read_version(folder / name)
         assert raised.value.source == str(folder / name)
     assert list_versions(saved) == [] and not is_version_file(folder / "v0001.json")
+
+
+def test_a_version_file_already_there_is_never_replaced(saved, profile, fixture_library, monkeypatch):
+    first = publish(saved, profile, assemble(profile, fixture_library))
+    before = first.path.read_bytes()
+    monkeypatch.setattr("desktop.engine.versions.version_files", lambda path: [])  # as if another window had not seen it
+    second = publish(saved, profile, assemble(profile, fixture_library))
+    assert second.number == 2 and first.path.read_bytes() == before

@@ -93,10 +93,13 @@ def practice_changes(old: Profile, new: Profile, library: Library) -> list[str]:
         practice = library.practices.get(practice_id)
         return spoken(practice.title) if practice else practice_id
 
+    def verb(practice_id: str) -> str:  # a title that is itself a statement is said, the others are covered
+        return "says" if title(practice_id).startswith(("We ", "Our ")) else "covers"
+
     added = [p for p in _in_order(new.practices, library) if p not in old.practices]
     removed = [p for p in _in_order(old.practices, library) if p not in new.practices]
-    return ([_sentence(f"the policy now covers “{title(p)}”") for p in added]
-            + [_sentence(f"the policy no longer covers “{title(p)}”") for p in removed])
+    return ([_sentence(f"the policy now {verb(p)} “{title(p)}”") for p in added]
+            + [_sentence(f"the policy no longer {verb(p)} “{title(p)}”") for p in removed])
 
 
 def _in_order(practice_ids: Iterable[str], library: Library) -> list[str]:

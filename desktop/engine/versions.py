@@ -95,6 +95,9 @@ def publish(profile_path: Path, profile: Profile, document: Document, when: dt.d
     folder = versions_dir(profile_path)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"v{number:04d}.json"
+    while path.exists():  # another window published meanwhile: a version is never replaced
+        number += 1
+        path = folder / f"v{number:04d}.json"
     data = {
         "kind": KIND, "format": FORMAT, "number": number, "published": when.isoformat().replace("+00:00", "Z"),
         "profile": profile_to_dict(profile),

@@ -159,3 +159,16 @@ def test_keep_the_open_profile_in_the_library(qtbot, example_window, tmp_path):
     assert [e.name for e in shelf.entries()] == ["Acme"] and "now saves there" in view.note.text()
     assert window.session.path == shelf.path_for("Acme") and not window.session.is_modified()
     assert window.windowTitle().startswith("Acme")
+
+
+def test_a_version_that_cannot_be_stored_is_explained_and_the_window_stays(qtbot, saved_window, monkeypatch):
+    shown = []
+
+    def refuse(*args):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("desktop.ui.version_actions.publish", refuse)
+    monkeypatch.setattr(saved_window.view, "show_error", lambda title, text: shown.append((title, text)))
+    assert saved_window.versions.publish_current() is None
+    assert shown and shown[0][0] == "Not published" and "Permission denied" in shown[0][1]
+    assert saved_window.isVisible()
