@@ -34,18 +34,8 @@ def render(changes: list[BlockChange], when: dt.datetime, title: str = "Privacy 
     """The redline .docx of `changes`; every change is dated `when` (the newer version's date)."""
     stamp = when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     body = _Body(stamp)
-    kept = [i for i, change in enumerate(changes) if change.status != DELETED]
-    last_kept = kept[-1] if kept else -1
-    for index, change in enumerate(changes):
-        if index == last_kept + 1 and kept and index < len(changes):
-            body.delete_last_mark()
-        if index > last_kept and kept:
-            # The body's last paragraph mark cannot be deleted: the kept paragraph's mark is
-            # deleted instead and the last deleted block keeps its mark, in the kept one's style.
-            final = index == len(changes) - 1
-            body.paragraph(change, style_of=changes[last_kept], mark=SAME if final else DELETED)
-        else:
-            body.paragraph(change)
+    for change, (marks, kind) in zip(changes, _paragraph_marks(changes), strict=True):
+        body.paragraph(change, marks, kind)
     if not changes:
         body.parts.append("<w:p/>")  # a body holds at least one paragraph
     width, height = PAGE_SIZES.get(page_size, PAGE_SIZES["letter"])
@@ -61,6 +51,21 @@ def render(changes: list[BlockChange], when: dt.datetime, title: str = "Privacy 
                       for name, member in template.items()])
 
 
+def _paragraph_marks(changes: list[BlockChange]) -> list[tuple[tuple[str, ...], str]]:
+    """For each paragraph, how its mark changed (inserted, deleted, or both) and whose style it has.
+
+    The body's last paragraph mark cannot be deleted. When the newer text ends before the older
+    did, the last kept paragraph's mark is deleted instead, and the last deleted block keeps its
+    mark in the kept paragraph's style: accepting joins them into the kept paragraph as it was."""
+    plan = [((change.status,) if change.status in (INSERTED, DELETED) else (), change.kind) for change in changes]
+    kept = [index for index, change in enumerate(changes) if change.status != DELETED]
+    if kept and kept[-1] < len(changes) - 1:
+        last = kept[-1]
+        plan[last] = (plan[last][0] + (DELETED,), plan[last][1])
+        plan[-1] = ((), changes[last].kind)
+    return plan
+
+
 class _Body:
     def __init__(self, stamp: str):
         self.stamp = stamp
@@ -71,30 +76,13 @@ class _Body:
         self.next_id += 1
         return f'w:id="{self.next_id - 1}" w:author="{AUTHOR}" w:date="{self.stamp}"'
 
-    def paragraph(self, change: BlockChange, style_of: BlockChange | None = None, mark: str | None = None) -> None:
-        """One paragraph; its mark is inserted or deleted with the block unless `mark` says otherwise."""
-        mark = change.status if mark is None else mark
-        style = STYLES.get((style_of or change).kind)
-        mark_xml = f"<w:rPr><w:ins {self._mark_attributes()}/></w:rPr>" if mark == INSERTED else \
-            f"<w:rPr><w:del {self._mark_attributes()}/></w:rPr>" if mark == DELETED else ""
+    def paragraph(self, change: BlockChange, marks: tuple[str, ...], kind: str) -> None:
+        style = STYLES.get(kind)
         style_xml = f'<w:pStyle w:val="{style}"/>' if style else ""
-        self.parts.append(f"<w:p><w:pPr>{style_xml}{mark_xml}</w:pPr>")
-        for piece in change.pieces:
-            self.parts.append(self._run(piece.mark, piece.text))
+        tracked = "".join(f"<w:{'ins' if mark == INSERTED else 'del'} {self._mark_attributes()}/>" for mark in marks)
+        self.parts.append(f"<w:p><w:pPr>{style_xml}{f'<w:rPr>{tracked}</w:rPr>' if tracked else ''}</w:pPr>")
+        self.parts += [self._run(piece.mark, piece.text) for piece in change.pieces]
         self.parts.append("</w:p>")
-
-    def delete_last_mark(self) -> None:
-        """Mark the last written paragraph's mark deleted; an inserted mark becomes inserted and
-        then deleted, which accepting removes and rejecting removes too."""
-        for index in range(len(self.parts) - 1, -1, -1):
-            start = self.parts[index]
-            if start.startswith("<w:p><w:pPr>"):
-                deleted = f"<w:del {self._mark_attributes()}/>"
-                if "<w:rPr><w:ins " in start:
-                    self.parts[index] = start.replace("/></w:rPr></w:pPr>", f"/>{deleted}</w:rPr></w:pPr>")
-                else:
-                    self.parts[index] = start.replace("</w:pPr>", f"<w:rPr>{deleted}</w:rPr></w:pPr>")
-                return
 
     def _run(self, mark: str, text: str) -> str:
         text = clean_text(text)
