@@ -99,13 +99,20 @@ class ClauseDetails:
         self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.area.setWidget(content)
         self.area.setAccessibleName("About this clause")
+        self._most = 200
 
     def recolour(self, muted: str) -> None:
         self.hint.setStyleSheet(f"color: {muted};")
         self.original.setStyleSheet(f"color: {muted};")
 
     def limit_height(self, most: int) -> None:
-        self.area.setMaximumHeight(max(most, self.hint.fontMetrics().lineSpacing() * 3))
+        """As tall as what it shows, up to `most`; past that it scrolls."""
+        most = max(most, self.hint.fontMetrics().lineSpacing() * 3)
+        self._most = most
+        self.area.widget().adjustSize()
+        wanted = self.area.widget().sizeHint().height()
+        self.area.setMaximumHeight(most)
+        self.area.setMinimumHeight(min(wanted, most))
 
     def show_library(self, lines: list[Line] | None, overridden: bool, body: str = "") -> None:
         """The library's wording to compare with the user's own: in words, or as its template when
@@ -118,3 +125,4 @@ class ClauseDetails:
     def _compare_toggled(self, on: bool) -> None:
         self.compare.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
         self.original.setVisible(on and self.compare.isVisibleTo(self.compare.parentWidget()))
+        self.limit_height(self._most)

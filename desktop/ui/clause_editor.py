@@ -134,7 +134,7 @@ class ClauseEditor(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.details.limit_height(int(self.height() * 0.4))  # the wording keeps most of the panel
+        self.details.limit_height(self.height() // 3)  # the wording keeps most of the panel
 
     # Which clause
     def set_document(self, document: Document, problems: list[Problem]) -> None:
@@ -217,6 +217,7 @@ class ClauseEditor(QWidget):
         self._show_statements(overridden)
         library_lines = None if self.advanced.isChecked() else self._lines(clause.body)
         self.details.show_library(library_lines, overridden, clause.body)
+        self.details.limit_height(self.height() // 3)
 
     def _refresh_words(self, wording: str, force: bool) -> None:
         """Refill the box when the wording changed elsewhere (undo, reset, a fix) or a value in it did."""
@@ -294,6 +295,7 @@ class ClauseEditor(QWidget):
         self.findings.setText("".join(f'<p style="color:{colour}">{escape(m, quote=False)}</p>' for m in messages))
         self.findings.setVisible(bool(messages))
         self.fix.setVisible(bool(messages) and self._fixed_wording() is not None)
+        self.details.limit_height(self.height() // 3)
 
     def findings_for(self, clause_id: str) -> list[str]:
         """What the checks say about this clause: linter findings, unknown tokens, missing details."""

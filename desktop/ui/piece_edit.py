@@ -165,12 +165,8 @@ class PieceEdit(QTextEdit):
 
     def _plain_typing(self) -> None:
         """What is typed next is the user's words, never part of the piece beside the cursor."""
-        fmt = self.currentCharFormat()
-        if fmt.property(PIECE_ID) is not None:
-            fmt.clearProperty(PIECE_ID)
-            fmt.clearBackground()
-            fmt.setToolTip("")
-            self.setCurrentCharFormat(fmt)
+        if self.currentCharFormat().property(PIECE_ID) is not None:
+            self.setCurrentCharFormat(_plain(self.currentCharFormat()))
 
     # Keys
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -202,12 +198,49 @@ class PieceEdit(QTextEdit):
         self.setTextCursor(cursor)
 
     def insertFromMimeData(self, source) -> None:
-        self._plain_typing()
-        self.textCursor().insertText(source.text().replace("\ufffc", ""))
+        cursor = self.textCursor()
+        cursor.insertText(source.text().replace("\ufffc", ""), _plain(cursor.charFormat()))
+        self.setTextCursor(cursor)
 
     def _changed(self) -> None:
         if not self._filling:
+            self._filling = True
+            self._mend_pieces()
+            self._filling = False
             self.edited.emit()
+
+    def _mend_pieces(self) -> None:
+        """Whatever way text got into a piece (an input method, a drop), it is the user's words; a
+        piece that lost some of its text is removed whole."""
+        spans: dict[int, list[tuple[int, str]]] = {}
+        block = self.document().begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                iterator += 1
+                piece_id = fragment.charFormat().property(PIECE_ID)
+                if piece_id in self._pieces:
+                    spans.setdefault(piece_id, []).append((fragment.position(), fragment.text()))
+            block = block.next()
+        for piece_id, fragments in sorted(spans.items(), key=lambda item: -item[1][0][0]):
+            start = fragments[0][0]
+            text = "".join(part for _, part in fragments)
+            shown = self._pieces[piece_id].shown
+            if text == shown:
+                continue
+            cursor = QTextCursor(self.document())
+            if shown in text:
+                offset = text.index(shown)
+                for begin, end in ((start + offset + len(shown), start + len(text)), (start, start + offset)):
+                    if end > begin:
+                        cursor.setPosition(begin)
+                        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                        cursor.setCharFormat(_plain(cursor.charFormat()))
+            else:
+                cursor.setPosition(start)
+                cursor.setPosition(start + len(text), QTextCursor.MoveMode.KeepAnchor)
+                cursor.removeSelectedText()
 
     def cursor_place(self) -> tuple[int, int]:
         """Where the cursor is, as (paragraph, characters from its end): what typing leaves unchanged."""
@@ -222,3 +255,12 @@ class PieceEdit(QTextEdit):
         cursor.setPosition(block.position() + max(0, block.length() - 1 - from_end))
         self._last_position = cursor.position()
         self.setTextCursor(cursor)
+
+
+def _plain(fmt: QTextCharFormat) -> QTextCharFormat:
+    """The format of the user's own words next to a piece: its bold or italic, none of its marks."""
+    plain = QTextCharFormat(fmt)
+    plain.clearProperty(PIECE_ID)
+    plain.clearBackground()
+    plain.setToolTip("")
+    return plain
