@@ -182,3 +182,17 @@ class _Describer:
 
     def _recipient(self, token: Token) -> str:
         return "Who receives the information — the policy's one wording for it"
+
+
+def value_words(profile: Profile, library: Library, practice_id: str):
+    """A function that shows an option value of this practice in words: its tokens filled in as
+    the policy fills them (the value itself, tokens and all, is what stays stored)."""
+    clause = next((c for c in library.clauses.values() if c.practice == practice_id), None)
+    if clause is None:
+        return lambda text: text
+    renderer = word_renderer(profile, library)
+
+    def words(text: str) -> str:
+        return TOKEN.sub(lambda match: renderer.token_words(match.group(1), clause)[0], text)
+
+    return words
