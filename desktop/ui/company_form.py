@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.engine.assemble import is_us
 from desktop.engine.checks import Problem, field_problems
 from desktop.engine.fields import COMBO, DATE, LINE, ProfileField, form_groups
 from desktop.engine.place import FIELD
@@ -29,6 +30,7 @@ from desktop.ui.session import ProfileSession
 from desktop.ui.widgets import block_undo_shortcuts, error_colour, muted_colour
 
 NO_DATE = QDate(2000, 1, 1)
+DATE_STYLE, US_DATE = "d MMMM yyyy", "MMMM d, yyyy"
 
 
 class _Field:
@@ -124,7 +126,9 @@ class CompanyForm(QScrollArea):
                 editor.setEditable(True)
                 editor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
                 line = editor.lineEdit()
-                editor.lineEdit().textEdited.connect(lambda text, name=spec.key: self.session.set_field(name, text))
+                line.textEdited.connect(lambda text, name=spec.key: self.session.set_field(name, text))
+                # Tab, Enter or a click elsewhere takes the completed suggestion, not just the letters typed
+                line.editingFinished.connect(lambda box=editor, name=spec.key: self.session.set_field(name, box.currentText()))
                 editor.activated.connect(lambda _index, box=editor, name=spec.key: self.session.set_field(name, box.currentText()))
             else:
                 line = None
@@ -139,7 +143,7 @@ class CompanyForm(QScrollArea):
     def _make_date(self, spec: ProfileField) -> _Field:
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMMM yyyy")
+        self.date.setDisplayFormat(DATE_STYLE)
         self.date.setMinimumDate(NO_DATE)
         self.date.setSpecialValueText("Not set")
         self.date.setAccessibleName(spec.label)
@@ -188,6 +192,7 @@ class CompanyForm(QScrollArea):
 
     def refresh(self) -> None:
         profile = self.session.profile
+        self.date.setDisplayFormat(US_DATE if is_us(profile) else DATE_STYLE)  # as the policy will print it
         for name, field in self.fields.items():
             if field.spec.kind == DATE:
                 date = QDate.fromString(profile.field_value(name), Qt.DateFormat.ISODate)

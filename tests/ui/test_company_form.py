@@ -120,3 +120,31 @@ def test_focus_field_goes_to_the_editor(qtbot, example_window):
     assert example_window.form.focus_field("company.phone")
     assert example_window.focusWidget() is example_window.form.fields["company.phone"].editor
     assert not example_window.form.focus_field("company.nothing")
+
+
+def test_tab_away_from_a_completed_country_stores_the_whole_name(qtbot, example_window):
+    form, session = example_window.form, example_window.session
+    session.set_field("company.country", "Ireland")
+    wait_rendered(qtbot, example_window)
+    assert form.date.displayFormat() == "d MMMM yyyy"
+    type_into(qtbot, example_window, "company.country", "United St")
+    assert form.fields["company.country"].editor.currentText() == "United States"  # the suggestion shown
+    qtbot.keyClick(form.fields["company.country"].editor, Qt.Key.Key_Tab)
+    assert session.profile.company.country == "United States"
+    assert form.mark_text("company.country") == ""
+    assert form.date.displayFormat() == "MMMM d, yyyy"  # the date style follows at once
+    wait_rendered(qtbot, example_window)
+    assert example_window.live.document.lang == "en-US"
+
+
+def test_enter_takes_the_suggestion_and_an_unknown_country_is_flagged(qtbot, example_window):
+    form, session = example_window.form, example_window.session
+    type_into(qtbot, example_window, "company.country", "germ")
+    qtbot.keyClick(form.fields["company.country"].editor, Qt.Key.Key_Return)
+    assert session.profile.company.country == "Germany"
+    type_into(qtbot, example_window, "company.country", "Untied Kingdom")
+    qtbot.keyClick(form.fields["company.country"].editor, Qt.Key.Key_Tab)
+    assert session.profile.company.country == "Untied Kingdom"  # never refused, but flagged
+    assert form.mark_text("company.country").startswith("“Untied Kingdom” is not a country this app knows")
+    wait_rendered(qtbot, example_window)
+    assert any(p.code == "doubtful-detail" and p.where == "company.country" for p in example_window.live.problems)
