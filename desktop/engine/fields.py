@@ -37,6 +37,9 @@ class ProfileField:
     problem: Callable[[str], str | None] | None = None  # why a non-empty value is wrong
     doubt: Callable[[str], str | None] | None = None  # why a non-empty value may be wrong (a warning)
     token: bool = True  # clauses may write {{key}}
+    # Why the policy never prints the value (it only decides which wording is used); the form says so.
+    # Every other field is printed by some clause (tests/test_fields_used.py checks both ways).
+    not_printed: str = ""
     # An optional field the rest of the profile makes necessary: given the profile, True when an
     # empty value is worth a warning (with `advice`).
     needed: Callable[[object], bool] | None = None
@@ -108,7 +111,8 @@ PROFILE_FIELDS: list[ProfileField] = [
     ProfileField("company.dpo_required", "Data protection officer required", "DPO re&quired", _GDPR,
                  kind=CHOICE, choices=("no", "yes"),
                  help="GDPR Article 37: yes if you are a public body, or if your core work is monitoring people "
-                      "regularly on a large scale, or handling sensitive data on a large scale."),
+                      "regularly on a large scale, or handling sensitive data on a large scale.",
+                 not_printed="Not printed in the policy: it decides whether the policy says you need no data protection officer."),
     ProfileField("company.dpo_contact", "Data protection officer", "&DPO contact", _GDPR, "dpo@example.com",
                  help="How to reach your data protection officer: an email address, and a name or title.",
                  needed=_dpo_needed,

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.engine.library import Practice
 from desktop.engine.options import OptionSpec
-from desktop.ui.widgets import block_undo_shortcuts, error_colour, muted_colour
+from desktop.ui.widgets import ClickLabel, block_undo_shortcuts, error_colour, muted_colour
 
 _TOKEN = re.compile(r"\{\{\s*(.*?)\s*\}\}")
 ITEM_GAP = 5
@@ -34,19 +34,6 @@ Words = Callable[[str], str]  # an option value (tokens and all) -> how it reads
 def readable(text: str) -> str:
     """A value read without a profile to fill it: '{{the service}}' shows as 'the service'."""
     return _TOKEN.sub(lambda m: m.group(1).replace("company.", "your ").replace("_", " "), text)
-
-
-class _ClickLabel(QLabel):
-    """The wrapped title of a check box; clicking it toggles the box, as a check box's own text would."""
-
-    def __init__(self, text: str, box: QCheckBox):
-        super().__init__(text)
-        self.box = box
-        self.setWordWrap(True)
-
-    def mousePressEvent(self, event) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.box.isEnabled():
-            self.box.click()
 
 
 class ListEdit(QTextEdit):
@@ -119,7 +106,7 @@ class OptionEditor(QWidget):
             row = QHBoxLayout()
             row.setContentsMargins(0, 0, 0, 0)
             row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
-            self.title_label = _ClickLabel(spec.title, box)
+            self.title_label = ClickLabel(spec.title, box)
             row.addWidget(self.title_label, 1)
             layout.addLayout(row)
             box.toggled.connect(lambda on: self.changed.emit(spec.name, bool(on)))
