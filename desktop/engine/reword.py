@@ -7,6 +7,7 @@ written back still follows the company's details when they change.
 """
 
 from dataclasses import dataclass
+from functools import partial
 
 from desktop.engine.assemble import word_renderer
 from desktop.engine.fields import field as profile_field
@@ -63,23 +64,36 @@ def depends_on_choices(text: str) -> bool:
     return any(template.condition is not None for template in templates_of(text))
 
 
+class Rewording:
+    """Wordings of one profile's clauses in lines of words and pieces; the tokens are filled once
+    per profile state, so several clauses (or a clause and its library text) cost one fill."""
+
+    def __init__(self, profile: Profile, library: Library):
+        self.library = library
+        self.renderer = word_renderer(profile, library)
+
+    def lines(self, text: str, clause_id: str) -> list[Line]:
+        """The wording `text` of clause `clause_id` as it reads now: conditions settled, tokens as pieces."""
+        clause = self.library.clauses[clause_id]
+        describe = _Describer(self.library, clause.practice, set(self.renderer.terms))
+        lines = []
+        for template in templates_of(text):
+            if not self.renderer.holds(template, clause):
+                continue
+            parts: list[Part] = []
+            for span in parse_inline(template.text):
+                if span.href:  # a link keeps its markup: its address is no value of the profile
+                    parts.append(Words(f"[{span.text}]({span.href})", span.bold, span.italic))
+                    continue
+                words_of = partial(self.renderer.token_words, clause=clause)
+                parts.extend(_split(span.text, span.bold, span.italic, words_of, describe))
+            lines.append(Line(template.kind, tuple(parts)))
+        return lines
+
+
 def reword_lines(text: str, clause_id: str, profile: Profile, library: Library) -> list[Line]:
     """The wording `text` of clause `clause_id` as it reads for `profile`, in lines of words and pieces."""
-    clause = library.clauses[clause_id]
-    renderer = word_renderer(profile, library)
-    describe = _Describer(library, clause.practice, set(renderer.terms))
-    lines = []
-    for template in templates_of(text):
-        if not renderer.holds(template, clause):
-            continue
-        parts: list[Part] = []
-        for span in parse_inline(template.text):
-            if span.href:  # a link keeps its markup: its address is no value of the profile
-                parts.append(Words(f"[{span.text}]({span.href})", span.bold, span.italic))
-                continue
-            parts.extend(_split(span.text, span.bold, span.italic, lambda raw: renderer.token_words(raw, clause), describe))
-        lines.append(Line(template.kind, tuple(parts)))
-    return lines
+    return Rewording(profile, library).lines(text, clause_id)
 
 
 def _split(text: str, bold: bool, italic: bool, words_of, describe) -> list[Part]:
