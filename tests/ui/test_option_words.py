@@ -49,3 +49,31 @@ def test_list_items_left_alone_keep_their_tokens(qtbot, panel):
     qtbot.keyClick(items, Qt.Key.Key_Return)
     qtbot.keyClicks(items, "by letter")
     assert session.profile.practices["changes.advance_notice"]["channels"] == ["by email", "with a notice on {{the service}}", "by letter"]
+
+
+def test_no_option_box_shows_template_code(qtbot, bundled_library):
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    from desktop.engine.example import all_practices_profile
+    from desktop.ui.option_editors import ListEdit
+
+    session = ProfileSession(bundled_library)
+    session.replace(all_practices_profile(bundled_library))
+    panel = PracticePanel(session)
+    qtbot.addWidget(panel)
+    shown = 0
+    for practice_id, practice in bundled_library.practices.items():
+        if not practice.options or practice_id not in session.profile.practices:
+            continue
+        panel.select_practice(practice_id)
+        for name, editor in panel.options.editors.items():
+            box = editor.editor
+            if isinstance(box, QComboBox):
+                texts = [box.itemText(i) for i in range(box.count())]
+            elif isinstance(box, (QLineEdit, ListEdit)):
+                texts = [box.text() if isinstance(box, QLineEdit) else box.toPlainText()]
+            else:
+                continue
+            shown += 1
+            assert not any("{{" in text or "}}" in text for text in texts), (practice_id, name, texts)
+    assert shown > 40
