@@ -150,7 +150,9 @@ class PieceEdit(QTextEdit):
         span = self._inside_piece(position)
         if span is not None:
             start, end = span
-            if position > self._last_position:
+            if cursor.hasSelection():  # a selection grows to take the whole piece
+                target = end if cursor.anchor() < position else start
+            elif position > self._last_position:
                 target = end
             elif position < self._last_position:
                 target = start

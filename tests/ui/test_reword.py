@@ -152,3 +152,19 @@ def test_conditions_are_settled_as_the_profile_stands_and_said_so(qtbot, example
     wait_rendered(qtbot, example_window)
     wording = example_window.session.profile.overrides["contact.details"]
     assert "{{if" not in wording and "You can also call us on {{company.phone}}." in wording
+
+
+def test_a_selection_that_cuts_into_a_piece_takes_it_whole(qtbot, example_window):
+    click_clause(qtbot, example_window.preview, "contact.details")
+    box = example_window.clause_editor.text
+    start, end, text = _piece_spans(box)[0]
+    box.setFocus()
+    cursor = box.textCursor()
+    cursor.setPosition(start - 3)
+    cursor.setPosition(start + 4, QTextCursor.MoveMode.KeepAnchor)  # as a drag with the mouse would
+    box.setTextCursor(cursor)
+    assert box.textCursor().selectedText() == "at " + text
+    qtbot.keyClick(box, Qt.Key.Key_Delete)
+    assert box.toPlainText().startswith("Email us  or visit acme-audio.example.")
+    wait_rendered(qtbot, example_window)
+    assert "{{company.contact_email}}" not in example_window.session.profile.overrides["contact.details"]
