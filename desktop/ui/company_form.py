@@ -89,6 +89,7 @@ class CompanyForm(QScrollArea):
         self._check_problems: list[Problem] = []
         self._labels: list[QLabel] = []
         self._forms: list[QFormLayout] = []
+        self._typed: dict[str, str] = {}  # what was typed into a suggesting box, before its completion
         content = QWidget()
         content.setObjectName("companyFormContent")
         layout = QVBoxLayout(content)
@@ -134,9 +135,8 @@ class CompanyForm(QScrollArea):
                 editor.setEditable(True)
                 editor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
                 line = editor.lineEdit()
-                line.textEdited.connect(lambda text, name=spec.key: self.session.set_field(name, text))
-                # Tab, Enter or a click elsewhere takes the completed suggestion, not just the letters typed
-                line.editingFinished.connect(lambda box=editor, name=spec.key: self.session.set_field(name, box.currentText()))
+                line.textEdited.connect(lambda text, name=spec.key: self._typed_into_combo(name, text))
+                line.editingFinished.connect(lambda box=editor, field_spec=spec: self._combo_finished(field_spec, box))
                 editor.activated.connect(lambda _index, box=editor, name=spec.key: self.session.set_field(name, box.currentText()))
             else:
                 line = None
@@ -147,6 +147,23 @@ class CompanyForm(QScrollArea):
         editor.setAccessibleName(spec.label)
         editor.setObjectName(spec.key)
         return _Field(spec, editor, line)
+
+    def _typed_into_combo(self, name: str, text: str) -> None:
+        self._typed[name] = text
+        self.session.set_field(name, text)
+
+    def _combo_finished(self, spec: ProfileField, box: QComboBox) -> None:
+        """Tab, Enter or a click elsewhere takes the completed suggestion, not just the letters typed;
+        unless what was typed is itself a good value (“UK” is not “Ukraine”)."""
+        typed = self._typed.pop(spec.key, None)
+        completed = box.currentText()
+        if typed is None:
+            return  # nothing typed since the last time: a choice from the list was stored already
+        good_as_typed = spec.doubt is not None and bool(typed.strip()) and spec.doubt(typed) is None
+        if good_as_typed and completed != typed:
+            box.setEditText(typed)
+            completed = typed
+        self.session.set_field(spec.key, completed)
 
     def _make_date(self, spec: ProfileField) -> _Field:
         self.date = QDateEdit()

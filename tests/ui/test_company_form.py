@@ -142,6 +142,9 @@ def test_enter_takes_the_suggestion_and_an_unknown_country_is_flagged(qtbot, exa
     type_into(qtbot, example_window, "company.country", "germ")
     qtbot.keyClick(form.fields["company.country"].editor, Qt.Key.Key_Return)
     assert session.profile.company.country == "Germany"
+    type_into(qtbot, example_window, "company.country", "UK")  # a good name as typed is kept, never "Ukraine"
+    qtbot.keyClick(form.fields["company.country"].editor, Qt.Key.Key_Tab)
+    assert session.profile.company.country == "UK" and form.fields["company.country"].editor.currentText() == "UK"
     type_into(qtbot, example_window, "company.country", "Untied Kingdom")
     qtbot.keyClick(form.fields["company.country"].editor, Qt.Key.Key_Tab)
     assert session.profile.company.country == "Untied Kingdom"  # never refused, but flagged
