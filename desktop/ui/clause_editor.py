@@ -32,7 +32,9 @@ HINT = ("Shaded words are filled in from your details and change with them: type
 TEMPLATE_HINT = ("Words in {{double braces}} are filled in from your details; a paragraph that starts with "
                  "{{if …}} appears only when that holds. Start a line with “- ” for a bullet; leave a blank line "
                  "between paragraphs.")
-AS_IT_READS = "Parts that depend on other choices are shown as they read today; your rewording keeps them that way."
+AS_IT_READS = "Parts that depend on other choices are shown as they read today."
+AS_IT_READS_MORE = ("A paragraph that appears only with some choices is shown if it appears now, and left out if not. "
+                    "Once you reword the clause, it keeps the paragraphs it shows, whatever you choose later.")
 
 
 def clause_choices(document: Document, library) -> list[tuple[str, str]]:
@@ -75,6 +77,7 @@ class ClauseEditor(QWidget):
         self.state.setWordWrap(True)
         self.as_it_reads = QLabel(AS_IT_READS)
         self.as_it_reads.setWordWrap(True)
+        self.as_it_reads.setToolTip(AS_IT_READS_MORE)
         self.text = PieceEdit()
         self.text.setAccessibleName("Clause wording")
         self.text.edited.connect(self._edited)
@@ -135,7 +138,10 @@ class ClauseEditor(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.details.limit_height(self.height() // 3)  # the wording keeps most of the panel
+        self._fit_details()
+
+    def _fit_details(self) -> None:
+        self.details.limit_height(self.height() * 3 // 10)  # the wording keeps most of the panel
 
     # Which clause
     def set_document(self, document: Document, problems: list[Problem]) -> None:
@@ -222,7 +228,7 @@ class ClauseEditor(QWidget):
         self._show_statements(overridden)
         library_lines = None if self.advanced.isChecked() else self._lines(clause.body)
         self.details.show_library(library_lines, overridden, clause.body)
-        self.details.limit_height(self.height() // 3)
+        self._fit_details()
 
     def _refresh_words(self, wording: str, force: bool) -> None:
         """Refill the box when the wording changed elsewhere (undo, reset, a fix) or a value in it did."""
@@ -300,7 +306,7 @@ class ClauseEditor(QWidget):
         self.findings.setText("".join(f'<p style="color:{colour}">{escape(m, quote=False)}</p>' for m in messages))
         self.findings.setVisible(bool(messages))
         self.fix.setVisible(bool(messages) and self._fixed_wording() is not None)
-        self.details.limit_height(self.height() // 3)
+        self._fit_details()
 
     def findings_for(self, clause_id: str) -> list[str]:
         """What the checks say about this clause: linter findings, unknown tokens, missing details."""
