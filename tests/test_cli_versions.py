@@ -73,6 +73,7 @@ def test_diff_of_two_version_files_writes_markdown(acme, tmp_path):
     ("missing.json", "missing.json: no such profile or published version"),
     ("{acme}@4", "no such version"),
     ("{acme}@x", "no such version"),
+    ("{acme}@²", "no such version"),  # a digit to str.isdigit, not to int()
 ])
 def test_diff_of_bad_input_exits_2_naming_it(acme, tmp_path, capsys, old, message):
     main(["publish", str(acme)])

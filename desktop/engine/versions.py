@@ -127,16 +127,25 @@ def read_version(path: Path) -> Version:
         raise ProfileError(source, [f"cannot be read as a published version ({error.__class__.__name__}: {error})"]) from None
     if not isinstance(data, dict) or data.get("kind") != KIND:
         raise ProfileError(source, ["is not a published version (it has no \"kind\": \"policywright published version\")"])
+    written_as = data.get("format", FORMAT)
+    if type(written_as) is not int or not 1 <= written_as <= FORMAT:
+        raise ProfileError(source, [f"is a published version in format {written_as!r}, and this Policywright reads up to "
+                                    f"format {FORMAT}; open it with a newer Policywright"])
     try:
-        policy = data["policy"]
-        blocks = tuple((str(kind), str(text)) for kind, text in policy["blocks"])
-        text = PolicyText(str(policy["title"]), str(policy["company_name"]), str(policy.get("page_size", "letter")), blocks,
-                          str(policy["markdown"]))
+        text = _policy_text(data["policy"])
         published = dt.datetime.fromisoformat(str(data["published"]).replace("Z", "+00:00"))
         number = int(data["number"])
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, OverflowError) as error:
         raise ProfileError(source, [f"a published version's {error} is missing or has the wrong form"]) from None
+    if published.tzinfo is None:  # written by hand or by another tool: read as UTC, as publish writes it
+        published = published.replace(tzinfo=dt.UTC)
     return Version(number, published, profile_from_dict(data.get("profile"), source), text, path)
+
+
+def _policy_text(policy: dict) -> PolicyText:
+    blocks = tuple((str(kind), str(text)) for kind, text in policy["blocks"])
+    return PolicyText(str(policy["title"]), str(policy["company_name"]), str(policy.get("page_size", "letter")), blocks,
+                      str(policy["markdown"]))
 
 
 def find_version(profile_path: Path, which: str) -> Version:
@@ -145,7 +154,7 @@ def find_version(profile_path: Path, which: str) -> Version:
     numbers = sorted(files)
     if not numbers:
         raise ProfileError(str(profile_path), ["has no published versions; publish it first"])
-    wanted = numbers[-1] if which.lower() in LAST else int(which) if which.isdigit() else None
+    wanted = numbers[-1] if which.lower() in LAST else int(which) if which.isascii() and which.isdigit() else None
     if wanted not in files:
         raise ProfileError(f"{profile_path}@{which}", [
             f"no such version; {profile_path.name} has versions {numbers[0]} to {numbers[-1]} (or @last)"])
