@@ -36,9 +36,9 @@ def add_commands(commands, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_publish(args, library) -> int:
-    from desktop.cli import UserError  # here, not above: cli.py imports this module
+    from desktop.cli import UserError, _profile  # here, not above: cli.py imports this module
 
-    profile = load_profile(args.profile)
+    profile = _profile(args.profile, library)  # an option of the wrong type is refused, as export refuses it
     document = assemble(profile, library)
     errors = [p for p in check(profile, library, document) if p.severity == ERROR]
     if errors and not args.allow_incomplete:
@@ -70,8 +70,13 @@ def cmd_versions(args, library) -> int:
 
 
 def cmd_diff(args, library, write) -> int:
-    old = side_from_reference(args.old, library)
-    new = side_from_reference(args.new, library)
+    from desktop.cli import _profile
+
+    def load(path: Path):
+        return _profile(path, library)
+
+    old = side_from_reference(args.old, library, load)
+    new = side_from_reference(args.new, library, load)
     comparison = compare_sides(old, new, library)
     write(args.out, comparison.docx() if args.format == "docx" else comparison.markdown())
     if args.out.suffix.lower() != DIFF_FORMATS[args.format]:

@@ -97,3 +97,17 @@ def test_diff_into_a_missing_folder_exits_2(acme, tmp_path, capsys):
 def test_versions_of_a_missing_profile_exits_2(tmp_path, capsys):
     assert main(["versions", str(tmp_path / "gone.json")]) == 2
     assert "gone.json: no such file" in capsys.readouterr().err
+
+
+def test_publish_and_diff_refuse_an_option_of_the_wrong_type_as_export_does(acme, tmp_path, capsys):
+    profile = load_profile(acme)
+    profile.practices["security.breach_notice"] = {"days": "ten"}
+    save_profile(profile, acme)
+    out = tmp_path / "x.md"
+    assert main(["export", str(acme), "--format", "md", "--out", str(out)]) == 2
+    capsys.readouterr()
+    assert main(["publish", str(acme), "--allow-incomplete"]) == 2
+    assert "practices.security.breach_notice.days: must be" in capsys.readouterr().err
+    assert not (tmp_path / "acme.versions").exists()
+    assert main(["diff", str(acme), str(acme), "--format", "md", "--out", str(out)]) == 2
+    assert "practices.security.breach_notice.days: must be" in capsys.readouterr().err and not out.exists()

@@ -6,6 +6,7 @@ A side is named on the command line as a profile file (its draft, assembled now)
 """
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,13 +85,14 @@ def draft_against_last(profile: Profile, profile_path: Path, library: Library) -
     return compare_sides(version_side(versions[-1], library), draft_side(profile, library), library)
 
 
-def side_from_reference(reference: str, library: Library) -> Side:
-    """A side named as a profile file, a version file, or PROFILE@N; a ProfileError names what is wrong."""
+def side_from_reference(reference: str, library: Library, load: Callable[[Path], Profile] = load_profile) -> Side:
+    """A side named as a profile file, a version file, or PROFILE@N; a ProfileError names what is wrong.
+    A profile file is read by `load` (the command line's refuses option values of the wrong type)."""
     path = Path(reference)
     if path.is_file():
         if is_version_file(path):
             return version_side(read_version(path), library)
-        return draft_side(load_profile(path), library, f"{DRAFT} of {path.name}")
+        return draft_side(load(path), library, f"{DRAFT} of {path.name}")
     base, at, which = reference.rpartition("@")
     if at and base and Path(base).is_file():
         return version_side(find_version(Path(base), which), library)
