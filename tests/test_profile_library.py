@@ -3,10 +3,12 @@
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.engine.assemble import assemble
 from desktop.engine.profile import ProfileError, load_profile, save_profile
-from desktop.engine.profile_library import ENV_FOLDER, LibraryError, ProfileLibrary, default_folder
+from desktop.engine.profile_library import ENV_FOLDER, LibraryError, ProfileLibrary, default_folder, file_name_for, name_problem
 from desktop.engine.versions import publish, versions_dir
 from tests.conftest import make_profile
 
@@ -133,6 +135,12 @@ def test_import_and_export_round_trip(shelf, tmp_path):
     assert json.loads(target.read_text(encoding="utf-8"))["practices"]["collect.basic"] == {"items": ["name", "email"]}
 
 
+def test_a_file_whose_name_a_profile_may_not_have_is_imported_under_a_usable_one(shelf, tmp_path):
+    source = tmp_path / "client: 2026?.json"  # a name Linux allows and the library does not
+    save_profile(make_profile(intro__about={}), source)
+    assert shelf.import_file(source).name == "client- 2026-"
+
+
 def test_import_of_bad_json_names_the_file_and_stores_nothing(shelf, tmp_path):
     source = tmp_path / "garbled.json"
     source.write_text('{"company": ', encoding="utf-8")
@@ -147,3 +155,13 @@ def test_import_of_a_profile_with_wrong_types_names_the_field(shelf, tmp_path):
     source.write_text('{"company": {"legal_name": 5}}', encoding="utf-8")
     with pytest.raises(ProfileError, match="company.legal_name"):
         shelf.import_file(source)
+
+
+@given(st.text())
+def test_any_text_gives_a_name_a_profile_may_have(text):
+    assert name_problem(file_name_for(text)) is None
+
+
+def test_a_file_name_keeps_what_it_can_of_the_text():
+    assert file_name_for(" A/B Audio: Records ") == "A-B Audio- Records"
+    assert file_name_for("..hidden") == "hidden" and file_name_for("???") == "---" and file_name_for("") == "Profile"

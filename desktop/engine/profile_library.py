@@ -63,6 +63,13 @@ def name_problem(name: str) -> str | None:
     return None
 
 
+def file_name_for(text: str) -> str:
+    """A profile name made from any text (a brand such as “A/B Audio: Records”): what a name may not
+    hold becomes a dash, a leading dot goes, and it is cut to MAX_NAME characters."""
+    usable = "".join("-" if c in _FORBIDDEN or ord(c) < 32 or 0xD800 <= ord(c) <= 0xDFFF else c for c in text.strip())
+    return usable.lstrip(". ")[:MAX_NAME].strip() or "Profile"
+
+
 class ProfileLibrary:
     def __init__(self, folder: Path | None = None):
         self.folder = Path(folder) if folder is not None else default_folder()
@@ -151,7 +158,7 @@ class ProfileLibrary:
     def import_file(self, source: Path, name: str | None = None) -> Entry:
         """Read a profile JSON from anywhere (a ProfileError names the file) and store a copy."""
         source = Path(source)
-        return self.save_new(load_profile(source), name or source.stem)
+        return self.save_new(load_profile(source), name or file_name_for(source.stem))
 
     def export_file(self, path: Path, target: Path) -> None:
         write_atomic(Path(target), profile_json(load_profile(path)).encode("utf-8"))
