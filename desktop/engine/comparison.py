@@ -16,7 +16,7 @@ from desktop.engine.fact_model import StatedFact
 from desktop.engine.library import Library
 from desktop.engine.policy_diff import BlockChange, compare
 from desktop.engine.profile import Profile, ProfileError, load_profile
-from desktop.engine.versions import PolicyText, Version, find_version, is_version_file, list_versions, read_version
+from desktop.engine.versions import PolicyText, Version, find_version, is_version_file, read_version
 
 DRAFT = "Draft"
 
@@ -75,14 +75,6 @@ def compare_sides(old: Side, new: Side, library: Library) -> Comparison:
     changes = compare(list(old.policy.blocks), list(new.policy.blocks))
     summary = summarise(old.profile, list(old.facts), new.profile, list(new.facts), library)
     return Comparison(old, new, tuple(changes), tuple(summary))
-
-
-def draft_against_last(profile: Profile, profile_path: Path, library: Library) -> Comparison | None:
-    """The draft compared with the last published version, or None when nothing was published."""
-    versions = list_versions(profile_path)
-    if not versions:
-        return None
-    return compare_sides(version_side(versions[-1], library), draft_side(profile, library), library)
 
 
 def side_from_reference(reference: str, library: Library, load: Callable[[Path], Profile] = load_profile) -> Side:

@@ -81,9 +81,6 @@ class ProfileLibrary:
     def path_for(self, name: str) -> Path:
         return self.folder / f"{name.strip()}{SUFFIX}"
 
-    def contains(self, path: Path) -> bool:
-        return Path(path).resolve().parent == self.folder.resolve()
-
     # Listing
     def entries(self) -> list[Entry]:
         return _entries_in(self.folder)

@@ -76,14 +76,19 @@ def list_versions(profile_path: Path) -> list[Version]:
     return found
 
 
-def latest_version_date(profile_path: Path) -> dt.datetime | None:
-    """When the newest readable version was published; only the files from the newest back are read."""
+def latest_version(profile_path: Path) -> Version | None:
+    """The newest readable version; only the files from the newest back are read."""
     for _, path in reversed(version_files(profile_path)):
         try:
-            return read_version(path).published
+            return read_version(path)
         except ProfileError:
             continue
     return None
+
+
+def latest_version_date(profile_path: Path) -> dt.datetime | None:
+    latest = latest_version(profile_path)
+    return latest.published if latest else None
 
 
 def publish(profile_path: Path, profile: Profile, document: Document, when: dt.datetime | None = None) -> Version:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from desktop.engine.assemble import assemble
 from desktop.engine.checks import ERROR, check
 from desktop.engine.profile_library import Entry, ProfileLibrary
-from desktop.engine.versions import Version, list_versions, publish, version_files
+from desktop.engine.versions import Version, latest_version, publish, version_files
 from desktop.ui.actions import _action
 from desktop.ui.history_view import HistoryView
 from desktop.ui.profiles_view import ProfilesView
@@ -69,8 +69,8 @@ class VersionActions(QObject):
         errors = sum(p.severity == ERROR for p in check(session.profile, library, document))
         files = version_files(session.path) if session.path else []
         number = files[-1][0] + 1 if files else 1
-        published = list_versions(session.path) if session.path else []
-        same_as = published[-1].number if published and published[-1].policy.blocks == tuple(document.text_blocks()) else None
+        last = latest_version(session.path) if files else None
+        same_as = last.number if last and last.policy.blocks == tuple(document.text_blocks()) else None
         if not self.ask_publish(session.display_name(), number, errors, same_as):
             return None
         if (session.path is None or session.is_modified()) and not window.controller.save():
