@@ -228,9 +228,10 @@ class ProfilesView(QDialog):
     def empty_trash(self) -> None:
         count = len(self.shelf.trash())
         if count and self.ask.confirm_empty_trash(count):
-            self._guarded("Trash not emptied", self.shelf.empty_trash)
+            emptied = self._guarded("Trash not emptied", self.shelf.empty_trash) is not None
             self.refresh()
-            self._say(f"Deleted {count} profile{'s' if count != 1 else ''} for good.")
+            if emptied:
+                self._say(f"Deleted {count} profile{'s' if count != 1 else ''} for good.")
 
     def import_file(self) -> None:
         source = self.ask.ask_import_path()
