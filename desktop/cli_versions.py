@@ -13,7 +13,7 @@ from desktop.engine.assemble import assemble
 from desktop.engine.checks import ERROR, check
 from desktop.engine.comparison import compare_sides, side_from_reference
 from desktop.engine.profile import load_profile
-from desktop.engine.versions import list_versions, publish
+from desktop.engine.versions import is_version_file, list_versions, publish
 
 DIFF_FORMATS = {"docx": ".docx", "md": ".md"}
 
@@ -70,11 +70,14 @@ def cmd_versions(args, library) -> int:
 
 
 def cmd_diff(args, library, write) -> int:
-    from desktop.cli import _profile
+    from desktop.cli import UserError, _profile
 
     def load(path: Path):
         return _profile(path, library)
 
+    if args.out.resolve() in {_file_of(args.old), _file_of(args.new)} or is_version_file(args.out):
+        raise UserError(f"{args.out}: is a file being compared or a published version, which is never replaced; "
+                        "choose another file for the changes")
     old = side_from_reference(args.old, library, load)
     new = side_from_reference(args.new, library, load)
     comparison = compare_sides(old, new, library)
@@ -85,3 +88,9 @@ def cmd_diff(args, library, write) -> int:
         print(comparison.summary_text())
     print(f"wrote {args.out}")
     return 0
+
+
+def _file_of(reference: str) -> Path:
+    """The file a diff side is read from: the path itself, or the profile of PROFILE@N."""
+    path = Path(reference)
+    return (path if path.is_file() else Path(reference.rpartition("@")[0] or reference)).resolve()

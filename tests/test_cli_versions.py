@@ -111,3 +111,16 @@ def test_publish_and_diff_refuse_an_option_of_the_wrong_type_as_export_does(acme
     assert not (tmp_path / "acme.versions").exists()
     assert main(["diff", str(acme), str(acme), "--format", "md", "--out", str(out)]) == 2
     assert "practices.security.breach_notice.days: must be" in capsys.readouterr().err and not out.exists()
+
+
+def test_diff_never_writes_over_what_it_compares_or_a_published_version(acme, tmp_path, capsys):
+    main(["publish", str(acme)])
+    version = tmp_path / "acme.versions" / "v0001.json"
+    before = acme.read_bytes(), version.read_bytes()
+    for out in (acme, version):
+        assert main(["diff", f"{acme}@1", str(acme), "--format", "md", "--out", str(out)]) == 2
+        assert f"{out}: " in capsys.readouterr().err
+    other = tmp_path / "other.json"
+    other.write_bytes(acme.read_bytes())
+    assert main(["diff", str(other), str(acme), "--format", "md", "--out", str(version)]) == 2
+    assert (acme.read_bytes(), version.read_bytes()) == before
