@@ -165,3 +165,31 @@ def test_any_text_gives_a_name_a_profile_may_have(text):
 def test_a_file_name_keeps_what_it_can_of_the_text():
     assert file_name_for(" A/B Audio: Records ") == "A-B Audio- Records"
     assert file_name_for("..hidden") == "hidden" and file_name_for("???") == "---" and file_name_for("") == "Profile"
+
+
+@pytest.mark.parametrize("letter", ["a", "é", "名"])
+def test_names_at_the_length_limit_can_be_copied_deleted_and_restored(shelf, profile, letter):
+    """A suffix such as " (2)" must never push a name past what the library or the disk allows."""
+    longest = file_name_for(letter * 500)
+    assert name_problem(longest) is None
+    first, second = shelf.save_new(profile, longest), shelf.save_new(profile, longest)
+    assert second.name != first.name and name_problem(second.name) is None
+    trashed = [shelf.delete(first.path), shelf.delete(second.path)]
+    assert len(shelf.trash()) == 2
+    shelf.save_new(profile, longest)
+    restored = [shelf.restore(path) for path in trashed]
+    assert len(shelf.entries()) == 3 and all(name_problem(entry.name) is None for entry in restored)
+
+
+def test_a_name_too_long_for_a_file_is_refused_with_a_reason(shelf, profile):
+    with pytest.raises(LibraryError, match="too long"):
+        shelf.save_new(profile, "名" * 100)  # 100 characters, but 300 bytes: more than a file name may have
+
+
+def test_a_file_put_in_the_folder_by_hand_under_an_odd_name_can_be_deleted_and_restored(shelf, profile):
+    shelf.folder.mkdir(parents=True)
+    odd = shelf.folder / "client: 2026.json"
+    save_profile(profile, odd)
+    assert [entry.name for entry in shelf.entries()] == ["client: 2026"]
+    trashed = shelf.delete(odd)
+    assert shelf.entries() == [] and shelf.restore(trashed).name == "client- 2026"
