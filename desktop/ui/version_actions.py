@@ -37,6 +37,7 @@ class VersionActions(QObject):
         self.offer.hide()
         window.statusBar().addPermanentWidget(self.offer)
         self._into_menu()
+        window.session.replaced.connect(self._close_stale_history)
 
     def _into_menu(self) -> None:
         actions = self.window.actions
@@ -113,6 +114,13 @@ class VersionActions(QObject):
         self.history_view.raise_()
         return self.history_view
 
+    def _close_stale_history(self) -> None:
+        """History shows one profile's versions and compares them with the window's draft: once the
+        window holds another file, it would compare that one's draft with these versions."""
+        view = self.history_view
+        if view is not None and view.profile_path != self.window.session.path:
+            view.close()
+
     def keep_open_profile(self, name: str) -> Entry:
         """Save the window's profile into the library under `name`; the window then saves there."""
         session, settings = self.window.session, self.window.settings
@@ -137,6 +145,7 @@ class VersionActions(QObject):
                 settings.add_recent(new)
                 settings.set_last_profile(new)
             window._update_title()
+            self._close_stale_history()
         window.controller.recent_changed.emit()
 
 

@@ -1,11 +1,14 @@
 """Publish from the window, the History view and comparisons, driven by clicks; and the
 Profiles view opening into the window and following a renamed profile."""
 
+import copy
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from desktop.engine.profile import save_profile
 from desktop.engine.profile_library import ProfileLibrary
 from desktop.engine.versions import list_versions
 from desktop.ui.version_models import NUMBER, VersionsModel
@@ -172,3 +175,13 @@ def test_a_version_that_cannot_be_stored_is_explained_and_the_window_stays(qtbot
     assert saved_window.versions.publish_current() is None
     assert shown and shown[0][0] == "Not published" and "Permission denied" in shown[0][1]
     assert saved_window.isVisible()
+
+
+def test_history_never_compares_another_profiles_draft_with_these_versions(qtbot, history, saved_window, tmp_path):
+    """History is not modal: opening another profile while it is open must not leave it comparing
+    that profile's draft with the versions of the first."""
+    other = copy.deepcopy(saved_window.session.profile)
+    other.company.legal_name = "Zeta Sound Ltd"
+    save_profile(other, tmp_path / "zeta.json")
+    assert saved_window.controller.open_profile(tmp_path / "zeta.json")
+    assert not history.isVisible() or history.profile_path == saved_window.session.path
