@@ -19,6 +19,9 @@ from desktop.engine.validate import is_email, is_web_address, web_url
 
 US_NAMES = {"us", "usa", "u.s.", "u.s.a.", "united states", "united states of america"}
 _MAX_DEPTH = 4
+# Characters an option's value may grow to once the tokens in it are filled in: values that name
+# other options, repeated, would otherwise grow exponentially within the depth limit.
+MAX_OPTION_TEXT = 20_000
 
 
 def is_us(profile: Profile) -> bool:
@@ -136,6 +139,8 @@ class _Renderer:
         self.defined: list[str] = []
         self.company_introduced = False
         self.gaps: list[Gap] = []
+        self._open_options: list[tuple[str, str]] = []  # (practice, option) being filled in, outermost first
+        self._budget = 0  # characters the outermost open option may still add
 
     def effective_date_text(self) -> str:
         date = self.profile.effective()
@@ -178,7 +183,9 @@ class _Renderer:
         if name.startswith("opt."):
             value = self._options(clause).get(name[4:])
             if isinstance(value, list):
-                return [self._expand(typographic_quotes(item), clause, Run("")) for item in value]
+                items = self._within_option(clause, name[4:], lambda: [
+                    self._expand(typographic_quotes(item), clause, Run("")) for item in value])
+                return items if items is not None else [[self._runaway_gap(clause, name[4:])]]
         if name.startswith("facts:") and self.lookup.generated and (items := self._generated(name[6:].strip(), clause)):
             # Generated from the facts, not written by anyone: the linter trusts it like token output.
             return [[replace(run, token=True) for run in self._expand(typographic_quotes(item), clause, Run(""), define=False)]
@@ -196,6 +203,10 @@ class _Renderer:
         """Replace the tokens in `text` with runs styled like `style`."""
         runs: list[Run] = []
         position = 0
+        if self._open_options:
+            self._budget -= len(text)
+            if self._budget < 0:
+                return runs
         for match in TOKEN.finditer(text):
             if match.start() > position:
                 runs.extend(_linked(style, text[position:match.start()]))
@@ -210,6 +221,8 @@ class _Renderer:
         return runs
 
     def _token(self, raw: str, clause: Clause, style: Run, depth: int, define: bool) -> list[Run]:
+        if self._open_options and self._budget < 0:
+            return []
         if depth > _MAX_DEPTH:
             return [self._gap("token", raw, clause, f"Token {{{{{raw}}}}} refers to itself.")]
         try:
@@ -273,6 +286,36 @@ class _Renderer:
         return self.lookup.options_of(clause.practice)
 
     def _option(self, name: str, clause: Clause, style: Run, depth: int) -> list[Run]:
+        runs = self._within_option(clause, name, lambda: self._option_runs(name, clause, style, depth))
+        return runs if runs is not None else [self._runaway_gap(clause, name)]
+
+    def _within_option(self, clause: Clause, name: str, fill):
+        """`fill()`, the filling in of option `name`; None when the option uses itself (directly or
+        through other options) or grows past MAX_OPTION_TEXT, so the caller shows a gap instead."""
+        key = (clause.practice, name)
+        if key in self._open_options:
+            self._budget = -1  # the outermost option is reported, once
+            return None
+        if not self._open_options:
+            self._budget = MAX_OPTION_TEXT
+        self._open_options.append(key)
+        try:
+            filled = fill()
+        finally:
+            self._open_options.pop()
+        return None if not self._open_options and self._budget < 0 else filled
+
+    def _runaway_gap(self, clause: Clause, name: str) -> Run:
+        if self._open_options:  # an inner option: the outermost one is reported
+            return Run("")
+        spec = self.library.practices[clause.practice].options.get(name)
+        title = spec.title if spec else name
+        message = (f"Option {title!r} of practice {clause.practice!r} uses itself, or grows past {MAX_OPTION_TEXT:,} "
+                   f"characters once the {{{{opt.…}}}} tokens in it are filled in; remove those tokens from it.")
+        return self._gap("runaway", f"{clause.practice}.{name}", clause, message, title,
+                         practice_place(clause.practice, name))
+
+    def _option_runs(self, name: str, clause: Clause, style: Run, depth: int) -> list[Run]:
         value = self._options(clause).get(name)
         if value is None:
             return [self._gap("token", f"opt.{name}", clause, f"Clause {clause.id!r} uses an option {name!r} that its practice does not have.")]
