@@ -11,7 +11,7 @@ import logging
 import os
 from pathlib import Path
 
-from desktop.engine.fileio import real_target, write_atomic
+from desktop.engine.fileio import real_target, remove_stale_temps, write_atomic
 
 log = logging.getLogger(__name__)
 KEEP = 3
@@ -42,6 +42,7 @@ def keep_backup(root: Path, profile_path: Path, keep: int = KEEP) -> Path | None
         newest = backups(root, profile_path)[:1]
         if newest and newest[0].read_bytes() == data:
             return newest[0]  # this version is already kept
+        remove_stale_temps(copy, any_name=True)  # each backup has a name of its own: clean them all
         write_atomic(copy, data)
     except OSError as error:
         log.warning("no backup of %s in %s (%s)", profile_path, folder, error)

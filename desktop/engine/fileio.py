@@ -95,16 +95,18 @@ def fsync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def is_our_temp(candidate: str, target_name: str) -> bool:
-    """Whether `candidate` is a temporary file write_atomic made for a file named `target_name`."""
-    prefix = f".{target_name}."
-    if not (candidate.startswith(prefix) and candidate.endswith(_TEMP_SUFFIX)):
+def is_our_temp(candidate: str, target_name: str | None) -> bool:
+    """Whether `candidate` is a temporary file write_atomic made for a file named `target_name`
+    (for any file, when None)."""
+    if not (candidate.startswith(".") and candidate.endswith(_TEMP_SUFFIX)):
         return False
-    return bool(_RANDOM.fullmatch(candidate[len(prefix):-len(_TEMP_SUFFIX)]))
+    name, _, random = candidate[1:-len(_TEMP_SUFFIX)].rpartition(".")
+    return bool(name) and (target_name is None or name == target_name) and bool(_RANDOM.fullmatch(random))
 
 
-def stale_temps(target: Path, older_than: float = STALE_SECONDS) -> list[Path]:
-    """Our temporary files beside `target` last changed more than `older_than` seconds ago."""
+def stale_temps(target: Path, older_than: float = STALE_SECONDS, any_name: bool = False) -> list[Path]:
+    """Our temporary files beside `target` last changed more than `older_than` seconds ago; with
+    `any_name`, those of every file in its folder (only for folders of our own)."""
     target = Path(target)
     now = time.time()
     found = []
@@ -113,7 +115,7 @@ def stale_temps(target: Path, older_than: float = STALE_SECONDS) -> list[Path]:
     except OSError:
         return []
     for entry in entries:
-        if not is_our_temp(entry.name, target.name):
+        if not is_our_temp(entry.name, None if any_name else target.name):
             continue
         try:
             if entry.is_file(follow_symlinks=False) and now - entry.stat(follow_symlinks=False).st_mtime > older_than:
@@ -123,10 +125,11 @@ def stale_temps(target: Path, older_than: float = STALE_SECONDS) -> list[Path]:
     return found
 
 
-def remove_stale_temps(target: Path, older_than: float = STALE_SECONDS) -> int:
-    """Remove what killed saves of `target` left behind; the number removed. Never fails."""
+def remove_stale_temps(target: Path, older_than: float = STALE_SECONDS, any_name: bool = False) -> int:
+    """Remove what killed saves of `target` (with `any_name`, of any file in its folder) left
+    behind; the number removed. Never fails."""
     removed = 0
-    for temp in stale_temps(target, older_than):
+    for temp in stale_temps(target, older_than, any_name):
         with contextlib.suppress(OSError):
             temp.unlink()
             removed += 1

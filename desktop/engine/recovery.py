@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.engine.fileio import write_atomic
+from desktop.engine.fileio import remove_stale_temps, write_atomic
 from desktop.engine.json_text import JSONTextError, dump_json, read_json
 from desktop.engine.profile import Profile, ProfileError, profile_from_dict, profile_to_dict
 
@@ -62,6 +62,7 @@ class RecoveryStore:
 
     def pending(self) -> list[Recovered]:
         """Recovery files of processes that are no longer running, newest first."""
+        remove_stale_temps(self.file, any_name=True)
         try:
             files = sorted(self.folder.glob("*.json"))
         except OSError:
