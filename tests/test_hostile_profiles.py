@@ -126,3 +126,13 @@ def test_a_newer_schema_is_refused_and_the_file_left_untouched(tmp_path, capsys)
     assert main(["check", str(path)]) == 2
     assert f"schema_version: {SCHEMA_VERSION + 1} is not a version this Policywright reads" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == text and path.stat().st_mtime_ns == before
+
+
+def test_export_onto_a_symlink_replaces_its_target_and_keeps_the_link(tmp_path, capsys):
+    target = tmp_path / "site" / "privacy.md"
+    target.parent.mkdir()
+    target.write_text("old policy", encoding="utf-8")
+    link = tmp_path / "privacy.md"
+    link.symlink_to(target)
+    assert main(["export", str(FIXTURES / "version0.json"), "--format", "md", "--out", str(link), "--allow-incomplete"]) == 0
+    assert link.is_symlink() and target.read_text(encoding="utf-8").startswith("# Old Acme Privacy Policy")

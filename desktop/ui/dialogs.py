@@ -134,8 +134,8 @@ class WindowView:
         where = f" ({recovered.profile_path})" if recovered.profile_path else " (never saved)"
         box = QMessageBox(QMessageBox.Icon.Question, "Restore unsaved edits?",
                           f"Policywright closed before your edits to “{recovered.name}” were saved.", parent=self.window)
-        box.setInformativeText(f"The edits to {recovered.name}{where}, as they were on {when:%A %d %B %Y} at "
-                               f"{when:%H:%M}, were kept. Restore them? If you discard them, they are deleted.")
+        box.setInformativeText(f"The edits to {recovered.name}{where}, as they were on {when:%A} {when.day} {when:%B %Y} "
+                               f"at {when:%H:%M}, were kept. Restore them? If you discard them, they are deleted.")
         restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(restore)

@@ -159,3 +159,21 @@ def test_a_window_killed_with_unsaved_edits_is_restored_at_the_next_start(qtbot,
     assert window.session.path == path and window.isWindowModified()
     assert window.controller._save_to(path) and load_profile(path).company.phone == "+1 555 0145"
     assert not list((tmp_path / "data" / "recovery").glob("*.json"))
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ('{"practices": {"intro.about": {"days": ' + "9" * 5000 + "}}}", "practices.intro.about.days: is a number 5,000 digits long"),
+    ('{"company": {"extra": ' + "[" * 50_000 + "]" * 50_000 + "}}", "company.extra: is nested more than"),
+])
+def test_a_hostile_profile_opens_a_dialog_naming_the_field_and_keeps_the_profile(qtbot, data_window, tmp_path,
+                                                                                monkeypatch, text, named):
+    window = data_window()
+    window.controller.load_example(confirm=False)
+    before = window.session.profile
+    path = tmp_path / "hostile.json"
+    path.write_text(text, encoding="utf-8")
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message: warnings.append((title, message)))
+    assert not window.controller.open_profile(path, confirm=False)
+    assert warnings[0][0] == "Cannot open profile" and named in warnings[0][1]
+    assert window.session.profile == before and window.form.findChild(QLineEdit, "company.legal_name").text()
