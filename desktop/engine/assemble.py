@@ -10,6 +10,7 @@ from desktop.engine.fields import label as field_label
 from desktop.engine.fields import required_fields
 from desktop.engine.library import Clause, DefinedTerm, Library
 from desktop.engine.markup import TOKEN, BlockTemplate, MarkupError, parse_body, parse_inline, typographic_quotes
+from desktop.engine.option_guard import MAX_OPTION_TEXT, OptionGuard
 from desktop.engine.place import clause_place, field_place, practice_place
 from desktop.engine.profile import Profile
 from desktop.engine.statements import GENERATED, Generated, stated_facts
@@ -19,9 +20,6 @@ from desktop.engine.validate import is_email, is_web_address, web_url
 
 US_NAMES = {"us", "usa", "u.s.", "u.s.a.", "united states", "united states of america"}
 _MAX_DEPTH = 4
-# Characters an option's value may grow to once the tokens in it are filled in: values that name
-# other options, repeated, would otherwise grow exponentially within the depth limit.
-MAX_OPTION_TEXT = 20_000
 
 
 def is_us(profile: Profile) -> bool:
@@ -139,8 +137,7 @@ class _Renderer:
         self.defined: list[str] = []
         self.company_introduced = False
         self.gaps: list[Gap] = []
-        self._open_options: list[tuple[str, str]] = []  # (practice, option) being filled in, outermost first
-        self._budget = 0  # characters the outermost open option may still add
+        self.guard = OptionGuard()
 
     def effective_date_text(self) -> str:
         date = self.profile.effective()
@@ -183,7 +180,7 @@ class _Renderer:
         if name.startswith("opt."):
             value = self._options(clause).get(name[4:])
             if isinstance(value, list):
-                items = self._within_option(clause, name[4:], lambda: [
+                items = self.guard.within(clause.practice, name[4:], lambda: [
                     self._expand(typographic_quotes(item), clause, Run("")) for item in value])
                 return items if items is not None else [[self._runaway_gap(clause, name[4:])]]
         if name.startswith("facts:") and self.lookup.generated and (items := self._generated(name[6:].strip(), clause)):
@@ -203,10 +200,8 @@ class _Renderer:
         """Replace the tokens in `text` with runs styled like `style`."""
         runs: list[Run] = []
         position = 0
-        if self._open_options:
-            self._budget -= len(text)
-            if self._budget < 0:
-                return runs
+        if not self.guard.spend(len(text)):
+            return runs
         for match in TOKEN.finditer(text):
             if match.start() > position:
                 runs.extend(_linked(style, text[position:match.start()]))
@@ -221,7 +216,7 @@ class _Renderer:
         return runs
 
     def _token(self, raw: str, clause: Clause, style: Run, depth: int, define: bool) -> list[Run]:
-        if self._open_options and self._budget < 0:
+        if self.guard.exhausted:
             return []
         if depth > _MAX_DEPTH:
             return [self._gap("token", raw, clause, f"Token {{{{{raw}}}}} refers to itself.")]
@@ -286,27 +281,11 @@ class _Renderer:
         return self.lookup.options_of(clause.practice)
 
     def _option(self, name: str, clause: Clause, style: Run, depth: int) -> list[Run]:
-        runs = self._within_option(clause, name, lambda: self._option_runs(name, clause, style, depth))
+        runs = self.guard.within(clause.practice, name, lambda: self._option_runs(name, clause, style, depth))
         return runs if runs is not None else [self._runaway_gap(clause, name)]
 
-    def _within_option(self, clause: Clause, name: str, fill):
-        """`fill()`, the filling in of option `name`; None when the option uses itself (directly or
-        through other options) or grows past MAX_OPTION_TEXT, so the caller shows a gap instead."""
-        key = (clause.practice, name)
-        if key in self._open_options:
-            self._budget = -1  # the outermost option is reported, once
-            return None
-        if not self._open_options:
-            self._budget = MAX_OPTION_TEXT
-        self._open_options.append(key)
-        try:
-            filled = fill()
-        finally:
-            self._open_options.pop()
-        return None if not self._open_options and self._budget < 0 else filled
-
     def _runaway_gap(self, clause: Clause, name: str) -> Run:
-        if self._open_options:  # an inner option: the outermost one is reported
+        if self.guard.inside:  # an inner option: the outermost one is reported
             return Run("")
         spec = self.library.practices[clause.practice].options.get(name)
         title = spec.title if spec else name

@@ -54,6 +54,15 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
 
 
+def _exists(path: Path) -> bool:
+    """Whether something is at `path`; a name the system refuses (too long…) is not, and the
+    write that follows says why."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
 class Controller(QObject):
     recent_changed = Signal()
 
@@ -235,7 +244,7 @@ class Controller(QObject):
 
     def _may_write(self, chosen: Path, path: Path) -> bool:
         """The file dialog asked about replacing `chosen`; when an extension was added since, ask about `path`."""
-        return path == chosen or not path.exists() or self.view.ask_overwrite(path)
+        return path == chosen or not _exists(path) or self.view.ask_overwrite(path)
 
     def _remember(self, path: Path) -> None:
         self.settings.add_recent(path)

@@ -194,3 +194,13 @@ def test_edits_are_kept_only_while_unsaved(make, saved):
     assert controller.save()
     controller.keep_recovery()
     assert not controller.recovery.file.exists()
+
+
+@pytest.mark.parametrize("action", ["save_as", "export"])
+def test_a_300_character_name_is_a_message_not_a_crash(make, tmp_path, action):
+    long = tmp_path / ("a" * 300)
+    controller, view = make(save_path=long, export_path=long, export_with_errors=True)
+    controller.load_example(confirm=False)
+    assert not (controller.save_as() if action == "save_as" else controller.export("md"))
+    title, text = view.errors[0]
+    assert title in ("Profile not saved", "Export failed") and "too long" in text
