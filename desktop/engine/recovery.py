@@ -5,6 +5,7 @@ after a short idle time while there are unsaved edits and removed on save or a c
 the next start, files of processes no longer running are offered for restoring.
 """
 
+import contextlib
 import datetime as dt
 import itertools
 import logging
@@ -95,5 +96,8 @@ def _read(file: Path) -> Recovered | None:
                          Path(path) if isinstance(path, str) and path else None, str(data.get("name") or "Untitled profile"),
                          profile_from_dict(data["profile"], str(file)))
     except (OSError, UnicodeDecodeError, JSONTextError, ProfileError, KeyError, TypeError, ValueError) as error:
-        log.warning("recovery file %s cannot be read and is left alone (%s)", file, error)
+        aside = file.with_name(file.name + ".corrupt")  # kept for a person to look at, not offered again
+        log.warning("recovery file %s cannot be read (%s); set aside as %s", file, error, aside.name)
+        with contextlib.suppress(OSError):
+            file.replace(aside)
         return None

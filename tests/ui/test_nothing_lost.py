@@ -204,3 +204,14 @@ def test_a_300_character_name_is_a_message_not_a_crash(make, tmp_path, action):
     assert not (controller.save_as() if action == "save_as" else controller.export("md"))
     title, text = view.errors[0]
     assert title in ("Profile not saved", "Export failed") and "too long" in text
+
+
+def test_a_recovery_file_that_cannot_be_read_is_set_aside_and_the_start_goes_on(make, tmp_path):
+    folder = tmp_path / "data" / "recovery"
+    folder.mkdir(parents=True)
+    broken = folder / f"{DEAD_PID}-2.json"
+    broken.write_text('{"saved_at": "yesterday", "profile": {}}', encoding="utf-8")
+    controller, view = make(first_run="example")
+    controller.start()
+    assert "restore" not in view.questions() and view.questions() == ["first_run"]
+    assert not broken.exists() and broken.with_name(broken.name + ".corrupt").exists()

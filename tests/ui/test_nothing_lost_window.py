@@ -177,3 +177,21 @@ def test_a_hostile_profile_opens_a_dialog_naming_the_field_and_keeps_the_profile
     assert not window.controller.open_profile(path, confirm=False)
     assert warnings[0][0] == "Cannot open profile" and named in warnings[0][1]
     assert window.session.profile == before and window.form.findChild(QLineEdit, "company.legal_name").text()
+
+
+def test_two_windows_on_one_file_the_second_is_asked_before_it_replaces_the_first(qtbot, data_window, tmp_path):
+    path = tmp_path / "acme.json"
+    first = data_window()
+    first.controller.load_example(confirm=False)
+    assert first.controller._save_to(path)
+    second = data_window()
+    assert second.controller.open_profile(path, confirm=False)
+    type_phone(qtbot, first, "+1 555 0146")
+    type_phone(qtbot, second, "+1 555 0147")
+    first.actions.save.trigger()
+    assert load_profile(path).company.phone == "+1 555 0146"
+    seen = []
+    when_modal(QMessageBox, click_button(qtbot, "Cancel", seen))
+    second.actions.save.trigger()
+    assert seen and "was changed by another window or program" in seen[0][0]
+    assert load_profile(path).company.phone == "+1 555 0146" and second.isWindowModified()
