@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from desktop import __version__
+from desktop import __version__, cli_versions
 from desktop.cli_interview import print_questions, profile_from_answers
 from desktop.engine.assemble import assemble
 from desktop.engine.checks import ERROR, check, has_errors, option_type_problems
@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--out", required=True, type=Path, metavar="PATH")
     sub.add_argument("--allow-incomplete", action="store_true",
                      help="write a draft even with errors; each gap is marked in the text")
+    cli_versions.add_commands(commands, common)
     sub = commands.add_parser("gui", parents=[common], help="open the window (what `policywright` alone does)")
     sub.add_argument("profile", nargs="?", type=Path, help="a profile to open")
     sub.add_argument("--quit-after-startup", action="store_true",
@@ -271,5 +272,8 @@ COMMANDS = {
     "check": cmd_check,
     "coverage": cmd_coverage,
     "export": cmd_export,
+    "publish": lambda args: cli_versions.cmd_publish(args, _library(args)),
+    "versions": lambda args: cli_versions.cmd_versions(args, _library(args)),
+    "diff": lambda args: cli_versions.cmd_diff(args, _library(args), _write),
     "gui": cmd_gui,
 }

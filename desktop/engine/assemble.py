@@ -95,17 +95,30 @@ def condition_lookup(library: Library, profile: Profile) -> "_Lookup":
     return _Lookup(library, profile, resolved_terms(library, profile))
 
 
-def assemble(profile: Profile, library: Library) -> Document:
+def _prepared(profile: Profile, library: Library):
+    """The clauses that appear, the facts they state, and a renderer that numbers sections and fills tokens."""
     lookup = _Lookup(library, profile, resolved_terms(library, profile))
     included = included_clauses(library, profile, lookup)
     facts, unknown_items = stated_facts([c for clauses in included.values() for c in clauses], library,
                                         profile.wording_confirmed, lookup.for_practice, lookup.options_of)
     lookup.generated = Generated(facts, library.vocabulary)
     numbers = {section_id: index for index, section_id in enumerate(included, start=1)}
-    renderer = _Renderer(profile, library, numbers, lookup)
+    return lookup, included, facts, unknown_items, _Renderer(profile, library, numbers, lookup)
+
+
+def word_renderer(profile: Profile, library: Library) -> "_Renderer":
+    """A renderer that fills tokens in plain words (no first-use definitions), as the policy reads now."""
+    renderer = _prepared(profile, library)[-1]
+    renderer.defined = list(renderer.terms)
+    renderer.company_introduced = True
+    return renderer
+
+
+def assemble(profile: Profile, library: Library) -> Document:
+    lookup, included, facts, unknown_items, renderer = _prepared(profile, library)
     sections = []
     for section_id, clauses in included.items():
-        section = Section(section_id, numbers[section_id], library.sections[section_id].title)
+        section = Section(section_id, renderer.numbers[section_id], library.sections[section_id].title)
         previous_heading = None
         for clause in clauses:
             heading = clause.shown_heading
@@ -240,6 +253,16 @@ class _Renderer:
         else:
             runs = self._term(token, clause, style, depth, define)
         return [replace(run, token=True) for run in runs]
+
+    def token_words(self, raw: str, clause: Clause) -> tuple[str, bool]:
+        """What one token reads as in this clause, and whether it is a gap (a missing detail)."""
+        runs = self._token(raw, clause, Run(""), 0, define=False)
+        if raw.strip()[:1].isupper():
+            runs = _capitalised(runs)
+        return "".join(run.text for run in runs), any(run.gap for run in runs)
+
+    def holds(self, template: BlockTemplate, clause: Clause) -> bool:
+        return template.condition is None or template.condition.holds(self.lookup.for_practice(clause.practice))
 
     def _gap(self, kind: str, name: str, clause: Clause, message: str, label: str | None = None, place=None) -> Run:
         self.gaps.append(Gap(kind, name, clause.id, message, place or clause_place(clause.id)))

@@ -49,6 +49,8 @@ def field_problems(profile: Profile) -> list[Problem]:
         elif value and declared.problem and (reason := declared.problem(value)):
             code = _INVALID_CODES.get(declared.key, "invalid-detail")
             problems.append(Problem(ERROR, code, reason, field_place(declared.key)))
+        elif value and declared.doubt and (reason := declared.doubt(value)):
+            problems.append(Problem(WARNING, "doubtful-detail", reason, field_place(declared.key)))
         elif not value and declared.needed and declared.needed(profile):
             problems.append(Problem(WARNING, "needed-detail", declared.advice, field_place(declared.key)))
     return problems
