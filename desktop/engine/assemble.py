@@ -10,6 +10,7 @@ from desktop.engine.fields import label as field_label
 from desktop.engine.fields import required_fields
 from desktop.engine.library import Clause, DefinedTerm, Library
 from desktop.engine.markup import TOKEN, BlockTemplate, MarkupError, parse_body, parse_inline, typographic_quotes
+from desktop.engine.option_guard import MAX_OPTION_TEXT, OptionGuard
 from desktop.engine.place import clause_place, field_place, practice_place
 from desktop.engine.profile import Profile
 from desktop.engine.statements import GENERATED, Generated, stated_facts
@@ -149,6 +150,7 @@ class _Renderer:
         self.defined: list[str] = []
         self.company_introduced = False
         self.gaps: list[Gap] = []
+        self.guard = OptionGuard()
 
     def effective_date_text(self) -> str:
         date = self.profile.effective()
@@ -191,7 +193,9 @@ class _Renderer:
         if name.startswith("opt."):
             value = self._options(clause).get(name[4:])
             if isinstance(value, list):
-                return [self._expand(typographic_quotes(item), clause, Run("")) for item in value]
+                items = self.guard.within(clause.practice, name[4:], lambda: [
+                    self._expand(typographic_quotes(item), clause, Run("")) for item in value])
+                return items if items is not None else [[self._runaway_gap(clause, name[4:])]]
         if name.startswith("facts:") and self.lookup.generated and (items := self._generated(name[6:].strip(), clause)):
             # Generated from the facts, not written by anyone: the linter trusts it like token output.
             return [[replace(run, token=True) for run in self._expand(typographic_quotes(item), clause, Run(""), define=False)]
@@ -209,6 +213,8 @@ class _Renderer:
         """Replace the tokens in `text` with runs styled like `style`."""
         runs: list[Run] = []
         position = 0
+        if not self.guard.spend(len(text)):
+            return runs
         for match in TOKEN.finditer(text):
             if match.start() > position:
                 runs.extend(_linked(style, text[position:match.start()]))
@@ -223,6 +229,8 @@ class _Renderer:
         return runs
 
     def _token(self, raw: str, clause: Clause, style: Run, depth: int, define: bool) -> list[Run]:
+        if self.guard.exhausted:
+            return []
         if depth > _MAX_DEPTH:
             return [self._gap("token", raw, clause, f"Token {{{{{raw}}}}} refers to itself.")]
         try:
@@ -296,6 +304,20 @@ class _Renderer:
         return self.lookup.options_of(clause.practice)
 
     def _option(self, name: str, clause: Clause, style: Run, depth: int) -> list[Run]:
+        runs = self.guard.within(clause.practice, name, lambda: self._option_runs(name, clause, style, depth))
+        return runs if runs is not None else [self._runaway_gap(clause, name)]
+
+    def _runaway_gap(self, clause: Clause, name: str) -> Run:
+        if self.guard.inside:  # an inner option: the outermost one is reported
+            return Run("")
+        spec = self.library.practices[clause.practice].options.get(name)
+        title = spec.title if spec else name
+        message = (f"Option {title!r} of practice {clause.practice!r} uses itself, or grows past {MAX_OPTION_TEXT:,} "
+                   f"characters once the {{{{opt.…}}}} tokens in it are filled in; remove those tokens from it.")
+        return self._gap("runaway", f"{clause.practice}.{name}", clause, message, title,
+                         practice_place(clause.practice, name))
+
+    def _option_runs(self, name: str, clause: Clause, style: Run, depth: int) -> list[Run]:
         value = self._options(clause).get(name)
         if value is None:
             return [self._gap("token", f"opt.{name}", clause, f"Clause {clause.id!r} uses an option {name!r} that its practice does not have.")]
