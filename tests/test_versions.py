@@ -122,3 +122,10 @@ def test_a_version_asked_for_by_an_odd_number_is_no_such_version(saved, profile,
     publish(saved, profile, assemble(profile, fixture_library))
     with pytest.raises(ProfileError, match="no such version"):
         find_version(saved, which)
+
+
+def test_a_profile_holding_a_lone_surrogate_publishes_and_reads_back(saved, profile, fixture_library):
+    """Valid JSON and loadable, so it must publish as it saves (json_text.dump_json)."""
+    profile.company.legal_name = "Acme \ud800 Ltd"
+    version = publish(saved, profile, assemble(profile, fixture_library))
+    assert read_version(version.path).profile.company.legal_name == "Acme \ud800 Ltd"

@@ -7,7 +7,6 @@ A version is named on the command line as `PROFILE@N`, `PROFILE@last`, or by its
 """
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 from desktop.engine.document import Document
 from desktop.engine.export import export_bytes
 from desktop.engine.fileio import write_atomic
+from desktop.engine.json_text import JSONTextError, dump_json, read_json
 from desktop.engine.profile import Profile, ProfileError, profile_from_dict, profile_to_dict
 
 KIND = "policywright published version"
@@ -109,14 +109,14 @@ def publish(profile_path: Path, profile: Profile, document: Document, when: dt.d
         "policy": {"title": policy.title, "company_name": policy.company_name, "page_size": policy.page_size,
                    "blocks": [list(block) for block in policy.blocks], "markdown": policy.markdown},
     }
-    write_atomic(path, (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
+    write_atomic(path, dump_json(data).encode("utf-8"))  # a lone surrogate in the profile is written as its escape
     return Version(number, when, profile, policy, path)
 
 
 def is_version_file(path: Path) -> bool:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        data = read_json(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, JSONTextError):
         return False
     return isinstance(data, dict) and data.get("kind") == KIND
 
@@ -125,11 +125,13 @@ def read_version(path: Path) -> Version:
     path = Path(path)
     source = str(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = read_json(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ProfileError(source, ["no such published version; check the path"]) from None
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
+    except (OSError, UnicodeDecodeError) as error:
         raise ProfileError(source, [f"cannot be read as a published version ({error.__class__.__name__}: {error})"]) from None
+    except JSONTextError as error:  # too deep, a number too long, not JSON: named as for a profile
+        raise ProfileError(source, [str(error)]) from None
     if not isinstance(data, dict) or data.get("kind") != KIND:
         raise ProfileError(source, ["is not a published version (it has no \"kind\": \"policywright published version\")"])
     written_as = data.get("format", FORMAT)
