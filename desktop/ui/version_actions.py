@@ -4,6 +4,7 @@ Declared here, in one place, and put into the File menu beside the actions they 
 After an export the status bar offers to publish what was exported (a button, never a dialog).
 """
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from desktop.engine.assemble import assemble
 from desktop.engine.checks import ERROR, check
+from desktop.engine.ondisk import stamp_of
 from desktop.engine.profile_library import Entry, ProfileLibrary
 from desktop.engine.versions import Version, latest_version, publish, version_files
 from desktop.ui.actions import _action
@@ -125,6 +127,7 @@ class VersionActions(QObject):
         """Save the window's profile into the library under `name`; the window then saves there."""
         session, settings = self.window.session, self.window.settings
         entry = self.shelf.save_new(session.profile, name)
+        self.window.controller.disk_stamp = stamp_of(entry.path)  # what a later save checks for an outside edit
         session.mark_saved(entry.path)
         settings.add_recent(entry.path)
         settings.set_last_profile(entry.path)
@@ -141,6 +144,8 @@ class VersionActions(QObject):
             settings.add_recent(new)
         if window.session.path is not None and window.session.path.resolve() == Path(old).resolve():
             window.session.path = new
+            stamp = window.controller.disk_stamp  # the file moved, its content did not: an outside edit still shows
+            window.controller.disk_stamp = dataclasses.replace(stamp, path=new) if stamp and new else None
             if new is not None:
                 settings.add_recent(new)
                 settings.set_last_profile(new)
