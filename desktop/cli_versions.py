@@ -38,6 +38,8 @@ def add_commands(commands, common: argparse.ArgumentParser) -> None:
 def cmd_publish(args, library) -> int:
     from desktop.cli import UserError, _profile  # here, not above: cli.py imports this module
 
+    if is_version_file(args.profile):
+        raise UserError(f"{args.profile}: is a published version, not a profile; publish the profile it belongs to")
     profile = _profile(args.profile, library)  # an option of the wrong type is refused, as export refuses it
     document = assemble(profile, library)
     errors = [p for p in check(profile, library, document) if p.severity == ERROR]

@@ -124,3 +124,13 @@ def test_diff_never_writes_over_what_it_compares_or_a_published_version(acme, tm
     other.write_bytes(acme.read_bytes())
     assert main(["diff", str(other), str(acme), "--format", "md", "--out", str(version)]) == 2
     assert (acme.read_bytes(), version.read_bytes()) == before
+
+
+def test_publishing_a_published_version_file_is_refused_with_what_to_do(acme, tmp_path, capsys):
+    main(["publish", str(acme)])
+    version = tmp_path / "acme.versions" / "v0001.json"
+    capsys.readouterr()
+    assert main(["publish", str(version), "--allow-incomplete"]) == 2
+    assert f"{version}: is a published version" in capsys.readouterr().err
+    assert sorted(p.name for p in (tmp_path / "acme.versions").iterdir()) == ["v0001.json"]
+    assert not (tmp_path / "acme.versions" / "v0001.versions").exists()
