@@ -60,7 +60,10 @@ def cmd_publish(args, library) -> int:
 def cmd_versions(args, library) -> int:
     if not args.profile.is_file():
         load_profile(args.profile)  # names the missing file
-    versions = list_versions(args.profile)
+    skipped = []
+    versions = list_versions(args.profile, skipped)
+    for error in skipped:
+        print(f"policywright: skipped: {error.source}: {'; '.join(error.problems)}", file=sys.stderr)
     if args.json:
         print(json.dumps([{"number": v.number, "published": v.published.isoformat(), "path": str(v.path),
                            "title": v.policy.title} for v in versions], indent=2, ensure_ascii=False))

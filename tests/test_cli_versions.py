@@ -134,3 +134,13 @@ def test_publishing_a_published_version_file_is_refused_with_what_to_do(acme, tm
     assert f"{version}: is a published version" in capsys.readouterr().err
     assert sorted(p.name for p in (tmp_path / "acme.versions").iterdir()) == ["v0001.json"]
     assert not (tmp_path / "acme.versions" / "v0001.versions").exists()
+
+
+def test_versions_names_a_file_it_cannot_read(acme, tmp_path, capsys):
+    main(["publish", str(acme)])
+    broken = tmp_path / "acme.versions" / "v0002.json"
+    broken.write_text("{oops", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["versions", str(acme)]) == 0
+    printed = capsys.readouterr()
+    assert "1 published version" in printed.out and f"skipped: {broken}: is not valid JSON" in printed.err

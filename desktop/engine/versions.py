@@ -65,14 +65,15 @@ def version_files(profile_path: Path) -> list[tuple[int, Path]]:
     return sorted(found)
 
 
-def list_versions(profile_path: Path) -> list[Version]:
-    """Every published version, oldest first; a damaged file is left out (read_version names it)."""
+def list_versions(profile_path: Path, skipped: list[ProfileError] | None = None) -> list[Version]:
+    """Every published version, oldest first; a damaged file is left out, and its error added to `skipped`."""
     found = []
     for _, path in version_files(profile_path):
         try:
             found.append(read_version(path))
-        except ProfileError:
-            continue
+        except ProfileError as error:
+            if skipped is not None:
+                skipped.append(error)
     return found
 
 

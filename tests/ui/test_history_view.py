@@ -217,3 +217,11 @@ def test_a_renamed_open_profile_still_asks_before_an_outside_edit_is_overwritten
     window.versions.profile_moved(entry.path, renamed.path)
     assert window.session.path == renamed.path
     assert _asks_before_saving_over_an_outside_edit(window, monkeypatch)
+
+
+def test_history_says_when_a_version_file_cannot_be_read(qtbot, history):
+    broken = history.profile_path.with_name("acme.versions") / "v0003.json"
+    broken.write_text("{oops", encoding="utf-8")
+    history.refresh()
+    assert history.proxy.rowCount() == 2
+    assert history.skipped_note.isVisibleTo(history) and "v0003.json" in history.skipped_note.text()
