@@ -34,8 +34,27 @@ DOCX_KINDS = {"Title": "title", "Heading 1": "heading1", "Heading 2": "heading2"
 
 
 def docx_blocks(data: bytes) -> list[tuple[str, str]]:
+    """The body's paragraphs (not the table of contents), each Heading 1 with the number Word gives it."""
     document = docx.Document(io.BytesIO(data))
-    return [(DOCX_KINDS[p.style.name], p.text) for p in document.paragraphs]
+    number_text, sections, blocks = heading_number_text(document, "Heading1", 0), 0, []
+    for paragraph in document.paragraphs:
+        kind, text = DOCX_KINDS[paragraph.style.name], paragraph.text
+        if kind == "heading1":
+            sections += 1
+            text = f"{number_text.replace('%1', str(sections))} {text}"
+        blocks.append((kind, text))
+    return blocks
+
+
+def heading_number_text(document, style_id: str, level: int) -> str:
+    """The lvlText ("%1.") of the list level the style's own numbering properties name."""
+    style = document.styles.element.xpath(f'w:style[@w:styleId="{style_id}"]')[0]
+    num_id = style.xpath("w:pPr/w:numPr/w:numId/@w:val")[0]
+    numbering = document.part.numbering_part.element
+    abstract = numbering.xpath(f'w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val')[0]
+    lvl = f'w:abstractNum[@w:abstractNumId="{abstract}"]/w:lvl[@w:ilvl="{level}"]'
+    assert numbering.xpath(f"{lvl}/w:pStyle/@w:val") == [style_id]  # the level is linked back to the style
+    return numbering.xpath(f"{lvl}/w:lvlText/@w:val")[0]
 
 
 class _HTMLBlocks(HTMLParser):
