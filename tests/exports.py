@@ -1,9 +1,9 @@
-"""Read exported files back with real readers: markdown-it-py, python-docx, the stdlib HTML parser."""
+"""Read exported files back with real readers: markdown-it-py, python-docx, html5lib (an HTML5 parser)."""
 
 import io
-from html.parser import HTMLParser
 
 import docx
+import html5lib
 from markdown_it import MarkdownIt
 
 HEADING_KINDS = {"h1": "title", "h2": "heading1", "h3": "heading2"}
@@ -57,28 +57,28 @@ def heading_number_text(document, style_id: str, level: int) -> str:
     return numbering.xpath(f"{lvl}/w:lvlText/@w:val")[0]
 
 
-class _HTMLBlocks(HTMLParser):
-    KINDS = {"h1": "title", "h2": "heading1", "h3": "heading2", "li": "item", "p": "paragraph"}
-
-    def __init__(self):
-        super().__init__()
-        self.blocks, self.kind, self.text = [], None, []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.KINDS:
-            self.kind, self.text = self.KINDS[tag], []
-
-    def handle_endtag(self, tag):
-        if tag in self.KINDS and self.kind:
-            self.blocks.append((self.kind, "".join(self.text)))
-            self.kind = None
-
-    def handle_data(self, data):
-        if self.kind:
-            self.text.append(data)
+HTML_KINDS = {"h1": "title", "h2": "heading1", "h3": "heading2", "li": "item", "p": "paragraph"}
 
 
-def html_blocks(data: bytes) -> list[tuple[str, str]]:
-    parser = _HTMLBlocks()
-    parser.feed(data.decode("utf-8"))
-    return parser.blocks
+def parse_html(data: bytes, fragment: bool = False):
+    """The page (or a fragment of one) as an HTML5 parser builds it; any parse error fails the test."""
+    parser = html5lib.HTMLParser(tree=html5lib.getTreeBuilder("etree"), strict=True, namespaceHTMLElements=False)
+    text = data.decode("utf-8")
+    return parser.parseFragment(text) if fragment else parser.parse(text)
+
+
+def html_blocks(data: bytes, fragment: bool = False) -> list[tuple[str, str]]:
+    """The text blocks in reading order, leaving out the table of contents (<nav>)."""
+    blocks = []
+
+    def walk(element):
+        if element.tag == "nav":
+            return
+        if element.tag in HTML_KINDS:
+            blocks.append((HTML_KINDS[element.tag], "".join(element.itertext())))
+            return
+        for child in element:
+            walk(child)
+
+    walk(parse_html(data, fragment))
+    return blocks

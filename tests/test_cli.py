@@ -55,11 +55,11 @@ def test_example_profile_checks_clean_and_exports_every_format(example, tmp_path
     problems = json.loads(out)["problems"]
     assert code == 0, [p for p in problems if p["severity"] == "error"]
     for fmt in FORMATS:
-        target = tmp_path / f"policy.{fmt}"
+        target = tmp_path / f"policy-{fmt}{FORMATS[fmt].extension}"
         code, out, err = run(capsys, "export", str(example), "--format", fmt, "--out", str(target))
         assert (code, err) == (0, ""), err
         assert target.stat().st_size > 1000
-    assert docx_blocks((tmp_path / "policy.docx").read_bytes()) == markdown_blocks((tmp_path / "policy.md").read_bytes())
+    assert docx_blocks((tmp_path / "policy-docx.docx").read_bytes()) == markdown_blocks((tmp_path / "policy-md.md").read_bytes())
 
 
 def test_new_profile_never_overwrites(example, capsys):
