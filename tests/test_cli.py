@@ -50,7 +50,7 @@ def test_clauses_json(capsys):
     assert {"id", "practice", "section", "title", "sources"} == set(rows[0])
 
 
-def test_example_profile_checks_clean_and_exports_every_format(example, tmp_path, capsys):
+def test_example_profile_checks_clean_and_exports_every_format(example, tmp_path, capsys, qapp):  # qapp: PDF is drawn by Qt
     code, out, _ = run(capsys, "check", str(example), "--json")
     problems = json.loads(out)["problems"]
     assert code == 0, [p for p in problems if p["severity"] == "error"]

@@ -19,13 +19,12 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
-    QTextBlockFormat,
-    QTextCursor,
     QTextDocument,
 )
 
 from desktop.engine.document import BulletList, Document, Heading, Run, clean_text, safe_href
 from desktop.qtexport.pdf_outline import OutlineEntry, add_outline
+from desktop.qtexport.pdf_pages import first_line, is_heading, paginate
 
 RESOLUTION = 1200  # dots per inch of the layout; the text itself is vector
 PAGE_SIZES = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
@@ -114,7 +113,7 @@ def _text_document(document: Document, writer: QPdfWriter, page: _Page) -> QText
     text.setDefaultStyleSheet(_STYLE)
     text.setHtml(_html(document))
     text.setPageSize(QSizeF(page.body_width, page.body_height))
-    _keep_headings_with_next(text, page)
+    paginate(text, page.body_height)
     return text
 
 
@@ -148,47 +147,19 @@ def _runs(runs: list[Run]) -> str:
     return "".join(out)
 
 
-def _heading_blocks(text: QTextDocument):
+def _headings(text: QTextDocument, page: _Page) -> list[OutlineEntry]:
+    entries = []
     block = text.begin()
     while block.isValid():
-        if block.blockFormat().headingLevel() in (2, 3):
-            yield block
-        block = block.next()
-
-
-def _keep_headings_with_next(text: QTextDocument, page: _Page) -> None:
-    """A heading alone at the foot of a page moves to the next one, as Word's keep-with-next does."""
-    layout = text.documentLayout()
-    layout.documentSize()  # lays the whole document out
-    for block in _heading_blocks(text):
-        following = block.next()
-        if not following.isValid():
+        if not is_heading(block):
+            block = block.next()
             continue
-        heading_page = int(_first_line(layout, block)[0] // page.body_height)
-        if int(_first_line(layout, following)[1] // page.body_height) > heading_page:
-            page_break = QTextBlockFormat()
-            page_break.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            QTextCursor(block).mergeBlockFormat(page_break)
-
-
-def _first_line(layout, block) -> tuple[float, float]:
-    """Top and bottom of the block's first line, in the document (its paragraph's top when it has none)."""
-    top = layout.blockBoundingRect(block).top()
-    lines = block.layout()
-    if lines is None or lines.lineCount() == 0:
-        return top, top
-    line = lines.lineAt(0).rect()
-    return top + line.top(), top + line.bottom()
-
-
-def _headings(text: QTextDocument, page: _Page) -> list[OutlineEntry]:
-    layout, entries = text.documentLayout(), []
-    for block in _heading_blocks(text):
-        top = _first_line(layout, block)[0]
+        top = first_line(text, block)[0]
         index = int(top // page.body_height)
         y = page.top + top - index * page.body_height
         points_from_top = y * page.points_per_pixel
         entries.append(OutlineEntry(block.blockFormat().headingLevel() - 1, block.text(), index, points_from_top))
+        block = block.next()
     return entries
 
 
@@ -198,8 +169,7 @@ def _paint_page(painter: QPainter, text: QTextDocument, page: _Page, index: int,
     clip = QRectF(0, index * page.body_height, page.body_width, page.body_height)
     painter.setClipRect(clip)
     context = QAbstractTextDocumentLayout.PaintContext()
-    # Qt draws a line that touches the clip's edge: a pixel in from each, so a line at the top of the
-    # next page is not also written (clipped, but still in the text) at the foot of this one.
+    # A pixel in from each edge: a block that only touches the page is not drawn on it (pdf_pages.py).
     context.clip = clip.adjusted(0, 1, 0, -1)
     text.documentLayout().draw(painter, context)
     painter.restore()
