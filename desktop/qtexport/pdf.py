@@ -119,24 +119,27 @@ def _text_document(document: Document, writer: QPdfWriter, page: _Page) -> QText
 
 def _html(document: Document) -> str:
     parts = [f"<h1>{escape(clean_text(document.title))}</h1>", f"<p>{escape(clean_text(document.effective_line))}</p>"]
+    anchors = {section.id: section.anchor for section in document.sections}
     for section in document.sections:
-        parts.append(f"<h2>{escape(clean_text(section.heading_text))}</h2>")
+        parts.append(f'<h2 id="{escape(section.anchor, quote=True)}">{escape(clean_text(section.heading_text))}</h2>')
         for block in section.blocks:
             if isinstance(block, Heading):
-                parts.append(f"<h3>{_runs(block.runs)}</h3>")
+                parts.append(f"<h3>{_runs(block.runs, anchors)}</h3>")
             elif isinstance(block, BulletList):
-                parts.append("<ul>" + "".join(f"<li>{_runs(item)}</li>" for item in block.items) + "</ul>")
+                parts.append("<ul>" + "".join(f"<li>{_runs(item, anchors)}</li>" for item in block.items) + "</ul>")
             else:
-                parts.append(f"<p>{_runs(block.runs)}</p>")
+                parts.append(f"<p>{_runs(block.runs, anchors)}</p>")
     return "".join(parts)
 
 
-def _runs(runs: list[Run]) -> str:
+def _runs(runs: list[Run], anchors: dict[str, str]) -> str:
     out = []
     for run in runs:
         text = escape(clean_text(run.text))
         if safe_href(run):
             text = f'<a href="{escape(run.href, quote=True)}">{text}</a>'
+        elif run.ref in anchors:  # Qt writes a jump to the heading's id, a named destination
+            text = f'<a href="#{escape(anchors[run.ref], quote=True)}">{text}</a>'
         if run.italic:
             text = f"<i>{text}</i>"
         if run.bold or run.gap:
