@@ -2,6 +2,7 @@
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -143,3 +144,16 @@ def test_titles_with_any_character_survive_in_the_outline(qapp):
     document = Document("T", "E", "C", "en", "a4", [Section("s", 1, title, [Paragraph([Run("text")])])])
     reader = pypdf.PdfReader(io.BytesIO(export_bytes(document, "pdf")), strict=True)
     assert [item.title for item in reader.outline] == [f"1. {title}"]
+
+
+def test_without_qt_the_command_line_says_pdf_cannot_be_made_here(bundled_library, tmp_path):
+    profile_path = tmp_path / "acme.json"
+    profile_path.write_text(profile_json(example_profile(bundled_library)), encoding="utf-8")
+    out = tmp_path / "policy.pdf"
+    code = ("import sys; sys.modules['PySide6'] = None\n"
+            "from desktop.cli import main\n"
+            f"sys.exit(main(['export', {str(profile_path)!r}, '--format', 'pdf', '--out', {str(out)!r}]))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 2 and not out.exists()
+    assert re.fullmatch(rf"policywright: {re.escape(str(out))} not written: PDF export needs PySide6[.\w]*, "
+                        r"which cannot be loaded here; choose another format\n", result.stderr), result.stderr
