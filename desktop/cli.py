@@ -5,7 +5,7 @@ import json
 import sys
 from pathlib import Path
 
-from desktop import __version__
+from desktop import __version__, cli_versions
 from desktop.cli_interview import print_questions, profile_from_answers
 from desktop.engine.assemble import assemble
 from desktop.engine.checks import ERROR, check, has_errors, option_type_problems
@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     toc_formats = ", ".join(fmt.id for fmt in FORMATS.values() if "toc" in fmt.options)
     sub.add_argument("--toc", action="store_true",
                      help=f"add a table of contents linked to the headings ({toc_formats}; the other formats always have one)")
+    cli_versions.add_commands(commands, common)
     sub = commands.add_parser("gui", parents=[common], help="open the window (what `policywright` alone does)")
     sub.add_argument("profile", nargs="?", type=Path, help="a profile to open")
     sub.add_argument("--quit-after-startup", action="store_true",
@@ -258,5 +259,8 @@ COMMANDS = {
     "check": cmd_check,
     "coverage": cmd_coverage,
     "export": cmd_export,
+    "publish": lambda args: cli_versions.cmd_publish(args, _library(args)),
+    "versions": lambda args: cli_versions.cmd_versions(args, _library(args)),
+    "diff": lambda args: cli_versions.cmd_diff(args, _library(args), _write),
     "gui": cmd_gui,
 }

@@ -25,6 +25,7 @@ from desktop.ui.resources import app_icon
 from desktop.ui.session import ProfileSession
 from desktop.ui.settings import Settings
 from desktop.ui.status import StatusPanel
+from desktop.ui.version_actions import VersionActions
 from desktop.ui.where import practices_covering
 from desktop.ui.widgets import muted_colour
 
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self.status = StatusPanel(self.statusBar())
         self.actions = build_actions(self)
+        self.versions = VersionActions(self)  # Profiles…, Publish…, History…
         self._connect()
         self._default_splitters: dict[str, bytes] = {}
         self._restored: set[str] = set()
@@ -143,6 +145,7 @@ class MainWindow(QMainWindow):
         self.status.show_exported(path)
         self.actions.open_export.setEnabled(True)
         self.actions.show_export.setEnabled(True)
+        self.versions.offer_publish()
 
     # Going places
     def go_company(self) -> None:
