@@ -1,10 +1,12 @@
 """Word (.docx) with built-in styles only, so navigation, tables of contents and restyling work.
 
 The package is python-docx's default template (docx_package.py) with the body, header, footer
-and properties written here as text: the XML python-docx's API writes for the same document,
-byte for byte (tests/test_docx_identical.py holds this to tests/docx_reference.py, the exporter
-as written with python-docx). Styles are named by id, so nothing looks a style up by its name in
-430 kB of styles for every paragraph, which is where python-docx spent most of an export.
+and properties written here as text: what python-docx's API writes for the same document
+(tests/test_docx_identical.py holds this to tests/docx_reference.py, the exporter as written with
+python-docx), plus what its API cannot write: the table of contents, bookmarks and REF fields
+(docx_fields.py) and the styles' font, language and heading numbering (docx_styles.py). Styles
+are named by id, so nothing looks a style up by its name in 430 kB of styles for every paragraph,
+which is where python-docx spent most of an export.
 """
 
 import datetime as dt
