@@ -99,10 +99,13 @@ def test_the_font_and_language_are_named_in_the_styles(package):
     assert font.xpath("w:altName/@w:val", namespaces=NS) == [FONT_ALTERNATIVE]
 
 
-def test_core_properties_name_the_policy_company_and_language(package):
+def test_the_properties_name_the_policy_company_and_language(package):
     properties = docx.Document(io.BytesIO(package[0])).core_properties
     assert (properties.title, properties.subject, properties.author) == ("Acme Privacy Policy", "Privacy policy", "Acme")
     assert properties.language == "en-US" and properties.created is not None
+    app = package[1]["docProps/app.xml"]
+    ns = {"ep": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"}
+    assert app.xpath("ep:Company/text()", namespaces=ns) == ["Acme"]
 
 
 def test_outside_the_us_the_language_is_british_english(bundled_library):
@@ -112,3 +115,13 @@ def test_outside_the_us_the_language_is_british_english(bundled_library):
     word = docx.Document(io.BytesIO(data))
     assert word.core_properties.language == "en"
     assert word.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:val") == ["en-GB"]
+
+
+def test_a_hostile_company_name_is_text_in_every_property(bundled_library):
+    profile = example_profile(bundled_library)
+    profile.company.short_name = "<b>&\"Acme\"\x07"
+    data = export_bytes(assemble(profile, bundled_library), "docx")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        app = etree.fromstring(archive.read("docProps/app.xml"))
+    company = app.xpath("ep:Company/text()", namespaces={"ep": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"})
+    assert company == ['<b>&"Acme"'] == [docx.Document(io.BytesIO(data)).core_properties.author]

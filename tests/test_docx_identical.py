@@ -29,7 +29,7 @@ from desktop.engine.regimes import regime_ids
 WRITTEN = {"[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "word/_rels/document.xml.rels",
            "word/header1.xml", "word/footer1.xml"}
 BODY = "word/document.xml"
-CHANGED = {"word/styles.xml", "word/numbering.xml", "word/fontTable.xml"}
+CHANGED = {"word/styles.xml", "word/numbering.xml", "word/fontTable.xml", "docProps/app.xml"}
 _STAMP = re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 
 

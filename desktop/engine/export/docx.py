@@ -15,7 +15,7 @@ import re
 from desktop.engine.document import BulletList, Document, Heading, Run, Section, clean_text, plain, safe_href
 from desktop.engine.export.docx_fields import Entry, bookmarked, ref_bookmark, reference, table_of_contents, toc_bookmark
 from desktop.engine.export.docx_package import deflated, template_members, zip_bytes
-from desktop.engine.export.docx_styles import styled_parts
+from desktop.engine.export.docx_styles import styled_parts, template_text
 
 DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 # Built-in styles of the template, by id (the name Word shows: "Heading 1" is Heading1).
@@ -148,7 +148,7 @@ def render(document: Document) -> bytes:
         "word/header1.xml": _header(document),
         "word/footer1.xml": _footer(document),
     }
-    template = template_members() | styled_parts(document.lang)
+    template = template_members() | styled_parts(document.lang) | {"docProps/app.xml": _app(document)}
     return zip_bytes([deflated(name, (DECLARATION + written[name]).encode("utf-8")) if name in written else template[name]
                       for name in _ORDER])
 
@@ -256,6 +256,13 @@ def _core(document: Document) -> str:
     title = clean_text(document.title)[:MAX_PROPERTY]
     author = (clean_text(document.company_name) or "Policywright")[:MAX_PROPERTY]
     return _CORE.format(title=_escape(title), author=_escape(author), lang=_escape(clean_text(document.lang)), now=now)
+
+
+def _app(document: Document):
+    """The template's extended properties, naming the company (Word's File ▸ Properties shows it)."""
+    company = _escape(clean_text(document.company_name)[:MAX_PROPERTY])
+    xml = template_text("docProps/app.xml").replace("<Company/>", f"<Company>{company}</Company>" if company else "<Company/>", 1)
+    return deflated("docProps/app.xml", xml.encode("utf-8"))
 
 
 def _header(document: Document) -> str:

@@ -38,13 +38,14 @@ def word_lang(lang: str) -> str:
 def styled_parts(lang: str) -> dict[str, Member]:
     """The changed parts, compressed, by name: they replace the template's in the package."""
     return {
-        "word/styles.xml": deflated("word/styles.xml", _styles(_text("word/styles.xml"), word_lang(lang)).encode("utf-8")),
-        "word/numbering.xml": deflated("word/numbering.xml", _numbering(_text("word/numbering.xml")).encode("utf-8")),
-        "word/fontTable.xml": deflated("word/fontTable.xml", _font_table(_text("word/fontTable.xml")).encode("utf-8")),
+        "word/styles.xml": deflated("word/styles.xml", _styles(template_text("word/styles.xml"), word_lang(lang)).encode("utf-8")),
+        "word/numbering.xml": deflated("word/numbering.xml", _numbering(template_text("word/numbering.xml")).encode("utf-8")),
+        "word/fontTable.xml": deflated("word/fontTable.xml", _font_table(template_text("word/fontTable.xml")).encode("utf-8")),
     }
 
 
-def _text(name: str) -> str:
+def template_text(name: str) -> str:
+    """A part of the template as text (its XML declaration included)."""
     member = template_members()[name]
     data = zlib.decompress(member.data, -15) if member.method == DEFLATED else member.data
     return data.decode("utf-8")
