@@ -28,6 +28,8 @@ class Format:
 
 
 FORMATS: dict[str, Format] = {}
+# What each option a format may declare does, as the window's toggle names it (the CLI's flag has the same name).
+OPTION_TITLES = {"toc": "Add a Table of Contents"}
 
 
 def register_format(fmt: Format) -> None:
