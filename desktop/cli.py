@@ -1,6 +1,8 @@
 """The command line: everything that needs no screen. Its output and exit codes are stable."""
 
 import argparse
+import contextlib
+import errno
 import json
 import sys
 from pathlib import Path
@@ -74,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    _escape_unprintable_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     args.library = getattr(args, "library", [])
@@ -91,6 +94,23 @@ def main(argv: list[str] | None = None) -> int:
         for problem in error.problems:
             print(f"policywright: {error.source}: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except OSError as error:  # a path the system refuses: too long, no permission, not a folder…
+        print(f"policywright: {error.filename or 'a file'}: {_reason(error)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _reason(error: OSError) -> str:
+    if error.errno == errno.ENAMETOOLONG:
+        return "the name is too long for this system; choose a shorter one"
+    return f"{error.strerror or error}; check the path"
+
+
+def _escape_unprintable_output() -> None:
+    """Text the terminal cannot encode (a lone surrogate in a profile, an emoji on an ASCII
+    console) is printed as a backslash escape instead of stopping the command."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _library(args) -> Library:
@@ -236,7 +256,8 @@ def _write(path: Path, data: bytes) -> None:
     try:
         write_atomic(path, data)
     except OSError as error:
-        raise UserError(f"{path}: cannot be written ({error.strerror or error}); choose another place") from None
+        raise UserError(f"{path}: cannot be written ({_reason(error) if error.errno == errno.ENAMETOOLONG else error.strerror or error}); "
+                        "choose another place") from None
 
 
 def cmd_gui(args) -> int:

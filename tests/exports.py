@@ -4,6 +4,7 @@ import io
 
 import docx
 import html5lib
+import pypdf
 from markdown_it import MarkdownIt
 
 HEADING_KINDS = {"h1": "title", "h2": "heading1", "h3": "heading2"}
@@ -55,6 +56,16 @@ def heading_number_text(document, style_id: str, level: int) -> str:
     lvl = f'w:abstractNum[@w:abstractNumId="{abstract}"]/w:lvl[@w:ilvl="{level}"]'
     assert numbering.xpath(f"{lvl}/w:pStyle/@w:val") == [style_id]  # the level is linked back to the style
     return numbering.xpath(f"{lvl}/w:lvlText/@w:val")[0]
+
+
+def pdf_strings(data: bytes) -> list[str]:
+    """Every page's text and every bookmark's title, as pypdf (strict) reads them; it raises on a PDF it cannot read."""
+    reader = pypdf.PdfReader(io.BytesIO(data), strict=True)
+    titles, pending = [], list(reader.outline)
+    while pending:
+        item = pending.pop()
+        pending.extend(item) if isinstance(item, list) else titles.append(item.title)
+    return [page.extract_text() for page in reader.pages] + titles
 
 
 HTML_KINDS = {"h1": "title", "h2": "heading1", "h3": "heading2", "li": "item", "p": "paragraph"}

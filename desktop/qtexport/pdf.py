@@ -136,8 +136,9 @@ def _runs(runs: list[Run], anchors: dict[str, str]) -> str:
     out = []
     for run in runs:
         text = escape(clean_text(run.text))
-        if safe_href(run):
-            text = f'<a href="{escape(run.href, quote=True)}">{text}</a>'
+        href = safe_href(run)
+        if href:
+            text = f'<a href="{escape(href, quote=True)}">{text}</a>'
         elif run.ref in anchors:  # Qt writes a jump to the heading's id, a named destination
             text = f'<a href="#{escape(anchors[run.ref], quote=True)}">{text}</a>'
         if run.italic:

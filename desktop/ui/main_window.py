@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxL
 from desktop.engine.library import Library
 from desktop.engine.place import CLAUSE, DOCUMENT, FIELD, OPTION, PRACTICE, PRACTICES, REQUIREMENT, Place
 from desktop.ui.actions import build_actions, fill_recent_menu
+from desktop.ui.autosave import Autosave
 from desktop.ui.clause_editor import ClauseEditor
 from desktop.ui.company_form import CompanyForm
 from desktop.ui.compliance_panel import CompliancePanel
@@ -48,7 +49,8 @@ def _panel(title: str, body: QWidget, note: str = "") -> QWidget:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, library: Library, settings: Settings, parent: QWidget | None = None):
+    def __init__(self, library: Library, settings: Settings, parent: QWidget | None = None,
+                 data_folder: Path | None = None):
         super().__init__(parent)
         self.library, self.settings = library, settings
         self.remember_state = True
@@ -56,7 +58,8 @@ class MainWindow(QMainWindow):
         self.session = ProfileSession(library, self)
         self.live = LiveDocument(self.session, self)
         self.view = WindowView(self)
-        self.controller = Controller(self.session, settings, self.view, self)
+        self.controller = Controller(self.session, settings, self.view, self, data_folder)
+        self.autosave = Autosave(self.controller, self)
 
         self.form = CompanyForm(self.session)
         self.practices = PracticePanel(self.session)
@@ -234,6 +237,7 @@ class MainWindow(QMainWindow):
         if not self.controller.confirm_discard():
             event.ignore()
             return
+        self.autosave.finish()
         if self.remember_state:
             self.save_state()
         event.accept()

@@ -88,8 +88,9 @@ def _plain(runs: list[Run]) -> str:
 
 def _run(run: Run, sections: dict[str, Section]) -> str:
     text = escape(clean_text(run.text))
-    if safe_href(run):
-        text = f'<a href="{escape(run.href, quote=True)}">{text}</a>'
+    href = safe_href(run)
+    if href:
+        text = f'<a href="{escape(href, quote=True)}">{text}</a>'
     elif run.ref in sections:
         text = f'<a href="#{escape(sections[run.ref].anchor)}">{text}</a>'
     if run.italic:
