@@ -95,7 +95,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"policywright: {error.source}: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as error:  # a path the system refuses: too long, no permission, not a folder…
-        print(f"policywright: {error.filename or 'a file'}: {_reason(error)}", file=sys.stderr)
+        if error.filename is None:  # no path of the user's: a broken installation, for the crash handler
+            raise
+        print(f"policywright: {error.filename}: {_reason(error)}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
 
