@@ -135,7 +135,7 @@ def why_not_write(target: Path, sources: Iterable[Path] = (), source_is: str = "
     resolved = target.resolve()
     if resolved in {Path(source).resolve() for source in sources}:
         return f"is {source_is}"
-    if is_version_file(resolved):
+    if resolved.is_file() and is_version_file(resolved):  # a FIFO is never opened: reading it would wait for a writer
         return "is a published version, which is never replaced"
     if resolved.parent.name.endswith(VERSIONS_SUFFIX):
         return f"is inside {resolved.parent.name}, the folder of a profile's published versions, where only Publish writes"
