@@ -1,4 +1,4 @@
-"""Finding a practice by plain words: titles, summaries, clause wording, option titles and synonyms."""
+"""Finding a practice by plain words: titles, summaries, clause wording, option titles, declared facts and synonyms."""
 
 import pytest
 
@@ -41,6 +41,20 @@ def test_plain_words_find_the_practice_that_means_them(search):
 def test_what_a_shop_owner_types_finds_the_practice_meant(search, query, found, within):
     assert found in (search.ranked(query) or [])[:within]
 
+
+
+def test_the_data_recipients_and_purposes_a_practice_declares_are_searched(bundled_library):
+    plain = PracticeSearch(bundled_library)  # no synonyms: only the library's own words
+    names, described, declared, wording = plain.texts["california.sensitive"]
+    assert "exact location" not in wording and "exact location" in declared  # a word of location.precise
+    assert plain.ranked("exact location") == ["california.sensitive"]
+    assert "collect.public_profile" in plain.matching("photos, audio and video")  # the title of an option item's category
+    assert "community.referrals" in plain.matching("people you invite")
+
+
+def test_a_declared_word_ranks_below_a_title(bundled_library):
+    ranked = PracticeSearch(bundled_library).ranked("contact details")
+    assert ranked[0] == "contact.details" and "community.referrals" in ranked[1:]
 
 def test_clause_wording_and_option_titles_are_searched(search, bundled_library):
     assert "collect.telemetry" in search.matching("crash reports")
