@@ -56,6 +56,23 @@ def test_a_declared_word_ranks_below_a_title(bundled_library):
     ranked = PracticeSearch(bundled_library).ranked("contact details")
     assert ranked[0] == "contact.details" and "community.referrals" in ranked[1:]
 
+
+@pytest.mark.parametrize("query, meant, within", [
+    ("location", {"collect.automatic", "california.sensitive", "rights.public_info"}, 5),
+    ("camera", {"collect.public_profile", "collect.content"}, 2),  # the practices that take photos and videos
+    ("video", {"collect.public_profile", "collect.content"}, 2),
+    ("contacts", {"community.referrals"}, 8),
+    ("address book", {"community.referrals"}, 2),
+    ("cancel my subscription", {"rights.delete", "retention.account", "comms.admin"}, 4),  # each says how to close an account
+])
+def test_everyday_words_find_the_practices_that_declare_them(search, query, meant, within):
+    assert meant <= set((search.ranked(query) or [])[:within])
+
+
+def test_photo_and_video_no_longer_find_practices_about_other_content(search):
+    assert not {"use.advertising", "use.personalise", "cookies.preferences"} & set(search.ranked("video"))
+
+
 def test_clause_wording_and_option_titles_are_searched(search, bundled_library):
     assert "collect.telemetry" in search.matching("crash reports")
     # an option's title only: "Arbitration body whose rules apply"
