@@ -149,3 +149,7 @@ def test_why_not_write_never_opens_a_fifo(tmp_path):
     worker.start()
     worker.join(5)
     assert answer == [None]
+
+
+def test_why_not_write_leaves_a_name_too_long_to_the_write(tmp_path):
+    assert why_not_write(tmp_path / ("a" * 300 + ".md")) is None

@@ -131,15 +131,28 @@ def why_not_write(target: Path, sources: Iterable[Path] = (), source_is: str = "
     versions folder, and any of `sources` (the profile being exported, the files being compared).
     The reason reads after the file's name: f"{target}: {reason}; choose another file …".
     """
-    target = Path(target)
-    resolved = target.resolve()
-    if resolved in {Path(source).resolve() for source in sources}:
+    resolved = _resolved(target)
+    if resolved in {_resolved(source) for source in sources}:
         return f"is {source_is}"
-    if resolved.is_file() and is_version_file(resolved):  # a FIFO is never opened: reading it would wait for a writer
+    if _is_regular_file(resolved) and is_version_file(resolved):  # a FIFO is never opened: reading it would wait for a writer
         return "is a published version, which is never replaced"
     if resolved.parent.name.endswith(VERSIONS_SUFFIX):
         return f"is inside {resolved.parent.name}, the folder of a profile's published versions, where only Publish writes"
     return None
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):  # a symlink loop: compared as written
+        return Path(path).absolute()
+
+
+def _is_regular_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long, say: the write that follows names the fault
+        return False
 
 
 def read_version(path: Path) -> Version:
