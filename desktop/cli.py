@@ -20,6 +20,7 @@ from desktop.engine.library import Library
 from desktop.engine.library_cache import load_library_cached
 from desktop.engine.loader import library_folders, load_library
 from desktop.engine.profile import ProfileError, load_profile, profile_json
+from desktop.engine.versions import why_not_write
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -215,8 +216,9 @@ def cmd_coverage(args) -> int:
 
 
 def cmd_export(args) -> int:
-    if args.out.resolve() == args.profile.resolve():
-        raise UserError(f"{args.out}: is the profile itself; choose another file for the policy")
+    refused = why_not_write(args.out, [args.profile])
+    if refused:
+        raise UserError(f"{args.out}: {refused}; choose another file for the policy")
     library = _library(args)
     profile = _profile(args.profile, library)
     document = assemble(profile, library)

@@ -13,7 +13,7 @@ from desktop.engine.assemble import assemble
 from desktop.engine.checks import ERROR, check
 from desktop.engine.comparison import compare_sides, side_from_reference
 from desktop.engine.profile import load_profile
-from desktop.engine.versions import is_version_file, list_versions, publish
+from desktop.engine.versions import is_version_file, list_versions, publish, why_not_write
 
 DIFF_FORMATS = {"docx": ".docx", "md": ".md"}
 
@@ -80,9 +80,9 @@ def cmd_diff(args, library, write) -> int:
     def load(path: Path):
         return _profile(path, library)
 
-    if args.out.resolve() in {_file_of(args.old), _file_of(args.new)} or is_version_file(args.out):
-        raise UserError(f"{args.out}: is a file being compared or a published version, which is never replaced; "
-                        "choose another file for the changes")
+    refused = why_not_write(args.out, [_file_of(args.old), _file_of(args.new)], source_is="a file being compared")
+    if refused:
+        raise UserError(f"{args.out}: {refused}; choose another file for the changes")
     old = side_from_reference(args.old, library, load)
     new = side_from_reference(args.new, library, load)
     comparison = compare_sides(old, new, library)

@@ -144,3 +144,26 @@ def test_versions_names_a_file_it_cannot_read(acme, tmp_path, capsys):
     assert main(["versions", str(acme)]) == 0
     printed = capsys.readouterr()
     assert "1 published version" in printed.out and f"skipped: {broken}: is not valid JSON" in printed.err
+
+
+@pytest.mark.parametrize("out", ["acme.versions/v0001.json", "acme.versions/notes.md", "acme.json"])
+def test_export_never_replaces_a_published_version_or_the_profile(acme, tmp_path, capsys, out):
+    main(["publish", str(acme)])
+    version = tmp_path / "acme.versions" / "v0001.json"
+    before = acme.read_bytes(), version.read_bytes()
+    capsys.readouterr()
+    target = tmp_path / out
+    assert main(["export", str(acme), "--format", "md", "--out", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert f"{target}: " in err and "choose another file" in err
+    assert (acme.read_bytes(), version.read_bytes()) == before
+    assert sorted(p.name for p in (tmp_path / "acme.versions").iterdir()) == ["v0001.json"]
+
+
+def test_export_never_replaces_a_published_version_moved_elsewhere(acme, tmp_path, capsys):
+    main(["publish", str(acme)])
+    moved = tmp_path / "kept.json"
+    (tmp_path / "acme.versions" / "v0001.json").rename(moved)
+    before = moved.read_bytes()
+    assert main(["export", str(acme), "--format", "md", "--out", str(moved)]) == 2
+    assert f"{moved}: is a published version" in capsys.readouterr().err and moved.read_bytes() == before

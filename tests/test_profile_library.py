@@ -135,6 +135,17 @@ def test_import_and_export_round_trip(shelf, tmp_path):
     assert json.loads(target.read_text(encoding="utf-8"))["practices"]["collect.basic"] == {"items": ["name", "email"]}
 
 
+
+def test_export_never_replaces_a_published_version(shelf, acme, fixture_library):
+    profile = load_profile(acme.path)
+    version = publish(acme.path, profile, assemble(profile, fixture_library)).path
+    before = version.read_bytes()
+    for target in (version, versions_dir(acme.path) / "copy.json"):
+        with pytest.raises(LibraryError, match="published version"):
+            shelf.export_file(acme.path, target)
+    assert version.read_bytes() == before and [p.name for p in versions_dir(acme.path).iterdir()] == [version.name]
+
+
 def test_a_file_whose_name_a_profile_may_not_have_is_imported_under_a_usable_one(shelf, tmp_path):
     source = tmp_path / "client: 2026?.json"  # a name Linux allows and the library does not
     save_profile(make_profile(intro__about={}), source)

@@ -1,4 +1,4 @@
-"""Finding a practice by plain words: titles, summaries, clause wording, option titles and synonyms."""
+"""Finding a practice by plain words: titles, summaries, clause wording, option titles, declared facts and synonyms."""
 
 import pytest
 
@@ -40,6 +40,38 @@ def test_plain_words_find_the_practice_that_means_them(search):
 ])
 def test_what_a_shop_owner_types_finds_the_practice_meant(search, query, found, within):
     assert found in (search.ranked(query) or [])[:within]
+
+
+
+def test_the_data_recipients_and_purposes_a_practice_declares_are_searched(bundled_library):
+    plain = PracticeSearch(bundled_library)  # no synonyms: only the library's own words
+    names, described, declared, wording = plain.texts["california.sensitive"]
+    assert "exact location" not in wording and "exact location" in declared  # a word of location.precise
+    assert plain.ranked("exact location") == ["california.sensitive"]
+    assert "collect.public_profile" in plain.matching("photos, audio and video")  # the title of an option item's category
+    assert "community.referrals" in plain.matching("people you invite")
+
+
+def test_a_declared_word_ranks_below_a_title(bundled_library):
+    ranked = PracticeSearch(bundled_library).ranked("contact details")
+    assert ranked[0] == "contact.details" and "community.referrals" in ranked[1:]
+
+
+@pytest.mark.parametrize("query, meant, within", [
+    ("location", {"collect.automatic", "california.sensitive", "rights.public_info"}, 5),
+    ("camera", {"collect.public_profile", "collect.content"}, 2),  # the practices that take photos and videos
+    ("video", {"collect.public_profile", "collect.content"}, 2),
+    ("contacts", {"community.referrals"}, 8),
+    ("address book", {"community.referrals"}, 2),
+    ("cancel my subscription", {"rights.delete"}, 1),  # the practice that says how to close an account
+    ("cancel my subscription", {"retention.account", "comms.admin"}, 4),
+])
+def test_everyday_words_find_the_practices_that_declare_them(search, query, meant, within):
+    assert meant <= set((search.ranked(query) or [])[:within])
+
+
+def test_photo_and_video_no_longer_find_practices_about_other_content(search):
+    assert not {"use.advertising", "use.personalise", "cookies.preferences"} & set(search.ranked("video"))
 
 
 def test_clause_wording_and_option_titles_are_searched(search, bundled_library):

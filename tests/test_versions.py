@@ -2,13 +2,23 @@
 
 import datetime as dt
 import json
+import os
+import threading
 
 import pytest
 
 from desktop.engine.assemble import assemble
 from desktop.engine.export import export_bytes
 from desktop.engine.profile import ProfileError, save_profile
-from desktop.engine.versions import find_version, is_version_file, list_versions, publish, read_version, versions_dir
+from desktop.engine.versions import (
+    find_version,
+    is_version_file,
+    list_versions,
+    publish,
+    read_version,
+    versions_dir,
+    why_not_write,
+)
 
 
 @pytest.fixture
@@ -129,3 +139,17 @@ def test_a_profile_holding_a_lone_surrogate_publishes_and_reads_back(saved, prof
     profile.company.legal_name = "Acme \ud800 Ltd"
     version = publish(saved, profile, assemble(profile, fixture_library))
     assert read_version(version.path).profile.company.legal_name == "Acme \ud800 Ltd"
+
+
+def test_why_not_write_never_opens_a_fifo(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    answer = []
+    worker = threading.Thread(target=lambda: answer.append(why_not_write(fifo)), daemon=True)
+    worker.start()
+    worker.join(5)
+    assert answer == [None]
+
+
+def test_why_not_write_leaves_a_name_too_long_to_the_write(tmp_path):
+    assert why_not_write(tmp_path / ("a" * 300 + ".md")) is None

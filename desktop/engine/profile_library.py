@@ -15,7 +15,7 @@ from pathlib import Path
 
 from desktop.engine.fileio import write_atomic
 from desktop.engine.profile import Profile, ProfileError, load_profile, profile_json
-from desktop.engine.versions import latest_version_date, versions_dir
+from desktop.engine.versions import latest_version_date, versions_dir, why_not_write
 from desktop.paths import user_data_dir
 
 ENV_FOLDER = "POLICYWRIGHT_PROFILES"
@@ -171,6 +171,9 @@ class ProfileLibrary:
         return self.save_new(load_profile(source), name or file_name_for(source.stem))
 
     def export_file(self, path: Path, target: Path) -> None:
+        refused = why_not_write(target, [path])
+        if refused:
+            raise LibraryError(f"{target}: {refused}; choose another file for the copy")
         write_atomic(Path(target), profile_json(load_profile(path)).encode("utf-8"))
 
 

@@ -7,7 +7,7 @@ written back still follows the company's details when they change.
 """
 
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 
 from desktop.engine.assemble import word_renderer
 from desktop.engine.fields import field as profile_field
@@ -69,8 +69,12 @@ class Rewording:
     per profile state, so several clauses (or a clause and its library text) cost one fill."""
 
     def __init__(self, profile: Profile, library: Library):
-        self.library = library
-        self.renderer = word_renderer(profile, library)
+        self.profile, self.library = profile, library
+
+    @cached_property
+    def renderer(self):
+        """Filled on first use: a practice whose option values hold no token never needs it."""
+        return word_renderer(self.profile, self.library)
 
     def lines(self, text: str, clause_id: str) -> list[Line]:
         """The wording `text` of clause `clause_id` as it reads now: conditions settled, tokens as pieces."""
@@ -89,6 +93,18 @@ class Rewording:
                 parts.extend(_split(span.text, span.bold, span.italic, words_of, describe))
             lines.append(Line(template.kind, tuple(parts)))
         return lines
+
+    def value_words(self, practice_id: str):
+        """A function that shows an option value of this practice in words: its tokens filled in as
+        the policy fills them (the value itself, tokens and all, is what stays stored)."""
+        clause = next((c for c in self.library.clauses.values() if c.practice == practice_id), None)
+        if clause is None:
+            return lambda text: text
+
+        def words(text: str) -> str:
+            return TOKEN.sub(lambda match: self.renderer.token_words(match.group(1), clause)[0], text)
+
+        return words
 
 
 def reword_lines(text: str, clause_id: str, profile: Profile, library: Library) -> list[Line]:
@@ -196,17 +212,3 @@ class _Describer:
 
     def _recipient(self, token: Token) -> str:
         return "Who receives the information — the policy's one wording for it"
-
-
-def value_words(profile: Profile, library: Library, practice_id: str):
-    """A function that shows an option value of this practice in words: its tokens filled in as
-    the policy fills them (the value itself, tokens and all, is what stays stored)."""
-    clause = next((c for c in library.clauses.values() if c.practice == practice_id), None)
-    if clause is None:
-        return lambda text: text
-    renderer = word_renderer(profile, library)
-
-    def words(text: str) -> str:
-        return TOKEN.sub(lambda match: renderer.token_words(match.group(1), clause)[0], text)
-
-    return words

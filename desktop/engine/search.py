@@ -1,4 +1,5 @@
 """Finding a practice by the words a user types: titles, summaries, clause wording, option titles,
+what its facts declare (the data, recipients and purposes, by their vocabulary titles and words),
 and a list of plain synonyms kept as data (`snippets/_search/synonyms.toml`).
 
 Every word typed must be found (in the practice's text, or one of its synonyms is); a word matches
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from desktop.engine.library import Library, Practice
 from desktop.engine.markup import TOKEN
+from desktop.engine.vocabulary import Vocabulary, spoken
 from desktop.paths import bundled_dir
 
 SYNONYMS_FILE = Path("_search") / "synonyms.toml"
@@ -52,9 +54,11 @@ def _readable(text: str) -> str:
     return " ".join(_MARKUP.sub(" ", text).lower().split())
 
 
-def practice_texts(practice: Practice, section_title: str = "") -> tuple[str, str, str]:
+def practice_texts(practice: Practice, section_title: str = "",
+                   vocabulary: Vocabulary | None = None) -> tuple[str, str, str, str]:
     """What a search looks through for one practice, in lower case: its names (id and title), what
-    describes it (section, summaries, clause and option titles), and its wording (bodies, option values)."""
+    describes it (section, summaries, clause and option titles), what its facts declare, and its
+    wording (bodies, option values)."""
     names = [practice.id.replace(".", " ").replace("_", " "), practice.title]
     described, wording = [section_title], []
     for clause in practice.clauses:
@@ -62,12 +66,35 @@ def practice_texts(practice: Practice, section_title: str = "") -> tuple[str, st
         wording.append(clause.body)
         for spec in clause.options.values():
             described.append(spec.title)
-            defaults = spec.default if isinstance(spec.default, list) else [spec.default]
-            wording += [value for value in defaults if isinstance(value, str)] + list(spec.choices)
-    return _readable(" ".join(names)), _readable(" ".join(described)), _readable(" ".join(wording))
+            wording += _option_values(spec)
+    declared = declared_words(practice, vocabulary or Vocabulary())
+    return _readable(" ".join(names)), _readable(" ".join(described)), _readable(" ".join(declared)), _readable(" ".join(wording))
 
 
-_WEIGHTS = (4, 2, 1)  # a word in the practice's title counts most, in its wording least
+def _option_values(spec) -> list[str]:
+    defaults = spec.default if isinstance(spec.default, list) else [spec.default]
+    return [value for value in defaults if isinstance(value, str)] + list(spec.choices)
+
+
+def declared_words(practice: Practice, vocabulary: Vocabulary) -> list[str]:
+    """The titles and words of each data category, recipient and purpose the practice's facts name:
+    "location" finds a practice that declares `collects location.precise` in words it never uses.
+    A fact about an option's items names the categories of its default and offered items."""
+    entries = []
+    for clause in practice.clauses:
+        for fact in clause.facts:
+            data = list(fact.data)
+            if fact.option and fact.option in clause.options:
+                data += [id for value in _option_values(clause.options[fact.option]) for id in vocabulary.categories_in(value)]
+            entries += [vocabulary.categories.get(id) for id in data]
+            entries += [vocabulary.recipients.get(fact.recipient or ""), vocabulary.purposes.get(fact.purpose or "")]
+    words = []
+    for entry in dict.fromkeys(e for e in entries if e is not None):
+        words += [spoken(entry.title), *entry.words]
+    return words
+
+
+_WEIGHTS = (4, 2, 2, 1)  # a word in the practice's title counts most, in its wording least
 
 
 class PracticeSearch:
@@ -77,7 +104,8 @@ class PracticeSearch:
                  ignored: frozenset[str] = frozenset()):
         self.synonyms, self.ignored = synonyms or {}, ignored
         self.texts = {
-            practice.id: practice_texts(practice, library.sections[practice.section].title if practice.section in library.sections else "")
+            practice.id: practice_texts(practice, library.sections[practice.section].title if practice.section in library.sections else "",
+                                        library.vocabulary)
             for practice in library.practices.values()
         }
 

@@ -8,6 +8,7 @@ A version is named on the command line as `PROFILE@N`, `PROFILE@last`, or by its
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ KIND = "policywright published version"
 FORMAT = 1
 _FILE = re.compile(r"^v(\d{4,})\.json$")
 LAST = ("last", "latest")
+VERSIONS_SUFFIX = ".versions"
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ class Version:
 
 def versions_dir(profile_path: Path) -> Path:
     profile_path = Path(profile_path)
-    return profile_path.with_name(f"{profile_path.stem}.versions")
+    return profile_path.with_name(profile_path.stem + VERSIONS_SUFFIX)
 
 
 def version_files(profile_path: Path) -> list[tuple[int, Path]]:
@@ -120,6 +122,37 @@ def is_version_file(path: Path) -> bool:
     except (OSError, UnicodeDecodeError, JSONTextError):
         return False
     return isinstance(data, dict) and data.get("kind") == KIND
+
+
+def why_not_write(target: Path, sources: Iterable[Path] = (), source_is: str = "the profile itself") -> str | None:
+    """Why a file may not be written at `target`, or None: a published version is never replaced.
+
+    Refused: a published version's file (also one moved elsewhere), anything inside a profile's
+    versions folder, and any of `sources` (the profile being exported, the files being compared).
+    The reason reads after the file's name: f"{target}: {reason}; choose another file …".
+    """
+    resolved = _resolved(target)
+    if resolved in {_resolved(source) for source in sources}:
+        return f"is {source_is}"
+    if _is_regular_file(resolved) and is_version_file(resolved):  # a FIFO is never opened: reading it would wait for a writer
+        return "is a published version, which is never replaced"
+    if resolved.parent.name.endswith(VERSIONS_SUFFIX):
+        return f"is inside {resolved.parent.name}, the folder of a profile's published versions, where only Publish writes"
+    return None
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):  # a symlink loop: compared as written
+        return Path(path).absolute()
+
+
+def _is_regular_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long, say: the write that follows names the fault
+        return False
 
 
 def read_version(path: Path) -> Version:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.engine.checks import Problem, clause_statements, fixed_override
 from desktop.engine.document import Document
 from desktop.engine.place import clause_place
-from desktop.engine.reword import Piece, Rewording, depends_on_choices, lines_template
+from desktop.engine.reword import Piece, depends_on_choices, lines_template
 from desktop.ui.clause_details import ClauseDetails, TokenHighlighter
 from desktop.ui.piece_edit import PieceEdit
 from desktop.ui.session import ProfileSession
@@ -64,7 +64,6 @@ class ClauseEditor(QWidget):
         self._problems: list[Problem] = []
         self._document: Document | None = None
         self._written: str | None = None  # the wording this box last showed or wrote
-        self._rewording: tuple[object, Rewording] | None = None  # for which profile object
 
         self.chooser = QComboBox()
         self.chooser.setAccessibleName("Clause to reword")
@@ -197,10 +196,7 @@ class ClauseEditor(QWidget):
     # The wording
     def _lines(self, wording: str):
         """`wording` in words and pieces, for the profile as it is now (filled once per profile state)."""
-        profile = self.session.profile
-        if self._rewording is None or self._rewording[0] is not profile:
-            self._rewording = (profile, Rewording(profile, self.library))
-        return self._rewording[1].lines(wording, self.clause_id)
+        return self.session.rewording().lines(wording, self.clause_id)
 
     def _refresh_text(self, force: bool = False) -> None:
         if self.clause_id is None:

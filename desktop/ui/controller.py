@@ -22,6 +22,7 @@ from desktop.engine.interview import apply_answers, start_profile
 from desktop.engine.ondisk import DiskStamp, changed_on_disk, stamp_of
 from desktop.engine.profile import Profile, ProfileError, load_profile, save_profile
 from desktop.engine.recovery import Recovered, RecoveryStore
+from desktop.engine.versions import why_not_write
 from desktop.paths import user_data_dir
 from desktop.ui.session import ProfileSession
 from desktop.ui.settings import Settings
@@ -288,6 +289,10 @@ class Controller(QObject):
             return None
         chosen = Path(path)
         path = with_extension(chosen, fmt)
+        refused = why_not_write(path, [self.session.path] if self.session.path else [], "the profile being edited")
+        if refused:
+            self.view.show_error("Export not written", f"{path} {refused}.\n\nExport again and choose another file for the policy.")
+            return None
         if not self._may_write(chosen, path):
             return None
         kind = FORMATS[fmt].name

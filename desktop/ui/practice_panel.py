@@ -29,7 +29,6 @@ from desktop.engine.assemble import practice_options
 from desktop.engine.checks import Problem
 from desktop.engine.place import OPTION
 from desktop.engine.place import PRACTICE as PRACTICE_PLACE
-from desktop.engine.reword import value_words
 from desktop.engine.search import bundled_search
 from desktop.ui.option_editors import OptionsPanel
 from desktop.ui.practice_model import GROUP_ROLE, ID_ROLE, KIND_ROLE, PRACTICE, PracticeFilter, PracticeTreeModel
@@ -237,7 +236,7 @@ class PracticePanel(QWidget):
         self.options_box.setVisible(bool(practice.options))
         self.options_hint.setVisible(not ticked)
         values = practice_options(self.library, self.session.profile, practice.id)
-        words = value_words(self.session.profile, self.library, practice.id) if practice.options else None
+        words = self.session.rewording().value_words(practice.id) if practice.options else None
         self.options.show_practice(practice, values, ticked, self._option_problems(practice.id), words)
         links = ", ".join(f'<a href="clause:{escape(c.id)}">{escape(c.title)}</a>' for c in practice.clauses)
         self.clauses.setText(f"Reword: {links}" if ticked else "")

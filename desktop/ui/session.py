@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from desktop.engine.fields import label as field_label
 from desktop.engine.library import Library
 from desktop.engine.profile import Profile, ordered_regimes
+from desktop.engine.reword import Rewording
 from desktop.ui.where import regime_title
 
 _MERGE_IDS: dict[str, int] = {}
@@ -70,6 +71,7 @@ class ProfileSession(QObject):
         self.profile = Profile()
         self.path: Path | None = None
         self.undo_stack = QUndoStack(self)
+        self._rewording: Rewording | None = None
 
     # Whole profiles
     def replace(self, profile: Profile, path: Path | None = None) -> None:
@@ -199,3 +201,10 @@ class ProfileSession(QObject):
         """The wording in use: the profile's override, or the library's text."""
         override = self.profile.overrides.get(clause_id)
         return override if override is not None else self.library.clauses[clause_id].body.strip()
+
+    def rewording(self) -> Rewording:
+        """Wordings and option values in words for the profile as it is now: its values are filled
+        once per profile state (every edit makes a new profile object) and shared by the panels."""
+        if self._rewording is None or self._rewording.profile is not self.profile:
+            self._rewording = Rewording(self.profile, self.library)
+        return self._rewording

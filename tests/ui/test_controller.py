@@ -7,6 +7,7 @@ import pytest
 
 from desktop.engine.assemble import assemble
 from desktop.engine.profile import load_profile, save_profile
+from desktop.engine.versions import publish
 from desktop.ui.controller import CANCEL, DISCARD, EXAMPLE, OPEN, SAVE, Controller, slug
 from desktop.ui.session import ProfileSession
 from ui.fakes import FakeView
@@ -204,3 +205,20 @@ def test_no_second_question_when_the_dialog_named_the_file_or_the_file_is_new(ma
 def test_slug():
     assert slug("Acme Audio, Inc.") == "acme-audio-inc"
     assert slug("  ") == ""
+
+
+@pytest.mark.parametrize("name", ["v0001.json", "v0001", "new.docx"])
+def test_export_never_replaces_a_published_version(make, tmp_path, name):
+    controller, view = make(overwrite=True)
+    controller.load_example(confirm=False)
+    profile, library = controller.session.profile, controller.session.library
+    publish(tmp_path / "acme.json", profile, assemble(profile, library))
+    folder = tmp_path / "acme.versions"
+    before = (folder / "v0001.json").read_bytes()
+    view.answers["export_path"] = folder / name
+    assert controller.export("docx") is None
+    title, text = view.errors[0]
+    assert title == "Export not written" and str(folder) in text and "published version" in text
+    assert "choose another file" in text
+    assert sorted(p.name for p in folder.iterdir()) == ["v0001.json"] and (folder / "v0001.json").read_bytes() == before
+    assert view.exported == []

@@ -13,7 +13,7 @@ from desktop.engine.example import all_practices_profile, example_profile
 from desktop.ui.clause_editor import ClauseEditor
 from desktop.ui.piece_edit import PIECE_ID
 from desktop.ui.session import ProfileSession
-from ui.helpers import click_clause, wait_rendered
+from ui.helpers import click_clause, click_row, wait_rendered
 
 
 def _what_the_user_sees(editor: ClauseEditor) -> list[str]:
@@ -168,3 +168,37 @@ def test_a_selection_that_cuts_into_a_piece_takes_it_whole(qtbot, example_window
     assert box.toPlainText().startswith("Email us  or visit acme-audio.example.")
     wait_rendered(qtbot, example_window)
     assert "{{company.contact_email}}" not in example_window.session.profile.overrides["contact.details"]
+
+
+def test_one_keystroke_fills_the_values_once_for_both_panels(qtbot, example_window, monkeypatch):
+    import desktop.engine.reword as reword
+
+    fills = []
+    real = reword.word_renderer
+    monkeypatch.setattr(reword, "word_renderer", lambda *a: fills.append(1) or real(*a))
+    click_row(qtbot, example_window.practices, "collect.basic")  # its options show in words
+    click_clause(qtbot, example_window.preview, "contact.details")  # and the reword panel shows a clause
+    phone = example_window.form.fields["company.phone"].editor
+    phone.setFocus()
+    phone.end(False)
+    fills.clear()
+    qtbot.keyClicks(phone, "1")
+    wait_rendered(qtbot, example_window)
+    assert example_window.session.profile.company.phone.endswith("1")
+    assert "You can also call us on +1 555 01001." in example_window.clause_editor.text.toPlainText()
+    assert len(fills) == 1  # the practice pane and the reword panel share one filler per profile state
+
+
+def test_option_values_without_tokens_need_no_filling(qtbot, example_window, monkeypatch):
+    import desktop.engine.reword as reword
+
+    fills = []
+    real = reword.word_renderer
+    monkeypatch.setattr(reword, "word_renderer", lambda *a: fills.append(1) or real(*a))
+    click_row(qtbot, example_window.practices, "collect.basic")  # "your name", "your email address": no tokens
+    phone = example_window.form.fields["company.phone"].editor
+    phone.setFocus()
+    fills.clear()
+    qtbot.keyClicks(phone, "1")
+    wait_rendered(qtbot, example_window)
+    assert example_window.practices.options.isVisibleTo(example_window.practices) and fills == []
