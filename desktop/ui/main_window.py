@@ -9,6 +9,8 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from desktop.engine.changes import changed_clause
+from desktop.engine.document import Document
 from desktop.engine.library import Library
 from desktop.engine.place import CLAUSE, DOCUMENT, FIELD, OPTION, PRACTICE, PRACTICES, REQUIREMENT, Place
 from desktop.ui.actions import build_actions, fill_recent_menu
@@ -73,6 +75,8 @@ class MainWindow(QMainWindow):
         self.status = StatusPanel(self.statusBar())
         self.actions = build_actions(self)
         self._connect()
+        self._shown: Document | None = None  # the document the preview shows, to tell what an edit changed
+        self._follow = False  # the last change was an edit (not a whole profile): show what it changed
         self._default_splitters: dict[str, bytes] = {}
         self._restored: set[str] = set()
         self._restore_state()
@@ -102,7 +106,10 @@ class MainWindow(QMainWindow):
         return [self.main_splitter, self.work_splitter, self.doc_splitter, self.practices.splitter, self.compliance.splitter]
 
     def _connect(self) -> None:
+        self.session.changed.connect(lambda key: setattr(self, "_follow", bool(key)))
         self.live.updated.connect(self._document_updated)
+        self.practices.tree.selectionModel().currentChanged.connect(lambda *_: self._show_practice(self.practices.current_id))
+        self.problems.current_place.connect(self._show_place)
         self.session.changed.connect(self._update_title)
         self.session.replaced.connect(self._profile_replaced)
         self.session.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
@@ -121,7 +128,11 @@ class MainWindow(QMainWindow):
     # Following the profile
     def _document_updated(self) -> None:
         document, problems = self.live.document, self.live.problems
+        changed = changed_clause(self._shown, document) if self._follow else None
+        self._shown = document
         self.preview.show_document(document)
+        if changed:
+            self.preview.reveal(changed)
         self.problems.set_problems(problems)
         self.status.show_document(document, problems)
         self.form.set_check_problems(problems)
@@ -173,6 +184,21 @@ class MainWindow(QMainWindow):
         self.preview.select_clause(clause_id)
         if focus:
             self.clause_editor.focus_text()
+
+    def _show_practice(self, practice_id: str | None) -> None:
+        """The preview shows the clause of the practice selected in the tree, when the policy has it."""
+        practice = self.library.practices.get(practice_id or "")
+        for clause in practice.clauses if practice else ():
+            if self.preview.reveal(clause.id):
+                return
+
+    def _show_place(self, place: Place | None) -> None:
+        if place is None:
+            return
+        if place.kind == CLAUSE:
+            self.preview.reveal(place.id)
+        elif place.kind in (PRACTICE, OPTION):
+            self._show_practice(place.id)
 
     def navigate(self, place: Place) -> None:
         """Go to what a problem points at."""
