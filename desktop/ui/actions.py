@@ -26,6 +26,8 @@ class Actions:
     undo: QAction
     redo: QAction
     find: QAction
+    find_in_policy: QAction
+    go_outline: QAction
     interview: QAction
     go_company: QAction
     go_practices: QAction
@@ -81,12 +83,16 @@ def build_actions(window) -> Actions:
         quit=_action(window, "&Quit", window.close, Key.Quit, tip="Close Policywright"),
         undo=undo,
         redo=redo,
-        find=_action(window, "&Find Practice…", window.find_practice, Key.Find, "find", "Find a practice by words"),
+        find=_action(window, "&Find Practice…", window.find, Key.Find, "find",
+                     "Find a practice by words (in the preview: find in the policy)"),
+        find_in_policy=_action(window, "Find in the &Policy…", window.find_in_policy, "Ctrl+Shift+F",
+                               tip="Find words in the policy"),
         interview=_action(window, "&Interview…", controller.interview, "Ctrl+I",
                           tip="Answer plain questions about your business; see what each answer changed"),
         go_company=_action(window, "&Company Details", window.go_company, "Ctrl+1"),
         go_practices=_action(window, "&Practices", window.go_practices, "Ctrl+2"),
         go_compliance=_action(window, "Co&mpliance Checklist", window.go_compliance, "Ctrl+6"),
+        go_outline=_action(window, "Policy &Outline", window.go_outline, "Ctrl+7"),
         go_preview=_action(window, "P&review", window.preview.setFocus, "Ctrl+3"),
         go_clause=_action(window, "&Clause Wording", window.clause_editor.focus_text, "Ctrl+4"),
         go_problems=_action(window, "Pro&blems", window.problems.setFocus, "Ctrl+5"),
@@ -118,8 +124,10 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     edit_menu.addSeparator()
     edit_menu.addAction(a.interview)
     edit_menu.addAction(a.find)
+    edit_menu.addAction(a.find_in_policy)
     view_menu = bar.addMenu("&View")
-    view_menu.addActions([a.go_company, a.go_practices, a.go_preview, a.go_clause, a.go_problems, a.go_compliance])
+    view_menu.addActions([a.go_company, a.go_practices, a.go_preview, a.go_clause, a.go_problems, a.go_compliance,
+                          a.go_outline])
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(a.about)
 

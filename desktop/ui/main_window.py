@@ -20,17 +20,18 @@ from desktop.ui.compliance_panel import CompliancePanel
 from desktop.ui.controller import Controller
 from desktop.ui.dialogs import WindowView, show_about
 from desktop.ui.live import LiveDocument
+from desktop.ui.outline import FindBar, PolicyOutline
 from desktop.ui.practice_panel import PracticePanel
 from desktop.ui.preview import PolicyPreview
-from desktop.ui.problems import ProblemsView
+from desktop.ui.problems import ProblemDetails, ProblemsView
 from desktop.ui.resources import app_icon
 from desktop.ui.session import ProfileSession
 from desktop.ui.settings import Settings
 from desktop.ui.status import StatusPanel
 from desktop.ui.where import practices_covering
-from desktop.ui.widgets import muted_colour
+from desktop.ui.widgets import details_area, list_over_details, muted_colour
 
-COMPANY_TAB, PRACTICES_TAB, COMPLIANCE_TAB = 0, 1, 2
+COMPANY_TAB, PRACTICES_TAB, COMPLIANCE_TAB, OUTLINE_TAB = 0, 1, 2, 3
 
 
 def _panel(title: str, body: QWidget, note: str = "") -> QWidget:
@@ -69,8 +70,12 @@ class MainWindow(QMainWindow):
         self.left.addTab(self.compliance, "Compliance")
         self.left.setDocumentMode(True)
         self.preview = PolicyPreview()
+        self.outline = PolicyOutline(self.preview)
+        self.left.addTab(self.outline, "Outline")  # as a word processor's navigation pane, left of the page
         self.clause_editor = ClauseEditor(self.session)
         self.problems = ProblemsView(library)
+        self.problem_details = ProblemDetails(library)
+        self.find_bar = FindBar(self.preview)
         self._build_layout()
         self.status = StatusPanel(self.statusBar())
         self.actions = build_actions(self)
@@ -83,37 +88,58 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _build_layout(self) -> None:
+        page = QWidget()
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.setSpacing(0)
+        page_layout.addWidget(self.preview, 1)
+        page_layout.addWidget(self.find_bar)
+        self.reword_pane = _panel("Reword a clause", self.clause_editor)
         self.doc_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.doc_splitter.setObjectName("documentSplitter")
-        self.doc_splitter.addWidget(_panel("Preview", self.preview, "as your readers will see it · click a clause to reword it"))
-        self.doc_splitter.addWidget(_panel("Reword a clause", self.clause_editor))
+        self.doc_splitter.addWidget(_panel("Preview", page, "as your readers will see it · click a clause to reword it"))
+        self.doc_splitter.addWidget(self.reword_pane)
+        self.problems_splitter = list_over_details("problemsSplitter", self.problems,
+                                                  details_area("About the selected problem", self.problem_details))
+        self.problem_details_area = self.problems_splitter.widget(1)
         self.work_splitter = QSplitter(Qt.Orientation.Vertical)
         self.work_splitter.setObjectName("workSplitter")
         self.work_splitter.addWidget(self.doc_splitter)
-        self.work_splitter.addWidget(_panel("Problems", self.problems, "double-click one to go to it"))
+        self.work_splitter.addWidget(_panel("Problems", self.problems_splitter, "double-click one to go to it"))
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.left)
         self.main_splitter.addWidget(self.work_splitter)
         for splitter in self.splitters():
             splitter.setChildrenCollapsible(False)
-        self.main_splitter.setSizes([420, 1000])
+        self.main_splitter.setSizes([400, 1000])
         self.doc_splitter.setSizes([640, 340])
-        self.work_splitter.setSizes([640, 170])
+        self.work_splitter.setSizes([640, 190])
         self.setCentralWidget(self.main_splitter)
+        self._fit_panes()
+
+    def _fit_panes(self) -> None:
+        """Panels with nothing to show take no room: the reword pane with no clause chosen,
+        the practice details with no practice selected, the problem details with no problem."""
+        self.reword_pane.setVisible(self.clause_editor.clause_id is not None)
+        self.practices.details.setVisible(self.practices.current_id is not None)
+        self.problem_details_area.setVisible(self.problem_details.problem is not None)
 
     def splitters(self) -> list[QSplitter]:
-        return [self.main_splitter, self.work_splitter, self.doc_splitter, self.practices.splitter, self.compliance.splitter]
+        return [self.main_splitter, self.work_splitter, self.doc_splitter, self.problems_splitter,
+                self.practices.splitter, self.compliance.splitter]
 
     def _connect(self) -> None:
         self.session.changed.connect(lambda key: setattr(self, "_follow", bool(key)))
         self.live.updated.connect(self._document_updated)
-        self.practices.tree.selectionModel().currentChanged.connect(lambda *_: self._show_practice(self.practices.current_id))
+        self.practices.tree.selectionModel().currentChanged.connect(lambda *_: (self._show_practice(self.practices.current_id),
+                                                                                 self._fit_panes()))
         self.problems.current_place.connect(self._show_place)
         self.session.changed.connect(self._update_title)
         self.session.replaced.connect(self._profile_replaced)
         self.session.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
-        self.preview.clause_clicked.connect(self.clause_editor.show_clause)
+        self.preview.clause_clicked.connect(self._reword)
+        self.problems.current_problem.connect(lambda problem: (self.problem_details.show_problem(problem), self._fit_panes()))
         self.preview.edit_requested.connect(self.clause_editor.focus_text)
         self.clause_editor.clause_chosen.connect(self.preview.select_clause)
         self.practices.clause_requested.connect(lambda clause_id: self.select_clause(clause_id, focus=True))
@@ -138,6 +164,8 @@ class MainWindow(QMainWindow):
         self.form.set_check_problems(problems)
         self.practices.set_problems(problems)
         self.clause_editor.set_document(document, problems)
+        self.outline.show_document(document)
+        self._fit_panes()
 
     def _profile_replaced(self) -> None:
         self._update_title()
@@ -175,12 +203,31 @@ class MainWindow(QMainWindow):
             self.form.ensureWidgetVisible(first)
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def go_outline(self) -> None:
+        self.left.setCurrentIndex(OUTLINE_TAB)
+        self.outline.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def find_practice(self) -> None:
         self.left.setCurrentIndex(PRACTICES_TAB)
         self.practices.focus_filter()
 
-    def select_clause(self, clause_id: str, focus: bool = False) -> None:
+    def _reword(self, clause_id: str) -> None:
         self.clause_editor.show_clause(clause_id)
+        self._fit_panes()
+
+    def find_in_policy(self) -> None:
+        self.find_bar.open()
+
+    def find(self) -> None:
+        """Ctrl+F finds in the policy while the preview has the focus, else finds a practice."""
+        focus = self.focusWidget()
+        if focus is not None and (focus is self.preview or self.find_bar.isAncestorOf(focus)):
+            self.find_in_policy()
+        else:
+            self.find_practice()
+
+    def select_clause(self, clause_id: str, focus: bool = False) -> None:
+        self._reword(clause_id)
         self.preview.select_clause(clause_id)
         if focus:
             self.clause_editor.focus_text()
