@@ -3,14 +3,18 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QToolBar, QWidget
 
 from desktop.engine.export import FORMATS
 from desktop.ui.resources import icon
 
 Key = QKeySequence.StandardKey
+# Keys a text field needs for its own editing; every other key of the window's menus wins over a
+# field's claim on it (Ctrl+E, which Linux desktops also give fields as "end of line").
+EDITING_KEYS = (Key.Copy, Key.Cut, Key.Paste, Key.SelectAll, Key.Undo, Key.Redo, Key.Delete, Key.Backspace,
+                Key.DeleteStartOfWord, Key.DeleteEndOfWord, Key.InsertParagraphSeparator)
 
 
 @dataclass
@@ -105,7 +109,32 @@ def build_actions(window) -> Actions:
         action.setEnabled(False)
     _menus(window, actions)
     _toolbar(window, actions)
+    QApplication.instance().installEventFilter(_WindowShortcutsFirst(window))
     return actions
+
+
+class _WindowShortcutsFirst(QObject):
+    """The window's shortcuts work wherever the focus is, unless the focused widget needs the key to edit.
+
+    A text field claims keys with a ShortcutOverride event before Qt looks for a shortcut; this
+    filter (on the application, so it sees the event first) refuses the claim for the window's
+    own keys. It is a child of the window and goes away with it."""
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+        self.keys = {sequence[0].toCombined() for action in window.findChildren(QAction)
+                     for sequence in action.shortcuts() if sequence.count() == 1}
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(watched, QWidget) or watched.window() is not self.window:
+            return False
+        if not isinstance(event, QKeyEvent):
+            return False
+        if event.keyCombination().toCombined() not in self.keys or any(event.matches(key) for key in EDITING_KEYS):
+            return False
+        event.ignore()  # not claimed: the shortcut is looked up as if the field were not there
+        return True
 
 
 def _menus(window: QMainWindow, a: Actions) -> None:

@@ -49,6 +49,7 @@ def slug(text: str) -> str:
 
 class Controller(QObject):
     recent_changed = Signal()
+    saved = Signal(Path)  # the profile was written to this file
 
     def __init__(self, session: ProfileSession, settings: Settings, view: View, parent: QObject | None = None):
         super().__init__(parent)
@@ -158,6 +159,7 @@ class Controller(QObject):
             return False
         self.session.mark_saved(path)
         self._remember(path)
+        self.saved.emit(path)
         return True
 
     def _may_write(self, chosen: Path, path: Path) -> bool:

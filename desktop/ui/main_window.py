@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self.compliance.practice_added.connect(lambda practice_id: self.statusBar().showMessage(
             f"Ticked “{self.library.practices[practice_id].title}”. Undo takes it back.", 8000))
         self.controller.recent_changed.connect(self._fill_recent)
+        self.controller.saved.connect(self.status.show_saved)
         self._fill_recent()
 
     # Following the profile
