@@ -176,6 +176,18 @@ def _toolbar(window: QMainWindow, a: Actions) -> None:
     window.toolbar = toolbar
 
 
+def fit_toolbar(toolbar: QToolBar, width: int) -> None:
+    """Words beside the icons while they fit the window; icons alone (their tooltips name them) when
+    large fonts or a narrow window would push buttons into the overflow menu."""
+    if toolbar.property("wide_width") is None:
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setProperty("wide_width", toolbar.sizeHint().width())
+    fits = toolbar.property("wide_width") <= width
+    style = Qt.ToolButtonStyle.ToolButtonTextBesideIcon if fits else Qt.ToolButtonStyle.ToolButtonIconOnly
+    if toolbar.toolButtonStyle() != style:
+        toolbar.setToolButtonStyle(style)
+
+
 def fill_recent_menu(menu: QMenu, paths: list[Path], open_path, clear) -> None:
     menu.clear()
     for number, path in enumerate(paths, start=1):

@@ -13,7 +13,7 @@ from desktop.engine.changes import changed_clause
 from desktop.engine.document import Document
 from desktop.engine.library import Library
 from desktop.engine.place import CLAUSE, DOCUMENT, FIELD, OPTION, PRACTICE, PRACTICES, REQUIREMENT, Place
-from desktop.ui.actions import build_actions, fill_recent_menu
+from desktop.ui.actions import build_actions, fill_recent_menu, fit_toolbar
 from desktop.ui.clause_editor import ClauseEditor
 from desktop.ui.company_form import CompanyForm
 from desktop.ui.compliance_panel import CompliancePanel
@@ -24,7 +24,7 @@ from desktop.ui.outline import FindBar, PolicyOutline
 from desktop.ui.practice_panel import PracticePanel
 from desktop.ui.preview import PolicyPreview
 from desktop.ui.problems import ProblemDetails, ProblemsView
-from desktop.ui.resources import app_icon
+from desktop.ui.resources import app_icon, style_sheet
 from desktop.ui.session import ProfileSession
 from desktop.ui.settings import Settings
 from desktop.ui.status import StatusPanel
@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.library, self.settings = library, settings
         self.remember_state = True
         self.setWindowIcon(app_icon())
+        self.setStyleSheet(style_sheet())
         self.session = ProfileSession(library, self)
         self.live = LiveDocument(self.session, self)
         self.view = WindowView(self)
@@ -64,14 +65,15 @@ class MainWindow(QMainWindow):
         self.practices = PracticePanel(self.session)
         self.compliance = CompliancePanel(self.live)
         self.left = QTabWidget()
-        self.left.setAccessibleName("Company details, practices and compliance")
-        self.left.addTab(self.form, "Company details")
+        self.left.setAccessibleName("Company details, practices, compliance and the policy's outline")
+        self.left.addTab(self.form, "Company")  # short names: the four tabs fit the pane's width at 1024 pixels
         self.left.addTab(self.practices, "Practices")
         self.left.addTab(self.compliance, "Compliance")
         self.left.setDocumentMode(True)
         self.preview = PolicyPreview()
         self.outline = PolicyOutline(self.preview)
         self.left.addTab(self.outline, "Outline")  # as a word processor's navigation pane, left of the page
+        self.left.setTabToolTip(COMPANY_TAB, "Company details: who you are and what the policy covers")
         self.clause_editor = ClauseEditor(self.session)
         self.problems = ProblemsView(library)
         self.problem_details = ProblemDetails(library)
@@ -112,7 +114,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.work_splitter)
         for splitter in self.splitters():
             splitter.setChildrenCollapsible(False)
-        self.main_splitter.setSizes([400, 1000])
+        self.main_splitter.setSizes([350, 650])  # in proportion: the form and the four tabs fit at 1024 pixels
         self.doc_splitter.setSizes([640, 340])
         self.work_splitter.setSizes([640, 190])
         self.setCentralWidget(self.main_splitter)
@@ -288,7 +290,24 @@ class MainWindow(QMainWindow):
             if state and splitter.restoreState(QByteArray(state)):
                 self._restored.add(splitter.objectName())
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if getattr(self, "toolbar", None) is not None:  # resized before the actions exist
+            fit_toolbar(self.toolbar, event.size().width())
+
+    def _fit_left_pane(self) -> None:
+        """First layout: the left pane as wide as its tabs and the company form need (large fonts
+        need more), within a third to a half of the window; the rest is the preview's."""
+        width = self.main_splitter.width()
+        bar = self.left.tabBar()
+        tabs = sum(bar.tabSizeHint(index).width() for index in range(bar.count())) + 8
+        form = self.form.widget().minimumSizeHint().width() + self.form.verticalScrollBar().sizeHint().width() + 8
+        left = min(max(tabs, form, width // 3), width // 2)
+        self.main_splitter.setSizes([left, width - left])
+
     def showEvent(self, event) -> None:
+        if not self._default_splitters and self.main_splitter.objectName() not in self._restored:
+            self._fit_left_pane()
         super().showEvent(event)
         if not self._default_splitters:  # the built-in layout as first shown is what settings need not store
             self._default_splitters = {s.objectName(): b"" if s.objectName() in self._restored else bytes(s.saveState())

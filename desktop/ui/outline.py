@@ -43,8 +43,10 @@ class PolicyOutline(QListWidget):
         self.setAccessibleDescription("The sections of the policy. Choose one to show it in the preview.")
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setSpacing(3)
         self.itemActivated.connect(self._go)
         self.itemClicked.connect(self._go)
+        preview.verticalScrollBar().valueChanged.connect(self._follow_scroll)
 
     def show_document(self, document: Document) -> None:
         headings = [section.heading_text for section in document.sections]
@@ -56,6 +58,17 @@ class PolicyOutline(QListWidget):
             QListWidgetItem(text, self)
         if 0 <= current < self.count():
             self.setCurrentRow(current)
+
+    def _follow_scroll(self, value: int) -> None:
+        """Mark the section at the top of the preview, as a navigation pane does while one reads."""
+        if self.hasFocus():
+            return  # the user is moving through the outline: leave its current row alone
+        layout = self.preview.document().documentLayout()
+        above = [row for row, block in enumerate(section_blocks(self.preview))
+                 if layout.blockBoundingRect(block).top() <= value + self.preview.viewport().height() * 0.2]
+        row = above[-1] if above else 0
+        if row < self.count() and row != self.currentRow():
+            self.setCurrentRow(row)
 
     def _go(self, item: QListWidgetItem) -> None:
         self.go_to(self.row(item))
