@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.problems_splitter = list_over_details("problemsSplitter", self.problems,
                                                   details_area("About the selected problem", self.problem_details))
         self.problem_details_area = self.problems_splitter.widget(1)
+        self.problems_splitter.setStretchFactor(1, 3)  # a contradiction's sides and a law's wording need lines
         self.work_splitter = QSplitter(Qt.Orientation.Vertical)
         self.work_splitter.setObjectName("workSplitter")
         self.work_splitter.addWidget(self.doc_splitter)

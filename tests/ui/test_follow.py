@@ -10,8 +10,10 @@ from PySide6.QtGui import QTextCursor
 
 from desktop.engine.changes import clause_blocks
 from desktop.engine.example import example_profile
+from desktop.engine.place import clause_place
 from desktop.ui.main_window import OUTLINE_TAB, MainWindow
-from desktop.ui.preview import FLASH_MS
+from desktop.ui.preview import CLAUSE_PROPERTY, FLASH_MS
+from desktop.ui.problems import PLACE_ROLE
 from ui.helpers import click_check, click_row, wait_rendered
 
 
@@ -36,15 +38,10 @@ def visible_clauses(preview) -> set[str]:
     seen, block = set(), preview.document().begin()
     while block.isValid():
         rect = layout.blockBoundingRect(block)
-        if rect.bottom() > bar and rect.top() < bar + height and block.blockFormat().property(preview_property()):
-            seen.add(block.blockFormat().property(preview_property()))
+        if rect.bottom() > bar and rect.top() < bar + height and block.blockFormat().property(CLAUSE_PROPERTY):
+            seen.add(block.blockFormat().property(CLAUSE_PROPERTY))
         block = block.next()
     return seen
-
-
-def preview_property():
-    from desktop.ui.preview import CLAUSE_PROPERTY
-    return CLAUSE_PROPERTY
 
 
 def clause_words(window, clause_id: str) -> str:
@@ -148,3 +145,16 @@ def test_ctrl_f_elsewhere_still_finds_a_practice(qtbot, bundled_window):
     field = window.form.fields["company.legal_name"].editor
     qtbot.keyClick(field, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert not window.find_bar.isVisible() and window.practices.filter.hasFocus()
+
+
+def test_selecting_a_problem_shows_its_clause(qtbot, bundled_window):
+    window = bundled_window
+    window.session.set_override("contact.details", "Write to {{nonsense}}.")
+    wait_rendered(qtbot, window)
+    window.preview.verticalScrollBar().setValue(0)
+    view = window.problems
+    model = view.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(PLACE_ROLE) == clause_place("contact.details"))
+    view.setCurrentIndex(model.index(row, 1))
+    assert "contact.details" in visible_clauses(window.preview)
+    assert window.preview.flashed == "contact.details"
