@@ -1,11 +1,13 @@
 """The command line: everything that needs no screen. Its output and exit codes are stable."""
 
 import argparse
+import contextlib
+import errno
 import json
 import sys
 from pathlib import Path
 
-from desktop import __version__
+from desktop import __version__, cli_versions
 from desktop.cli_interview import print_questions, profile_from_answers
 from desktop.engine.assemble import assemble
 from desktop.engine.checks import ERROR, check, has_errors, option_type_problems
@@ -62,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--out", required=True, type=Path, metavar="PATH")
     sub.add_argument("--allow-incomplete", action="store_true",
                      help="write a draft even with errors; each gap is marked in the text")
+    cli_versions.add_commands(commands, common)
     sub = commands.add_parser("gui", parents=[common], help="open the window (what `policywright` alone does)")
     sub.add_argument("profile", nargs="?", type=Path, help="a profile to open")
     sub.add_argument("--quit-after-startup", action="store_true",
@@ -70,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    _escape_unprintable_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     args.library = getattr(args, "library", [])
@@ -87,6 +91,23 @@ def main(argv: list[str] | None = None) -> int:
         for problem in error.problems:
             print(f"policywright: {error.source}: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except OSError as error:  # a path the system refuses: too long, no permission, not a folder…
+        print(f"policywright: {error.filename or 'a file'}: {_reason(error)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _reason(error: OSError) -> str:
+    if error.errno == errno.ENAMETOOLONG:
+        return "the name is too long for this system; choose a shorter one"
+    return f"{error.strerror or error}; check the path"
+
+
+def _escape_unprintable_output() -> None:
+    """Text the terminal cannot encode (a lone surrogate in a profile, an emoji on an ASCII
+    console) is printed as a backslash escape instead of stopping the command."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _library(args) -> Library:
@@ -227,7 +248,8 @@ def _write(path: Path, data: bytes) -> None:
     try:
         write_atomic(path, data)
     except OSError as error:
-        raise UserError(f"{path}: cannot be written ({error.strerror or error}); choose another place") from None
+        raise UserError(f"{path}: cannot be written ({_reason(error) if error.errno == errno.ENAMETOOLONG else error.strerror or error}); "
+                        "choose another place") from None
 
 
 def cmd_gui(args) -> int:
@@ -250,5 +272,8 @@ COMMANDS = {
     "check": cmd_check,
     "coverage": cmd_coverage,
     "export": cmd_export,
+    "publish": lambda args: cli_versions.cmd_publish(args, _library(args)),
+    "versions": lambda args: cli_versions.cmd_versions(args, _library(args)),
+    "diff": lambda args: cli_versions.cmd_diff(args, _library(args), _write),
     "gui": cmd_gui,
 }

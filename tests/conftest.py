@@ -1,5 +1,4 @@
 import os
-import sys
 import tempfile
 from pathlib import Path
 
@@ -45,20 +44,3 @@ def make_profile(**practices) -> Profile:
 @pytest.fixture
 def profile():
     return make_profile(intro__about={}, collect__basic={}, dnt__honour={}, contact__details={})
-
-
-def pytest_sessionfinish(session, exitstatus):
-    session.config.stash[_EXIT_STATUS] = int(exitstatus)
-
-
-def pytest_unconfigure(config):
-    """Leave as soon as pytest has reported. PySide6 (6.11, Python 3.11) can crash while the
-    interpreter tears down the Qt objects a thousand window tests leave behind, after every test
-    has passed and been reported; the exit status must be pytest's, not that crash's."""
-    if _EXIT_STATUS in config.stash and "PySide6.QtWidgets" in sys.modules:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(config.stash[_EXIT_STATUS])
-
-
-_EXIT_STATUS = pytest.StashKey[int]()

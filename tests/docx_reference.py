@@ -102,7 +102,7 @@ def _format(word_run, run: Run) -> None:
 
 
 def _add_hyperlink(paragraph, run: Run, text: str) -> None:
-    relation = paragraph.part.relate_to(run.href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    relation = paragraph.part.relate_to(safe_href(run), RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), relation)
     word_run = paragraph.add_run(text)

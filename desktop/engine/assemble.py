@@ -10,6 +10,7 @@ from desktop.engine.fields import label as field_label
 from desktop.engine.fields import required_fields
 from desktop.engine.library import Clause, DefinedTerm, Library
 from desktop.engine.markup import TOKEN, BlockTemplate, MarkupError, parse_body, parse_inline, typographic_quotes
+from desktop.engine.option_guard import MAX_OPTION_TEXT, OptionGuard
 from desktop.engine.place import clause_place, field_place, practice_place
 from desktop.engine.profile import Profile
 from desktop.engine.statements import GENERATED, Generated, stated_facts
@@ -94,17 +95,30 @@ def condition_lookup(library: Library, profile: Profile) -> "_Lookup":
     return _Lookup(library, profile, resolved_terms(library, profile))
 
 
-def assemble(profile: Profile, library: Library) -> Document:
+def _prepared(profile: Profile, library: Library):
+    """The clauses that appear, the facts they state, and a renderer that numbers sections and fills tokens."""
     lookup = _Lookup(library, profile, resolved_terms(library, profile))
     included = included_clauses(library, profile, lookup)
     facts, unknown_items = stated_facts([c for clauses in included.values() for c in clauses], library,
                                         profile.wording_confirmed, lookup.for_practice, lookup.options_of)
     lookup.generated = Generated(facts, library.vocabulary)
     numbers = {section_id: index for index, section_id in enumerate(included, start=1)}
-    renderer = _Renderer(profile, library, numbers, lookup)
+    return lookup, included, facts, unknown_items, _Renderer(profile, library, numbers, lookup)
+
+
+def word_renderer(profile: Profile, library: Library) -> "_Renderer":
+    """A renderer that fills tokens in plain words (no first-use definitions), as the policy reads now."""
+    renderer = _prepared(profile, library)[-1]
+    renderer.defined = list(renderer.terms)
+    renderer.company_introduced = True
+    return renderer
+
+
+def assemble(profile: Profile, library: Library) -> Document:
+    lookup, included, facts, unknown_items, renderer = _prepared(profile, library)
     sections = []
     for section_id, clauses in included.items():
-        section = Section(section_id, numbers[section_id], library.sections[section_id].title)
+        section = Section(section_id, renderer.numbers[section_id], library.sections[section_id].title)
         previous_heading = None
         for clause in clauses:
             heading = clause.shown_heading
@@ -136,6 +150,7 @@ class _Renderer:
         self.defined: list[str] = []
         self.company_introduced = False
         self.gaps: list[Gap] = []
+        self.guard = OptionGuard()
 
     def effective_date_text(self) -> str:
         date = self.profile.effective()
@@ -178,7 +193,9 @@ class _Renderer:
         if name.startswith("opt."):
             value = self._options(clause).get(name[4:])
             if isinstance(value, list):
-                return [self._expand(typographic_quotes(item), clause, Run("")) for item in value]
+                items = self.guard.within(clause.practice, name[4:], lambda: [
+                    self._expand(typographic_quotes(item), clause, Run("")) for item in value])
+                return items if items is not None else [[self._runaway_gap(clause, name[4:])]]
         if name.startswith("facts:") and self.lookup.generated and (items := self._generated(name[6:].strip(), clause)):
             # Generated from the facts, not written by anyone: the linter trusts it like token output.
             return [[replace(run, token=True) for run in self._expand(typographic_quotes(item), clause, Run(""), define=False)]
@@ -196,6 +213,8 @@ class _Renderer:
         """Replace the tokens in `text` with runs styled like `style`."""
         runs: list[Run] = []
         position = 0
+        if not self.guard.spend(len(text)):
+            return runs
         for match in TOKEN.finditer(text):
             if match.start() > position:
                 runs.extend(_linked(style, text[position:match.start()]))
@@ -210,6 +229,8 @@ class _Renderer:
         return runs
 
     def _token(self, raw: str, clause: Clause, style: Run, depth: int, define: bool) -> list[Run]:
+        if self.guard.exhausted:
+            return []
         if depth > _MAX_DEPTH:
             return [self._gap("token", raw, clause, f"Token {{{{{raw}}}}} refers to itself.")]
         try:
@@ -232,6 +253,16 @@ class _Renderer:
         else:
             runs = self._term(token, clause, style, depth, define)
         return [replace(run, token=True) for run in runs]
+
+    def token_words(self, raw: str, clause: Clause) -> tuple[str, bool]:
+        """What one token reads as in this clause, and whether it is a gap (a missing detail)."""
+        runs = self._token(raw, clause, Run(""), 0, define=False)
+        if raw.strip()[:1].isupper():
+            runs = _capitalised(runs)
+        return "".join(run.text for run in runs), any(run.gap for run in runs)
+
+    def holds(self, template: BlockTemplate, clause: Clause) -> bool:
+        return template.condition is None or template.condition.holds(self.lookup.for_practice(clause.practice))
 
     def _gap(self, kind: str, name: str, clause: Clause, message: str, label: str | None = None, place=None) -> Run:
         self.gaps.append(Gap(kind, name, clause.id, message, place or clause_place(clause.id)))
@@ -273,6 +304,20 @@ class _Renderer:
         return self.lookup.options_of(clause.practice)
 
     def _option(self, name: str, clause: Clause, style: Run, depth: int) -> list[Run]:
+        runs = self.guard.within(clause.practice, name, lambda: self._option_runs(name, clause, style, depth))
+        return runs if runs is not None else [self._runaway_gap(clause, name)]
+
+    def _runaway_gap(self, clause: Clause, name: str) -> Run:
+        if self.guard.inside:  # an inner option: the outermost one is reported
+            return Run("")
+        spec = self.library.practices[clause.practice].options.get(name)
+        title = spec.title if spec else name
+        message = (f"Option {title!r} of practice {clause.practice!r} uses itself, or grows past {MAX_OPTION_TEXT:,} "
+                   f"characters once the {{{{opt.…}}}} tokens in it are filled in; remove those tokens from it.")
+        return self._gap("runaway", f"{clause.practice}.{name}", clause, message, title,
+                         practice_place(clause.practice, name))
+
+    def _option_runs(self, name: str, clause: Clause, style: Run, depth: int) -> list[Run]:
         value = self._options(clause).get(name)
         if value is None:
             return [self._gap("token", f"opt.{name}", clause, f"Clause {clause.id!r} uses an option {name!r} that its practice does not have.")]

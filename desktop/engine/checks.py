@@ -13,6 +13,7 @@ from desktop.engine.fields import PROFILE_FIELDS
 from desktop.engine.interview import answer_contradictions
 from desktop.engine.library import Library
 from desktop.engine.lint import apply_fix, lint
+from desktop.engine.markup import refused_links
 from desktop.engine.place import DOCUMENT, PRACTICES, REQUIREMENT, Place, clause_place, field_place, practice_place
 from desktop.engine.profile import Profile
 from desktop.engine.statements import claims_in_wording, stated_facts
@@ -51,6 +52,8 @@ def field_problems(profile: Profile) -> list[Problem]:
         elif value and declared.problem and (reason := declared.problem(value)):
             code = _INVALID_CODES.get(declared.key, "invalid-detail")
             problems.append(Problem(ERROR, code, reason, field_place(declared.key)))
+        elif value and declared.doubt and (reason := declared.doubt(value)):
+            problems.append(Problem(WARNING, "doubtful-detail", reason, field_place(declared.key)))
         elif not value and declared.needed and declared.needed(profile):
             problems.append(Problem(WARNING, "needed-detail", declared.advice, field_place(declared.key)))
     return problems
@@ -147,10 +150,12 @@ def document_problems(document: Document, library: Library, profile: Profile) ->
         if key in seen:
             continue
         seen.add(key)
-        code = {"missing": "missing-detail", "token": "unknown-token", "reference": "broken-reference"}[gap.kind]
+        code = {"missing": "missing-detail", "token": "unknown-token", "reference": "broken-reference",
+                "runaway": "runaway-option"}[gap.kind]
         problems.append(Problem(ERROR, code, gap.message, gap.place))
     problems += contradiction_problems(document, library, profile)
     problems += wording_contradictions(document, library, profile)
+    problems += refused_link_problems(document, library, profile)
     problems += unknown_item_problems(document, library)
     problems += terminology_problems(document, library, profile)
     problems += _coverage_problems(document, library, profile)
@@ -243,6 +248,23 @@ def wording_contradictions(document: Document, library: Library, profile: Profil
                                     f"{_clause_title(library, other)} says {describe(other.fact, library.vocabulary)}. "
                                     "Change your wording, or untick the other practice.",
                                     clause_place(clause_id), (practice_place(other.practice_id),)))
+    return problems
+
+
+def refused_link_problems(document: Document, library: Library, profile: Profile) -> list[Problem]:
+    """A warning for each link in the user's wording that the policy shows as plain text, because
+    its address is not a web or email address (javascript:, file:, a missing scheme…)."""
+    shown = {block.clause_id for section in document.sections for block in section.blocks}
+    problems = []
+    for clause_id, text in profile.overrides.items():
+        if clause_id not in shown:
+            continue
+        title = library.clauses[clause_id].title if clause_id in library.clauses else clause_id
+        for link in refused_links(text):
+            problems.append(Problem(WARNING, "unsafe-link",
+                                    f"Your wording of “{title}” has a link, {link}, whose address is not a web "
+                                    "(https://…) or email (mailto:…) address, so the policy shows it as plain text. "
+                                    "Give a full web address, or remove the link.", clause_place(clause_id)))
     return problems
 
 

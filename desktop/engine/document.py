@@ -2,6 +2,7 @@
 
 import functools
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from desktop.engine.place import Place
 from desktop.engine.readability import flesch_reading_ease
@@ -37,9 +38,23 @@ def merged(runs: list[Run]) -> list[Run]:
     return result
 
 
+def is_safe_link(href: str) -> bool:
+    """A web or email address with something after its scheme (not javascript:, file:, data:…)."""
+    return any(href[:len(scheme)].lower() == scheme and len(href) > len(scheme) for scheme in LINK_SCHEMES)
+
+
 def safe_href(run: Run) -> str | None:
-    """The run's link when its scheme is one a document may carry, else None."""
-    return run.href if run.href and run.href.startswith(LINK_SCHEMES) else None
+    """The run's link, cleaned for any format, when its scheme is one a document may carry, else None.
+
+    Every writer takes links from here: control characters are dropped, and spaces and
+    characters outside ASCII are percent-encoded, so no format can choke on a link target."""
+    if not run.href:
+        return None
+    href = quote(clean_text(run.href), safe=_URI_CHARACTERS)
+    return href if is_safe_link(href) else None
+
+
+_URI_CHARACTERS = ":/?#[]@!$&'()*+,;=%~"  # RFC 3986's reserved characters, and % for escapes already made
 
 
 def plain(runs: list[Run]) -> str:
@@ -85,7 +100,7 @@ class Section:
 class Gap:
     """Something assembly could not fill: a missing detail, an unknown token or reference."""
 
-    kind: str  # "missing", "token", "reference"
+    kind: str  # "missing", "token", "reference", "runaway" (an option that uses itself or grows without end)
     name: str
     clause_id: str
     message: str
@@ -129,9 +144,13 @@ class Document:
         return "\n".join(text for _, text in self.text_blocks())
 
 
-_CONTROL = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127])
+# Control characters but tab and line breaks (C0, DEL and C1), and Unicode's noncharacters:
+# U+FFFE and U+FFFF, which XML forbids outright, and the rest, which HTML reports as errors.
+_NONCHARACTERS = [*range(0xFDD0, 0xFDF0), *(plane + end for plane in range(0, 0x110000, 0x10000) for end in (0xFFFE, 0xFFFF))]
+_CONTROL = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), *range(127, 160), *_NONCHARACTERS])
 
 
 def clean_text(text: str) -> str:
-    """Text fit for any format: no control characters (Word cannot store them), no lone surrogates."""
+    """Text fit for any format: no control characters (Word cannot store them), no noncharacters
+    (U+FFFE, U+FFFF…), no lone surrogates. Every writer passes its text through here."""
     return text.translate(_CONTROL).encode("utf-8", "ignore").decode("utf-8")

@@ -8,6 +8,7 @@ adding a field is one entry here (its value is stored in the profile like any ot
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from desktop.engine.countries import COUNTRIES, country_problem
 from desktop.engine.validate import is_email, is_web_address
 
 LINE, COMBO, CHOICE, DATE = "line", "combo", "choice", "date"
@@ -34,7 +35,11 @@ class ProfileField:
     required: bool = False
     advice: str = ""  # shown when a required (or needed) field is empty
     problem: Callable[[str], str | None] | None = None  # why a non-empty value is wrong
+    doubt: Callable[[str], str | None] | None = None  # why a non-empty value may be wrong (a warning)
     token: bool = True  # clauses may write {{key}}
+    # Why the policy never prints the value (it only decides which wording is used); the form says so.
+    # Every other field is printed by some clause (tests/test_fields_used.py checks both ways).
+    not_printed: str = ""
     # An optional field the rest of the profile makes necessary: given the profile, True when an
     # empty value is worth a warning (with `advice`).
     needed: Callable[[object], bool] | None = None
@@ -43,9 +48,6 @@ class ProfileField:
         if (self.required or self.needed) and not self.advice:
             raise ValueError(f"field {self.key} is required or needed, so it needs the advice shown when it is empty")
 
-
-_COUNTRIES = ("United States", "United Kingdom", "Ireland", "Canada", "Australia", "New Zealand",
-              "Germany", "France", "Netherlands", "Spain", "Italy", "Sweden", "India", "Singapore")
 
 # Where the GDPR applies directly (the EU and the rest of the EEA) and the UK, which keeps its own copy.
 _EU_UK = frozenset(name.lower() for name in (
@@ -77,8 +79,8 @@ PROFILE_FIELDS: list[ProfileField] = [
                  required=True, advice="Enter the company's full legal name."),
     ProfileField("company.short_name", "Company short name", "&Short name", "Company", "Acme",
                  help="Used after the first mention. Leave empty to use the legal name."),
-    ProfileField("company.country", "Country", "&Country", "Company", "United States", kind=COMBO, choices=_COUNTRIES,
-                 help="Sets the date style and the paper size of the Word file."),
+    ProfileField("company.country", "Country", "&Country", "Company", "United States", kind=COMBO, choices=COUNTRIES,
+                 help="Sets the date style and the paper size of the Word file.", doubt=country_problem),
     ProfileField("company.region", "State or region", "State or re&gion", "Company", "Illinois"),
     ProfileField("company.contact_email", "Contact email", "Privacy e&mail", "Contact", "privacy@example.com",
                  required=True, advice="Enter an email address where people can reach you about privacy.",
@@ -109,7 +111,8 @@ PROFILE_FIELDS: list[ProfileField] = [
     ProfileField("company.dpo_required", "Data protection officer required", "DPO re&quired", _GDPR,
                  kind=CHOICE, choices=("no", "yes"),
                  help="GDPR Article 37: yes if you are a public body, or if your core work is monitoring people "
-                      "regularly on a large scale, or handling sensitive data on a large scale."),
+                      "regularly on a large scale, or handling sensitive data on a large scale.",
+                 not_printed="Not printed in the policy: it decides whether the policy says you need no data protection officer."),
     ProfileField("company.dpo_contact", "Data protection officer", "&DPO contact", _GDPR, "dpo@example.com",
                  help="How to reach your data protection officer: an email address, and a name or title.",
                  needed=_dpo_needed,

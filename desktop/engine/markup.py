@@ -8,10 +8,14 @@ import re
 from dataclasses import dataclass
 
 from desktop.engine.conditions import Condition, ConditionError, parse_condition
+from desktop.engine.document import is_safe_link
 
 TOKEN = re.compile(r"\{\{(.*?)\}\}")
 _IF_PREFIX = re.compile(r"^\{\{if\s+(.*?)\}\}\s*")
-_INLINE = re.compile(r"\*\*(?P<bold>.+?)\*\*|\*(?P<italic>[^*\s][^*]*?)\*|\[(?P<label>[^\]]+)\]\((?P<href>[^)\s]+)\)")
+# A link's address may hold one level of balanced parentheses, as in …/Foo_(bar) or alert(1).
+_INLINE = re.compile(r"\*\*(?P<bold>.+?)\*\*|\*(?P<italic>[^*\s][^*]*?)\*"
+                     r"|\[(?P<label>[^\]]+)\]\((?P<href>(?:[^()\s]|\([^()\s]*\))+)\)")
+
 
 
 class MarkupError(ValueError):
@@ -99,12 +103,21 @@ def parse_inline(text: str) -> list[Span]:
             spans.append(Span(match["bold"], bold=True))
         elif match["italic"] is not None:
             spans.append(Span(match["italic"], italic=True))
-        else:
+        elif is_safe_link(match["href"]):
             spans.append(Span(match["label"], href=match["href"]))
+        else:  # shown as written, and reported by the checks (refused_links)
+            spans.append(Span(match.group(0)))
         position = match.end()
     if position < len(text):
         spans.append(Span(text[position:]))
     return spans
+
+
+def refused_links(text: str) -> list[str]:
+    """The `[label](address)` links in `text` that are shown as plain text: their scheme is not
+    http, https or mailto."""
+    return [match.group(0) for match in _INLINE.finditer(text)
+            if match["href"] is not None and not is_safe_link(match["href"])]
 
 
 def tokens_in(text: str) -> list[str]:

@@ -5,20 +5,49 @@ an older one. Wrong types are reported by key path; nothing is guessed.
 """
 
 import datetime as dt
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from desktop.engine.backups import keep_backup
 from desktop.engine.fileio import write_atomic
+from desktop.engine.json_text import JSONTextError, dump_json, read_json
 from desktop.engine.questions import answer_problems
 from desktop.engine.regimes import regime_ids
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Options of intro.controller that became company details (version 2): option -> company key.
+_CONTROLLER_OPTIONS_MOVED = {"eu_representative": "eu_representative", "dpo_email": "dpo_contact"}
+
+
+def _controller_options_to_company(data: dict) -> dict:
+    """The GDPR representative and DPO moved from intro.controller's options to the company details.
+
+    A value moves when the company detail is empty or the same; one that differs stays an option
+    (reported as unknown) rather than be lost."""
+    practices, company = data.get("practices"), data.get("company", {}) or {}
+    options = practices.get("intro.controller") if isinstance(practices, dict) else None
+    if not isinstance(options, dict) or not isinstance(company, dict):
+        return data  # nothing to move, or a wrong type the reader reports
+    options, company = dict(options), dict(company)
+    for option, key in _CONTROLLER_OPTIONS_MOVED.items():
+        value = options.get(option)
+        if not isinstance(value, str):
+            continue
+        current = company.get(key, "")
+        if not (isinstance(current, str) and current.strip()):
+            company[key] = value
+        elif current.strip() != value.strip():
+            continue
+        del options[option]
+    return {**data, "company": company, "practices": {**practices, "intro.controller": options}}
+
+
 # Upgrade steps: UPGRADES[n] turns a profile's data at schema version n into version n + 1.
 # Version 0 is a file written before `schema_version` existed; its keys already are version 1's.
 UPGRADES: dict[int, Callable[[dict], dict]] = {
     0: lambda data: data,
+    1: _controller_options_to_company,
 }
 
 
@@ -260,6 +289,8 @@ def profile_to_dict(profile: Profile) -> dict:
 
 def load_profile(path: Path) -> Profile:
     path = Path(path)
+    if path.exists() and not path.is_file():  # reading a pipe would wait for ever
+        raise ProfileError(str(path), ["is not a file (a folder, device or pipe); open a profile file"])
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -267,15 +298,22 @@ def load_profile(path: Path) -> Profile:
     except (OSError, UnicodeDecodeError) as error:
         raise ProfileError(str(path), [f"cannot be read ({error.__class__.__name__}: {error})"]) from None
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ProfileError(str(path), [f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"]) from None
+        data = read_json(text)
+    except JSONTextError as error:
+        raise ProfileError(str(path), [str(error)]) from None
     return profile_from_dict(data, str(path))
 
 
 def profile_json(profile: Profile) -> str:
-    return json.dumps(profile_to_dict(profile), indent=2, ensure_ascii=False) + "\n"
+    """The profile as JSON text; any text the user typed, even a lone surrogate, encodes as UTF-8."""
+    return dump_json(profile_to_dict(profile))
 
 
-def save_profile(profile: Profile, path: Path) -> None:
-    write_atomic(Path(path), profile_json(profile).encode("utf-8"))
+def save_profile(profile: Profile, path: Path, backups: Path | None = None) -> bytes:
+    """Write the profile to `path` atomically, first copying the version it replaces under
+    `backups` (when given); the bytes written."""
+    data = profile_json(profile).encode("utf-8")
+    if backups is not None:
+        keep_backup(backups, Path(path))
+    write_atomic(Path(path), data)
+    return data

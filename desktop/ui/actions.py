@@ -123,8 +123,14 @@ class _WindowShortcutsFirst(QObject):
     def __init__(self, window: QMainWindow):
         super().__init__(window)
         self.window = window
-        self.keys = {sequence[0].toCombined() for action in window.findChildren(QAction)
-                     for sequence in action.shortcuts() if sequence.count() == 1}
+        self._keys: set[int] | None = None  # read at the first key: menus added after this filter count too
+
+    @property
+    def keys(self) -> set[int]:
+        if self._keys is None:
+            self._keys = {sequence[0].toCombined() for action in self.window.findChildren(QAction)
+                          for sequence in action.shortcuts() if sequence.count() == 1}
+        return self._keys
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.ShortcutOverride or not isinstance(watched, QWidget) or watched.window() is not self.window:

@@ -1,12 +1,11 @@
-"""Rewording one clause: the wording in use, editable; a reset to the library text; and what the
-checks find in it, refreshed as you type.
+"""Rewording one clause: the wording in use, in plain words with its filled-in values as protected
+pieces (or, for clause authors, as its template); a reset to the library text, a comparison with
+it, and what the checks find in it, refreshed as you type.
 """
 
-import re
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -22,31 +20,21 @@ from PySide6.QtWidgets import (
 from desktop.engine.checks import Problem, clause_statements, fixed_override
 from desktop.engine.document import Document
 from desktop.engine.place import clause_place
+from desktop.engine.reword import Piece, Rewording, depends_on_choices, lines_template
+from desktop.ui.clause_details import ClauseDetails, TokenHighlighter
+from desktop.ui.piece_edit import PieceEdit
 from desktop.ui.session import ProfileSession
 from desktop.ui.widgets import block_undo_shortcuts, error_colour, muted_colour
 
-_TOKEN = re.compile(r"\{\{.*?\}\}")
-
-
-class TokenHighlighter(QSyntaxHighlighter):
-    """Shows {{tokens}} (filled in from your details) in the link colour and {{if …}} conditions
-    in italics, so the words a reader will see stand out from the machinery around them."""
-
-    def highlightBlock(self, text: str) -> None:
-        palette = self.parent().palette() if isinstance(self.parent(), QWidget) else QPalette()
-        token = QTextCharFormat()
-        token.setForeground(palette.color(QPalette.ColorRole.Link))
-        condition = QTextCharFormat()
-        condition.setForeground(muted_colour(palette))
-        condition.setFontItalic(True)
-        for match in _TOKEN.finditer(text):
-            fmt = condition if match.group().startswith("{{if ") else token
-            self.setFormat(match.start(), match.end() - match.start(), fmt)
-
-
-HINT = ("Words in {{double braces}} are filled in from your details; a paragraph that starts with "
-        "{{if …}} appears only when that holds. Start a line with “- ” for a bullet; leave a blank line "
-        "between paragraphs.")
+HINT = ("Shaded words are filled in from your details and change with them: type around them, or "
+        "delete one whole with Backspace. Start a line with “• ” or “- ” for a bullet; leave an empty "
+        "line between paragraphs.")
+TEMPLATE_HINT = ("Words in {{double braces}} are filled in from your details; a paragraph that starts with "
+                 "{{if …}} appears only when that holds. Start a line with “- ” for a bullet; leave a blank line "
+                 "between paragraphs.")
+AS_IT_READS = "Parts that depend on other choices are shown as they read today."
+AS_IT_READS_MORE = ("A paragraph that appears only with some choices is shown if it appears now, and left out if not. "
+                    "Once you reword the clause, it keeps the paragraphs it shows, whatever you choose later.")
 
 
 def clause_choices(document: Document, library) -> list[tuple[str, str]]:
@@ -61,6 +49,10 @@ def clause_choices(document: Document, library) -> list[tuple[str, str]]:
     return choices
 
 
+def _piece_values(pieces: list[Piece]) -> list[tuple[str, str, bool]]:
+    return [(piece.source, piece.shown, piece.missing) for piece in pieces]
+
+
 class ClauseEditor(QWidget):
     clause_chosen = Signal(str)
 
@@ -71,6 +63,8 @@ class ClauseEditor(QWidget):
         self.clause_id: str | None = None
         self._problems: list[Problem] = []
         self._document: Document | None = None
+        self._written: str | None = None  # the wording this box last showed or wrote
+        self._rewording: tuple[object, Rewording] | None = None  # for which profile object
 
         self.chooser = QComboBox()
         self.chooser.setAccessibleName("Clause to reword")
@@ -81,38 +75,37 @@ class ClauseEditor(QWidget):
         self.empty.setWordWrap(True)
         self.state = QLabel()
         self.state.setWordWrap(True)
-        self.text = QPlainTextEdit()
+        self.as_it_reads = QLabel(AS_IT_READS)
+        self.as_it_reads.setWordWrap(True)
+        self.as_it_reads.setToolTip(AS_IT_READS_MORE)
+        self.text = PieceEdit()
         self.text.setAccessibleName("Clause wording")
-        self.text.setUndoRedoEnabled(False)
-        self.text.setTabChangesFocus(True)
-        self.text.setMinimumHeight(self.text.fontMetrics().lineSpacing() * 6)
-        block_undo_shortcuts(self.text)
-        self.highlighter = TokenHighlighter(self.text.document())
-        self.highlighter.setParent(self.text)
-        self.text.textChanged.connect(self._edited)
+        self.text.edited.connect(self._edited)
+        self.template = QPlainTextEdit()
+        self.template.setAccessibleName("Clause template")
+        self.template.setUndoRedoEnabled(False)
+        self.template.setTabChangesFocus(True)
+        self.template.textChanged.connect(self._template_edited)
+        self.highlighter = TokenHighlighter(self.template.document())
+        self.highlighter.setParent(self.template)
+        for box in (self.text, self.template):
+            box.setMinimumHeight(box.fontMetrics().lineSpacing() * 6)
+            block_undo_shortcuts(box)
+        self.template.hide()
+        self.advanced = QCheckBox("Advanced: show the template")
+        self.advanced.setAccessibleName("Show the clause template")
+        self.advanced.setToolTip("For clause authors: the wording with its {{tokens}} and {{if …}} conditions")
+        self.advanced.toggled.connect(self._advanced_toggled)
         self.reset = QPushButton("&Reset to library text")
         self.reset.setAccessibleName("Reset clause to library text")
         self.reset.clicked.connect(self._reset)
-        self.hint = QLabel(HINT)
-        self.hint.setWordWrap(True)
-        self.findings = QLabel()
-        self.findings.setWordWrap(True)
-        self.findings.setAccessibleName("Findings in this clause")
-        self.fix = QPushButton("&Fix the wording")
-        self.fix.setAccessibleName("Fix the terms in this clause")
-        self.fix.setToolTip("Replace each flagged word with the one the policy uses (can be undone)")
+
+        self.details = ClauseDetails()
+        self.findings, self.fix, self.says = self.details.findings, self.details.fix, self.details.says
+        self.confirm, self.original, self.hint = self.details.confirm, self.details.original, self.details.hint
+        self.compare = self.details.compare
         self.fix.clicked.connect(self._fix)
-        self.says = QLabel()
-        self.says.setWordWrap(True)
-        self.says.setAccessibleName("What this clause states")
-        self.confirm = QCheckBox("My wording still says all of this")
-        self.confirm.setAccessibleName("Confirm my wording still says this")
-        self.confirm.setToolTip("Until you confirm, the problems list asks you to check your wording")
         self.confirm.toggled.connect(self._confirm_toggled)
-        self.original = QLabel()
-        self.original.setWordWrap(True)
-        self.original.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.original.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.state, 1)
@@ -122,28 +115,33 @@ class ClauseEditor(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.chooser)
         layout.addWidget(self.empty)
-        layout.addWidget(self.text, 1)
         layout.addLayout(buttons)
-        layout.addWidget(self.findings)
-        layout.addWidget(self.fix, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.says)
-        layout.addWidget(self.confirm)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.original)
+        layout.addWidget(self.as_it_reads)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.template, 1)
+        layout.addWidget(self.advanced, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.details.area)
         self._recolour()
         session.changed.connect(self._profile_changed)
         self.show_clause(None)
 
     def _recolour(self) -> None:
         muted = muted_colour(self.palette()).name()
-        self.hint.setStyleSheet(f"color: {muted};")
-        self.original.setStyleSheet(f"color: {muted};")
-        self.state.setStyleSheet(f"color: {muted};")
+        for label in (self.state, self.as_it_reads):
+            label.setStyleSheet(f"color: {muted};")
+        self.details.recolour(muted)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == event.Type.PaletteChange:
             self._recolour()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_details()
+
+    def _fit_details(self) -> None:
+        self.details.limit_height(self.height() * 3 // 10)  # the wording keeps most of the panel
 
     # Which clause
     def set_document(self, document: Document, problems: list[Problem]) -> None:
@@ -178,7 +176,10 @@ class ClauseEditor(QWidget):
             clause_id = None
         self.clause_id = clause_id
         has_clause = clause_id is not None
-        for widget in (self.text, self.state, self.reset, self.hint, self.findings):
+        advanced = self.advanced.isChecked()
+        self.text.setVisible(has_clause and not advanced)
+        self.template.setVisible(has_clause and advanced)
+        for widget in (self.state, self.reset, self.advanced, self.details.area):
             widget.setVisible(has_clause)
         self.empty.setVisible(not has_clause)
         self._sync_chooser()
@@ -187,35 +188,68 @@ class ClauseEditor(QWidget):
 
     def focus_text(self) -> None:
         if self.clause_id:
-            self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+            box = self.template if self.advanced.isChecked() else self.text
+            box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _advanced_toggled(self, on: bool) -> None:
+        self.show_clause(self.clause_id)
 
     # The wording
+    def _lines(self, wording: str):
+        """`wording` in words and pieces, for the profile as it is now (filled once per profile state)."""
+        profile = self.session.profile
+        if self._rewording is None or self._rewording[0] is not profile:
+            self._rewording = (profile, Rewording(profile, self.library))
+        return self._rewording[1].lines(wording, self.clause_id)
+
     def _refresh_text(self, force: bool = False) -> None:
         if self.clause_id is None:
-            self.text.blockSignals(True)
-            self.text.clear()
-            self.text.blockSignals(False)
-            self.original.hide()
+            self._written = None
+            self.text.set_lines([])
+            self._set_template("")
+            self.as_it_reads.hide()
+            self.details.show_library(None, False)
             self._show_statements(False)
             return
         wording = self.session.clause_text(self.clause_id)
-        if force or self.text.toPlainText() != wording:
-            position = self.text.textCursor().position()
-            self.text.blockSignals(True)
-            self.text.setPlainText(wording)
-            cursor = self.text.textCursor()
-            cursor.setPosition(min(position, len(wording)))
-            self.text.setTextCursor(cursor)
-            self.text.blockSignals(False)
+        if self.advanced.isChecked():
+            if force or self.template.toPlainText() != wording:
+                self._set_template(wording)
+        else:
+            self._refresh_words(wording, force)
         overridden = self.clause_id in self.session.profile.overrides
         clause = self.library.clauses[self.clause_id]
         practice = self.library.practices.get(clause.practice)
         part = f" Part of “{practice.title}”." if practice and practice.title != clause.title else ""
         self.state.setText(("Your own wording." if overridden else "The library's wording.") + part)
+        self.as_it_reads.setVisible(not self.advanced.isChecked() and depends_on_choices(clause.body))
+        self.hint.setText(TEMPLATE_HINT if self.advanced.isChecked() else HINT)
         self.reset.setEnabled(overridden)
-        self.original.setVisible(overridden)
         self._show_statements(overridden)
-        self.original.setText(f"<b>Library text:</b><br>{escape(clause.body.strip(), quote=False).replace(chr(10), '<br>')}")
+        library_lines = None if self.advanced.isChecked() else self._lines(clause.body)
+        self.details.show_library(library_lines, overridden, clause.body)
+        self._fit_details()
+
+    def _refresh_words(self, wording: str, force: bool) -> None:
+        """Refill the box when the wording changed elsewhere (undo, reset, a fix) or a value in it did."""
+        lines = self._lines(wording)
+        unchanged = not force and wording == self._written
+        if unchanged and _piece_values(self.text.pieces()) == _piece_values([p for ln in lines for p in ln.parts if isinstance(p, Piece)]):
+            return
+        place = self.text.cursor_place()
+        self.text.set_lines(lines)
+        if not force:
+            self.text.restore_cursor(place)
+        self._written = wording
+
+    def _set_template(self, wording: str) -> None:
+        position = self.template.textCursor().position()
+        self.template.blockSignals(True)
+        self.template.setPlainText(wording)
+        cursor = self.template.textCursor()
+        cursor.setPosition(min(position, len(wording)))
+        self.template.setTextCursor(cursor)
+        self.template.blockSignals(False)
 
     def _show_statements(self, overridden: bool) -> None:
         """Beside the user's own wording: what the library's wording stated, and their confirmation."""
@@ -232,8 +266,19 @@ class ClauseEditor(QWidget):
             self.session.confirm_wording(self.clause_id, on)
 
     def _edited(self) -> None:
+        """Store what the box says, its pieces as tokens; the library's wording as it reads now is no override."""
+        if self.clause_id is None:
+            return
+        body = self.library.clauses[self.clause_id].body.strip()
+        wording = lines_template(self.text.lines())
+        if wording == lines_template(self._lines(body)):
+            wording = body
+        self._written = wording  # the refresh this edit causes must not refill the box under the cursor
+        self.session.set_override(self.clause_id, wording)
+
+    def _template_edited(self) -> None:
         if self.clause_id is not None:
-            self.session.set_override(self.clause_id, self.text.toPlainText())
+            self.session.set_override(self.clause_id, self.template.toPlainText())
 
     def _reset(self) -> None:
         if self.clause_id is not None:
@@ -261,6 +306,7 @@ class ClauseEditor(QWidget):
         self.findings.setText("".join(f'<p style="color:{colour}">{escape(m, quote=False)}</p>' for m in messages))
         self.findings.setVisible(bool(messages))
         self.fix.setVisible(bool(messages) and self._fixed_wording() is not None)
+        self._fit_details()
 
     def findings_for(self, clause_id: str) -> list[str]:
         """What the checks say about this clause: linter findings, unknown tokens, missing details."""

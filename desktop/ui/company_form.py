@@ -21,14 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.engine.assemble import is_us
 from desktop.engine.checks import Problem, field_problems
 from desktop.engine.fields import COMBO, DATE, LINE, ProfileField, form_groups
 from desktop.engine.place import FIELD
 from desktop.engine.regimes import bundled_regimes
 from desktop.ui.session import ProfileSession
-from desktop.ui.widgets import block_undo_shortcuts, error_colour, muted_colour
+from desktop.ui.widgets import block_undo_shortcuts, error_colour, muted_colour, wrapped_check
 
 NO_DATE = QDate(2000, 1, 1)
+DATE_STYLE, US_DATE = "d MMMM yyyy", "MMMM d, yyyy"
 
 
 class _Field:
@@ -46,8 +48,9 @@ class _Field:
         self.mark.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.mark.hide()
         layout.addWidget(self.mark)
-        if spec.help:
-            help_label = QLabel(spec.help)
+        notes = " ".join(note for note in (spec.help, spec.not_printed) if note)
+        if notes:
+            help_label = QLabel(notes)
             help_label.setWordWrap(True)
             help_label.setProperty("role", "help")
             layout.addWidget(help_label)
@@ -82,17 +85,21 @@ class CompanyForm(QScrollArea):
         self.setAccessibleName("Company details")
         self.fields: dict[str, _Field] = {}
         self.regime_boxes: dict[str, QCheckBox] = {}
+        self.regime_labels: dict[str, QLabel] = {}  # beside each box, wrapped
         self._check_problems: list[Problem] = []
         self._labels: list[QLabel] = []
+        self._forms: list[QFormLayout] = []
+        self._typed: dict[str, str] = {}  # what was typed into a suggesting box, before its completion
         content = QWidget()
         content.setObjectName("companyFormContent")
         layout = QVBoxLayout(content)
-        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setContentsMargins(6, 10, 6, 10)
         layout.setSpacing(12)
         for title, specs in form_groups():
             box = QGroupBox(title)
             form = QFormLayout(box)
-            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            self._forms.append(form)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             for spec in specs:
                 field = self._make_date(spec) if spec.kind == DATE else self._make_field(spec)
@@ -108,6 +115,7 @@ class CompanyForm(QScrollArea):
         for label in self._labels:  # one label column for every group, so the fields line up
             label.setMinimumWidth(width)
         self.setWidget(content)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the form fits its width instead
         self._recolour()
         session.changed.connect(self._profile_changed)
         self.refresh()
@@ -120,11 +128,15 @@ class CompanyForm(QScrollArea):
         else:
             editor = QComboBox()
             editor.addItems(spec.choices)
+            # a long choice ("Saint Vincent and the Grenadines") must not widen the form
+            editor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            editor.setMinimumContentsLength(8)
             if spec.kind == COMBO:
                 editor.setEditable(True)
                 editor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
                 line = editor.lineEdit()
-                editor.lineEdit().textEdited.connect(lambda text, name=spec.key: self.session.set_field(name, text))
+                line.textEdited.connect(lambda text, name=spec.key: self._typed_into_combo(name, text))
+                line.editingFinished.connect(lambda box=editor, field_spec=spec: self._combo_finished(field_spec, box))
                 editor.activated.connect(lambda _index, box=editor, name=spec.key: self.session.set_field(name, box.currentText()))
             else:
                 line = None
@@ -136,10 +148,27 @@ class CompanyForm(QScrollArea):
         editor.setObjectName(spec.key)
         return _Field(spec, editor, line)
 
+    def _typed_into_combo(self, name: str, text: str) -> None:
+        self._typed[name] = text
+        self.session.set_field(name, text)
+
+    def _combo_finished(self, spec: ProfileField, box: QComboBox) -> None:
+        """Tab, Enter or a click elsewhere takes the completed suggestion, not just the letters typed;
+        unless what was typed is itself a good value (“UK” is not “Ukraine”)."""
+        typed = self._typed.pop(spec.key, None)
+        completed = box.currentText()
+        if typed is None:
+            return  # nothing typed since the last time: a choice from the list was stored already
+        good_as_typed = spec.doubt is not None and bool(typed.strip()) and spec.doubt(typed) is None
+        if good_as_typed and completed != typed:
+            box.setEditText(typed)
+            completed = typed
+        self.session.set_field(spec.key, completed)
+
     def _make_date(self, spec: ProfileField) -> _Field:
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMMM yyyy")
+        self.date.setDisplayFormat(DATE_STYLE)
         self.date.setMinimumDate(NO_DATE)
         self.date.setSpecialValueText("Not set")
         self.date.setAccessibleName(spec.label)
@@ -157,11 +186,13 @@ class CompanyForm(QScrollArea):
         note.setProperty("role", "help")
         layout.addWidget(note)
         for regime in bundled_regimes().values():
-            check = QCheckBox(regime.label)
+            check = QCheckBox()
             check.setAccessibleName(f"Cover {regime.title}")
             check.setToolTip(f"{regime.explanation} {regime.question}")
             check.toggled.connect(lambda on, r=regime.id: self.session.set_regime(r, on))
-            layout.addWidget(check)
+            row = wrapped_check(check, regime.label)
+            layout.addLayout(row)
+            self.regime_labels[regime.id] = row.itemAt(1).widget()
             self.regime_boxes[regime.id] = check
         return box
 
@@ -179,6 +210,20 @@ class CompanyForm(QScrollArea):
         if event.type() == event.Type.PaletteChange:
             self._recolour()
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        """Labels beside their fields when there is room, above them when the panel is narrow
+        (a side panel at 1024 pixels, or large text), so the form never scrolls sideways."""
+        room_for_fields = self.fontMetrics().horizontalAdvance("x" * 28)
+        beside = self.viewport().width() >= self._labels[0].minimumWidth() + room_for_fields + 40
+        policy = QFormLayout.RowWrapPolicy.DontWrapRows if beside else QFormLayout.RowWrapPolicy.WrapAllRows
+        for form in self._forms:
+            if form.rowWrapPolicy() != policy:
+                form.setRowWrapPolicy(policy)
+
     # Showing the profile
     def _date_changed(self, name: str, date: QDate) -> None:
         self.session.set_field(name, "" if date == NO_DATE else date.toString(Qt.DateFormat.ISODate))
@@ -188,6 +233,7 @@ class CompanyForm(QScrollArea):
 
     def refresh(self) -> None:
         profile = self.session.profile
+        self.date.setDisplayFormat(US_DATE if is_us(profile) else DATE_STYLE)  # as the policy will print it
         for name, field in self.fields.items():
             if field.spec.kind == DATE:
                 date = QDate.fromString(profile.field_value(name), Qt.DateFormat.ISODate)

@@ -4,6 +4,7 @@ The controller never opens a dialog itself: it asks its view (`View`), so every 
 tested with a fake view that answers from a script.
 """
 
+import copy
 import datetime as dt
 import logging
 import re
@@ -16,15 +17,19 @@ from desktop.engine.assemble import assemble
 from desktop.engine.checks import ERROR, Problem, check
 from desktop.engine.example import example_profile
 from desktop.engine.export import FORMATS, export_bytes, with_extension
-from desktop.engine.fileio import write_atomic
+from desktop.engine.fileio import remove_stale_temps, write_atomic
 from desktop.engine.interview import apply_answers, start_profile
+from desktop.engine.ondisk import DiskStamp, changed_on_disk, stamp_of
 from desktop.engine.profile import Profile, ProfileError, load_profile, save_profile
+from desktop.engine.recovery import Recovered, RecoveryStore
+from desktop.paths import user_data_dir
 from desktop.ui.session import ProfileSession
 from desktop.ui.settings import Settings
 
 log = logging.getLogger(__name__)
 NEW, OPEN, EXAMPLE = "new", "open", "example"
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+OVERWRITE, SAVE_AS = "overwrite", "save-as"  # answers when the file changed on disk since it was opened
 
 
 class View(Protocol):
@@ -40,6 +45,8 @@ class View(Protocol):
     def show_error(self, title: str, text: str) -> None: ...
     def show_exported(self, path: Path) -> None: ...
     def ask_interview(self, profile: Profile) -> dict | None: ...  # the answers, or None when cancelled
+    def ask_conflict(self, path: Path) -> str: ...  # OVERWRITE, SAVE_AS or CANCEL
+    def ask_restore(self, recovered: Recovered) -> bool: ...  # True to restore unsaved edits a crash left
 
 
 def slug(text: str) -> str:
@@ -47,18 +54,35 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
 
 
+def _exists(path: Path) -> bool:
+    """Whether something is at `path`; a name the system refuses (too long…) is not, and the
+    write that follows says why."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
 class Controller(QObject):
     recent_changed = Signal()
     saved = Signal(Path)  # the profile was written to this file
 
-    def __init__(self, session: ProfileSession, settings: Settings, view: View, parent: QObject | None = None):
+    def __init__(self, session: ProfileSession, settings: Settings, view: View, parent: QObject | None = None,
+                 data_folder: Path | None = None):
         super().__init__(parent)
         self.session, self.settings, self.view = session, settings, view
         self.last_export: Path | None = None
+        data_folder = data_folder or user_data_dir()
+        self.backups = data_folder / "backups"  # the last versions of each profile saved (backups.py)
+        self.recovery = RecoveryStore(data_folder / "recovery")
+        self.disk_stamp: DiskStamp | None = None  # the profile file as last read or written
 
     # Starting
     def start(self, path: Path | None = None) -> None:
-        """Open `path`, else the last profile, else ask: new, open or the example."""
+        """Offer to restore edits a crash left; else open `path`, else the last profile, else ask:
+        new, open or the example."""
+        if self.offer_recovery():
+            return
         if path is not None and self._load(Path(path)):
             return
         last = self.settings.last_profile()
@@ -84,6 +108,7 @@ class Controller(QObject):
         if answers is None and confirm:
             return False
         self.session.replace(start)
+        self.disk_stamp = None
         if answers is not None:
             self.apply_interview(answers)
         return True
@@ -105,6 +130,7 @@ class Controller(QObject):
         if confirm and not self.confirm_discard():
             return False
         self.session.replace(example_profile(self.session.library, dt.date.today()))
+        self.disk_stamp = None
         return True
 
     # Opening and saving
@@ -129,8 +155,51 @@ class Controller(QObject):
                                  + "\n\nFix the file in a text editor, or open another profile.")
             return False
         self.session.replace(profile, path)
+        self.disk_stamp = stamp_of(path)
+        remove_stale_temps(path)
         self._remember(path)
         return True
+
+    # Recovering from a crash
+    def offer_recovery(self) -> bool:
+        """Ask about each recovery file a crashed window left, newest first: restore the first one
+        accepted; a declined one is deleted."""
+        for recovered in self.recovery.pending():
+            if self.view.ask_restore(recovered):
+                self._restore(recovered)
+                return True
+            recovered.discard()
+        return False
+
+    def _restore(self, recovered: Recovered) -> None:
+        """The profile's file as it is on disk, then the recovered edits as one undoable step."""
+        path, base = recovered.profile_path, Profile()
+        if path is not None and path.is_file():
+            try:
+                base = load_profile(path)
+            except ProfileError as error:
+                log.warning("restoring over %s, which cannot be read: %s", path, error)
+        self.session.replace(base, path)
+        self.disk_stamp = stamp_of(path) if path else None
+        restored = copy.deepcopy(recovered.profile)
+        self.session.edit("Restore unsaved edits", "restore", lambda p: p.__dict__.update(restored.__dict__), merge=False)
+        self.keep_recovery()  # this window's own file holds the edits before the old one goes
+        recovered.discard()
+        if path is not None:
+            self._remember(path)
+
+    def keep_recovery(self) -> None:
+        """Write the unsaved edits to this window's recovery file (none to keep: remove it)."""
+        if not self.session.is_modified():
+            self.recovery.remove()
+            return
+        try:
+            self.recovery.write(self.session.profile, self.session.path, self.session.display_name())
+        except OSError as error:
+            log.warning("unsaved edits not kept in %s (%s)", self.recovery.file, error)
+
+    def drop_recovery(self) -> None:
+        self.recovery.remove()
 
     def save(self) -> bool:
         if self.session.path is None:
@@ -151,12 +220,25 @@ class Controller(QObject):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        """Save to `path`; any failure leaves the window as it was and says why."""
+        if changed_on_disk(self.disk_stamp, path):
+            answer = self.view.ask_conflict(path)
+            if answer == SAVE_AS:
+                return self.save_as()
+            if answer != OVERWRITE:
+                return False
         try:
-            save_profile(self.session.profile, path)
+            data = save_profile(self.session.profile, path, backups=self.backups)
         except OSError as error:
             self.view.show_error("Profile not saved", f"{path} could not be written: {error.strerror or error}.\n\n"
                                  "Choose another folder with Save As, or check that the disk has space.")
             return False
+        except Exception as error:  # a bug must not close the window with the user's work
+            log.exception("saving %s failed", path)
+            self.view.show_error("Profile not saved", f"{path} could not be written ({error.__class__.__name__}: {error}).\n\n"
+                                 "Your changes are still here. Try Save As, and please report this problem.")
+            return False
+        self.disk_stamp = stamp_of(path, data)
         self.session.mark_saved(path)
         self._remember(path)
         self.saved.emit(path)
@@ -164,7 +246,7 @@ class Controller(QObject):
 
     def _may_write(self, chosen: Path, path: Path) -> bool:
         """The file dialog asked about replacing `chosen`; when an extension was added since, ask about `path`."""
-        return path == chosen or not path.exists() or self.view.ask_overwrite(path)
+        return path == chosen or not _exists(path) or self.view.ask_overwrite(path)
 
     def _remember(self, path: Path) -> None:
         self.settings.add_recent(path)

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.engine.checks import Problem
 from desktop.engine.export import FORMATS
-from desktop.ui.controller import CANCEL, DISCARD, EXAMPLE, NEW, OPEN, SAVE
+from desktop.engine.recovery import Recovered
+from desktop.ui.controller import CANCEL, DISCARD, EXAMPLE, NEW, OPEN, OVERWRITE, SAVE, SAVE_AS
 
 PROFILE_FILTER = "Policywright profiles (*.json);;All files (*)"
 DISCLAIMER = "Policywright is drafting help, not legal advice. Have a lawyer review your policy before you rely on it."
@@ -114,6 +115,32 @@ class WindowView:
         answer = box.exec()
         return {QMessageBox.StandardButton.Save: SAVE, QMessageBox.StandardButton.Discard: DISCARD}.get(
             QMessageBox.StandardButton(answer), CANCEL)
+
+    def ask_conflict(self, path: Path) -> str:
+        box = QMessageBox(QMessageBox.Icon.Warning, "The file changed",
+                          f"“{path.name}” was changed by another window or program since you opened it.",
+                          parent=self.window)
+        box.setInformativeText("Saving now replaces those changes with yours. Save your version under another "
+                               "name to keep both, or cancel and decide later.")
+        overwrite = box.addButton("Replace theirs", QMessageBox.ButtonRole.DestructiveRole)
+        save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        return {overwrite: OVERWRITE, save_as: SAVE_AS}.get(box.clickedButton(), CANCEL)
+
+    def ask_restore(self, recovered: Recovered) -> bool:
+        when = recovered.saved_at.astimezone()
+        where = f" ({recovered.profile_path})" if recovered.profile_path else " (never saved)"
+        box = QMessageBox(QMessageBox.Icon.Question, "Restore unsaved edits?",
+                          f"Policywright closed before your edits to “{recovered.name}” were saved.", parent=self.window)
+        box.setInformativeText(f"The edits to {recovered.name}{where}, as they were on {when:%A} {when.day} {when:%B %Y} "
+                               f"at {when:%H:%M}, were kept. Restore them? If you discard them, they are deleted.")
+        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        return box.clickedButton() is restore
 
     def ask_export_with_errors(self, errors: list[Problem]) -> bool:
         shown = "\n".join(f"• {p.message}" for p in errors[:6])

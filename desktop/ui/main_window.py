@@ -14,6 +14,7 @@ from desktop.engine.document import Document
 from desktop.engine.library import Library
 from desktop.engine.place import CLAUSE, DOCUMENT, FIELD, OPTION, PRACTICE, PRACTICES, REQUIREMENT, Place
 from desktop.ui.actions import build_actions, fill_recent_menu, fit_toolbar
+from desktop.ui.autosave import Autosave
 from desktop.ui.clause_editor import ClauseEditor
 from desktop.ui.company_form import CompanyForm
 from desktop.ui.compliance_panel import CompliancePanel
@@ -28,6 +29,7 @@ from desktop.ui.resources import app_icon, style_sheet
 from desktop.ui.session import ProfileSession
 from desktop.ui.settings import Settings
 from desktop.ui.status import StatusPanel
+from desktop.ui.version_actions import VersionActions
 from desktop.ui.where import practices_covering
 from desktop.ui.widgets import details_area, list_over_details, muted_colour
 
@@ -50,7 +52,8 @@ def _panel(title: str, body: QWidget, note: str = "") -> QWidget:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, library: Library, settings: Settings, parent: QWidget | None = None):
+    def __init__(self, library: Library, settings: Settings, parent: QWidget | None = None,
+                 data_folder: Path | None = None):
         super().__init__(parent)
         self.library, self.settings = library, settings
         self.remember_state = True
@@ -59,7 +62,8 @@ class MainWindow(QMainWindow):
         self.session = ProfileSession(library, self)
         self.live = LiveDocument(self.session, self)
         self.view = WindowView(self)
-        self.controller = Controller(self.session, settings, self.view, self)
+        self.controller = Controller(self.session, settings, self.view, self, data_folder)
+        self.autosave = Autosave(self.controller, self)
 
         self.form = CompanyForm(self.session)
         self.practices = PracticePanel(self.session)
@@ -81,6 +85,7 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self.status = StatusPanel(self.statusBar())
         self.actions = build_actions(self)
+        self.versions = VersionActions(self)  # Profiles…, Publish…, History…
         self._connect()
         self._shown: Document | None = None  # the document the preview shows, to tell what an edit changed
         self._follow = False  # the last change was an edit (not a whole profile): show what it changed
@@ -124,7 +129,12 @@ class MainWindow(QMainWindow):
     def _fit_panes(self) -> None:
         """Panels with nothing to show take no room: the reword pane with no clause chosen,
         the practice details with no practice selected, the problem details with no problem."""
-        self.reword_pane.setVisible(self.clause_editor.clause_id is not None)
+        wanted = self.clause_editor.clause_id is not None
+        if wanted != self.reword_pane.isVisible():
+            self.reword_pane.setVisible(wanted)
+            if wanted and self.isVisible():  # laid out at once, so what it shows can be used at once
+                self.doc_splitter.refresh()
+                self.reword_pane.layout().activate()
         self.practices.details.setVisible(self.practices.current_id is not None)
         self.problem_details_area.setVisible(self.problem_details.problem is not None)
 
@@ -145,6 +155,7 @@ class MainWindow(QMainWindow):
         self.problems.current_problem.connect(lambda problem: (self.problem_details.show_problem(problem), self._fit_panes()))
         self.preview.edit_requested.connect(self.clause_editor.focus_text)
         self.clause_editor.clause_chosen.connect(self.preview.select_clause)
+        self.clause_editor.clause_chosen.connect(lambda _clause_id: self._fit_panes())
         self.practices.clause_requested.connect(lambda clause_id: self.select_clause(clause_id, focus=True))
         self.problems.navigate.connect(self.navigate)
         self.compliance.clause_requested.connect(self.select_clause)
@@ -186,6 +197,7 @@ class MainWindow(QMainWindow):
         self.status.show_exported(path)
         self.actions.open_export.setEnabled(True)
         self.actions.show_export.setEnabled(True)
+        self.versions.offer_publish()
 
     # Going places
     def go_company(self) -> None:
@@ -325,6 +337,7 @@ class MainWindow(QMainWindow):
         if not self.controller.confirm_discard():
             event.ignore()
             return
+        self.autosave.finish()
         if self.remember_state:
             self.save_state()
         event.accept()

@@ -5,6 +5,7 @@ limits). Each change is sent as (practice id, option name, value); the profile d
 """
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCursor
@@ -23,28 +24,16 @@ from PySide6.QtWidgets import (
 
 from desktop.engine.library import Practice
 from desktop.engine.options import OptionSpec
-from desktop.ui.widgets import block_undo_shortcuts, error_colour, muted_colour
+from desktop.ui.widgets import ClickLabel, block_undo_shortcuts, error_colour, muted_colour
 
 _TOKEN = re.compile(r"\{\{\s*(.*?)\s*\}\}")
 ITEM_GAP = 5
+Words = Callable[[str], str]  # an option value (tokens and all) -> how it reads in the policy
 
 
 def readable(text: str) -> str:
-    """A choice as the user reads it: '{{the service}}' shows as 'the service'."""
+    """A value read without a profile to fill it: '{{the service}}' shows as 'the service'."""
     return _TOKEN.sub(lambda m: m.group(1).replace("company.", "your ").replace("_", " "), text)
-
-
-class _ClickLabel(QLabel):
-    """The wrapped title of a check box; clicking it toggles the box, as a check box's own text would."""
-
-    def __init__(self, text: str, box: QCheckBox):
-        super().__init__(text)
-        self.box = box
-        self.setWordWrap(True)
-
-    def mousePressEvent(self, event) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.box.isEnabled():
-            self.box.click()
 
 
 class ListEdit(QTextEdit):
@@ -86,6 +75,8 @@ class OptionEditor(QWidget):
     def __init__(self, spec: OptionSpec, parent: QWidget | None = None):
         super().__init__(parent)
         self.spec = spec
+        self.words: Words = readable
+        self._source: object = spec.default  # the stored value the editor shows in words
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(3)
@@ -115,7 +106,7 @@ class OptionEditor(QWidget):
             row = QHBoxLayout()
             row.setContentsMargins(0, 0, 0, 0)
             row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
-            self.title_label = _ClickLabel(spec.title, box)
+            self.title_label = ClickLabel(spec.title, box)
             row.addWidget(self.title_label, 1)
             layout.addLayout(row)
             box.toggled.connect(lambda on: self.changed.emit(spec.name, bool(on)))
@@ -149,16 +140,17 @@ class OptionEditor(QWidget):
         self._title(layout)
         line = QLineEdit()
         block_undo_shortcuts(line)
-        line.textEdited.connect(lambda value: self.changed.emit(spec.name, value))
+        line.textEdited.connect(lambda _text: self.changed.emit(spec.name, self.value()))
         layout.addWidget(line)
         return line
 
     def _list_edited(self, text: "ListEdit") -> None:
         if not text.signalsBlocked():
-            items = [line.strip() for line in text.toPlainText().splitlines()]
-            self.changed.emit(self.spec.name, [item for item in items if item])
+            self.changed.emit(self.spec.name, self.value())
 
     def value(self) -> object:
+        """The value as stored: where the user left the words of the stored value as they were, the
+        stored value itself, so its tokens keep following the company's details."""
         editor = self.editor
         if isinstance(editor, QCheckBox):
             return editor.isChecked()
@@ -167,13 +159,16 @@ class OptionEditor(QWidget):
         if isinstance(editor, QComboBox):
             return editor.currentData()
         if isinstance(editor, ListEdit):
-            return editor.items()
-        return editor.text()
+            sources = self._source if isinstance(self._source, list) else []
+            kept = {self.words(item): item for item in sources}
+            return [kept.get(item, item) for item in editor.items()]
+        text = editor.text()
+        return self._source if isinstance(self._source, str) and text == self.words(self._source) else text
 
-    def set_value(self, value: object) -> None:
-        """Show `value` without sending it back; text being typed is left alone when it means the same."""
-        if value == self.value():
-            return
+    def set_value(self, value: object, words: Words | None = None) -> None:
+        """Show `value` in words without sending it back; text being typed is left alone when it reads the same."""
+        self.words = words or self.words
+        self._source = value
         editor = self.editor
         editor.blockSignals(True)
         try:
@@ -182,11 +177,15 @@ class OptionEditor(QWidget):
             elif isinstance(editor, QSpinBox):
                 editor.setValue(int(value) if isinstance(value, int) else editor.minimum())
             elif isinstance(editor, QComboBox):
+                for index in range(editor.count()):
+                    editor.setItemText(index, self.words(editor.itemData(index)))
                 editor.setCurrentIndex(max(0, editor.findData(value)))
             elif isinstance(editor, ListEdit):
-                editor.set_items(value if isinstance(value, list) else [str(value)])
-            else:
-                editor.setText(str(value))
+                shown = [self.words(item) for item in value] if isinstance(value, list) else [self.words(str(value))]
+                if editor.items() != shown:
+                    editor.set_items(shown)
+            elif editor.text() != (shown := self.words(str(value))):
+                editor.setText(shown)
         finally:
             editor.blockSignals(False)
 
@@ -209,11 +208,13 @@ class OptionsPanel(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(10)
 
-    def show_practice(self, practice: Practice | None, values: dict, enabled: bool, problems: dict[str, str]) -> None:
+    def show_practice(self, practice: Practice | None, values: dict, enabled: bool, problems: dict[str, str],
+                      words: Words = readable) -> None:
+        """Show the practice's options; `words` shows a value's tokens as the policy fills them."""
         if practice is not self.practice:
             self._rebuild(practice)
         for name, editor in self.editors.items():
-            editor.set_value(values.get(name, editor.spec.default))
+            editor.set_value(values.get(name, editor.spec.default), words)
             editor.setEnabled(enabled)
             editor.show_problem(problems.get(name, ""))
 

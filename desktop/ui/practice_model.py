@@ -7,11 +7,11 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont
 
 from desktop.engine.library import Library, Practice
+from desktop.engine.search import PracticeSearch
 from desktop.ui.session import ProfileSession
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 4
 SECTION, PRACTICE = "section", "practice"
 Index = QModelIndex | QPersistentModelIndex
@@ -109,8 +109,6 @@ class PracticeTreeModel(QAbstractItemModel):
                 font = QFont()
                 font.setBold(True)
                 return font
-            if role == SEARCH_ROLE:
-                return node.title.lower()
             return None
         practice = node.practice
         if role == Qt.ItemDataRole.CheckStateRole:
@@ -118,8 +116,6 @@ class PracticeTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             choose = "<br><i>Choose one of this kind.</i>" if practice.group else ""
             return f"<p>{practice.primary.summary}{choose}</p>"
-        if role == SEARCH_ROLE:
-            return " ".join((practice.title, practice.primary.summary, practice.id, node.parent.title)).lower()
         if role == GROUP_ROLE:
             return practice.group or ""
         return None
@@ -155,26 +151,33 @@ class PracticeTreeModel(QAbstractItemModel):
 
 
 class PracticeFilter(QSortFilterProxyModel):
-    """Shows practices whose title, summary, id or section contain every word typed."""
+    """Shows the practices a search finds for the words typed (all of them when nothing is typed)."""
 
-    def __init__(self, parent=None):
+    def __init__(self, search: PracticeSearch, parent=None):
         super().__init__(parent)
-        self._words: list[str] = []
+        self.search = search
+        self._words = ""
+        self._ranked: list[str] | None = None
+        self._found: set[str] | None = None
         self.setRecursiveFilteringEnabled(True)
-        self.setFilterRole(SEARCH_ROLE)
 
     def set_words(self, text: str) -> None:
-        words = text.lower().split()
+        words = " ".join(text.lower().split())
         if words != self._words:
             self.beginFilterChange()
             self._words = words
+            self._ranked = self.search.ranked(words)
+            self._found = None if self._ranked is None else set(self._ranked)
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def best(self) -> str | None:
+        """The practice that matches best, if any (a word in its title counts most)."""
+        return self._ranked[0] if self._ranked else None
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._words:
+        if self._found is None:
             return True
         index = self.sourceModel().index(source_row, 0, source_parent)
         if index.data(KIND_ROLE) == SECTION:
             return False  # shown when one of its practices matches (recursive filtering)
-        text = index.data(SEARCH_ROLE) or ""
-        return all(word in text for word in self._words)
+        return index.data(ID_ROLE) in self._found

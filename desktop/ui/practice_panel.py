@@ -29,6 +29,8 @@ from desktop.engine.assemble import practice_options
 from desktop.engine.checks import Problem
 from desktop.engine.place import OPTION
 from desktop.engine.place import PRACTICE as PRACTICE_PLACE
+from desktop.engine.reword import value_words
+from desktop.engine.search import bundled_search
 from desktop.ui.option_editors import OptionsPanel
 from desktop.ui.practice_model import GROUP_ROLE, ID_ROLE, KIND_ROLE, PRACTICE, PracticeFilter, PracticeTreeModel
 from desktop.ui.resources import describe_source
@@ -97,8 +99,13 @@ class PracticePanel(QWidget):
         self.filter.setAccessibleName("Practice filter")
         self.filter.textChanged.connect(self._filter_changed)
 
+        self.no_match = QLabel()
+        self.no_match.setWordWrap(True)
+        self.no_match.setAccessibleName("No practice matches")
+        self.no_match.hide()
+
         self.model = PracticeTreeModel(session, self)
-        self.proxy = PracticeFilter(self)
+        self.proxy = PracticeFilter(bundled_search(self.library), self)
         self.proxy.setSourceModel(self.model)
         self.tree = QTreeView()
         self.tree.setModel(self.proxy)
@@ -118,6 +125,7 @@ class PracticePanel(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
         layout.addWidget(self.filter)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.splitter, 1)
         session.changed.connect(self._show_details)
         session.replaced.connect(self._profile_replaced)
@@ -164,19 +172,18 @@ class PracticePanel(QWidget):
     def _filter_changed(self, text: str) -> None:
         self.proxy.set_words(text)
         self.tree.expandAll()
-        if self.current_id and not self._proxy_index(self.current_id).isValid():
+        found = not text.strip() or self.proxy.best() is not None
+        self.no_match.setText("" if found else f"No practice matches “{text.strip()}”. Try another word, such as cookies, email or children.")
+        self.no_match.setVisible(not found)
+        if not found:
+            self.tree.setCurrentIndex(QModelIndex())  # nothing found: the pane shows nothing either
+            self.current_id = None
+            self._show_details()
+            return
+        if text.strip():
+            self.tree.setCurrentIndex(self._proxy_index(self.proxy.best()))  # the best match is shown
+        elif self.current_id and not self._proxy_index(self.current_id).isValid():
             self.tree.setCurrentIndex(QModelIndex())
-        if text.strip() and not self.tree.currentIndex().isValid():
-            first = self._first_practice()
-            if first.isValid():
-                self.tree.setCurrentIndex(first)
-
-    def _first_practice(self) -> QModelIndex:
-        for row in range(self.proxy.rowCount()):
-            section = self.proxy.index(row, 0)
-            if self.proxy.rowCount(section):
-                return self.proxy.index(0, 0, section)
-        return QModelIndex()
 
     def _proxy_index(self, practice_id: str) -> QModelIndex:
         return self.proxy.mapFromSource(self.model.index_of(practice_id))
@@ -230,7 +237,8 @@ class PracticePanel(QWidget):
         self.options_box.setVisible(bool(practice.options))
         self.options_hint.setVisible(not ticked)
         values = practice_options(self.library, self.session.profile, practice.id)
-        self.options.show_practice(practice, values, ticked, self._option_problems(practice.id))
+        words = value_words(self.session.profile, self.library, practice.id) if practice.options else None
+        self.options.show_practice(practice, values, ticked, self._option_problems(practice.id), words)
         links = ", ".join(f'<a href="clause:{escape(c.id)}">{escape(c.title)}</a>' for c in practice.clauses)
         self.clauses.setText(f"Reword: {links}" if ticked else "")
         self.clauses.setVisible(ticked)

@@ -6,6 +6,7 @@ same key (typing in one field) merge into one undo step.
 """
 
 import copy
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,7 +30,10 @@ class ProfileCommand(QUndoCommand):
 
     def __init__(self, session: "ProfileSession", text: str, key: str, before: Profile, after: Profile, merge: bool):
         super().__init__(text)
-        self.session, self.key, self.merge = session, key, merge
+        # A weak reference: a strong one makes a cycle through Qt's stack, and when the garbage
+        # collector breaks it, PySide6 frees the commands before QUndoStack::clear() reaches them.
+        self._session = weakref.ref(session)
+        self.key, self.merge = key, merge
         self.before, self.after = before, after
 
     def id(self) -> int:
@@ -43,10 +47,15 @@ class ProfileCommand(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        self.session._apply(self.after, self.key)
+        self._apply(self.after)
 
     def undo(self) -> None:
-        self.session._apply(self.before, self.key)
+        self._apply(self.before)
+
+    def _apply(self, profile: Profile) -> None:
+        session = self._session()
+        if session is not None:
+            session._apply(profile, self.key)
 
 
 class ProfileSession(QObject):

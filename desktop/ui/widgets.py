@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPalette
-from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QWidget
 
 
 def palette_is_dark(palette: QPalette) -> bool:
@@ -59,3 +59,25 @@ def details_area(accessible_name: str, content: QWidget) -> QScrollArea:
     area.setAccessibleName(accessible_name)
     area.setWidget(content)
     return area
+
+
+class ClickLabel(QLabel):
+    """The wrapped text of a check box; clicking it toggles the box, as a check box's own text would."""
+
+    def __init__(self, text: str, box: QCheckBox):
+        super().__init__(text)
+        self.box = box
+        self.setWordWrap(True)
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.box.isEnabled():
+            self.box.click()
+
+
+def wrapped_check(box: QCheckBox, text: str) -> QHBoxLayout:
+    """A check box with its text beside it wrapped, so a long text never widens the panel."""
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+    row.addWidget(ClickLabel(text, box), 1)
+    return row

@@ -6,7 +6,8 @@ from pathlib import Path
 class FakeView:
     def __init__(self, **answers):
         self.answers = {"first_run": None, "open_path": None, "save_path": None, "export_path": None,
-                        "save_changes": "cancel", "export_with_errors": False, "overwrite": False, "interview": None, **answers}
+                        "save_changes": "cancel", "export_with_errors": False, "overwrite": False, "interview": None,
+                        "conflict": "cancel", "restore": False, **answers}
         self.asked: list[tuple] = []
         self.errors: list[tuple[str, str]] = []
         self.exported: list[Path] = []
@@ -51,3 +52,11 @@ class FakeView:
 
     def questions(self) -> list[str]:
         return [question[0] for question in self.asked]
+
+    def ask_conflict(self, path):
+        self.asked.append(("conflict", path))
+        return self.answers["conflict"]
+
+    def ask_restore(self, recovered):
+        self.asked.append(("restore", recovered.name, recovered.saved_at, recovered.profile_path))
+        return self.answers["restore"]

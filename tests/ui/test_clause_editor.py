@@ -21,7 +21,10 @@ def test_choosing_a_clause_shows_its_wording_and_selects_it_in_the_preview(qtbot
     editor.chooser.setCurrentIndex(3)
     editor.chooser.activated.emit(3)
     assert editor.clause_id == "contact.details" == example_window.preview.selected_clause
-    assert editor.text.toPlainText().startswith("Email us at {{company.contact_email}}")
+    assert editor.text.toPlainText().startswith("Email us at privacy@acme-audio.example or visit acme-audio.example.")
+    qtbot.mouseClick(editor.advanced, Qt.MouseButton.LeftButton)  # the clause author's view: the template
+    assert editor.template.isVisibleTo(editor) and not editor.text.isVisibleTo(editor)
+    assert editor.template.toPlainText().startswith("Email us at {{company.contact_email}}")
     assert editor.state.text().startswith("The library's wording.") and not editor.reset.isEnabled()
 
 
@@ -33,7 +36,12 @@ def test_rewording_then_reset_to_the_library_text(qtbot, example_window):
     qtbot.keyClicks(editor.text, "We honour Do Not Track and Global Privacy Control.")
     wait_rendered(qtbot, example_window)
     assert "We honour Do Not Track and Global Privacy Control." in example_window.preview.plain_text()
-    assert editor.state.text() == "Your own wording." and editor.original.isVisibleTo(editor)
+    assert editor.state.text() == "Your own wording." and editor.compare.isVisibleTo(editor)
+    assert not editor.original.isVisibleTo(editor)  # the comparison opens on request
+    qtbot.mouseClick(editor.compare, Qt.MouseButton.LeftButton)
+    assert editor.original.isVisibleTo(editor) and "We honour Do Not Track signals." in editor.original.text()
+    qtbot.wait(10)
+    assert editor.text.height() > editor.details.area.height(), "the library text never takes the wording's room"
     assert example_window.session.undo_stack.count() == 1
     qtbot.mouseClick(editor.reset, Qt.MouseButton.LeftButton)
     wait_rendered(qtbot, example_window)

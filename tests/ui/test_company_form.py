@@ -103,7 +103,7 @@ def test_regime_boxes_choose_the_laws_to_cover(qtbot, example_window):
 def test_regime_boxes_are_the_engines_regimes_in_the_one_wording(qtbot, example_window):
     boxes = example_window.form.regime_boxes
     assert list(boxes) == list(regime_ids())
-    assert [box.text() for box in boxes.values()] == [
+    assert [label.text() for label in example_window.form.regime_labels.values()] == [
         "GDPR (Europe and the UK)", "CCPA/CPRA (California residents)",
         "CalOPPA (any US website or app)", "COPPA (children under 13 in the US)"]
     assert [box.accessibleName() for box in boxes.values()] == ["Cover GDPR", "Cover CCPA/CPRA", "Cover CalOPPA", "Cover COPPA"]
@@ -120,3 +120,66 @@ def test_focus_field_goes_to_the_editor(qtbot, example_window):
     assert example_window.form.focus_field("company.phone")
     assert example_window.focusWidget() is example_window.form.fields["company.phone"].editor
     assert not example_window.form.focus_field("company.nothing")
+
+
+def test_tab_away_from_a_completed_country_stores_the_whole_name(qtbot, example_window):
+    form, session = example_window.form, example_window.session
+    session.set_field("company.country", "Ireland")
+    wait_rendered(qtbot, example_window)
+    assert form.date.displayFormat() == "d MMMM yyyy"
+    type_into(qtbot, example_window, "company.country", "United St")
+    assert form.fields["company.country"].editor.currentText() == "United States"  # the suggestion shown
+    qtbot.keyClick(form.fields["company.country"].editor, Qt.Key.Key_Tab)
+    assert session.profile.company.country == "United States"
+    assert form.mark_text("company.country") == ""
+    assert form.date.displayFormat() == "MMMM d, yyyy"  # the date style follows at once
+    wait_rendered(qtbot, example_window)
+    assert example_window.live.document.lang == "en-US"
+
+
+def test_enter_takes_the_suggestion_and_an_unknown_country_is_flagged(qtbot, example_window):
+    form, session = example_window.form, example_window.session
+    type_into(qtbot, example_window, "company.country", "germ")
+    qtbot.keyClick(form.fields["company.country"].editor, Qt.Key.Key_Return)
+    assert session.profile.company.country == "Germany"
+    type_into(qtbot, example_window, "company.country", "UK")  # a good name as typed is kept, never "Ukraine"
+    qtbot.keyClick(form.fields["company.country"].editor, Qt.Key.Key_Tab)
+    assert session.profile.company.country == "UK" and form.fields["company.country"].editor.currentText() == "UK"
+    type_into(qtbot, example_window, "company.country", "Untied Kingdom")
+    qtbot.keyClick(form.fields["company.country"].editor, Qt.Key.Key_Tab)
+    assert session.profile.company.country == "Untied Kingdom"  # never refused, but flagged
+    assert form.mark_text("company.country").startswith("“Untied Kingdom” is not a country this app knows")
+    wait_rendered(qtbot, example_window)
+    assert any(p.code == "doubtful-detail" and p.where == "company.country" for p in example_window.live.problems)
+
+
+def _fits(qtbot, form) -> bool:
+    qtbot.wait(20)  # the relayout after a resize or a font change is posted
+    content = form.widget()
+    return content.minimumSizeHint().width() <= form.viewport().width() and content.width() <= form.viewport().width()
+
+
+def test_the_form_fits_a_1024_by_700_window_even_with_large_text(qtbot, example_window):
+    from PySide6.QtWidgets import QFormLayout
+
+    form = example_window.form
+    example_window.resize(1024, 700)
+    example_window.main_splitter.setSizes([300, 724])
+    assert _fits(qtbot, form), "no sideways scrolling or clipping at 1024×700"
+    font = form.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)  # text at 150%
+    form.setFont(font)
+    assert _fits(qtbot, form)
+    assert {f.rowWrapPolicy() for f in form._forms} == {QFormLayout.RowWrapPolicy.WrapAllRows}  # labels above fields
+    example_window.main_splitter.setSizes([700, 324])
+    qtbot.wait(20)
+    assert {f.rowWrapPolicy() for f in form._forms} == {QFormLayout.RowWrapPolicy.DontWrapRows}  # room: labels beside
+
+
+def test_a_field_the_policy_never_prints_says_so(example_window):
+    from desktop.engine.fields import field
+
+    help_label = example_window.form.fields["company.dpo_required"].help
+    assert help_label is not None and field("company.dpo_required").not_printed in help_label.text()
+    website = example_window.form.fields["company.website"].help
+    assert website is None or "Not printed" not in website.text()  # the website is printed now

@@ -46,4 +46,4 @@ def test_every_declared_regime_has_a_check_box(window):
     assert list(window.form.regime_boxes) == list(bundled_regimes())
     for regime in bundled_regimes().values():
         box = window.form.regime_boxes[regime.id]
-        assert box.text() == regime.label and regime.question in box.toolTip()
+        assert window.form.regime_labels[regime.id].text() == regime.label and regime.question in box.toolTip()

@@ -35,6 +35,27 @@ EDITING_SESSION = (
     "print('ok')\n"
 )
 
+# A session with undoable edits, dropped and left to the garbage collector: a command that held
+# its session strongly made a cycle, and breaking it crashed in QUndoStack::clear().
+SESSIONS_COLLECTED = (
+    "import gc, os\n"
+    "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+    "from PySide6.QtWidgets import QApplication\n"
+    "app = QApplication([])\n"
+    "from desktop.engine.loader import library_folders, load_library\n"
+    "from desktop.ui.session import ProfileSession\n"
+    "library = load_library(library_folders())\n"
+    "for i in range(100):\n"
+    "    session = ProfileSession(library)\n"
+    "    session.set_field('company.legal_name', 'A')\n"
+    "    session.set_field('company.legal_name', 'AB')\n"
+    "    session.set_field('company.short_name', 'x')\n"
+    "    session.undo_stack.undo()\n"
+    "    del session\n"
+    "gc.collect()\n"
+    "print('ok')\n"
+)
+
 
 def run(code: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
@@ -47,4 +68,9 @@ def test_fifty_thousand_void_calls_and_signals_survive():
 
 def test_a_long_editing_session_exits_cleanly():
     result = run(EDITING_SESSION)
+    assert (result.returncode, result.stdout.strip()) == (0, "ok"), result.stderr[-2000:]
+
+
+def test_sessions_left_to_the_garbage_collector_do_not_crash():
+    result = run(SESSIONS_COLLECTED)
     assert (result.returncode, result.stdout.strip()) == (0, "ok"), result.stderr[-2000:]

@@ -49,7 +49,7 @@ def test_choices_read_without_token_braces(qtbot):
     editor = OptionEditor(SPECS["choice"][0])
     qtbot.addWidget(editor)
     assert editor.editor.itemText(0) == "show ads on the service"
-    assert readable("{{company.legal_name}} and {{the service}}") == "your legal name and the service"
+    assert readable("{{company.legal_name}} and {{the service}}") == "your legal name and the service"  # with no profile to fill them
 
 
 def test_list_edit_ignores_blank_lines_and_spaces_items(qtbot):

@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
+from desktop.engine.search import PracticeSearch
 from desktop.ui.practice_model import GROUP_ROLE, ID_ROLE, PracticeFilter, PracticeTreeModel
 from desktop.ui.practice_panel import PracticePanel
 from desktop.ui.session import ProfileSession
@@ -40,7 +41,7 @@ def visible_ids(panel) -> list[str]:
 def test_models_pass_the_model_tester(qtmodeltester, session):
     model = PracticeTreeModel(session)
     qtmodeltester.check(model)
-    proxy = PracticeFilter()
+    proxy = PracticeFilter(PracticeSearch(session.library))
     proxy.setSourceModel(model)
     proxy.set_words("track")
     qtmodeltester.check(proxy)
@@ -153,3 +154,39 @@ def test_clause_links_ask_for_the_clause_editor(qtbot, panel):
     with qtbot.waitSignal(panel.clause_requested) as signal:
         panel.clauses.linkActivated.emit("clause:contact.details")
     assert signal.args == ["contact.details"]
+
+
+@pytest.fixture
+def full_panel(qtbot, bundled_library):
+    from desktop.engine.example import example_profile
+
+    session = ProfileSession(bundled_library)
+    session.replace(example_profile(bundled_library))
+    panel = PracticePanel(session)
+    qtbot.addWidget(panel)
+    panel.resize(420, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def test_searching_ticket_finds_orders_and_payments(qtbot, full_panel):
+    qtbot.keyClicks(full_panel.filter, "ticket")
+    assert "collect.orders" in visible_ids(full_panel)
+    assert full_panel.current_id == "collect.orders"  # the best match is the one shown
+    assert full_panel.title.text() == "Orders and payment details" and full_panel.details.widget().isVisibleTo(full_panel)
+    assert not full_panel.no_match.isVisibleTo(full_panel)
+
+
+def test_no_match_says_so_and_clears_the_details(qtbot, full_panel):
+    full_panel.select_practice("comms.newsletter")
+    assert full_panel.details.widget().isVisibleTo(full_panel)
+    qtbot.keyClicks(full_panel.filter, "zzzz")
+    assert visible_ids(full_panel) == []
+    assert full_panel.no_match.isVisibleTo(full_panel)
+    assert full_panel.no_match.text().startswith("No practice matches “zzzz”.")
+    assert full_panel.current_id is None and not full_panel.details.widget().isVisibleTo(full_panel)
+    full_panel.filter.clear()
+    assert not full_panel.no_match.isVisibleTo(full_panel)
+    qtbot.keyClicks(full_panel.filter, "mailing list")
+    assert full_panel.current_id == "comms.newsletter"

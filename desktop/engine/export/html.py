@@ -13,8 +13,9 @@ _STYLE = (
 
 def _run(run: Run) -> str:
     text = escape(clean_text(run.text))
-    if safe_href(run):
-        text = f'<a href="{escape(run.href, quote=True)}">{text}</a>'
+    href = safe_href(run)
+    if href:
+        text = f'<a href="{escape(href, quote=True)}">{text}</a>'
     if run.italic:
         text = f"<em>{text}</em>"
     if run.bold:
@@ -32,7 +33,7 @@ def render(document: Document) -> bytes:
     title = escape(clean_text(document.title))
     parts = [
         "<!DOCTYPE html>",
-        f'<html lang="{escape(document.lang)}">',
+        f'<html lang="{escape(clean_text(document.lang))}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -45,8 +46,9 @@ def render(document: Document) -> bytes:
         f"<p>{escape(clean_text(document.effective_line))}</p>",
     ]
     for section in document.sections:
-        parts.append(f'<section id="{escape(section.id)}" aria-labelledby="h-{escape(section.id)}">')
-        parts.append(f'<h2 id="h-{escape(section.id)}">{escape(section.heading_text)}</h2>')
+        section_id = escape(clean_text(section.id))
+        parts.append(f'<section id="{section_id}" aria-labelledby="h-{section_id}">')
+        parts.append(f'<h2 id="h-{section_id}">{escape(clean_text(section.heading_text))}</h2>')
         for block in section.blocks:
             if isinstance(block, Heading):
                 parts.append(f"<h3>{_runs(block.runs)}</h3>")

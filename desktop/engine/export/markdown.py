@@ -36,8 +36,9 @@ def _run(run: Run, before: str, after: str) -> str:
         return text
     lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
     before, after = (lead[-1:] or before), (trail[:1] or after)
-    if safe_href(run):
-        core = f"[{core}](<{run.href.replace('<', '%3C').replace('>', '%3E').replace(' ', '%20')}>)"
+    href = safe_href(run)  # percent-encoded: no space, < or > left to end the address early
+    if href:
+        core = f"[{core}](<{href}>)"
     if (run.bold or run.italic or run.gap) and _emphasis_fits(core, before, after):
         if run.italic:
             core = f"*{core}*"

@@ -1,0 +1,82 @@
+"""Published versions on the command line: publish, versions, diff.
+
+`policywright diff OLD NEW --format docx|md --out PATH`, where OLD and NEW are each a profile
+file (its draft), a version file, or PROFILE@N / PROFILE@last. Exit 0 written, 2 bad input.
+"""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from desktop.engine.assemble import assemble
+from desktop.engine.checks import ERROR, check
+from desktop.engine.comparison import compare_sides, side_from_reference
+from desktop.engine.profile import load_profile
+from desktop.engine.versions import list_versions, publish
+
+DIFF_FORMATS = {"docx": ".docx", "md": ".md"}
+
+
+def add_commands(commands, common: argparse.ArgumentParser) -> None:
+    sub = commands.add_parser("publish", parents=[common], help="store the profile's policy as its next published version")
+    sub.add_argument("profile", type=Path)
+    sub.add_argument("--allow-incomplete", action="store_true", help="publish even with errors; each gap is kept in the text")
+    sub = commands.add_parser("versions", parents=[common], help="list a profile's published versions")
+    sub.add_argument("profile", type=Path)
+    sub.add_argument("--json", action="store_true", help="print JSON")
+    sub = commands.add_parser("diff", parents=[common], help="what changed between two versions: a Word redline or Markdown",
+                              description="OLD and NEW are each a profile file (its draft), a published version's file, "
+                                          "or PROFILE@N (PROFILE@last for the latest).")
+    sub.add_argument("old", metavar="OLD")
+    sub.add_argument("new", metavar="NEW")
+    sub.add_argument("--format", required=True, choices=sorted(DIFF_FORMATS))
+    sub.add_argument("--out", required=True, type=Path, metavar="PATH")
+    sub.add_argument("--summary", action="store_true", help="also print what changed, in plain words")
+
+
+def cmd_publish(args, library) -> int:
+    from desktop.cli import UserError  # here, not above: cli.py imports this module
+
+    profile = load_profile(args.profile)
+    document = assemble(profile, library)
+    errors = [p for p in check(profile, library, document) if p.severity == ERROR]
+    if errors and not args.allow_incomplete:
+        for problem in errors:
+            print(f"{args.profile}: {problem.where}: {problem.message}", file=sys.stderr)
+        print(f"policywright: {args.profile} not published: fix the errors above, or add --allow-incomplete", file=sys.stderr)
+        return 1
+    try:
+        version = publish(args.profile, profile, document)
+    except OSError as error:
+        raise UserError(f"{args.profile}: its version could not be stored ({error.strerror or error}); "
+                        "check that its folder can be written") from None
+    print(f"published {args.profile} as version {version.number}: {version.path}")
+    return 0
+
+
+def cmd_versions(args, library) -> int:
+    if not args.profile.is_file():
+        load_profile(args.profile)  # names the missing file
+    versions = list_versions(args.profile)
+    if args.json:
+        print(json.dumps([{"number": v.number, "published": v.published.isoformat(), "path": str(v.path),
+                           "title": v.policy.title} for v in versions], indent=2, ensure_ascii=False))
+    else:
+        for version in versions:
+            print(f"{version.number:>4}  {version.published.astimezone():%Y-%m-%d %H:%M}  {version.path}")
+        print(f"{len(versions)} published version{'s' if len(versions) != 1 else ''}")
+    return 0
+
+
+def cmd_diff(args, library, write) -> int:
+    old = side_from_reference(args.old, library)
+    new = side_from_reference(args.new, library)
+    comparison = compare_sides(old, new, library)
+    write(args.out, comparison.docx() if args.format == "docx" else comparison.markdown())
+    if args.out.suffix.lower() != DIFF_FORMATS[args.format]:
+        print(f"note: {args.out} does not end in {DIFF_FORMATS[args.format]}", file=sys.stderr)
+    if args.summary:
+        print(comparison.summary_text())
+    print(f"wrote {args.out}")
+    return 0

@@ -1,0 +1,175 @@
+"""What changed between two profiles, in plain words for the notice to users.
+
+Made from what the policies state (their facts), then the practices, options, laws, company
+details and rewordings that changed: "We now share your contact details with advertisers",
+"We now keep account details for 6 months instead of 12 months", "“Breach notice”: business
+days to tell users is now 3 instead of 10". Each line is a sentence, ready to paste.
+"""
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from desktop.engine.assemble import practice_options
+from desktop.engine.fact_model import Fact, StatedFact, join_words
+from desktop.engine.fact_rules import describe, lower_first
+from desktop.engine.fields import PROFILE_FIELDS
+from desktop.engine.library import Library
+from desktop.engine.profile import Profile
+from desktop.engine.vocabulary import Vocabulary, spoken
+
+SKIPPED_FIELDS = ("effective_date",)  # changes with every version and is in the text itself
+
+
+def summarise(old: Profile, old_facts: list[StatedFact], new: Profile, new_facts: list[StatedFact], library: Library) -> list[str]:
+    lines = fact_changes(old_facts, new_facts, library.vocabulary)
+    lines += practice_changes(old, new, library)
+    lines += option_changes(old, new, library, said=" ".join(lines))
+    lines += regime_changes(old, new, library)
+    lines += field_changes(old, new)
+    lines += rewordings(old, new, library)
+    return list(dict.fromkeys(lines))
+
+
+def _atoms(stated: list[StatedFact]) -> dict[tuple, Fact]:
+    """Each fact split into one claim per kind of data, so "we share A and B" then "A, B and C"
+    changes by C alone."""
+    atoms = {}
+    for item in stated:
+        fact = item.fact
+        for datum in fact.data or (None,):
+            key = (fact.verb, fact.positive, fact.recipient, fact.purpose, fact.audience, fact.value, datum)
+            atoms.setdefault(key, replace(fact, data=(datum,) if datum else (), option=None, condition=None, source=""))
+    return atoms
+
+
+def _grouped(atoms: list[Fact]) -> list[Fact]:
+    """Claims that differ only in their data joined again into one fact, in first-seen order."""
+    groups: dict[tuple, Fact] = {}
+    for fact in atoms:
+        key = (fact.verb, fact.positive, fact.recipient, fact.purpose, fact.audience, fact.value)
+        found = groups.get(key)
+        groups[key] = fact if found is None else replace(found, data=tuple(dict.fromkeys(found.data + fact.data)))
+    return list(groups.values())
+
+
+def fact_changes(old: list[StatedFact], new: list[StatedFact], vocabulary: Vocabulary) -> list[str]:
+    before, after = _atoms(old), _atoms(new)
+    added = [f for k, f in after.items() if k not in before]
+    removed = [f for k, f in before.items() if k not in after]
+    lines = []
+    for fact in [f for f in added if f.verb == "retains"]:
+        earlier = next((f for f in removed if f.verb == "retains" and f.data == fact.data), None)
+        if earlier is not None:
+            removed.remove(earlier)
+            added.remove(fact)
+            lines.append(_sentence(f"we now keep {_data(fact, vocabulary)} {fact.value} instead of {earlier.value}"))
+    lines += [_stated(fact, vocabulary, now=True) for fact in _grouped(added)]
+    lines += [_stated(fact, vocabulary, now=False) for fact in _grouped(removed)]
+    return lines
+
+
+def _stated(fact: Fact, vocabulary: Vocabulary, now: bool) -> str:
+    said = _ours(describe(fact, vocabulary))
+    if fact.verb == "retains" and not now:
+        return _sentence(f"we no longer say how long we keep {_data(fact, vocabulary)}")
+    if said.startswith("we ") and fact.positive:
+        return _sentence(("we now " if now else "we no longer ") + said[3:])
+    return _sentence(("we now say that " if now else "we no longer say that ") + said)
+
+
+def _ours(text: str) -> str:
+    """describe()'s words to the owner ("you collect…") as the owner's words to users ("we collect…")."""
+    if text.startswith("you "):
+        text = "we " + text[4:]
+    return text.replace(" your purposes", " our purposes")
+
+
+def _data(fact: Fact, vocabulary: Vocabulary) -> str:
+    return join_words([lower_first(spoken(vocabulary.title(id, "data"))) for id in fact.data]) or "information"
+
+
+def practice_changes(old: Profile, new: Profile, library: Library) -> list[str]:
+    def title(practice_id: str) -> str:
+        practice = library.practices.get(practice_id)
+        return spoken(practice.title) if practice else practice_id
+
+    def verb(practice_id: str) -> str:  # a title that is itself a statement is said, the others are covered
+        return "says" if title(practice_id).startswith(("We ", "Our ")) else "covers"
+
+    added = [p for p in _in_order(new.practices, library) if p not in old.practices]
+    removed = [p for p in _in_order(old.practices, library) if p not in new.practices]
+    return ([_sentence(f"the policy now {verb(p)} “{title(p)}”") for p in added]
+            + [_sentence(f"the policy no longer {verb(p)} “{title(p)}”") for p in removed])
+
+
+def _in_order(practice_ids: Iterable[str], library: Library) -> list[str]:
+    order = {section.id: index for index, section in enumerate(library.outline())}
+
+    def key(practice_id: str):
+        practice = library.practices.get(practice_id)
+        return (order.get(practice.section, 999), practice.primary.order, practice_id) if practice else (999, 999, practice_id)
+
+    return sorted(practice_ids, key=key)
+
+
+def option_changes(old: Profile, new: Profile, library: Library, said: str = "") -> list[str]:
+    """A line per changed option, unless `said` (the fact lines) already gives both its values."""
+    lines = []
+    for practice_id in _in_order(set(old.practices) & set(new.practices), library):
+        practice = library.practices.get(practice_id)
+        if practice is None:
+            continue
+        before, after = practice_options(library, old, practice_id), practice_options(library, new, practice_id)
+        for name, spec in practice.options.items():
+            if before.get(name) != after.get(name) and not _already_said(before.get(name), after.get(name), said):
+                lines.append(_sentence(f"“{spoken(practice.title)}”: {lower_first(spoken(spec.title))} is now "
+                                       f"{_shown(after.get(name))} instead of {_shown(before.get(name))}"))
+    return lines
+
+
+def _already_said(before: object, after: object, said: str) -> bool:
+    return all(isinstance(v, str) and v.strip() and v in said for v in (before, after))
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return join_words([f"“{spoken(str(v))}”" for v in value]) or "nothing"
+    if isinstance(value, str):
+        return f"“{spoken(value)}”" if value.strip() else "empty"
+    return str(value)
+
+
+def regime_changes(old: Profile, new: Profile, library: Library) -> list[str]:
+    def title(regime_id: str) -> str:
+        regime = library.regimes.get(regime_id)
+        return regime.title if regime else regime_id
+
+    added = [r for r in new.regimes if r not in old.regimes]
+    removed = [r for r in old.regimes if r not in new.regimes]
+    return ([_sentence(f"the policy now tells you your rights under the {title(r)}") for r in added]
+            + [_sentence(f"the policy no longer covers the {title(r)}") for r in removed])
+
+
+def field_changes(old: Profile, new: Profile) -> list[str]:
+    lines = []
+    for declared in PROFILE_FIELDS:
+        if declared.key in SKIPPED_FIELDS:
+            continue
+        before, after = old.field_value(declared.key).strip(), new.field_value(declared.key).strip()
+        if before != after:
+            what = lower_first(declared.label)
+            lines.append(_sentence(f"our {what} is now “{after}”" if after else f"the policy no longer gives our {what}"))
+    return lines
+
+
+def rewordings(old: Profile, new: Profile, library: Library) -> list[str]:
+    changed = [c for c in dict.fromkeys([*old.overrides, *new.overrides]) if old.overrides.get(c) != new.overrides.get(c)]
+    titles = [spoken(library.clauses[c].title) if c in library.clauses else c for c in changed]
+    return [_sentence(f"we reworded “{title}”") for title in titles]
+
+
+def _sentence(words: str) -> str:
+    words = words.strip()
+    return words[:1].upper() + words[1:] + ("" if words.endswith((".", "!", "?")) else ".")

@@ -1,0 +1,191 @@
+"""The library of profiles: one JSON file per profile in the user's data folder, and a trash.
+
+A profile's published versions live beside it (`NAME.versions/`, see versions.py) and move with
+it when it is renamed, deleted or restored. Nothing is created until something is written, so
+importing this module or listing an empty library touches no disk. The folder is the user data
+folder's `profiles`, or `$POLICYWRIGHT_PROFILES` (tests and portable installs set it).
+"""
+
+import copy
+import datetime as dt
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.engine.fileio import write_atomic
+from desktop.engine.profile import Profile, ProfileError, load_profile, profile_json
+from desktop.engine.versions import latest_version_date, versions_dir
+from desktop.paths import user_data_dir
+
+ENV_FOLDER = "POLICYWRIGHT_PROFILES"
+TRASH = ".trash"
+SUFFIX = ".json"
+MAX_NAME = 100
+_FORBIDDEN = set('/\\:*?"<>|')
+
+
+def default_folder() -> Path:
+    override = os.environ.get(ENV_FOLDER)
+    return Path(override) if override else user_data_dir() / "profiles"
+
+
+class LibraryError(ValueError):
+    """An operation the library refuses; the message names the profile and says what to do."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One profile as the Profiles view lists it. `problem` says why a file could not be read."""
+
+    name: str
+    path: Path
+    company: str
+    service: str
+    edited: dt.datetime
+    published: dt.datetime | None
+    problem: str = ""
+
+
+def name_problem(name: str) -> str | None:
+    """Why `name` cannot name a profile file, or None."""
+    stripped = name.strip()
+    if not stripped:
+        return "a profile needs a name"
+    if len(stripped) > MAX_NAME:
+        return f"a name may have at most {MAX_NAME} characters"
+    if stripped.startswith(".") or any(c in _FORBIDDEN or ord(c) < 32 for c in stripped):
+        return 'a name may not start with a dot or hold / \\ : * ? " < > | or control characters'
+    try:
+        stripped.encode("utf-8")
+    except UnicodeEncodeError:
+        return "a name must be text that can be written as a file name"
+    return None
+
+
+class ProfileLibrary:
+    def __init__(self, folder: Path | None = None):
+        self.folder = Path(folder) if folder is not None else default_folder()
+
+    @property
+    def trash_folder(self) -> Path:
+        return self.folder / TRASH
+
+    def path_for(self, name: str) -> Path:
+        return self.folder / f"{name.strip()}{SUFFIX}"
+
+    def contains(self, path: Path) -> bool:
+        return Path(path).resolve().parent == self.folder.resolve()
+
+    # Listing
+    def entries(self) -> list[Entry]:
+        return _entries_in(self.folder)
+
+    def trash(self) -> list[Entry]:
+        return _entries_in(self.trash_folder)
+
+    # Writing
+    def save_new(self, profile: Profile, name: str) -> Entry:
+        """Store `profile` under a free name based on `name`."""
+        path = self.path_for(self.free_name(name))
+        self.folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, profile_json(profile).encode("utf-8"))
+        return _entry(path)
+
+    def free_name(self, name: str, folder: Path | None = None) -> str:
+        problem = name_problem(name)
+        if problem:
+            raise LibraryError(f"“{name}”: {problem}")
+        folder = folder or self.folder
+        base, number, candidate = name.strip(), 1, name.strip()
+        while (folder / f"{candidate}{SUFFIX}").exists() or versions_dir(folder / f"{candidate}{SUFFIX}").exists():
+            number += 1
+            candidate = f"{base} ({number})"
+        return candidate
+
+    def duplicate(self, source: Path, name: str, company_name: str | None = None) -> Entry:
+        """A copy to reuse for another brand: the practices, laws and wording are kept; with
+        `company_name` the copy names that company instead (its short name cleared). Published
+        versions stay with the original."""
+        profile = copy.deepcopy(load_profile(source))
+        if company_name is not None:
+            profile.company.legal_name, profile.company.short_name = company_name.strip(), ""
+        return self.save_new(profile, name)
+
+    def rename(self, path: Path, new_name: str) -> Entry:
+        problem = name_problem(new_name)
+        if problem:
+            raise LibraryError(f"“{new_name}”: {problem}")
+        path = Path(path)
+        target = self.path_for(new_name)
+        if target == path:
+            return _entry(path)
+        if target.exists() or versions_dir(target).exists():
+            raise LibraryError(f"“{new_name.strip()}” is already a profile; choose another name")
+        _move_with_versions(path, target)
+        return _entry(target)
+
+    def delete(self, path: Path) -> Path:
+        """Move the profile (and its versions) to the trash; the trash copy's path is returned."""
+        path = Path(path)
+        self.trash_folder.mkdir(parents=True, exist_ok=True)
+        target = self.trash_folder / f"{self.free_name(path.stem, self.trash_folder)}{SUFFIX}"
+        _move_with_versions(path, target)
+        return target
+
+    def restore(self, trashed: Path) -> Entry:
+        trashed = Path(trashed)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = self.path_for(self.free_name(trashed.stem))
+        _move_with_versions(trashed, target)
+        return _entry(target)
+
+    def empty_trash(self) -> int:
+        """Delete everything in the trash for good; the number of profiles deleted."""
+        count = len(self.trash())
+        if self.trash_folder.is_dir():
+            shutil.rmtree(self.trash_folder)
+        return count
+
+    # Files outside the library
+    def import_file(self, source: Path, name: str | None = None) -> Entry:
+        """Read a profile JSON from anywhere (a ProfileError names the file) and store a copy."""
+        source = Path(source)
+        return self.save_new(load_profile(source), name or source.stem)
+
+    def export_file(self, path: Path, target: Path) -> None:
+        write_atomic(Path(target), profile_json(load_profile(path)).encode("utf-8"))
+
+
+def _entries_in(folder: Path) -> list[Entry]:
+    if not folder.is_dir():
+        return []
+    found = [_entry(path) for path in folder.iterdir() if path.suffix == SUFFIX and path.is_file() and not path.name.startswith(".")]
+    return sorted(found, key=lambda e: e.name.casefold())
+
+
+def _entry(path: Path) -> Entry:
+    edited = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
+    published = latest_version_date(path)
+    try:
+        profile = load_profile(path)
+    except ProfileError as error:
+        return Entry(path.stem, path, "", "", edited, published, "; ".join(error.problems))
+    company = profile.company.display_name
+    return Entry(path.stem, path, company, profile.service.name.strip(), edited, published)
+
+
+def _move_with_versions(source: Path, target: Path) -> None:
+    """Move a profile file and its versions folder; a failure half way moves the first back."""
+    if not source.is_file():
+        raise LibraryError(f"{source}: no such profile; it may have been moved or deleted")
+    source_versions, target_versions = versions_dir(source), versions_dir(target)
+    moved_versions = source_versions.is_dir()
+    if moved_versions:
+        os.replace(source_versions, target_versions)
+    try:
+        os.replace(source, target)
+    except OSError:
+        if moved_versions:
+            os.replace(target_versions, source_versions)
+        raise

@@ -1,0 +1,148 @@
+"""File ▸ Profiles…, Publish… and History…: the window's hooks into the profile library and its versions.
+
+Declared here, in one place, and put into the File menu beside the actions they belong with.
+After an export the status bar offers to publish what was exported (a button, never a dialog).
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from desktop.engine.assemble import assemble
+from desktop.engine.checks import ERROR, check
+from desktop.engine.profile_library import Entry, ProfileLibrary
+from desktop.engine.versions import Version, list_versions, publish, version_files
+from desktop.ui.actions import _action
+from desktop.ui.history_view import HistoryView
+from desktop.ui.profiles_view import ProfilesView
+
+
+class VersionActions(QObject):
+    def __init__(self, window, shelf: ProfileLibrary | None = None):
+        super().__init__(window)
+        self.window = window
+        self.shelf = shelf or ProfileLibrary()
+        self.profiles_view: ProfilesView | None = None
+        self.history_view: HistoryView | None = None
+        self.profiles = _action(window, "Pro&files…", self.show_profiles, "Ctrl+Shift+O",
+                                tip="Your saved profiles: open, reuse for another brand, rename, delete, import, export")
+        self.publish = _action(window, "&Publish…", self.publish_current,
+                               tip="Store the policy as it reads now as a numbered version, to compare with later")
+        self.history = _action(window, "&History…", self.show_history, tip="Published versions, and what changed between them")
+        self.offer = QPushButton("Publish this version…")
+        self.offer.setFlat(True)
+        self.offer.setToolTip("Store the policy you just exported as a numbered version")
+        self.offer.clicked.connect(lambda: self.publish_current())
+        self.offer.hide()
+        window.statusBar().addPermanentWidget(self.offer)
+        self._into_menu()
+
+    def _into_menu(self) -> None:
+        actions = self.window.actions
+        file_menu = _menu_holding(self.window, actions.save)
+        entries = file_menu.actions()
+        after_recent = entries[entries.index(actions.recent_menu.menuAction()) + 1]
+        file_menu.insertAction(after_recent, self.profiles)
+        after_exports = entries[entries.index(actions.show_export) + 1]
+        file_menu.insertSeparator(after_exports)
+        file_menu.insertActions(after_exports, [self.publish, self.history])
+
+    # Asking (a test answers these)
+    def ask_publish(self, name: str, number: int, errors: int, same_as: int | None) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, "Publish", f"Publish “{name}” as version {number}?", parent=self.window)
+        warning = (f"\n\nThe policy still has {errors} error{'s' if errors != 1 else ''}; each gap is kept in the text." if errors else "")
+        if same_as is not None:
+            warning += f"\n\nIt reads exactly as version {same_as} did."
+        box.setInformativeText("The profile is saved, and the policy as it reads now is kept beside it, so later you can "
+                               f"see what changed.{warning}")
+        publish_button = box.addButton("Publish", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is publish_button
+
+    # Doing
+    def publish_current(self) -> Version | None:
+        window = self.window
+        session, library = window.session, window.library
+        document = assemble(session.profile, library)
+        errors = sum(p.severity == ERROR for p in check(session.profile, library, document))
+        files = version_files(session.path) if session.path else []
+        number = files[-1][0] + 1 if files else 1
+        published = list_versions(session.path) if session.path else []
+        same_as = published[-1].number if published and published[-1].policy.blocks == tuple(document.text_blocks()) else None
+        if not self.ask_publish(session.display_name(), number, errors, same_as):
+            return None
+        if (session.path is None or session.is_modified()) and not window.controller.save():
+            return None
+        try:
+            version = publish(session.path, session.profile, document)
+        except OSError as error:
+            window.view.show_error("Not published", f"The version could not be stored beside {session.path}: "
+                                   f"{error.strerror or error}.\n\nCheck that its folder can be written.")
+            return None
+        self.offer.hide()
+        window.statusBar().showMessage(f"Published version {version.number} of “{session.display_name()}”.", 8000)
+        if self.history_view is not None and self.history_view.profile_path == session.path:
+            self.history_view.refresh()
+        return version
+
+    def offer_publish(self) -> None:
+        self.offer.show()
+
+    def show_profiles(self) -> ProfilesView:
+        if self.profiles_view is None:
+            self.profiles_view = ProfilesView(self.shelf, lambda path: self.window.controller.open_profile(path),
+                                              self.profile_moved, self.keep_open_profile, self.window)
+        self.profiles_view.refresh()
+        self.profiles_view.show()
+        self.profiles_view.raise_()
+        return self.profiles_view
+
+    def show_history(self) -> HistoryView | None:
+        session = self.window.session
+        if session.path is None:
+            self.window.statusBar().showMessage("Save the profile first: its published versions are kept beside it.", 8000)
+            return None
+        if self.history_view is None or self.history_view.profile_path != session.path:
+            if self.history_view is not None:
+                self.history_view.deleteLater()
+            self.history_view = HistoryView(self.window.library, session.path, lambda: session.profile, self.window)
+        self.history_view.refresh()
+        self.history_view.show()
+        self.history_view.raise_()
+        return self.history_view
+
+    def keep_open_profile(self, name: str) -> Entry:
+        """Save the window's profile into the library under `name`; the window then saves there."""
+        session, settings = self.window.session, self.window.settings
+        entry = self.shelf.save_new(session.profile, name)
+        session.mark_saved(entry.path)
+        settings.add_recent(entry.path)
+        settings.set_last_profile(entry.path)
+        self.window.controller.recent_changed.emit()
+        return entry
+
+    def profile_moved(self, old: Path, new: Path | None) -> None:
+        """A profile renamed or deleted in the Profiles view: the window follows the open one."""
+        window = self.window
+        settings = window.settings
+        was_recent = Path(old).resolve() in settings.recent_files()
+        settings.remove_recent(old)
+        if new is not None and was_recent:
+            settings.add_recent(new)
+        if window.session.path is not None and window.session.path.resolve() == Path(old).resolve():
+            window.session.path = new
+            if new is not None:
+                settings.add_recent(new)
+                settings.set_last_profile(new)
+            window._update_title()
+        window.controller.recent_changed.emit()
+
+
+def _menu_holding(window, action):
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        if menu is not None and action in menu.actions():
+            return menu
+    raise LookupError("no menu holds the Save action")

@@ -1,0 +1,149 @@
+"""The library of profiles: list, duplicate, rename, delete to the trash and back, import, export."""
+
+import json
+
+import pytest
+
+from desktop.engine.assemble import assemble
+from desktop.engine.profile import ProfileError, load_profile, save_profile
+from desktop.engine.profile_library import ENV_FOLDER, LibraryError, ProfileLibrary, default_folder
+from desktop.engine.versions import publish, versions_dir
+from tests.conftest import make_profile
+
+
+@pytest.fixture
+def shelf(tmp_path):
+    return ProfileLibrary(tmp_path / "profiles")
+
+
+@pytest.fixture
+def acme(shelf, profile):
+    profile.overrides["intro.about"] = "We are Acme, and this is how we treat your data."
+    return shelf.save_new(profile, "Acme")
+
+
+def test_an_empty_library_lists_nothing_and_creates_no_folder(shelf):
+    assert shelf.entries() == [] and shelf.trash() == []
+    assert not shelf.folder.exists()
+
+
+def test_the_folder_comes_from_the_environment_when_set(monkeypatch, tmp_path):
+    monkeypatch.setenv(ENV_FOLDER, str(tmp_path / "elsewhere"))
+    assert default_folder() == tmp_path / "elsewhere"
+    assert ProfileLibrary().folder == tmp_path / "elsewhere"
+    monkeypatch.delenv(ENV_FOLDER)
+    assert default_folder().name == "profiles"
+
+
+def test_entries_show_company_service_edited_and_published(shelf, acme, fixture_library):
+    (entry,) = shelf.entries()
+    assert (entry.name, entry.company, entry.service, entry.published) == ("Acme", "Acme", "Acme Studio", None)
+    assert entry.edited.tzinfo is not None
+    profile = load_profile(acme.path)
+    version = publish(acme.path, profile, assemble(profile, fixture_library))
+    (entry,) = shelf.entries()
+    assert entry.published == version.published
+
+
+def test_a_profile_that_cannot_be_read_is_listed_with_the_reason(shelf, acme):
+    (shelf.folder / "Broken.json").write_text("{not json", encoding="utf-8")
+    broken = next(e for e in shelf.entries() if e.name == "Broken")
+    assert "not valid JSON" in broken.problem and broken.company == ""
+
+
+def test_duplicate_keeps_practices_wording_and_laws_under_a_new_name(shelf, acme):
+    original = load_profile(acme.path)
+    copy = shelf.duplicate(acme.path, "Beta Records", company_name="Beta Records Ltd")
+    duplicated = load_profile(copy.path)
+    assert copy.name == "Beta Records" and copy.path != acme.path
+    assert duplicated.practices == original.practices and duplicated.overrides == original.overrides
+    assert duplicated.regimes == original.regimes and duplicated.terms == original.terms
+    assert duplicated.company.legal_name == "Beta Records Ltd" and duplicated.company.short_name == ""
+    assert load_profile(acme.path) == original  # the original is untouched
+
+
+def test_duplicate_takes_a_free_name_and_leaves_versions_with_the_original(shelf, acme, fixture_library):
+    profile = load_profile(acme.path)
+    publish(acme.path, profile, assemble(profile, fixture_library))
+    copy = shelf.duplicate(acme.path, "Acme")
+    assert copy.name == "Acme (2)"
+    assert not versions_dir(copy.path).exists() and versions_dir(acme.path).is_dir()
+
+
+def test_rename_moves_the_file_and_its_versions(shelf, acme, fixture_library):
+    profile = load_profile(acme.path)
+    publish(acme.path, profile, assemble(profile, fixture_library))
+    renamed = shelf.rename(acme.path, "Acme Audio")
+    assert [e.name for e in shelf.entries()] == ["Acme Audio"]
+    assert not acme.path.exists() and (versions_dir(renamed.path) / "v0001.json").is_file()
+    assert renamed.published is not None
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "a/b", ".hidden", "x" * 101, "tab\there"])
+def test_rename_refuses_a_name_that_cannot_be_a_file(shelf, acme, bad):
+    with pytest.raises(LibraryError):
+        shelf.rename(acme.path, bad)
+    assert acme.path.is_file()
+
+
+def test_rename_refuses_a_name_already_taken(shelf, acme, profile):
+    other = shelf.save_new(profile, "Beta")
+    with pytest.raises(LibraryError, match="already a profile"):
+        shelf.rename(other.path, "Acme")
+    assert other.path.is_file() and acme.path.is_file()
+
+
+def test_delete_moves_to_the_trash_and_restore_brings_it_back(shelf, acme, fixture_library):
+    before = acme.path.read_bytes()
+    profile = load_profile(acme.path)
+    publish(acme.path, profile, assemble(profile, fixture_library))
+    trashed = shelf.delete(acme.path)
+    assert shelf.entries() == [] and [e.name for e in shelf.trash()] == ["Acme"]
+    assert versions_dir(trashed).is_dir()
+    restored = shelf.restore(trashed)
+    assert restored.path == acme.path and acme.path.read_bytes() == before
+    assert restored.published is not None and shelf.trash() == []
+
+
+def test_restore_takes_a_free_name_when_the_old_one_is_taken_again(shelf, acme, profile):
+    trashed = shelf.delete(acme.path)
+    shelf.save_new(profile, "Acme")
+    assert shelf.restore(trashed).name == "Acme (2)"
+
+
+def test_empty_trash_deletes_for_good(shelf, acme, profile):
+    shelf.delete(acme.path)
+    shelf.delete(shelf.save_new(profile, "Acme").path)
+    assert [e.name for e in shelf.trash()] == ["Acme", "Acme (2)"]
+    assert shelf.empty_trash() == 2
+    assert shelf.trash() == [] and not shelf.trash_folder.exists()
+
+
+def test_import_and_export_round_trip(shelf, tmp_path):
+    original = make_profile(intro__about={}, collect__basic={"items": ["name", "email"]})
+    original.overrides["intro.about"] = "Our own words."
+    source = tmp_path / "from-elsewhere.json"
+    save_profile(original, source)
+    imported = shelf.import_file(source)
+    assert imported.name == "from-elsewhere" and load_profile(imported.path) == original
+    target = tmp_path / "out" / "exported.json"
+    target.parent.mkdir()
+    shelf.export_file(imported.path, target)
+    assert load_profile(target) == original
+    assert json.loads(target.read_text(encoding="utf-8"))["practices"]["collect.basic"] == {"items": ["name", "email"]}
+
+
+def test_import_of_bad_json_names_the_file_and_stores_nothing(shelf, tmp_path):
+    source = tmp_path / "garbled.json"
+    source.write_text('{"company": ', encoding="utf-8")
+    with pytest.raises(ProfileError) as raised:
+        shelf.import_file(source)
+    assert str(source) in str(raised.value) and "not valid JSON" in str(raised.value)
+    assert shelf.entries() == []
+
+
+def test_import_of_a_profile_with_wrong_types_names_the_field(shelf, tmp_path):
+    source = tmp_path / "wrong.json"
+    source.write_text('{"company": {"legal_name": 5}}', encoding="utf-8")
+    with pytest.raises(ProfileError, match="company.legal_name"):
+        shelf.import_file(source)

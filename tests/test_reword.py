@@ -1,0 +1,38 @@
+"""A clause's wording in words and pieces, and back to a template that keeps the tokens."""
+
+import pytest
+
+from desktop.engine.example import all_practices_profile, example_profile
+from desktop.engine.reword import Line, Piece, Words, depends_on_choices, lines_template, reword_lines
+
+
+@pytest.mark.parametrize("make", [example_profile, all_practices_profile], ids=["example", "all practices"])
+def test_every_clause_reads_in_words_and_comes_back_unchanged(bundled_library, make):
+    profile = make(bundled_library)
+    clauses = [c for c in bundled_library.clauses.values() if c.practice in profile.practices]
+    assert len(clauses) > 30
+    for clause in clauses:
+        lines = reword_lines(clause.body, clause.id, profile, bundled_library)
+        for line in lines:
+            assert "{{" not in line.text and "}}" not in line.text, (clause.id, line.text)
+        template = lines_template(lines)
+        assert "{{if" not in template
+        assert reword_lines(template, clause.id, profile, bundled_library) == lines, clause.id
+
+
+def test_pieces_name_their_source_and_show_the_value(bundled_library):
+    profile = example_profile(bundled_library)
+    body = "- {{if company.phone}}by phone at {{company.phone}}\n- {{if not company.phone}}never by phone"
+    lines = reword_lines(body, "contact.details", profile, bundled_library)
+    assert lines == [Line("li", (Words("by phone at "), Piece("company.phone", "+1 555 0100", "Phone number — from the company details")))]
+    assert lines_template(lines) == "- by phone at {{company.phone}}"
+    assert depends_on_choices(body) and not depends_on_choices("Plain words.")
+
+
+def test_a_missing_value_is_a_piece_marked_missing_and_bold_survives(bundled_library):
+    profile = example_profile(bundled_library)
+    profile.company.phone = ""
+    lines = reword_lines("**Call {{company.phone}}.** Or not.", "contact.details", profile, bundled_library)
+    missing = Piece("company.phone", "[Phone number]", "Phone number — from the company details", True, bold=True)
+    assert lines[0].parts == (Words("Call ", bold=True), missing, Words(".", bold=True), Words(" Or not."))
+    assert lines_template(lines) == "**Call {{company.phone}}.** Or not."

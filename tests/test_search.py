@@ -1,0 +1,51 @@
+"""Finding a practice by plain words: titles, summaries, clause wording, option titles and synonyms."""
+
+import pytest
+
+from desktop.engine.search import SYNONYMS_FILE, PracticeSearch, SynonymsError, bundled_search, load_synonyms
+from desktop.paths import bundled_dir
+
+
+@pytest.fixture(scope="module")
+def search(bundled_library):
+    return bundled_search(bundled_library)
+
+
+def test_plain_words_find_the_practice_that_means_them(search):
+    assert search.ranked("ticket")[0] == "collect.orders"
+    assert search.ranked("Tickets")[0] == "collect.orders"
+    assert search.ranked("mailing list")[0] == "comms.newsletter"
+    assert search.ranked("kids")[0].startswith("children.")
+    assert search.ranked("delete my account")[0] == "rights.delete"  # "my" says nothing and is passed over
+    assert all("retention" in found for found in search.ranked("how long")[:3])
+
+
+def test_clause_wording_and_option_titles_are_searched(search, bundled_library):
+    assert "collect.telemetry" in search.matching("crash reports")
+    # an option's title only: "Arbitration body whose rules apply"
+    assert "law.governing" in search.matching("arbitration body")
+
+
+def test_nothing_found_and_an_empty_query(search, bundled_library):
+    assert search.ranked("zzzz") == [] and search.matching("zzzz") == set()
+    assert search.ranked("   ") is None  # nothing typed: every practice shows
+
+
+def test_every_synonym_finds_some_practice(search):
+    synonyms, ignored = load_synonyms(bundled_dir("snippets") / SYNONYMS_FILE)
+    assert len(synonyms) >= 30 and "my" in ignored
+    texts = [" ".join(parts) for parts in search.texts.values()]
+    lost = sorted({word for words in synonyms.values() for word in words if not any(word in text for text in texts)})
+    assert lost == [], "these synonyms find no practice: fix the words or the list"
+
+
+def test_a_broken_synonyms_file_names_the_file_and_the_entry(tmp_path, bundled_library):
+    path = tmp_path / "synonyms.toml"
+    path.write_text('[synonyms]\nticket = "order"\n', encoding="utf-8")
+    with pytest.raises(SynonymsError, match="synonyms.toml: “ticket” must be a list of words"):
+        load_synonyms(path)
+    path.write_text("[synonyms\n", encoding="utf-8")
+    with pytest.raises(SynonymsError, match="cannot read the synonyms"):
+        load_synonyms(path)
+    assert load_synonyms(tmp_path / "none.toml") == ({}, frozenset())
+    assert PracticeSearch(bundled_library).ranked("ticket") == []  # without synonyms, the word is not in the library

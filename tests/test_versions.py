@@ -1,0 +1,88 @@
+"""Published versions: numbered in order, holding the profile and the policy text as exported."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from desktop.engine.assemble import assemble
+from desktop.engine.export import export_bytes
+from desktop.engine.profile import ProfileError, save_profile
+from desktop.engine.versions import find_version, is_version_file, list_versions, publish, read_version, versions_dir
+
+
+@pytest.fixture
+def saved(tmp_path, profile):
+    path = tmp_path / "acme.json"
+    save_profile(profile, path)
+    return path
+
+
+def test_publish_numbers_increase_and_history_lists_them_in_order(saved, profile, fixture_library):
+    document = assemble(profile, fixture_library)
+    first = publish(saved, profile, document, dt.datetime(2026, 1, 5, 9, 30, tzinfo=dt.UTC))
+    profile.company.phone = "+1 555 0199"
+    second = publish(saved, profile, assemble(profile, fixture_library))
+    assert (first.number, second.number) == (1, 2)
+    assert [v.number for v in list_versions(saved)] == [1, 2]
+    assert [p.name for p in versions_dir(saved).iterdir()] and first.path.name == "v0001.json"
+    assert list_versions(saved)[0].published == dt.datetime(2026, 1, 5, 9, 30, tzinfo=dt.UTC)
+
+
+def test_a_version_stores_the_profile_and_the_text_as_exported(saved, profile, fixture_library):
+    document = assemble(profile, fixture_library)
+    version = read_version(publish(saved, profile, document).path)
+    assert version.profile == profile
+    assert version.policy.markdown.encode("utf-8") == export_bytes(document, "md")
+    assert list(version.policy.blocks) == document.text_blocks()
+    assert is_version_file(version.path) and not is_version_file(saved)
+
+
+def test_a_version_keeps_its_text_when_the_profile_changes_later(saved, profile, fixture_library):
+    version = publish(saved, profile, assemble(profile, fixture_library))
+    profile.company.legal_name = "Someone Else Ltd"
+    save_profile(profile, saved)
+    assert "Someone Else" not in read_version(version.path).policy.markdown
+
+
+def test_find_version_by_number_or_last_and_names_the_numbers_that_exist(saved, profile, fixture_library):
+    with pytest.raises(ProfileError, match="no published versions"):
+        find_version(saved, "1")
+    for _ in range(3):
+        publish(saved, profile, assemble(profile, fixture_library))
+    assert find_version(saved, "2").number == 2 and find_version(saved, "last").number == 3
+    with pytest.raises(ProfileError, match="versions 1 to 3") as raised:
+        find_version(saved, "7")
+    assert raised.value.source.endswith("acme.json@7")
+
+
+def test_a_damaged_version_file_is_named_and_left_out_of_the_history(saved, profile, fixture_library):
+    publish(saved, profile, assemble(profile, fixture_library))
+    broken = versions_dir(saved) / "v0002.json"
+    broken.write_text(json.dumps({"kind": "policywright published version", "number": 2}), encoding="utf-8")
+    assert [v.number for v in list_versions(saved)] == [1]
+    with pytest.raises(ProfileError) as raised:
+        read_version(broken)
+    assert raised.value.source == str(broken)
+    assert publish(saved, profile, assemble(profile, fixture_library)).number == 3  # never reuses a number
+
+
+def test_hostile_version_files_are_named_not_crashed_on(saved, tmp_path):
+    folder = versions_dir(saved)
+    folder.mkdir()
+    for name, text in (("v0001.json", "[" * 100_000), ("v0002.json", '{"kind": "policywright published version", "policy": 5}'),
+                       ("v0003.json", '{"kind": "policywright published version", "number": 3, "published": "2026-01-01T00:00:00Z",'
+                                      ' "policy": {"title": "t", "company_name": "c", "blocks": [[1, 2, 3]], "markdown": ""}}')):
+        (folder / name).write_text(text, encoding="utf-8")
+        with pytest.raises(ProfileError) as raised:
+            read_version(folder / name)
+        assert raised.value.source == str(folder / name)
+    assert list_versions(saved) == [] and not is_version_file(folder / "v0001.json")
+
+
+def test_a_version_file_already_there_is_never_replaced(saved, profile, fixture_library, monkeypatch):
+    first = publish(saved, profile, assemble(profile, fixture_library))
+    before = first.path.read_bytes()
+    monkeypatch.setattr("desktop.engine.versions.version_files", lambda path: [])  # as if another window had not seen it
+    second = publish(saved, profile, assemble(profile, fixture_library))
+    assert second.number == 2 and first.path.read_bytes() == before

@@ -1,0 +1,170 @@
+"""Rewording in plain words: the clause as it reads now, its filled-in values as protected pieces
+that the cursor steps over, that Backspace deletes whole, and that stay live after save and load."""
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QAbstractButton, QLabel
+
+from desktop.engine.assemble import assemble
+from desktop.engine.example import all_practices_profile, example_profile
+from desktop.ui.clause_editor import ClauseEditor
+from desktop.ui.piece_edit import PIECE_ID
+from desktop.ui.session import ProfileSession
+from ui.helpers import click_clause, wait_rendered
+
+
+def _what_the_user_sees(editor: ClauseEditor) -> list[str]:
+    """Every visible text of the reword panel, the pieces' tooltips included."""
+    seen = [editor.text.toPlainText()]
+    seen += [w.text() for kind in (QLabel, QAbstractButton) for w in editor.findChildren(kind) if w.isVisibleTo(editor)]
+    block = editor.text.document().begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            seen.append(iterator.fragment().charFormat().toolTip())
+            iterator += 1
+        block = block.next()
+    return seen
+
+
+@pytest.mark.parametrize("make", [example_profile, all_practices_profile], ids=["example", "all practices"])
+def test_no_template_code_reaches_the_user_for_any_clause(qtbot, bundled_library, make):
+    session = ProfileSession(bundled_library)
+    session.replace(make(bundled_library))
+    editor = ClauseEditor(session)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.set_document(assemble(session.profile, bundled_library), [])
+    assert editor.chooser.count() > 10
+    for index in range(editor.chooser.count()):
+        editor.chooser.setCurrentIndex(index)
+        editor.chooser.activated.emit(index)
+        assert editor.clause_id == editor.chooser.itemData(index)
+        assert editor.text.toPlainText().strip(), editor.clause_id
+        leaked = [text for text in _what_the_user_sees(editor) if "{{" in text or "}}" in text]
+        assert not leaked, f"{editor.clause_id}: {leaked}"
+
+
+def _piece_spans(box) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each protected piece in the box."""
+    spans, block = [], box.document().begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            iterator += 1
+            if fragment.charFormat().property(PIECE_ID) is not None:
+                spans.append((fragment.position(), fragment.position() + fragment.length(), fragment.text()))
+        block = block.next()
+    return spans
+
+
+def _cursor_to(box, position: int) -> None:
+    cursor = box.textCursor()
+    cursor.setPosition(position)
+    box.setTextCursor(cursor)
+
+
+def test_a_rewording_keeps_its_pieces_through_save_and_load_and_follows_the_company_name(qtbot, example_window, tmp_path):
+    session = example_window.session
+    click_clause(qtbot, example_window.preview, "intro.about")
+    editor = example_window.clause_editor
+    box = editor.text
+    assert box.toPlainText().startswith("Acme runs the Platform.")
+    start, end, text = _piece_spans(box)[0]
+    assert (start, text) == (0, "Acme")
+    assert "Company name" in box.document().findBlock(0).begin().fragment().charFormat().toolTip()
+    box.setFocus()
+    _cursor_to(box, end)
+    qtbot.keyClicks(box, ", a small roaster,")
+    wait_rendered(qtbot, example_window)
+    wording = session.profile.overrides["intro.about"]
+    assert wording.startswith("{{company}}, a small roaster, runs {{the service}}.")
+    assert "(“Acme”, “we”, “us” or “our”), a small roaster, runs Acme Studio" in example_window.preview.plain_text()
+
+    path = tmp_path / "roaster.json"
+    example_window.controller._save_to(path)
+    assert json.loads(path.read_text())["overrides"]["intro.about"] == wording
+    session.undo_stack.setClean()
+    example_window.controller.new_profile(confirm=False)
+    assert "intro.about" not in session.profile.overrides
+    example_window.controller.open_profile(path, confirm=False)
+    wait_rendered(qtbot, example_window)
+    assert session.profile.overrides["intro.about"] == wording
+
+    session.set_field("company.short_name", "Acme Sounds")
+    wait_rendered(qtbot, example_window)
+    click_clause(qtbot, example_window.preview, "intro.about")
+    assert box.toPlainText().startswith("Acme Sounds, a small roaster, runs the Platform.")
+    assert "(“Acme Sounds”, “we”, “us” or “our”), a small roaster, runs" in example_window.preview.plain_text()
+    assert session.profile.overrides["intro.about"] == wording  # the token stayed: the new name flowed in
+
+
+def test_the_cursor_steps_over_a_piece_and_backspace_deletes_it_whole(qtbot, example_window):
+    session = example_window.session
+    click_clause(qtbot, example_window.preview, "contact.details")
+    box = example_window.clause_editor.text
+    start, end, text = _piece_spans(box)[0]
+    assert text == "privacy@acme-audio.example"
+    box.setFocus()
+    _cursor_to(box, end)
+    qtbot.keyClick(box, Qt.Key.Key_Left)
+    assert box.textCursor().position() == start, "one press of Left steps over the whole piece"
+    qtbot.keyClick(box, Qt.Key.Key_Right)
+    assert box.textCursor().position() == end
+    _cursor_to(box, start + 3)  # a click inside a piece lands at its nearer edge
+    assert box.textCursor().position() == start
+    _cursor_to(box, end)
+    qtbot.keyClick(box, Qt.Key.Key_Backspace)
+    assert box.toPlainText().startswith("Email us at  or visit acme-audio.example.")
+    wait_rendered(qtbot, example_window)
+    wording = session.profile.overrides["contact.details"]
+    assert "{{company.contact_email}}" not in wording and "{{company.website}}" in wording
+    qtbot.keyClick(box, Qt.Key.Key_Delete)  # nothing of the piece is left to delete: a space goes
+    assert box.toPlainText().startswith("Email us at or visit")
+
+
+def test_what_is_typed_beside_a_piece_is_the_user_s_words(qtbot, example_window):
+    click_clause(qtbot, example_window.preview, "contact.details")
+    box = example_window.clause_editor.text
+    start, end, _ = _piece_spans(box)[0]
+    box.setFocus()
+    _cursor_to(box, end)
+    qtbot.keyClicks(box, " (read daily)")
+    wait_rendered(qtbot, example_window)
+    assert example_window.session.profile.overrides["contact.details"].startswith(
+        "Email us at {{company.contact_email}} (read daily) or visit {{company.website}}.")
+    assert _piece_spans(box)[0][2] == "privacy@acme-audio.example"
+
+
+def test_conditions_are_settled_as_the_profile_stands_and_said_so(qtbot, example_window):
+    editor = example_window.clause_editor
+    click_clause(qtbot, example_window.preview, "contact.details")
+    assert editor.as_it_reads.isVisibleTo(editor)  # "shown as they read today"
+    assert "You can also call us on +1 555 0100." in editor.text.toPlainText()
+    box = editor.text
+    box.setFocus()
+    box.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(box, " Thank you.")
+    wait_rendered(qtbot, example_window)
+    wording = example_window.session.profile.overrides["contact.details"]
+    assert "{{if" not in wording and "You can also call us on {{company.phone}}." in wording
+
+
+def test_a_selection_that_cuts_into_a_piece_takes_it_whole(qtbot, example_window):
+    click_clause(qtbot, example_window.preview, "contact.details")
+    box = example_window.clause_editor.text
+    start, end, text = _piece_spans(box)[0]
+    box.setFocus()
+    cursor = box.textCursor()
+    cursor.setPosition(start - 3)
+    cursor.setPosition(start + 4, QTextCursor.MoveMode.KeepAnchor)  # as a drag with the mouse would
+    box.setTextCursor(cursor)
+    assert box.textCursor().selectedText() == "at " + text
+    qtbot.keyClick(box, Qt.Key.Key_Delete)
+    assert box.toPlainText().startswith("Email us  or visit acme-audio.example.")
+    wait_rendered(qtbot, example_window)
+    assert "{{company.contact_email}}" not in example_window.session.profile.overrides["contact.details"]
