@@ -143,7 +143,7 @@ class PolicyPreview(QTextBrowser):
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.setInterval(FLASH_MS)
-        self._flash_timer.timeout.connect(self._end_flash)
+        self._flash_timer.timeout.connect(self.end_flash)
         self.cursorPositionChanged.connect(self._cursor_moved)
 
     def show_document(self, document: Document) -> None:
@@ -219,7 +219,7 @@ class PolicyPreview(QTextBrowser):
         self._paint_marks()
         return True
 
-    def _end_flash(self) -> None:
+    def end_flash(self) -> None:
         self.flashed, self._marks = None, []
         self._paint_marks()
         self.page_replaced.emit()
