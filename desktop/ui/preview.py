@@ -208,12 +208,18 @@ class PolicyPreview(QTextBrowser):
         if not (bar.value() <= rect.top() and rect.top() + min(rect.height(), height * 0.5) <= bar.value() + height):
             bar.setValue(int(rect.top() - height * top_share))
 
+    def _in_view(self, block) -> bool:
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        top, margin = self.verticalScrollBar().value(), self.fontMetrics().lineSpacing() * 2  # a sliver at an edge is not shown
+        return rect.bottom() > top + margin and rect.top() < top + self.viewport().height() - margin
+
     def reveal(self, clause_id: str) -> bool:
         """Show a clause that just changed: scroll it into view and mark it for a moment."""
         blocks = self.blocks_of(clause_id)
         if not blocks:
             return False
-        self.scroll_to(blocks[0])
+        if not any(self._in_view(block) for block in blocks):  # part of it on screen: the reader is there already
+            self.scroll_to(blocks[0])
         self.flashed = clause_id
         self._flash_timer.start()
         self._paint_marks()

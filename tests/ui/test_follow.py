@@ -158,3 +158,17 @@ def test_selecting_a_problem_shows_its_clause(qtbot, bundled_window):
     view.setCurrentIndex(model.index(row, 1))
     assert "contact.details" in visible_clauses(window.preview)
     assert window.preview.flashed == "contact.details"
+
+
+def test_a_change_to_a_clause_already_on_screen_does_not_move_the_page(qtbot, bundled_window):
+    window = bundled_window
+    preview = window.preview
+    window.select_clause("share.service_providers")
+    qtbot.wait(50)
+    window.select_clause("share.service_providers")
+    position = preview.verticalScrollBar().value()
+    assert "share.service_providers" in visible_clauses(preview)
+    window.session.set_override("share.service_providers", "Write to us at any time: we answer within a week.")
+    wait_rendered(qtbot, window)
+    assert preview.flashed == "share.service_providers"  # marked where it is
+    assert preview.verticalScrollBar().value() == position
