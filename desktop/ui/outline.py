@@ -61,14 +61,20 @@ class PolicyOutline(QListWidget):
 
     def _follow_scroll(self, value: int) -> None:
         """Mark the section at the top of the preview, as a navigation pane does while one reads."""
-        if self.hasFocus():
-            return  # the user is moving through the outline: leave its current row alone
-        layout = self.preview.document().documentLayout()
-        above = [row for row, block in enumerate(section_blocks(self.preview))
-                 if layout.blockBoundingRect(block).top() <= value + self.preview.viewport().height() * 0.2]
-        row = above[-1] if above else 0
+        if not self.isVisible() or self.hasFocus():
+            return  # hidden behind another tab, or the user is moving through the outline
+        layout, line = self.preview.document().documentLayout(), value + self.preview.viewport().height() * 0.2
+        row = 0
+        for index, block in enumerate(section_blocks(self.preview)):
+            if layout.blockBoundingRect(block).top() > line:
+                break  # the page is laid out lazily: measuring past the screen would lay it all out
+            row = index
         if row < self.count() and row != self.currentRow():
             self.setCurrentRow(row)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._follow_scroll(self.preview.verticalScrollBar().value())
 
     def _go(self, item: QListWidgetItem) -> None:
         self.go_to(self.row(item))

@@ -172,3 +172,12 @@ def test_a_change_to_a_clause_already_on_screen_does_not_move_the_page(qtbot, bu
     wait_rendered(qtbot, window)
     assert preview.flashed == "share.service_providers"  # marked where it is
     assert preview.verticalScrollBar().value() == position
+
+
+def test_the_outline_marks_the_section_being_read(qtbot, bundled_window):
+    window = bundled_window
+    window.left.setCurrentIndex(OUTLINE_TAB)
+    window.outline.go_to(4)
+    assert window.outline.currentRow() == 4
+    window.preview.verticalScrollBar().setValue(0)
+    assert window.outline.currentRow() == 0
