@@ -64,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--out", required=True, type=Path, metavar="PATH")
     sub.add_argument("--allow-incomplete", action="store_true",
                      help="write a draft even with errors; each gap is marked in the text")
+    toc_formats = ", ".join(fmt.id for fmt in FORMATS.values() if "toc" in fmt.options)
+    sub.add_argument("--toc", action="store_true",
+                     help=f"add a table of contents linked to the headings ({toc_formats}; the other formats always have one)")
     cli_versions.add_commands(commands, common)
     sub = commands.add_parser("gui", parents=[common], help="open the window (what `policywright` alone does)")
     sub.add_argument("profile", nargs="?", type=Path, help="a profile to open")
@@ -92,7 +95,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"policywright: {error.source}: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as error:  # a path the system refuses: too long, no permission, not a folder…
-        print(f"policywright: {error.filename or 'a file'}: {_reason(error)}", file=sys.stderr)
+        if error.filename is None:  # no path of the user's: a broken installation, for the crash handler
+            raise
+        print(f"policywright: {error.filename}: {_reason(error)}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
 
@@ -223,7 +228,12 @@ def cmd_export(args) -> int:
         print(f"policywright: {args.out} not written: fix the errors above, or add --allow-incomplete "
               "for a draft with the gaps marked", file=sys.stderr)
         return EXIT_PROBLEMS
-    _write(args.out, export_bytes(document, args.format))
+    try:
+        data = export_bytes(document, args.format, toc=args.toc)
+    except ImportError as error:  # e.g. PDF, whose writer is Qt's, where Qt's libraries are missing
+        raise UserError(f"{args.out} not written: {FORMATS[args.format].name} export needs {error.name or error}, "
+                        "which cannot be loaded here; choose another format") from None
+    _write(args.out, data)
     extension = FORMATS[args.format].extension
     if args.out.suffix.lower() != extension:
         print(f"note: {args.out} does not end in {extension}", file=sys.stderr)

@@ -13,7 +13,7 @@ from desktop.engine.assemble import assemble
 from desktop.engine.checks import ERROR, check
 from desktop.engine.comparison import compare_sides, side_from_reference
 from desktop.engine.profile import load_profile
-from desktop.engine.versions import list_versions, publish
+from desktop.engine.versions import is_version_file, list_versions, publish
 
 DIFF_FORMATS = {"docx": ".docx", "md": ".md"}
 
@@ -36,9 +36,11 @@ def add_commands(commands, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_publish(args, library) -> int:
-    from desktop.cli import UserError  # here, not above: cli.py imports this module
+    from desktop.cli import UserError, _profile  # here, not above: cli.py imports this module
 
-    profile = load_profile(args.profile)
+    if is_version_file(args.profile):
+        raise UserError(f"{args.profile}: is a published version, not a profile; publish the profile it belongs to")
+    profile = _profile(args.profile, library)  # an option of the wrong type is refused, as export refuses it
     document = assemble(profile, library)
     errors = [p for p in check(profile, library, document) if p.severity == ERROR]
     if errors and not args.allow_incomplete:
@@ -58,7 +60,10 @@ def cmd_publish(args, library) -> int:
 def cmd_versions(args, library) -> int:
     if not args.profile.is_file():
         load_profile(args.profile)  # names the missing file
-    versions = list_versions(args.profile)
+    skipped = []
+    versions = list_versions(args.profile, skipped)
+    for error in skipped:
+        print(f"policywright: skipped: {error.source}: {'; '.join(error.problems)}", file=sys.stderr)
     if args.json:
         print(json.dumps([{"number": v.number, "published": v.published.isoformat(), "path": str(v.path),
                            "title": v.policy.title} for v in versions], indent=2, ensure_ascii=False))
@@ -70,8 +75,16 @@ def cmd_versions(args, library) -> int:
 
 
 def cmd_diff(args, library, write) -> int:
-    old = side_from_reference(args.old, library)
-    new = side_from_reference(args.new, library)
+    from desktop.cli import UserError, _profile
+
+    def load(path: Path):
+        return _profile(path, library)
+
+    if args.out.resolve() in {_file_of(args.old), _file_of(args.new)} or is_version_file(args.out):
+        raise UserError(f"{args.out}: is a file being compared or a published version, which is never replaced; "
+                        "choose another file for the changes")
+    old = side_from_reference(args.old, library, load)
+    new = side_from_reference(args.new, library, load)
     comparison = compare_sides(old, new, library)
     write(args.out, comparison.docx() if args.format == "docx" else comparison.markdown())
     if args.out.suffix.lower() != DIFF_FORMATS[args.format]:
@@ -80,3 +93,9 @@ def cmd_diff(args, library, write) -> int:
         print(comparison.summary_text())
     print(f"wrote {args.out}")
     return 0
+
+
+def _file_of(reference: str) -> Path:
+    """The file a diff side is read from: the path itself, or the profile of PROFILE@N."""
+    path = Path(reference)
+    return (path if path.is_file() else Path(reference.rpartition("@")[0] or reference)).resolve()

@@ -1,7 +1,9 @@
 """The Word exporter as it was written against python-docx's API: the reference the fast exporter must match.
 
 desktop/engine/export/docx.py writes the same XML as text; tests/test_docx_identical.py compares the two
-part by part. This file is the old exporter, unchanged but for this note.
+part by part. This file is the old exporter, changed only where the Word export grew: a heading's number is
+Word's numbering now, not typed text, and the properties name the language. The fields, bookmarks, numbering
+and styles it does not write are tested on their own (tests/test_docx_fields.py).
 """
 
 import datetime as dt
@@ -28,7 +30,7 @@ def render(document: Document) -> bytes:
     word.add_paragraph(clean_text(document.title), style="Title")
     word.add_paragraph(clean_text(document.effective_line), style="Normal")
     for section in document.sections:
-        word.add_paragraph(clean_text(section.heading_text), style="Heading 1")
+        word.add_paragraph(clean_text(section.title), style="Heading 1")
         for block in section.blocks:
             if isinstance(block, Heading):
                 _add_runs(word.add_paragraph(style="Heading 2"), block.runs)
@@ -54,6 +56,7 @@ def _set_properties(word, document: Document) -> None:
     properties.title = clean_text(document.title)
     properties.author = clean_text(document.company_name) or "Policywright"
     properties.subject = "Privacy policy"
+    properties.language = clean_text(document.lang)
     properties.comments = "Drafted with Policywright. Drafting help, not legal advice."
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     properties.created = properties.modified = now

@@ -1,9 +1,10 @@
-"""Read exported files back with real readers: markdown-it-py, python-docx, the stdlib HTML parser."""
+"""Read exported files back with real readers: markdown-it-py, python-docx, html5lib (an HTML5 parser)."""
 
 import io
-from html.parser import HTMLParser
 
 import docx
+import html5lib
+import pypdf
 from markdown_it import MarkdownIt
 
 HEADING_KINDS = {"h1": "title", "h2": "heading1", "h3": "heading2"}
@@ -34,32 +35,61 @@ DOCX_KINDS = {"Title": "title", "Heading 1": "heading1", "Heading 2": "heading2"
 
 
 def docx_blocks(data: bytes) -> list[tuple[str, str]]:
+    """The body's paragraphs (not the table of contents), each Heading 1 with the number Word gives it."""
     document = docx.Document(io.BytesIO(data))
-    return [(DOCX_KINDS[p.style.name], p.text) for p in document.paragraphs]
+    number_text, sections, blocks = heading_number_text(document, "Heading1", 0), 0, []
+    for paragraph in document.paragraphs:
+        kind, text = DOCX_KINDS[paragraph.style.name], paragraph.text
+        if kind == "heading1":
+            sections += 1
+            text = f"{number_text.replace('%1', str(sections))} {text}"
+        blocks.append((kind, text))
+    return blocks
 
 
-class _HTMLBlocks(HTMLParser):
-    KINDS = {"h1": "title", "h2": "heading1", "h3": "heading2", "li": "item", "p": "paragraph"}
-
-    def __init__(self):
-        super().__init__()
-        self.blocks, self.kind, self.text = [], None, []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.KINDS:
-            self.kind, self.text = self.KINDS[tag], []
-
-    def handle_endtag(self, tag):
-        if tag in self.KINDS and self.kind:
-            self.blocks.append((self.kind, "".join(self.text)))
-            self.kind = None
-
-    def handle_data(self, data):
-        if self.kind:
-            self.text.append(data)
+def heading_number_text(document, style_id: str, level: int) -> str:
+    """The lvlText ("%1.") of the list level the style's own numbering properties name."""
+    style = document.styles.element.xpath(f'w:style[@w:styleId="{style_id}"]')[0]
+    num_id = style.xpath("w:pPr/w:numPr/w:numId/@w:val")[0]
+    numbering = document.part.numbering_part.element
+    abstract = numbering.xpath(f'w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val')[0]
+    lvl = f'w:abstractNum[@w:abstractNumId="{abstract}"]/w:lvl[@w:ilvl="{level}"]'
+    assert numbering.xpath(f"{lvl}/w:pStyle/@w:val") == [style_id]  # the level is linked back to the style
+    return numbering.xpath(f"{lvl}/w:lvlText/@w:val")[0]
 
 
-def html_blocks(data: bytes) -> list[tuple[str, str]]:
-    parser = _HTMLBlocks()
-    parser.feed(data.decode("utf-8"))
-    return parser.blocks
+def pdf_strings(data: bytes) -> list[str]:
+    """Every page's text and every bookmark's title, as pypdf (strict) reads them; it raises on a PDF it cannot read."""
+    reader = pypdf.PdfReader(io.BytesIO(data), strict=True)
+    titles, pending = [], list(reader.outline)
+    while pending:
+        item = pending.pop()
+        pending.extend(item) if isinstance(item, list) else titles.append(item.title)
+    return [page.extract_text() for page in reader.pages] + titles
+
+
+HTML_KINDS = {"h1": "title", "h2": "heading1", "h3": "heading2", "li": "item", "p": "paragraph"}
+
+
+def parse_html(data: bytes, fragment: bool = False):
+    """The page (or a fragment of one) as an HTML5 parser builds it; any parse error fails the test."""
+    parser = html5lib.HTMLParser(tree=html5lib.getTreeBuilder("etree"), strict=True, namespaceHTMLElements=False)
+    text = data.decode("utf-8")
+    return parser.parseFragment(text) if fragment else parser.parse(text)
+
+
+def html_blocks(data: bytes, fragment: bool = False) -> list[tuple[str, str]]:
+    """The text blocks in reading order, leaving out the table of contents (<nav>)."""
+    blocks = []
+
+    def walk(element):
+        if element.tag == "nav":
+            return
+        if element.tag in HTML_KINDS:
+            blocks.append((HTML_KINDS[element.tag], "".join(element.itertext())))
+            return
+        for child in element:
+            walk(child)
+
+    walk(parse_html(data, fragment))
+    return blocks

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pypdf
 import pytest
 from exports import docx_blocks
 
@@ -77,6 +78,9 @@ def test_every_export_format_writes_what_the_engine_writes(run, every_practice, 
         assert run("export", every_practice, "--format", fmt, "--out", out).stdout == f"wrote {out}\n"
         if fmt == "docx":
             assert docx_blocks(out.read_bytes()) == document.text_blocks()
+        elif fmt == "pdf":  # drawn by the bundle's Qt, offscreen, its fonts embedded; dated, so not byte for byte
+            outline = pypdf.PdfReader(out, strict=True).outline
+            assert [item.title for item in outline if not isinstance(item, list)] == [s.heading_text for s in document.sections]
         else:
             assert out.read_bytes() == export_bytes(document, fmt)
 

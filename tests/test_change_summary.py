@@ -75,3 +75,12 @@ def test_details_laws_and_rewordings_are_named(before, bundled_library):
     assert "Our contact email is now “legal@acme-audio.example”." in lines
     assert any("GDPR" in line for line in lines)
     assert any(line.startswith("We reworded “") for line in lines)
+
+
+def test_a_detail_the_policy_never_prints_is_not_reported_to_readers(before, bundled_library):
+    """fields.py's not_printed fields only choose wording; a notice to users must not quote them."""
+    before.regimes = sorted({*before.regimes, "gdpr"})
+    after = copy.deepcopy(before)
+    after.set_field("company.dpo_required", "yes")
+    lines = summary(before, after, bundled_library)
+    assert not [line for line in lines if "“yes”" in line or "required" in line.lower()], lines

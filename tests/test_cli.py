@@ -50,16 +50,16 @@ def test_clauses_json(capsys):
     assert {"id", "practice", "section", "title", "sources"} == set(rows[0])
 
 
-def test_example_profile_checks_clean_and_exports_every_format(example, tmp_path, capsys):
+def test_example_profile_checks_clean_and_exports_every_format(example, tmp_path, capsys, qapp):  # qapp: PDF is drawn by Qt
     code, out, _ = run(capsys, "check", str(example), "--json")
     problems = json.loads(out)["problems"]
     assert code == 0, [p for p in problems if p["severity"] == "error"]
     for fmt in FORMATS:
-        target = tmp_path / f"policy.{fmt}"
+        target = tmp_path / f"policy-{fmt}{FORMATS[fmt].extension}"
         code, out, err = run(capsys, "export", str(example), "--format", fmt, "--out", str(target))
         assert (code, err) == (0, ""), err
         assert target.stat().st_size > 1000
-    assert docx_blocks((tmp_path / "policy.docx").read_bytes()) == markdown_blocks((tmp_path / "policy.md").read_bytes())
+    assert docx_blocks((tmp_path / "policy-docx.docx").read_bytes()) == markdown_blocks((tmp_path / "policy-md.md").read_bytes())
 
 
 def test_new_profile_never_overwrites(example, capsys):

@@ -73,6 +73,7 @@ def test_diff_of_two_version_files_writes_markdown(acme, tmp_path):
     ("missing.json", "missing.json: no such profile or published version"),
     ("{acme}@4", "no such version"),
     ("{acme}@x", "no such version"),
+    ("{acme}@²", "no such version"),  # a digit to str.isdigit, not to int()
 ])
 def test_diff_of_bad_input_exits_2_naming_it(acme, tmp_path, capsys, old, message):
     main(["publish", str(acme)])
@@ -96,3 +97,50 @@ def test_diff_into_a_missing_folder_exits_2(acme, tmp_path, capsys):
 def test_versions_of_a_missing_profile_exits_2(tmp_path, capsys):
     assert main(["versions", str(tmp_path / "gone.json")]) == 2
     assert "gone.json: no such file" in capsys.readouterr().err
+
+
+def test_publish_and_diff_refuse_an_option_of_the_wrong_type_as_export_does(acme, tmp_path, capsys):
+    profile = load_profile(acme)
+    profile.practices["security.breach_notice"] = {"days": "ten"}
+    save_profile(profile, acme)
+    out = tmp_path / "x.md"
+    assert main(["export", str(acme), "--format", "md", "--out", str(out)]) == 2
+    capsys.readouterr()
+    assert main(["publish", str(acme), "--allow-incomplete"]) == 2
+    assert "practices.security.breach_notice.days: must be" in capsys.readouterr().err
+    assert not (tmp_path / "acme.versions").exists()
+    assert main(["diff", str(acme), str(acme), "--format", "md", "--out", str(out)]) == 2
+    assert "practices.security.breach_notice.days: must be" in capsys.readouterr().err and not out.exists()
+
+
+def test_diff_never_writes_over_what_it_compares_or_a_published_version(acme, tmp_path, capsys):
+    main(["publish", str(acme)])
+    version = tmp_path / "acme.versions" / "v0001.json"
+    before = acme.read_bytes(), version.read_bytes()
+    for out in (acme, version):
+        assert main(["diff", f"{acme}@1", str(acme), "--format", "md", "--out", str(out)]) == 2
+        assert f"{out}: " in capsys.readouterr().err
+    other = tmp_path / "other.json"
+    other.write_bytes(acme.read_bytes())
+    assert main(["diff", str(other), str(acme), "--format", "md", "--out", str(version)]) == 2
+    assert (acme.read_bytes(), version.read_bytes()) == before
+
+
+def test_publishing_a_published_version_file_is_refused_with_what_to_do(acme, tmp_path, capsys):
+    main(["publish", str(acme)])
+    version = tmp_path / "acme.versions" / "v0001.json"
+    capsys.readouterr()
+    assert main(["publish", str(version), "--allow-incomplete"]) == 2
+    assert f"{version}: is a published version" in capsys.readouterr().err
+    assert sorted(p.name for p in (tmp_path / "acme.versions").iterdir()) == ["v0001.json"]
+    assert not (tmp_path / "acme.versions" / "v0001.versions").exists()
+
+
+def test_versions_names_a_file_it_cannot_read(acme, tmp_path, capsys):
+    main(["publish", str(acme)])
+    broken = tmp_path / "acme.versions" / "v0002.json"
+    broken.write_text("{oops", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["versions", str(acme)]) == 0
+    printed = capsys.readouterr()
+    assert "1 published version" in printed.out and f"skipped: {broken}: is not valid JSON" in printed.err

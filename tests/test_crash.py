@@ -55,3 +55,15 @@ def test_ctrl_c_is_not_an_error(tmp_path):
     result = run_python("from desktop import crash\ncrash.install()\nraise KeyboardInterrupt", tmp_path)
     assert result.stderr == "policywright: interrupted\n"
     assert not (tmp_path / "state").exists()
+
+
+def test_a_broken_installation_is_an_unexpected_error_not_bad_input(tmp_path):
+    code = ("from desktop import cli, crash\nfrom desktop.engine import loader\n"
+            "def missing(name):\n"
+            "    raise FileNotFoundError(f'bundled folder {name!r} is missing from this installation')\n"
+            "loader.bundled_dir = missing\n"
+            "crash.install()\n"
+            "raise SystemExit(cli.main(['practices']))\n")
+    result = run_python(code, tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith("policywright: unexpected error (FileNotFoundError: bundled folder 'snippets' is missing")

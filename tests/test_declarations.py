@@ -53,7 +53,7 @@ def test_a_registered_format_is_a_command_line_choice_and_exports(throwaway_form
 
 
 def test_the_command_line_offers_exactly_the_declared_formats():
-    assert sorted(_format_choices()) == sorted(FORMATS) == ["docx", "html", "md"]
+    assert sorted(_format_choices()) == sorted(FORMATS) == ["docx", "html", "html-snippet", "md", "pdf"]
 
 
 def test_a_registered_field_is_a_token_a_check_and_a_saved_value(dpo_field, bundled_library):

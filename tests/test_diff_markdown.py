@@ -44,10 +44,20 @@ _blocks = st.lists(st.tuples(st.sampled_from(["paragraph", "item", "heading2"]),
 @given(_blocks, _blocks)
 def test_the_new_text_reads_back_from_the_markdown(old, new):
     changes = compare(old, new)
-    read = [text for _, text in markdown_blocks(render(old, new))[3:]]  # after the heading, the line and "The policy…"
+    blocks = markdown_blocks(render(old, new))
+    start = blocks.index(("h2", "The policy with its changes marked")) + 1
+    read = [text for _, text in blocks[start:]]
     shown = [c for c in changes if c.new_text.strip() or c.status == DELETED]
     assert len(read) == len(shown)
     for text, change in zip(read, shown, strict=True):
         without_deleted = re.sub(r"\[- ~~.*?~~ -\]", "", text)
         rebuilt = re.sub(r"\[\+ (.*?) \+\]", r"\1", without_deleted)
         assert " ".join(rebuilt.split()) == " ".join(change.new_text.split())
+
+
+def test_two_policies_that_read_the_same_say_so():
+    same = [("title", "P"), ("paragraph", "We tell you within 10 days.")]
+    blocks = markdown_blocks(render(same, list(same)))
+    assert ("h2", "What changed") in blocks and ("p", "Nothing changed: the two read the same.") in blocks
+    assert ("p", "Nothing changed: the two read the same.") not in markdown_blocks(
+        render(same, [("title", "P"), ("paragraph", "We tell you within 3 days.")]))

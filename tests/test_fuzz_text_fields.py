@@ -8,6 +8,7 @@ import zipfile
 import docx
 import html5lib
 import pytest
+from exports import pdf_strings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -71,6 +72,10 @@ def read_back(fmt: str, data: bytes) -> None:
                     etree.fromstring(package.read(name))
     elif fmt == "html":
         html5lib.HTMLParser(strict=True).parse(data.decode("utf-8"))
+    elif fmt == "html-snippet":
+        html5lib.HTMLParser(strict=True).parseFragment(data.decode("utf-8"))
+    elif fmt == "pdf":
+        pdf_strings(data)
     else:
         MarkdownIt("commonmark").parse(data.decode("utf-8"))
 
@@ -84,7 +89,7 @@ def test_the_strategy_reaches_every_kind_of_text(bundled_library, practices):
                                                                  HealthCheck.data_too_large])
 @given(data=st.data())
 def test_hostile_text_in_every_field_survives_save_load_check_and_every_export(data, bundled_library, practices,
-                                                                                tmp_path, capsys):
+                                                                                tmp_path, capsys, qapp):  # qapp: PDF is drawn by Qt
     profile = data.draw(hostile_profiles(bundled_library, practices))
     path = tmp_path / "fuzz.json"
     save_profile(profile, path)

@@ -3,10 +3,12 @@
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.engine.assemble import assemble
 from desktop.engine.profile import ProfileError, load_profile, save_profile
-from desktop.engine.profile_library import ENV_FOLDER, LibraryError, ProfileLibrary, default_folder
+from desktop.engine.profile_library import ENV_FOLDER, LibraryError, ProfileLibrary, default_folder, file_name_for, name_problem
 from desktop.engine.versions import publish, versions_dir
 from tests.conftest import make_profile
 
@@ -133,6 +135,12 @@ def test_import_and_export_round_trip(shelf, tmp_path):
     assert json.loads(target.read_text(encoding="utf-8"))["practices"]["collect.basic"] == {"items": ["name", "email"]}
 
 
+def test_a_file_whose_name_a_profile_may_not_have_is_imported_under_a_usable_one(shelf, tmp_path):
+    source = tmp_path / "client: 2026?.json"  # a name Linux allows and the library does not
+    save_profile(make_profile(intro__about={}), source)
+    assert shelf.import_file(source).name == "client- 2026-"
+
+
 def test_import_of_bad_json_names_the_file_and_stores_nothing(shelf, tmp_path):
     source = tmp_path / "garbled.json"
     source.write_text('{"company": ', encoding="utf-8")
@@ -147,3 +155,41 @@ def test_import_of_a_profile_with_wrong_types_names_the_field(shelf, tmp_path):
     source.write_text('{"company": {"legal_name": 5}}', encoding="utf-8")
     with pytest.raises(ProfileError, match="company.legal_name"):
         shelf.import_file(source)
+
+
+@given(st.text())
+def test_any_text_gives_a_name_a_profile_may_have(text):
+    assert name_problem(file_name_for(text)) is None
+
+
+def test_a_file_name_keeps_what_it_can_of_the_text():
+    assert file_name_for(" A/B Audio: Records ") == "A-B Audio- Records"
+    assert file_name_for("..hidden") == "hidden" and file_name_for("???") == "---" and file_name_for("") == "Profile"
+
+
+@pytest.mark.parametrize("letter", ["a", "é", "名"])
+def test_names_at_the_length_limit_can_be_copied_deleted_and_restored(shelf, profile, letter):
+    """A suffix such as " (2)" must never push a name past what the library or the disk allows."""
+    longest = file_name_for(letter * 500)
+    assert name_problem(longest) is None
+    first, second = shelf.save_new(profile, longest), shelf.save_new(profile, longest)
+    assert second.name != first.name and name_problem(second.name) is None
+    trashed = [shelf.delete(first.path), shelf.delete(second.path)]
+    assert len(shelf.trash()) == 2
+    shelf.save_new(profile, longest)
+    restored = [shelf.restore(path) for path in trashed]
+    assert len(shelf.entries()) == 3 and all(name_problem(entry.name) is None for entry in restored)
+
+
+def test_a_name_too_long_for_a_file_is_refused_with_a_reason(shelf, profile):
+    with pytest.raises(LibraryError, match="too long"):
+        shelf.save_new(profile, "名" * 100)  # 100 characters, but 300 bytes: more than a file name may have
+
+
+def test_a_file_put_in_the_folder_by_hand_under_an_odd_name_can_be_deleted_and_restored(shelf, profile):
+    shelf.folder.mkdir(parents=True)
+    odd = shelf.folder / "client: 2026.json"
+    save_profile(profile, odd)
+    assert [entry.name for entry in shelf.entries()] == ["client: 2026"]
+    trashed = shelf.delete(odd)
+    assert shelf.entries() == [] and shelf.restore(trashed).name == "client- 2026"

@@ -10,6 +10,7 @@ import docx
 import html5lib
 import pytest
 from conftest import make_profile
+from exports import pdf_strings
 from lxml import etree
 from markdown_it import MarkdownIt
 
@@ -100,7 +101,7 @@ HOSTILE = "A\ufffe\uffff\x00\x07\x1f\x7f\ud800 \u2028\u0085 <b>&amp; {{ }} ]]> \
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
-def test_every_format_writes_hostile_text_and_link_targets(fmt):
+def test_every_format_writes_hostile_text_and_link_targets(fmt, qapp):  # qapp: PDF is drawn by Qt
     runs = [Run(HOSTILE), Run("link", href="https://a.example/\x01\ufffe\n\t x"), Run("mail", href="mailto:a\x00@b.example")]
     document = Document(HOSTILE, HOSTILE, HOSTILE, "en", "a4", [Section("s", 1, HOSTILE, [Paragraph(runs, None)])])
     for text in read_back(fmt, export_bytes(document, fmt)):
@@ -114,15 +115,19 @@ def read_back(fmt: str, data: bytes) -> list[str]:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             parts = [package.read(n) for n in package.namelist() if n.endswith((".xml", ".rels"))]
         return [etree.tostring(etree.fromstring(part), encoding="unicode") for part in parts]
+    if fmt == "pdf":
+        return pdf_strings(data)
     text = data.decode("utf-8")
     if fmt == "html":
         html5lib.HTMLParser(strict=True).parse(text)
+    elif fmt == "html-snippet":
+        html5lib.HTMLParser(strict=True).parseFragment(text)
     else:
         MarkdownIt("commonmark").parse(text)
     return [text]
 
 
-def test_a_profile_with_hostile_text_everywhere_exports(bundled_library, tmp_path):
+def test_a_profile_with_hostile_text_everywhere_exports(bundled_library, tmp_path, qapp):
     profile = make_profile(contact__details={"contact_page": "https://a.example/\x07\ufffe"}, intro__about={})
     profile.company.legal_name = HOSTILE
     profile.overrides["intro.about"] = f"{HOSTILE} [go](https://x.example/\x01y\uffff) [no](javascript:x(1))"

@@ -20,6 +20,28 @@ def test_plain_words_find_the_practice_that_means_them(search):
     assert all("retention" in found for found in search.ranked("how long")[:3])
 
 
+@pytest.mark.parametrize("query, found, within", [
+    ("delete my data", "rights.delete", 1),  # the library says "information", people say "data"
+    ("access my data", "rights.access_correct", 1),
+    ("copy of my data", "rights.access_correct", 1),
+    ("change my data", "rights.access_correct", 3),
+    ("google analytics", "cookies.analytics", 1),
+    ("facebook pixel", "cookies.beacons", 3),
+    ("paypal", "use.transactions", 3),
+    ("shipping", "collect.orders", 3),
+    ("hacked", "security.breach_notice", 2),
+    ("gps", "california.sensitive", 1),
+    ("loyalty program", "california.financial_incentive", 1),
+    ("text message", "comms.account_contact", 3),
+    ("cookie banner", "cookies.about", 3),
+    ("privacy officer", "intro.controller", 1),
+    ("marketing emails", "comms.newsletter", 1),
+    ("payments", "collect.orders", 2),  # a plural finds the singular's practices
+])
+def test_what_a_shop_owner_types_finds_the_practice_meant(search, query, found, within):
+    assert found in (search.ranked(query) or [])[:within]
+
+
 def test_clause_wording_and_option_titles_are_searched(search, bundled_library):
     assert "collect.telemetry" in search.matching("crash reports")
     # an option's title only: "Arbitration body whose rules apply"

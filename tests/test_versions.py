@@ -86,3 +86,46 @@ def test_a_version_file_already_there_is_never_replaced(saved, profile, fixture_
     monkeypatch.setattr("desktop.engine.versions.version_files", lambda path: [])  # as if another window had not seen it
     second = publish(saved, profile, assemble(profile, fixture_library))
     assert second.number == 2 and first.path.read_bytes() == before
+
+
+def _version_data(saved, profile, fixture_library) -> dict:
+    return json.loads(publish(saved, profile, assemble(profile, fixture_library)).path.read_text(encoding="utf-8"))
+
+
+def test_a_version_from_a_newer_policywright_is_refused_by_name(saved, profile, fixture_library, tmp_path):
+    data = _version_data(saved, profile, fixture_library)
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps({**data, "format": 2}), encoding="utf-8")
+    with pytest.raises(ProfileError, match="format 2.*newer Policywright") as raised:
+        read_version(newer)
+    assert raised.value.source == str(newer)
+
+
+def test_a_version_number_json_cannot_hold_as_an_integer_is_named(saved, profile, fixture_library, tmp_path):
+    data = _version_data(saved, profile, fixture_library)
+    odd = tmp_path / "odd.json"
+    odd.write_text(json.dumps({**data, "number": 1e400}), encoding="utf-8")  # written as Infinity
+    with pytest.raises(ProfileError) as raised:
+        read_version(odd)
+    assert raised.value.source == str(odd)
+
+
+def test_a_publish_date_without_a_zone_is_read_as_utc(saved, profile, fixture_library, tmp_path):
+    data = _version_data(saved, profile, fixture_library)
+    plain = tmp_path / "plain.json"
+    plain.write_text(json.dumps({**data, "published": "2026-03-01T10:00:00"}), encoding="utf-8")
+    assert read_version(plain).published == dt.datetime(2026, 3, 1, 10, 0, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize("which", ["²", "١٠", "-1", ""])
+def test_a_version_asked_for_by_an_odd_number_is_no_such_version(saved, profile, fixture_library, which):
+    publish(saved, profile, assemble(profile, fixture_library))
+    with pytest.raises(ProfileError, match="no such version"):
+        find_version(saved, which)
+
+
+def test_a_profile_holding_a_lone_surrogate_publishes_and_reads_back(saved, profile, fixture_library):
+    """Valid JSON and loadable, so it must publish as it saves (json_text.dump_json)."""
+    profile.company.legal_name = "Acme \ud800 Ltd"
+    version = publish(saved, profile, assemble(profile, fixture_library))
+    assert read_version(version.path).profile.company.legal_name == "Acme \ud800 Ltd"

@@ -349,7 +349,7 @@ class _Renderer:
             return [self._gap("reference", section_id, clause,
                               f"Clause {clause.id!r} refers to section {title!r}, which is not in the policy.",
                               f"section {title}")]
-        return [_styled(style, f"section {number} ({self.library.sections[section_id].title})")]
+        return [replace(_styled(style, f"section {number} ({self.library.sections[section_id].title})"), ref=section_id)]
 
     def _company(self, clause: Clause, style: Run, define: bool) -> list[Run]:
         company = self.profile.company

@@ -155,7 +155,7 @@ def regime_changes(old: Profile, new: Profile, library: Library) -> list[str]:
 def field_changes(old: Profile, new: Profile) -> list[str]:
     lines = []
     for declared in PROFILE_FIELDS:
-        if declared.key in SKIPPED_FIELDS:
+        if declared.key in SKIPPED_FIELDS or declared.not_printed:  # readers never see a not-printed value
             continue
         before, after = old.field_value(declared.key).strip(), new.field_value(declared.key).strip()
         if before != after:

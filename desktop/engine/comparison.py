@@ -6,6 +6,7 @@ A side is named on the command line as a profile file (its draft, assembled now)
 """
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from desktop.engine.fact_model import StatedFact
 from desktop.engine.library import Library
 from desktop.engine.policy_diff import BlockChange, compare
 from desktop.engine.profile import Profile, ProfileError, load_profile
-from desktop.engine.versions import PolicyText, Version, find_version, is_version_file, list_versions, read_version
+from desktop.engine.versions import PolicyText, Version, find_version, is_version_file, read_version
 
 DRAFT = "Draft"
 
@@ -76,21 +77,14 @@ def compare_sides(old: Side, new: Side, library: Library) -> Comparison:
     return Comparison(old, new, tuple(changes), tuple(summary))
 
 
-def draft_against_last(profile: Profile, profile_path: Path, library: Library) -> Comparison | None:
-    """The draft compared with the last published version, or None when nothing was published."""
-    versions = list_versions(profile_path)
-    if not versions:
-        return None
-    return compare_sides(version_side(versions[-1], library), draft_side(profile, library), library)
-
-
-def side_from_reference(reference: str, library: Library) -> Side:
-    """A side named as a profile file, a version file, or PROFILE@N; a ProfileError names what is wrong."""
+def side_from_reference(reference: str, library: Library, load: Callable[[Path], Profile] = load_profile) -> Side:
+    """A side named as a profile file, a version file, or PROFILE@N; a ProfileError names what is wrong.
+    A profile file is read by `load` (the command line's refuses option values of the wrong type)."""
     path = Path(reference)
     if path.is_file():
         if is_version_file(path):
             return version_side(read_version(path), library)
-        return draft_side(load_profile(path), library, f"{DRAFT} of {path.name}")
+        return draft_side(load(path), library, f"{DRAFT} of {path.name}")
     base, at, which = reference.rpartition("@")
     if at and base and Path(base).is_file():
         return version_side(find_version(Path(base), which), library)

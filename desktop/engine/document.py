@@ -15,7 +15,9 @@ class Run:
     """A stretch of text with one look.
 
     `gap` marks a missing detail shown as a placeholder; `token` marks text a token produced
-    (a profile value, a defined term), which the terminology linter trusts.
+    (a profile value, a defined term), which the terminology linter trusts. `ref` is the id of
+    the section a cross-reference ("section 16 (How to contact us)") points to, so a format can
+    make it a link or a field that follows the section's number and title.
     """
 
     text: str
@@ -24,6 +26,7 @@ class Run:
     href: str | None = None
     gap: bool = False
     token: bool = False
+    ref: str | None = None
 
 
 def merged(runs: list[Run]) -> list[Run]:
@@ -31,11 +34,15 @@ def merged(runs: list[Run]) -> list[Run]:
     result: list[Run] = []
     for run in runs:
         previous = result[-1] if result else None
-        if previous and (previous.bold, previous.italic, previous.href, previous.gap) == (run.bold, run.italic, run.href, run.gap):
-            result[-1] = Run(previous.text + run.text, run.bold, run.italic, run.href, run.gap, previous.token and run.token)
+        if previous and _look(previous) == _look(run):
+            result[-1] = Run(previous.text + run.text, run.bold, run.italic, run.href, run.gap, previous.token and run.token, run.ref)
         else:
             result.append(run)
     return result
+
+
+def _look(run: Run) -> tuple:
+    return run.bold, run.italic, run.href, run.gap, run.ref
 
 
 def is_safe_link(href: str) -> bool:
@@ -94,6 +101,11 @@ class Section:
     @property
     def heading_text(self) -> str:
         return f"{self.number}. {self.title}"
+
+    @property
+    def anchor(self) -> str:
+        """The id a link to this section points to, in every format that has anchors."""
+        return clean_text(f"section-{self.id}")
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,9 @@ from desktop.paths import user_data_dir
 ENV_FOLDER = "POLICYWRIGHT_PROFILES"
 TRASH = ".trash"
 SUFFIX = ".json"
-MAX_NAME = 100
+MAX_NAME = 100  # characters
+# Bytes of UTF-8: a file name may have 255, and "NAME (99).versions" must still fit.
+MAX_NAME_BYTES = 200
 _FORBIDDEN = set('/\\:*?"<>|')
 
 
@@ -52,15 +54,32 @@ def name_problem(name: str) -> str | None:
     stripped = name.strip()
     if not stripped:
         return "a profile needs a name"
-    if len(stripped) > MAX_NAME:
-        return f"a name may have at most {MAX_NAME} characters"
-    if stripped.startswith(".") or any(c in _FORBIDDEN or ord(c) < 32 for c in stripped):
-        return 'a name may not start with a dot or hold / \\ : * ? " < > | or control characters'
     try:
-        stripped.encode("utf-8")
+        size = len(stripped.encode("utf-8"))
     except UnicodeEncodeError:
         return "a name must be text that can be written as a file name"
+    if len(stripped) > MAX_NAME:
+        return f"a name may have at most {MAX_NAME} characters"
+    if size > MAX_NAME_BYTES:
+        return "the name is too long for a file name; shorten it"
+    if stripped.startswith(".") or any(c in _FORBIDDEN or ord(c) < 32 for c in stripped):
+        return 'a name may not start with a dot or hold / \\ : * ? " < > | or control characters'
     return None
+
+
+def _shortened(name: str, reserve: int = 0) -> str:
+    """`name` cut to leave room for `reserve` more characters of ASCII within both limits."""
+    name = name[:MAX_NAME - reserve]
+    while len(name.encode("utf-8")) > MAX_NAME_BYTES - reserve:
+        name = name[:-1]
+    return name.rstrip()
+
+
+def file_name_for(text: str) -> str:
+    """A profile name made from any text (a brand such as “A/B Audio: Records”): what a name may not
+    hold becomes a dash, a leading dot goes, and it is cut to MAX_NAME characters."""
+    usable = "".join("-" if c in _FORBIDDEN or ord(c) < 32 or 0xD800 <= ord(c) <= 0xDFFF else c for c in text.strip())
+    return _shortened(usable.lstrip(". ")).strip() or "Profile"
 
 
 class ProfileLibrary:
@@ -73,9 +92,6 @@ class ProfileLibrary:
 
     def path_for(self, name: str) -> Path:
         return self.folder / f"{name.strip()}{SUFFIX}"
-
-    def contains(self, path: Path) -> bool:
-        return Path(path).resolve().parent == self.folder.resolve()
 
     # Listing
     def entries(self) -> list[Entry]:
@@ -100,7 +116,8 @@ class ProfileLibrary:
         base, number, candidate = name.strip(), 1, name.strip()
         while (folder / f"{candidate}{SUFFIX}").exists() or versions_dir(folder / f"{candidate}{SUFFIX}").exists():
             number += 1
-            candidate = f"{base} ({number})"
+            suffix = f" ({number})"
+            candidate = _shortened(base, len(suffix)) + suffix
         return candidate
 
     def duplicate(self, source: Path, name: str, company_name: str | None = None) -> Entry:
@@ -129,14 +146,14 @@ class ProfileLibrary:
         """Move the profile (and its versions) to the trash; the trash copy's path is returned."""
         path = Path(path)
         self.trash_folder.mkdir(parents=True, exist_ok=True)
-        target = self.trash_folder / f"{self.free_name(path.stem, self.trash_folder)}{SUFFIX}"
+        target = self.trash_folder / f"{self.free_name(file_name_for(path.stem), self.trash_folder)}{SUFFIX}"
         _move_with_versions(path, target)
         return target
 
     def restore(self, trashed: Path) -> Entry:
         trashed = Path(trashed)
         self.folder.mkdir(parents=True, exist_ok=True)
-        target = self.path_for(self.free_name(trashed.stem))
+        target = self.path_for(self.free_name(file_name_for(trashed.stem)))  # a name given by hand may not be one we allow
         _move_with_versions(trashed, target)
         return _entry(target)
 
@@ -151,7 +168,7 @@ class ProfileLibrary:
     def import_file(self, source: Path, name: str | None = None) -> Entry:
         """Read a profile JSON from anywhere (a ProfileError names the file) and store a copy."""
         source = Path(source)
-        return self.save_new(load_profile(source), name or source.stem)
+        return self.save_new(load_profile(source), name or file_name_for(source.stem))
 
     def export_file(self, path: Path, target: Path) -> None:
         write_atomic(Path(target), profile_json(load_profile(path)).encode("utf-8"))

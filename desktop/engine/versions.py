@@ -7,7 +7,6 @@ A version is named on the command line as `PROFILE@N`, `PROFILE@last`, or by its
 """
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 from desktop.engine.document import Document
 from desktop.engine.export import export_bytes
 from desktop.engine.fileio import write_atomic
+from desktop.engine.json_text import JSONTextError, dump_json, read_json
 from desktop.engine.profile import Profile, ProfileError, profile_from_dict, profile_to_dict
 
 KIND = "policywright published version"
@@ -65,25 +65,31 @@ def version_files(profile_path: Path) -> list[tuple[int, Path]]:
     return sorted(found)
 
 
-def list_versions(profile_path: Path) -> list[Version]:
-    """Every published version, oldest first; a damaged file is left out (read_version names it)."""
+def list_versions(profile_path: Path, skipped: list[ProfileError] | None = None) -> list[Version]:
+    """Every published version, oldest first; a damaged file is left out, and its error added to `skipped`."""
     found = []
     for _, path in version_files(profile_path):
         try:
             found.append(read_version(path))
-        except ProfileError:
-            continue
+        except ProfileError as error:
+            if skipped is not None:
+                skipped.append(error)
     return found
 
 
-def latest_version_date(profile_path: Path) -> dt.datetime | None:
-    """When the newest readable version was published; only the files from the newest back are read."""
+def latest_version(profile_path: Path) -> Version | None:
+    """The newest readable version; only the files from the newest back are read."""
     for _, path in reversed(version_files(profile_path)):
         try:
-            return read_version(path).published
+            return read_version(path)
         except ProfileError:
             continue
     return None
+
+
+def latest_version_date(profile_path: Path) -> dt.datetime | None:
+    latest = latest_version(profile_path)
+    return latest.published if latest else None
 
 
 def publish(profile_path: Path, profile: Profile, document: Document, when: dt.datetime | None = None) -> Version:
@@ -104,14 +110,14 @@ def publish(profile_path: Path, profile: Profile, document: Document, when: dt.d
         "policy": {"title": policy.title, "company_name": policy.company_name, "page_size": policy.page_size,
                    "blocks": [list(block) for block in policy.blocks], "markdown": policy.markdown},
     }
-    write_atomic(path, (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
+    write_atomic(path, dump_json(data).encode("utf-8"))  # a lone surrogate in the profile is written as its escape
     return Version(number, when, profile, policy, path)
 
 
 def is_version_file(path: Path) -> bool:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        data = read_json(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, JSONTextError):
         return False
     return isinstance(data, dict) and data.get("kind") == KIND
 
@@ -120,23 +126,34 @@ def read_version(path: Path) -> Version:
     path = Path(path)
     source = str(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = read_json(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ProfileError(source, ["no such published version; check the path"]) from None
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
+    except (OSError, UnicodeDecodeError) as error:
         raise ProfileError(source, [f"cannot be read as a published version ({error.__class__.__name__}: {error})"]) from None
+    except JSONTextError as error:  # too deep, a number too long, not JSON: named as for a profile
+        raise ProfileError(source, [str(error)]) from None
     if not isinstance(data, dict) or data.get("kind") != KIND:
         raise ProfileError(source, ["is not a published version (it has no \"kind\": \"policywright published version\")"])
+    written_as = data.get("format", FORMAT)
+    if type(written_as) is not int or not 1 <= written_as <= FORMAT:
+        raise ProfileError(source, [f"is a published version in format {written_as!r}, and this Policywright reads up to "
+                                    f"format {FORMAT}; open it with a newer Policywright"])
     try:
-        policy = data["policy"]
-        blocks = tuple((str(kind), str(text)) for kind, text in policy["blocks"])
-        text = PolicyText(str(policy["title"]), str(policy["company_name"]), str(policy.get("page_size", "letter")), blocks,
-                          str(policy["markdown"]))
+        text = _policy_text(data["policy"])
         published = dt.datetime.fromisoformat(str(data["published"]).replace("Z", "+00:00"))
         number = int(data["number"])
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, OverflowError) as error:
         raise ProfileError(source, [f"a published version's {error} is missing or has the wrong form"]) from None
+    if published.tzinfo is None:  # written by hand or by another tool: read as UTC, as publish writes it
+        published = published.replace(tzinfo=dt.UTC)
     return Version(number, published, profile_from_dict(data.get("profile"), source), text, path)
+
+
+def _policy_text(policy: dict) -> PolicyText:
+    blocks = tuple((str(kind), str(text)) for kind, text in policy["blocks"])
+    return PolicyText(str(policy["title"]), str(policy["company_name"]), str(policy.get("page_size", "letter")), blocks,
+                      str(policy["markdown"]))
 
 
 def find_version(profile_path: Path, which: str) -> Version:
@@ -145,7 +162,7 @@ def find_version(profile_path: Path, which: str) -> Version:
     numbers = sorted(files)
     if not numbers:
         raise ProfileError(str(profile_path), ["has no published versions; publish it first"])
-    wanted = numbers[-1] if which.lower() in LAST else int(which) if which.isdigit() else None
+    wanted = numbers[-1] if which.lower() in LAST else int(which) if which.isascii() and which.isdigit() else None
     if wanted not in files:
         raise ProfileError(f"{profile_path}@{which}", [
             f"no such version; {profile_path.name} has versions {numbers[0]} to {numbers[-1]} (or @last)"])

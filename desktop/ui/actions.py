@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QToolBar, QWidget
 
-from desktop.engine.export import FORMATS
+from desktop.engine.export import FORMATS, OPTION_TITLES
 from desktop.ui.resources import icon
 
 Key = QKeySequence.StandardKey
@@ -24,6 +24,7 @@ class Actions:
     save: QAction
     save_as: QAction
     exports: dict[str, QAction]  # format id -> its Export action, in declared order
+    export_options: list[QAction]  # a checkable toggle for each option a format declares
     open_export: QAction
     show_export: QAction
     quit: QAction
@@ -64,6 +65,16 @@ def _export_action(window: QMainWindow, controller, fmt) -> QAction:
     return action
 
 
+def _option_action(window: QMainWindow, settings, fmt, name: str) -> QAction:
+    """A remembered on/off choice the format's export takes, such as Markdown's table of contents."""
+    action = QAction(f"{fmt.name}: {OPTION_TITLES.get(name, name)}", window)
+    action.setCheckable(True)
+    action.setChecked(settings.export_option(fmt.id, name))
+    action.setStatusTip(f"Whether the next {fmt.name} export has it")
+    action.toggled.connect(lambda on: settings.set_export_option(fmt.id, name, on))
+    return action
+
+
 def build_actions(window) -> Actions:
     """`window` is the MainWindow: its controller, session and panels receive the actions."""
     controller, stack = window.controller, window.session.undo_stack
@@ -81,6 +92,7 @@ def build_actions(window) -> Actions:
         save=_action(window, "&Save", controller.save, Key.Save, "save", "Save the profile"),
         save_as=_action(window, "Save &As…", controller.save_as, Key.SaveAs, tip="Save the profile under another name"),
         exports={fmt.id: _export_action(window, controller, fmt) for fmt in FORMATS.values()},
+        export_options=[_option_action(window, controller.settings, fmt, name) for fmt in FORMATS.values() for name in fmt.options],
         open_export=_action(window, "Open &Last Export", lambda: window.status.open_exported(), tip="Open the file you last exported"),
         show_export=_action(window, "Show Last Export in &Folder", lambda: window.status.open_exported(folder=True),
                             tip="Show the folder of the file you last exported"),
@@ -151,7 +163,7 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     file_menu.addSeparator()
     file_menu.addActions([a.save, a.save_as])
     file_menu.addSeparator()
-    file_menu.addActions([*a.exports.values(), a.open_export, a.show_export])
+    file_menu.addActions([*a.exports.values(), *a.export_options, a.open_export, a.show_export])
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
     edit_menu = bar.addMenu("&Edit")

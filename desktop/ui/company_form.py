@@ -161,8 +161,9 @@ class CompanyForm(QScrollArea):
             return  # nothing typed since the last time: a choice from the list was stored already
         good_as_typed = spec.doubt is not None and bool(typed.strip()) and spec.doubt(typed) is None
         if good_as_typed and completed != typed:
-            box.setEditText(typed)
-            completed = typed
+            listed = box.findText(typed.strip(), Qt.MatchFlag.MatchFixedString)  # "germany": the list's "Germany"
+            completed = box.itemText(listed) if listed >= 0 else typed
+            box.setEditText(completed)
         self.session.set_field(spec.key, completed)
 
     def _make_date(self, spec: ProfileField) -> _Field:

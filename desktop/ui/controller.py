@@ -294,7 +294,8 @@ class Controller(QObject):
             return None
         kind = FORMATS[fmt].name
         try:
-            data = export_bytes(document, fmt)
+            options = {name: self.settings.export_option(fmt, name) for name in FORMATS[fmt].options}
+            data = export_bytes(document, fmt, **options)
         except Exception as error:  # a bug in an exporter must not close the window with the user's work
             log.exception("export to %s failed", fmt)
             self.view.show_error("Export failed", f"Policywright could not make the {kind} file ({error}).\n\n"

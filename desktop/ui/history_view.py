@@ -59,12 +59,16 @@ class HistoryView(QDialog):
         self.empty_note = QLabel("Nothing published yet. File ▸ Publish… stores the policy as it reads now, "
                                  "so next year you can see what changed.")
         self.empty_note.setWordWrap(True)
+        self.skipped_note = QLabel()
+        self.skipped_note.setWordWrap(True)
+        self.skipped_note.setAccessibleName("Versions that cannot be read")
         self.compare = CompareView()
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.table, 1)
         top_layout.addWidget(self.empty_note)
+        top_layout.addWidget(self.skipped_note)
         buttons = QHBoxLayout()
         buttons.addWidget(self.compare_button)
         buttons.addWidget(self.draft_button)
@@ -80,7 +84,12 @@ class HistoryView(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(list_versions(self.profile_path))
+        skipped = []
+        self.model.set_rows(list_versions(self.profile_path, skipped))
+        names = ", ".join(Path(error.source).name for error in skipped)
+        self.skipped_note.setText(f"Left out, as they cannot be read: {names}." if skipped else "")
+        self.skipped_note.setToolTip("\n".join(f"{error.source}: {'; '.join(error.problems)}" for error in skipped))
+        self.skipped_note.setVisible(bool(skipped))
         self.empty_note.setVisible(not self.model.rows)
         self.table.setVisible(bool(self.model.rows))
         self._update_buttons()

@@ -4,7 +4,6 @@ One editor per option type, built from the option's declaration (its title, defa
 limits). Each change is sent as (practice id, option name, value); the profile decides the rest.
 """
 
-import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -23,17 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.engine.library import Practice
+from desktop.engine.markup import TOKEN
 from desktop.engine.options import OptionSpec
 from desktop.ui.widgets import ClickLabel, block_undo_shortcuts, error_colour, muted_colour
 
-_TOKEN = re.compile(r"\{\{\s*(.*?)\s*\}\}")
 ITEM_GAP = 5
 Words = Callable[[str], str]  # an option value (tokens and all) -> how it reads in the policy
 
 
 def readable(text: str) -> str:
     """A value read without a profile to fill it: '{{the service}}' shows as 'the service'."""
-    return _TOKEN.sub(lambda m: m.group(1).replace("company.", "your ").replace("_", " "), text)
+    return TOKEN.sub(lambda m: m.group(1).strip().replace("company.", "your ").replace("_", " "), text)
 
 
 class ListEdit(QTextEdit):

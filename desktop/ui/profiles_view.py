@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.engine.profile import ProfileError
-from desktop.engine.profile_library import Entry, LibraryError, ProfileLibrary
+from desktop.engine.profile_library import Entry, LibraryError, ProfileLibrary, file_name_for
 from desktop.ui.dialogs import PROFILE_FILTER, ask_file_to_save
 from desktop.ui.version_models import COMPANY, NAME, SORT_ROLE, VALUE_ROLE, ProfilesModel
 
@@ -187,7 +187,7 @@ class ProfilesView(QDialog):
                                  "the practices, laws and wording; the company's name becomes this one.", "")
         if not name or not name.strip():
             return
-        copy = self._guarded("Profile not copied", lambda: self.shelf.duplicate(entry.path, name, company_name=name))
+        copy = self._guarded("Profile not copied", lambda: self.shelf.duplicate(entry.path, file_name_for(name), company_name=name))
         if copy is not None:
             self.refresh()
             self.select(copy.name)
@@ -228,9 +228,10 @@ class ProfilesView(QDialog):
     def empty_trash(self) -> None:
         count = len(self.shelf.trash())
         if count and self.ask.confirm_empty_trash(count):
-            self._guarded("Trash not emptied", self.shelf.empty_trash)
+            emptied = self._guarded("Trash not emptied", self.shelf.empty_trash) is not None
             self.refresh()
-            self._say(f"Deleted {count} profile{'s' if count != 1 else ''} for good.")
+            if emptied:
+                self._say(f"Deleted {count} profile{'s' if count != 1 else ''} for good.")
 
     def import_file(self) -> None:
         source = self.ask.ask_import_path()

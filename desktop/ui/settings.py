@@ -15,6 +15,7 @@ MAX_RECENT = 8
 
 RECENT, LAST_PROFILE, EXPORT_FOLDER = "files/recent", "files/last_profile", "files/export_folder"
 GEOMETRY, SPLITTER_PREFIX, LEFT_TAB = "window/geometry", "window/splitter/", "window/left_tab"
+EXPORT_OPTION_PREFIX = "export/"  # + format id / option name: an export option's choice, off by default
 DEFAULTS: dict[str, object] = {
     RECENT: [],
     LAST_PROFILE: "",
@@ -25,6 +26,8 @@ DEFAULTS: dict[str, object] = {
 
 
 def _default(key: str) -> object:
+    if key.startswith(EXPORT_OPTION_PREFIX):
+        return False
     return b"" if key.startswith(SPLITTER_PREFIX) else DEFAULTS[key]
 
 
@@ -67,6 +70,8 @@ class Settings:
         if kind is list:
             value = [value] if isinstance(value, str) else value
             return [v for v in value if isinstance(v, str) and v] if isinstance(value, list) else default
+        if kind is bool:  # an INI file gives back the text "true"
+            return value in (True, "true")
         if kind is int:
             try:
                 return int(value)
@@ -112,6 +117,12 @@ class Settings:
 
     def set_export_folder(self, folder: Path) -> None:
         self._set(EXPORT_FOLDER, str(folder))
+
+    def export_option(self, fmt: str, name: str) -> bool:
+        return self._get(f"{EXPORT_OPTION_PREFIX}{fmt}/{name}", bool)
+
+    def set_export_option(self, fmt: str, name: str, on: bool) -> None:
+        self._set(f"{EXPORT_OPTION_PREFIX}{fmt}/{name}", bool(on))
 
     # Window state
     def geometry(self) -> bytes:

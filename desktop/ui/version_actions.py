@@ -4,6 +4,7 @@ Declared here, in one place, and put into the File menu beside the actions they 
 After an export the status bar offers to publish what was exported (a button, never a dialog).
 """
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -11,8 +12,9 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from desktop.engine.assemble import assemble
 from desktop.engine.checks import ERROR, check
+from desktop.engine.ondisk import stamp_of
 from desktop.engine.profile_library import Entry, ProfileLibrary
-from desktop.engine.versions import Version, list_versions, publish, version_files
+from desktop.engine.versions import Version, latest_version, publish, version_files
 from desktop.ui.actions import _action
 from desktop.ui.history_view import HistoryView
 from desktop.ui.profiles_view import ProfilesView
@@ -37,6 +39,7 @@ class VersionActions(QObject):
         self.offer.hide()
         window.statusBar().addPermanentWidget(self.offer)
         self._into_menu()
+        window.session.replaced.connect(self._close_stale_history)
 
     def _into_menu(self) -> None:
         actions = self.window.actions
@@ -69,8 +72,8 @@ class VersionActions(QObject):
         errors = sum(p.severity == ERROR for p in check(session.profile, library, document))
         files = version_files(session.path) if session.path else []
         number = files[-1][0] + 1 if files else 1
-        published = list_versions(session.path) if session.path else []
-        same_as = published[-1].number if published and published[-1].policy.blocks == tuple(document.text_blocks()) else None
+        last = latest_version(session.path) if files else None
+        same_as = last.number if last and last.policy.blocks == tuple(document.text_blocks()) else None
         if not self.ask_publish(session.display_name(), number, errors, same_as):
             return None
         if (session.path is None or session.is_modified()) and not window.controller.save():
@@ -113,10 +116,18 @@ class VersionActions(QObject):
         self.history_view.raise_()
         return self.history_view
 
+    def _close_stale_history(self) -> None:
+        """History shows one profile's versions and compares them with the window's draft: once the
+        window holds another file, it would compare that one's draft with these versions."""
+        view = self.history_view
+        if view is not None and view.profile_path != self.window.session.path:
+            view.close()
+
     def keep_open_profile(self, name: str) -> Entry:
         """Save the window's profile into the library under `name`; the window then saves there."""
         session, settings = self.window.session, self.window.settings
         entry = self.shelf.save_new(session.profile, name)
+        self.window.controller.disk_stamp = stamp_of(entry.path)  # what a later save checks for an outside edit
         session.mark_saved(entry.path)
         settings.add_recent(entry.path)
         settings.set_last_profile(entry.path)
@@ -133,10 +144,13 @@ class VersionActions(QObject):
             settings.add_recent(new)
         if window.session.path is not None and window.session.path.resolve() == Path(old).resolve():
             window.session.path = new
+            stamp = window.controller.disk_stamp  # the file moved, its content did not: an outside edit still shows
+            window.controller.disk_stamp = dataclasses.replace(stamp, path=new) if stamp and new else None
             if new is not None:
                 settings.add_recent(new)
                 settings.set_last_profile(new)
             window._update_title()
+            self._close_stale_history()
         window.controller.recent_changed.emit()
 
 

@@ -153,6 +153,17 @@ def test_enter_takes_the_suggestion_and_an_unknown_country_is_flagged(qtbot, exa
     assert any(p.code == "doubtful-detail" and p.where == "company.country" for p in example_window.live.problems)
 
 
+def test_a_country_typed_in_small_letters_is_stored_as_the_list_spells_it(qtbot, example_window):
+    """The policy prints it ("the laws of Illinois, Germany"), so "germany" is stored as "Germany"."""
+    form, session = example_window.form, example_window.session
+    type_into(qtbot, example_window, "company.country", "germany")
+    qtbot.keyClick(form.fields["company.country"].editor, Qt.Key.Key_Tab)
+    assert session.profile.company.country == "Germany" and form.fields["company.country"].editor.currentText() == "Germany"
+    type_into(qtbot, example_window, "company.country", "united states")
+    qtbot.keyClick(form.fields["company.country"].editor, Qt.Key.Key_Return)
+    assert session.profile.company.country == "United States"
+
+
 def _fits(qtbot, form) -> bool:
     qtbot.wait(20)  # the relayout after a resize or a font change is posted
     content = form.widget()

@@ -1,13 +1,17 @@
 """Publish from the window, the History view and comparisons, driven by clicks; and the
 Profiles view opening into the window and following a renamed profile."""
 
+import copy
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from desktop.engine.profile import load_profile, save_profile
 from desktop.engine.profile_library import ProfileLibrary
 from desktop.engine.versions import list_versions
+from desktop.ui.controller import CANCEL
 from desktop.ui.version_models import NUMBER, VersionsModel
 from tests.redline_reader import paragraphs, tracked
 
@@ -172,3 +176,52 @@ def test_a_version_that_cannot_be_stored_is_explained_and_the_window_stays(qtbot
     assert saved_window.versions.publish_current() is None
     assert shown and shown[0][0] == "Not published" and "Permission denied" in shown[0][1]
     assert saved_window.isVisible()
+
+
+def test_history_never_compares_another_profiles_draft_with_these_versions(qtbot, history, saved_window, tmp_path):
+    """History is not modal: opening another profile while it is open must not leave it comparing
+    that profile's draft with the versions of the first."""
+    other = copy.deepcopy(saved_window.session.profile)
+    other.company.legal_name = "Zeta Sound Ltd"
+    save_profile(other, tmp_path / "zeta.json")
+    assert saved_window.controller.open_profile(tmp_path / "zeta.json")
+    assert not history.isVisible() or history.profile_path == saved_window.session.path
+
+
+def _asks_before_saving_over_an_outside_edit(window, monkeypatch) -> bool:
+    asked = []
+    monkeypatch.setattr(window.view, "ask_conflict", lambda path: asked.append(path) or CANCEL)
+    path = window.session.path
+    outside = load_profile(path)
+    outside.company.phone = "+1 555 0999"  # another window saved this meanwhile
+    save_profile(outside, path)
+    window.session.set_field("company.phone", "+1 555 0101")
+    window.controller.save()
+    return asked == [path] and load_profile(path).company.phone == "+1 555 0999"
+
+
+def test_a_profile_kept_in_the_library_still_asks_before_an_outside_edit_is_overwritten(qtbot, example_window, tmp_path, monkeypatch):
+    window = example_window
+    window.versions.shelf = ProfileLibrary(tmp_path / "profiles")
+    window.versions.keep_open_profile("Acme")
+    assert _asks_before_saving_over_an_outside_edit(window, monkeypatch)
+
+
+def test_a_renamed_open_profile_still_asks_before_an_outside_edit_is_overwritten(qtbot, example_window, tmp_path, monkeypatch):
+    window = example_window
+    shelf = ProfileLibrary(tmp_path / "profiles")
+    window.versions.shelf = shelf
+    entry = shelf.save_new(window.session.profile, "Acme")
+    assert window.controller.open_profile(entry.path)
+    renamed = shelf.rename(entry.path, "Acme 2027")
+    window.versions.profile_moved(entry.path, renamed.path)
+    assert window.session.path == renamed.path
+    assert _asks_before_saving_over_an_outside_edit(window, monkeypatch)
+
+
+def test_history_says_when_a_version_file_cannot_be_read(qtbot, history):
+    broken = history.profile_path.with_name("acme.versions") / "v0003.json"
+    broken.write_text("{oops", encoding="utf-8")
+    history.refresh()
+    assert history.proxy.rowCount() == 2
+    assert history.skipped_note.isVisibleTo(history) and "v0003.json" in history.skipped_note.text()

@@ -154,3 +154,26 @@ def test_importing_a_broken_file_names_it(qtbot, view, tmp_path):
     click(qtbot, view, "import")
     assert str(broken) in view.ask.errors[-1] and "not valid JSON" in view.ask.errors[-1]
     assert shown_names(view) == ["Acme", "Zeta"]
+
+
+def test_a_brand_name_that_cannot_name_a_file_is_kept_as_the_company_name(qtbot, view, shelf):
+    """A company may be called “A/B Audio: Records”; its copy gets a file name it can have."""
+    click_row(qtbot, view, "Acme")
+    view.ask.names.append("A/B Audio: Records")
+    click(qtbot, view, "duplicate")
+    assert view.ask.errors == [] and shown_names(view) == ["A-B Audio- Records", "Acme", "Zeta"]
+    assert load_profile(shelf.path_for("A-B Audio- Records")).company.legal_name == "A/B Audio: Records"
+
+
+def test_a_trash_that_cannot_be_emptied_says_so_and_claims_nothing(qtbot, view, shelf, monkeypatch):
+    click_row(qtbot, view, "Acme")
+    click(qtbot, view, "delete")
+    qtbot.mouseClick(view.show_trash, Qt.MouseButton.LeftButton)
+
+    def refuse():
+        raise PermissionError(13, "Permission denied", str(shelf.trash_folder))
+
+    monkeypatch.setattr(shelf, "empty_trash", refuse)
+    click(qtbot, view, "empty")
+    assert "Permission denied" in view.ask.errors[-1]
+    assert "for good" not in view.note.text() and shown_names(view) == ["Acme"]

@@ -6,7 +6,7 @@ Markdown is read), after a short list of what changed in plain words."""
 import re
 
 from desktop.engine.export.markdown import escape
-from desktop.engine.policy_diff import DELETED, INSERTED, BlockChange
+from desktop.engine.policy_diff import DELETED, INSERTED, BlockChange, has_changes
 
 _BLOCK_START = re.compile(r"^(\d*)([-+=.)])")
 _PREFIX = {"title": "# ", "heading1": "## ", "heading2": "### ", "item": "- ", "paragraph": ""}
@@ -16,6 +16,8 @@ def render(changes: list[BlockChange], heading: str, compared: str, summary: lis
     lines = [f"# {escape(heading)}", "", escape(compared), ""]
     if summary:
         lines += ["## What changed", ""] + [f"- {escape(line)}" for line in summary] + [""]
+    elif not has_changes(changes):
+        lines += ["## What changed", "", "Nothing changed: the two read the same.", ""]
     lines += ["## The policy with its changes marked", ""]
     for change in changes:
         prefix = _PREFIX.get(change.kind, "")

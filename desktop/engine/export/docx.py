@@ -1,21 +1,26 @@
 """Word (.docx) with built-in styles only, so navigation, tables of contents and restyling work.
 
 The package is python-docx's default template (docx_package.py) with the body, header, footer
-and properties written here as text: the XML python-docx's API writes for the same document,
-byte for byte (tests/test_docx_identical.py holds this to tests/docx_reference.py, the exporter
-as written with python-docx). Styles are named by id, so nothing looks a style up by its name in
-430 kB of styles for every paragraph, which is where python-docx spent most of an export.
+and properties written here as text: what python-docx's API writes for the same document
+(tests/test_docx_identical.py holds this to tests/docx_reference.py, the exporter as written with
+python-docx), plus what its API cannot write: the table of contents, bookmarks and REF fields
+(docx_fields.py) and the styles' font, language and heading numbering (docx_styles.py). Styles
+are named by id, so nothing looks a style up by its name in 430 kB of styles for every paragraph,
+which is where python-docx spent most of an export.
 """
 
 import datetime as dt
 import re
 
-from desktop.engine.document import BulletList, Document, Heading, Run, clean_text, safe_href
+from desktop.engine.document import BulletList, Document, Heading, Run, Section, clean_text, plain, safe_href
+from desktop.engine.export.docx_fields import Entry, bookmarked, ref_bookmark, reference, table_of_contents, toc_bookmark
 from desktop.engine.export.docx_package import deflated, template_members, zip_bytes
+from desktop.engine.export.docx_styles import styled_parts, template_text
 
 DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 # Built-in styles of the template, by id (the name Word shows: "Heading 1" is Heading1).
 TITLE, HEADING_1, HEADING_2, LIST_BULLET, NORMAL = "Title", "Heading1", "Heading2", "ListBullet", None
+CONTENTS = "Contents"  # the table of contents' heading
 LINK_BLUE = "0563C1"
 PAGE_SIZES = {"letter": (215.9, 279.4), "a4": (210, 297)}  # millimetres
 SIDE_MARGIN = 25  # millimetres
@@ -62,7 +67,7 @@ _CORE = (
     "<dc:description>Drafted with Policywright. Drafting help, not legal advice.</dc:description>"
     "<cp:lastModifiedBy>Policywright</cp:lastModifiedBy><cp:revision>1</cp:revision>"
     '<dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created>'
-    '<dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified><cp:category/></cp:coreProperties>'
+    '<dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified><cp:category/><dc:language>{lang}</dc:language></cp:coreProperties>'
 )
 _OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PACKAGE = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -115,14 +120,16 @@ _NOT_XML = dict.fromkeys([0xFFFE, 0xFFFF])  # the two characters XML forbids tha
 
 
 def render(document: Document) -> bytes:
-    writer = _Body()
+    writer = _Body(document.sections)
     writer.paragraph(TITLE, clean_text(document.title))
     writer.paragraph(NORMAL, clean_text(document.effective_line))
-    for section in document.sections:
-        writer.paragraph(HEADING_1, clean_text(section.heading_text))
+    writer.parts.append(table_of_contents(_entries(document), CONTENTS))
+    for index, section in enumerate(document.sections):
+        # Word numbers the heading (numbering.xml, attached to the style); the text is the title alone.
+        writer.heading(HEADING_1, [Run(section.title)], [ref_bookmark(section)], new_page=index == 0)
         for block in section.blocks:
             if isinstance(block, Heading):
-                writer.paragraph(HEADING_2, runs=block.runs)
+                writer.heading(HEADING_2, block.runs)
             elif isinstance(block, BulletList):
                 for item in block.items:
                     writer.paragraph(LIST_BULLET, runs=item)
@@ -141,21 +148,45 @@ def render(document: Document) -> bytes:
         "word/header1.xml": _header(document),
         "word/footer1.xml": _footer(document),
     }
-    template = template_members()
+    template = template_members() | styled_parts(document.lang) | {"docProps/app.xml": _app(document)}
     return zip_bytes([deflated(name, (DECLARATION + written[name]).encode("utf-8")) if name in written else template[name]
                       for name in _ORDER])
+
+
+def _entries(document: Document) -> list[Entry]:
+    """The headings the table of contents lists, in the order _Body.heading bookmarks them."""
+    entries = []
+    for section in document.sections:
+        entries.append(Entry(1, f"{section.number}.", _escape(clean_text(section.title)), len(entries)))
+        clause_headings = [block for block in section.blocks if isinstance(block, Heading)]
+        for number, block in enumerate(clause_headings, 1):
+            entries.append(Entry(2, f"{section.number}.{number}", _escape(clean_text(plain(block.runs))), len(entries)))
+    return entries
 
 
 class _Body:
     """The body's paragraphs as XML text, and the hyperlinks they point to (href -> relationship id)."""
 
-    def __init__(self):
+    def __init__(self, sections: list[Section] = ()):
         self.parts: list[str] = []
         self.links: dict[str, str] = {}
+        self.sections = {section.id: section for section in sections}  # what a cross-reference points to
+        self.headings = 0  # bookmarked so far
 
-    def paragraph(self, style: str | None, text: str = "", runs: list[Run] = ()) -> None:
+    def heading(self, style: str, runs: list[Run], bookmarks: list[str] = (), new_page: bool = False) -> None:
+        """A heading with its table-of-contents bookmark (and any others) around its text."""
+        names = [toc_bookmark(self.headings), *bookmarks]
+        start = len(self.parts)
+        self.paragraph(style, runs=runs, new_page=new_page)
+        # The bookmarks enclose the runs: between the paragraph's properties and its end.
+        opening, inner = self.parts[start], "".join(self.parts[start + 1:-1])
+        self.parts[start:] = [opening, bookmarked(names, self.headings * 4, inner), "</w:p>"]
+        self.headings += 1
+
+    def paragraph(self, style: str | None, text: str = "", runs: list[Run] = (), new_page: bool = False) -> None:
         parts = self.parts
-        parts.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else "<w:p><w:pPr/>")
+        page_break = "<w:pageBreakBefore/>" if new_page else ""
+        parts.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{page_break}</w:pPr>' if style else "<w:p><w:pPr/>")
         if text:
             parts.append(f"<w:r>{_content(text)}</w:r>")
         for run in runs:
@@ -163,7 +194,11 @@ class _Body:
             if not text:
                 continue
             href = safe_href(run)
-            if href:
+            section = self.sections.get(run.ref) if run.ref else None
+            field = section and reference(text, section, _properties(run), _content)
+            if field:
+                parts.append(field)
+            elif href:
                 rid = self.links.setdefault(href, f"rId{len(self.links) + 11}")  # rId1-10: the template's parts
                 parts.append(f'<w:hyperlink r:id="{rid}"><w:r>{_properties(run, link=True)}{_content(text)}</w:r></w:hyperlink>')
             else:
@@ -220,7 +255,14 @@ def _core(document: Document) -> str:
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     title = clean_text(document.title)[:MAX_PROPERTY]
     author = (clean_text(document.company_name) or "Policywright")[:MAX_PROPERTY]
-    return _CORE.format(title=_escape(title), author=_escape(author), now=now)
+    return _CORE.format(title=_escape(title), author=_escape(author), lang=_escape(clean_text(document.lang)), now=now)
+
+
+def _app(document: Document):
+    """The template's extended properties, naming the company (Word's File ▸ Properties shows it)."""
+    company = _escape(clean_text(document.company_name)[:MAX_PROPERTY])
+    xml = template_text("docProps/app.xml").replace("<Company/>", f"<Company>{company}</Company>" if company else "<Company/>", 1)
+    return deflated("docProps/app.xml", xml.encode("utf-8"))
 
 
 def _header(document: Document) -> str:
