@@ -89,6 +89,7 @@ def main() -> int:
             window.left.setCurrentWidget(window.practices)
             window.practices.select_practice("collect.registration")
         window.select_clause("intro.scope")
+        window.preview.end_flash()  # a picture of the window at rest, not of a change a moment ago
         for _ in range(5):
             app.processEvents()
         QTimer.singleShot(300, app.quit)

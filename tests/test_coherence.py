@@ -120,8 +120,10 @@ def test_a_child_directed_service_with_ads_and_no_consent_promise(tmp_path):
     assert not library.faults
     profile = profile_with({**ADS, "kids.audience": {}})
     found = [p for p in check(profile, library) if p.code == "contradiction-children"]
-    assert found and "no clause promises to get a parent's consent first" in found[0].message
-    assert found[0].message.endswith("Untick one of them, or tick “Our service is made for children under 13”.")
+    assert len(found) == 1  # one clause against two practices is one cause: one problem names both
+    assert "“Firm clause” contradicts 2 other ticked practices" in found[0].message
+    assert "no clause promises to get a parent's consent first" in found[0].detail
+    assert "Untick one of them, or tick “Our service is made for children under 13”." in found[0].detail
     profile.practices["children.directed"] = {}
     assert "contradiction-children" not in contradiction_codes(profile, library)
 
@@ -179,8 +181,9 @@ def _one_group(pair: frozenset) -> bool:
 
 
 def reported_pairs(problems) -> set[frozenset]:
-    return {frozenset((p.place.id, *(a.id for a in p.also))) for p in problems
-            if p.code in ("contradiction-opposite", "contradiction-limited-recipient")}
+    """Each pair a problem names: one practice against each it contradicts (one problem may name several)."""
+    return {frozenset((p.place.id, a.id)) for p in problems
+            if p.code in ("contradiction-opposite", "contradiction-limited-recipient") for a in p.also}
 
 
 PRACTICES = sorted(LIBRARY.practices)

@@ -83,8 +83,9 @@ def test_regime_gap_names_the_declared_title_and_requirement(bundled_library):
     profile.regimes = ["gdpr"]
     profile.practices.pop("rights.gdpr_complaint", None)
     gaps = [p for p in check(profile, bundled_library) if p.code == "regime-gap" and p.place.id == "gdpr.complaint"]
-    assert [p.message for p in gaps] == [
-        "GDPR asks the policy to state right to lodge a complaint with a supervisory authority; no picked practice does."]
+    assert [(p.message, p.detail) for p in gaps] == [
+        ("GDPR: the policy should say that people can complain to a data protection authority; no picked practice does.",
+         "GDPR asks the policy to state right to lodge a complaint with a supervisory authority (GDPR Art. 13(2)(d)).")]
 
 
 def test_a_file_from_before_schema_versions_is_upgraded_and_a_newer_one_refused(tmp_path):

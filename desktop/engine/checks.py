@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from desktop.engine.assemble import assemble, condition_lookup
+from desktop.engine.causes import one_per_cause
 from desktop.engine.coverage import MISSING, REWORDED, coverage
 from desktop.engine.document import Document
 from desktop.engine.fact_model import StatedFact
@@ -29,6 +30,7 @@ class Problem:
     message: str
     place: Place
     also: tuple[Place, ...] = ()  # the other places a problem concerns (the other side of a contradiction)
+    detail: str = ""  # what the row need not say: the law's wording and reference, each side of a contradiction
 
     @property
     def where(self) -> str:
@@ -36,7 +38,8 @@ class Problem:
 
     def as_dict(self) -> dict:
         return {"severity": self.severity, "code": self.code, "message": self.message,
-                "where": self.where, "place": self.place.as_dict(), "also": [p.as_dict() for p in self.also]}
+                "where": self.where, "place": self.place.as_dict(), "also": [p.as_dict() for p in self.also],
+                "detail": self.detail}
 
 
 def field_problems(profile: Profile) -> list[Problem]:
@@ -128,7 +131,8 @@ def _relation_problems(library, chosen) -> list[Problem]:
         reason = f": {rule.reason}" if rule.reason else ""
         if rule.kind == "conflict" and rule.other in chosen_set and frozenset((rule.practice, rule.other)) not in seen:
             seen.add(frozenset((rule.practice, rule.other)))
-            problems.append(Problem(ERROR, "conflict", f"{a} contradicts {b}{reason}. Untick one of them.", practice_place(rule.other)))
+            problems.append(Problem(ERROR, "conflict", f"{a} contradicts {b}{reason}. Untick one of them.", practice_place(rule.other),
+                                    (practice_place(rule.practice),)))
         elif rule.kind == "needs" and rule.other not in chosen_set:
             problems.append(Problem(ERROR, "needs-practice", f"{a} needs {b}{reason}. Tick {b} too.", practice_place(rule.practice)))
     return problems
@@ -309,8 +313,11 @@ def _coverage_problems(document: Document, library: Library, profile: Profile) -
         for item in regime.requirements:
             text = item.requirement.text
             if item.state == MISSING:
-                problems.append(Problem(WARNING, "regime-gap", f"{title} asks the policy to state {text}; no picked practice does.",
-                                        Place(REQUIREMENT, item.id)))
+                words = item.requirement.words
+                citation = f" ({item.requirement.citation})" if item.requirement.citation else ""
+                problems.append(Problem(WARNING, "regime-gap", f"{title}: the policy should say {_lower_first(words)}; "
+                                        "no picked practice does.", Place(REQUIREMENT, item.id),
+                                        detail=f"{title} asks the policy to state {text}{citation}."))
             elif item.state == REWORDED:
                 clause = library.clauses[item.clauses[0]]
                 problems.append(Problem(WARNING, "check-wording",
@@ -319,11 +326,16 @@ def _coverage_problems(document: Document, library: Library, profile: Profile) -
     return problems
 
 
+def _lower_first(words: str) -> str:
+    """'Who you are' -> 'who you are'; 'EU representative' stays as it is."""
+    return words[:1].lower() + words[1:] if words[1:2].islower() else words
+
+
 def check(profile: Profile, library: Library, document: Document | None = None) -> list[Problem]:
     """Every problem, errors first."""
     document = document or assemble(profile, library)
     problems = field_problems(profile) + practice_problems(profile, library) + document_problems(document, library, profile)
-    problems = _dedupe(_without_group_contradictions(problems, library))
+    problems = one_per_cause(_dedupe(_without_group_contradictions(problems, library)), library)
     order = {ERROR: 0, WARNING: 1, INFO: 2}
     return sorted(problems, key=lambda p: order[p.severity])
 

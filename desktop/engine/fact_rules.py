@@ -52,7 +52,9 @@ def claim_of(fact: Fact) -> Claim | None:
 
 def contradictions(stated: list[StatedFact], regimes: list[str], vocabulary: Vocabulary) -> list[Contradiction]:
     """Every conflict among `stated`: one per pair of clauses and kind, then the regime rules."""
-    found = opposites(stated, vocabulary) + private_but_shared(stated, vocabulary) + limited_recipients(stated, vocabulary)
+    # "never shares" against "shares" and "keeps private" against "shares" are one opposition between two clauses
+    found = one_per_clause_pair(opposites(stated, vocabulary) + private_but_shared(stated, vocabulary))
+    found += limited_recipients(stated, vocabulary)
     found += children_rules(stated, vocabulary) + unfounded_disclosure(stated, vocabulary)
     if "ccpa" in regimes:
         found += ccpa_rules(stated, vocabulary)
@@ -66,7 +68,7 @@ def contradictions_adding(stated: list[StatedFact], added: list[StatedFact], reg
     """The conflicts that `added` would bring to `stated`: only pairs with an added fact are
     compared, so asking about a few facts beside a whole policy stays cheap."""
     pairs = [(a, b) for index, a in enumerate(added) for b in [*added[index + 1:], *stated]]
-    found = (opposites(stated, vocabulary, pairs) + private_but_shared(stated, vocabulary, pairs)
+    found = (one_per_clause_pair(opposites(stated, vocabulary, pairs) + private_but_shared(stated, vocabulary, pairs))
              + limited_recipients(stated, vocabulary, pairs))
     both = stated + added
     found += children_rules(both, vocabulary) + unfounded_disclosure(both, vocabulary)

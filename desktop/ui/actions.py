@@ -3,14 +3,18 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QToolBar, QWidget
 
 from desktop.engine.export import FORMATS, OPTION_TITLES
 from desktop.ui.resources import icon
 
 Key = QKeySequence.StandardKey
+# Keys a text field needs for its own editing; every other key of the window's menus wins over a
+# field's claim on it (Ctrl+E, which Linux desktops also give fields as "end of line").
+EDITING_KEYS = (Key.Copy, Key.Cut, Key.Paste, Key.SelectAll, Key.Undo, Key.Redo, Key.Delete, Key.Backspace,
+                Key.DeleteStartOfWord, Key.DeleteEndOfWord, Key.InsertParagraphSeparator)
 
 
 @dataclass
@@ -27,6 +31,8 @@ class Actions:
     undo: QAction
     redo: QAction
     find: QAction
+    find_in_policy: QAction
+    go_outline: QAction
     interview: QAction
     go_company: QAction
     go_practices: QAction
@@ -93,12 +99,16 @@ def build_actions(window) -> Actions:
         quit=_action(window, "&Quit", window.close, Key.Quit, tip="Close Policywright"),
         undo=undo,
         redo=redo,
-        find=_action(window, "&Find Practice…", window.find_practice, Key.Find, "find", "Find a practice by words"),
+        find=_action(window, "&Find Practice…", window.find, Key.Find, "find",
+                     "Find a practice by words (in the preview: find in the policy)"),
+        find_in_policy=_action(window, "Find in the &Policy…", window.find_in_policy, "Ctrl+Shift+F",
+                               tip="Find words in the policy"),
         interview=_action(window, "&Interview…", controller.interview, "Ctrl+I",
                           tip="Answer plain questions about your business; see what each answer changed"),
         go_company=_action(window, "&Company Details", window.go_company, "Ctrl+1"),
         go_practices=_action(window, "&Practices", window.go_practices, "Ctrl+2"),
         go_compliance=_action(window, "Co&mpliance Checklist", window.go_compliance, "Ctrl+6"),
+        go_outline=_action(window, "Policy &Outline", window.go_outline, "Ctrl+7"),
         go_preview=_action(window, "P&review", window.preview.setFocus, "Ctrl+3"),
         go_clause=_action(window, "&Clause Wording", window.clause_editor.focus_text, "Ctrl+4"),
         go_problems=_action(window, "Pro&blems", window.problems.setFocus, "Ctrl+5"),
@@ -111,7 +121,38 @@ def build_actions(window) -> Actions:
         action.setEnabled(False)
     _menus(window, actions)
     _toolbar(window, actions)
+    QApplication.instance().installEventFilter(_WindowShortcutsFirst(window))
     return actions
+
+
+class _WindowShortcutsFirst(QObject):
+    """The window's shortcuts work wherever the focus is, unless the focused widget needs the key to edit.
+
+    A text field claims keys with a ShortcutOverride event before Qt looks for a shortcut; this
+    filter (on the application, so it sees the event first) refuses the claim for the window's
+    own keys. It is a child of the window and goes away with it."""
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+        self._keys: set[int] | None = None  # read at the first key: menus added after this filter count too
+
+    @property
+    def keys(self) -> set[int]:
+        if self._keys is None:
+            self._keys = {sequence[0].toCombined() for action in self.window.findChildren(QAction)
+                          for sequence in action.shortcuts() if sequence.count() == 1}
+        return self._keys
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(watched, QWidget) or watched.window() is not self.window:
+            return False
+        if not isinstance(event, QKeyEvent):
+            return False
+        if event.keyCombination().toCombined() not in self.keys or any(event.matches(key) for key in EDITING_KEYS):
+            return False
+        event.ignore()  # not claimed: the shortcut is looked up as if the field were not there
+        return True
 
 
 def _menus(window: QMainWindow, a: Actions) -> None:
@@ -130,8 +171,10 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     edit_menu.addSeparator()
     edit_menu.addAction(a.interview)
     edit_menu.addAction(a.find)
+    edit_menu.addAction(a.find_in_policy)
     view_menu = bar.addMenu("&View")
-    view_menu.addActions([a.go_company, a.go_practices, a.go_preview, a.go_clause, a.go_problems, a.go_compliance])
+    view_menu.addActions([a.go_company, a.go_practices, a.go_preview, a.go_clause, a.go_problems, a.go_compliance,
+                          a.go_outline])
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(a.about)
 
@@ -149,6 +192,18 @@ def _toolbar(window: QMainWindow, a: Actions) -> None:
     toolbar.removeAction(toolbar.actions()[-1])
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
     window.toolbar = toolbar
+
+
+def fit_toolbar(toolbar: QToolBar, width: int) -> None:
+    """Words beside the icons while they fit the window; icons alone (their tooltips name them) when
+    large fonts or a narrow window would push buttons into the overflow menu."""
+    if toolbar.property("wide_width") is None:
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setProperty("wide_width", toolbar.sizeHint().width())
+    fits = toolbar.property("wide_width") <= width
+    style = Qt.ToolButtonStyle.ToolButtonTextBesideIcon if fits else Qt.ToolButtonStyle.ToolButtonIconOnly
+    if toolbar.toolButtonStyle() != style:
+        toolbar.setToolButtonStyle(style)
 
 
 def fill_recent_menu(menu: QMenu, paths: list[Path], open_path, clear) -> None:

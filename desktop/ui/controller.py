@@ -66,6 +66,7 @@ def _exists(path: Path) -> bool:
 
 class Controller(QObject):
     recent_changed = Signal()
+    saved = Signal(Path)  # the profile was written to this file
 
     def __init__(self, session: ProfileSession, settings: Settings, view: View, parent: QObject | None = None,
                  data_folder: Path | None = None):
@@ -241,6 +242,7 @@ class Controller(QObject):
         self.disk_stamp = stamp_of(path, data)
         self.session.mark_saved(path)
         self._remember(path)
+        self.saved.emit(path)
         return True
 
     def _may_write(self, chosen: Path, path: Path) -> bool:

@@ -9,9 +9,11 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from desktop.engine.changes import changed_clause
+from desktop.engine.document import Document
 from desktop.engine.library import Library
 from desktop.engine.place import CLAUSE, DOCUMENT, FIELD, OPTION, PRACTICE, PRACTICES, REQUIREMENT, Place
-from desktop.ui.actions import build_actions, fill_recent_menu
+from desktop.ui.actions import build_actions, fill_recent_menu, fit_toolbar
 from desktop.ui.autosave import Autosave
 from desktop.ui.clause_editor import ClauseEditor
 from desktop.ui.company_form import CompanyForm
@@ -19,18 +21,19 @@ from desktop.ui.compliance_panel import CompliancePanel
 from desktop.ui.controller import Controller
 from desktop.ui.dialogs import WindowView, show_about
 from desktop.ui.live import LiveDocument
+from desktop.ui.outline import FindBar, PolicyOutline
 from desktop.ui.practice_panel import PracticePanel
 from desktop.ui.preview import PolicyPreview
-from desktop.ui.problems import ProblemsView
-from desktop.ui.resources import app_icon
+from desktop.ui.problems import ProblemDetails, ProblemsView
+from desktop.ui.resources import app_icon, style_sheet
 from desktop.ui.session import ProfileSession
 from desktop.ui.settings import Settings
 from desktop.ui.status import StatusPanel
 from desktop.ui.version_actions import VersionActions
 from desktop.ui.where import practices_covering
-from desktop.ui.widgets import muted_colour
+from desktop.ui.widgets import details_area, list_over_details, muted_colour
 
-COMPANY_TAB, PRACTICES_TAB, COMPLIANCE_TAB = 0, 1, 2
+COMPANY_TAB, PRACTICES_TAB, COMPLIANCE_TAB, OUTLINE_TAB = 0, 1, 2, 3
 
 
 def _panel(title: str, body: QWidget, note: str = "") -> QWidget:
@@ -55,6 +58,7 @@ class MainWindow(QMainWindow):
         self.library, self.settings = library, settings
         self.remember_state = True
         self.setWindowIcon(app_icon())
+        self.setStyleSheet(style_sheet())
         self.session = ProfileSession(library, self)
         self.live = LiveDocument(self.session, self)
         self.view = WindowView(self)
@@ -65,55 +69,93 @@ class MainWindow(QMainWindow):
         self.practices = PracticePanel(self.session)
         self.compliance = CompliancePanel(self.live)
         self.left = QTabWidget()
-        self.left.setAccessibleName("Company details, practices and compliance")
-        self.left.addTab(self.form, "Company details")
+        self.left.setAccessibleName("Company details, practices, compliance and the policy's outline")
+        self.left.addTab(self.form, "Company")  # short names: the four tabs fit the pane's width at 1024 pixels
         self.left.addTab(self.practices, "Practices")
         self.left.addTab(self.compliance, "Compliance")
         self.left.setDocumentMode(True)
         self.preview = PolicyPreview()
+        self.outline = PolicyOutline(self.preview)
+        self.left.addTab(self.outline, "Outline")  # as a word processor's navigation pane, left of the page
+        self.left.setTabToolTip(COMPANY_TAB, "Company details: who you are and what the policy covers")
         self.clause_editor = ClauseEditor(self.session)
         self.problems = ProblemsView(library)
+        self.problem_details = ProblemDetails(library)
+        self.find_bar = FindBar(self.preview)
         self._build_layout()
         self.status = StatusPanel(self.statusBar())
         self.actions = build_actions(self)
         self.versions = VersionActions(self)  # Profiles…, Publish…, History…
         self._connect()
+        self._shown: Document | None = None  # the document the preview shows, to tell what an edit changed
+        self._follow = False  # the last change was an edit (not a whole profile): show what it changed
         self._default_splitters: dict[str, bytes] = {}
         self._restored: set[str] = set()
         self._restore_state()
         self._update_title()
 
     def _build_layout(self) -> None:
+        page = QWidget()
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.setSpacing(0)
+        page_layout.addWidget(self.preview, 1)
+        page_layout.addWidget(self.find_bar)
+        self.reword_pane = _panel("Reword a clause", self.clause_editor)
         self.doc_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.doc_splitter.setObjectName("documentSplitter")
-        self.doc_splitter.addWidget(_panel("Preview", self.preview, "as your readers will see it · click a clause to reword it"))
-        self.doc_splitter.addWidget(_panel("Reword a clause", self.clause_editor))
+        self.doc_splitter.addWidget(_panel("Preview", page, "as your readers will see it · click a clause to reword it"))
+        self.doc_splitter.addWidget(self.reword_pane)
+        self.problems_splitter = list_over_details("problemsSplitter", self.problems,
+                                                  details_area("About the selected problem", self.problem_details))
+        self.problem_details_area = self.problems_splitter.widget(1)
+        self.problems_splitter.setStretchFactor(1, 3)  # a contradiction's sides and a law's wording need lines
         self.work_splitter = QSplitter(Qt.Orientation.Vertical)
         self.work_splitter.setObjectName("workSplitter")
         self.work_splitter.addWidget(self.doc_splitter)
-        self.work_splitter.addWidget(_panel("Problems", self.problems, "double-click one to go to it"))
+        self.work_splitter.addWidget(_panel("Problems", self.problems_splitter, "double-click one to go to it"))
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.left)
         self.main_splitter.addWidget(self.work_splitter)
         for splitter in self.splitters():
             splitter.setChildrenCollapsible(False)
-        self.main_splitter.setSizes([420, 1000])
+        self.main_splitter.setSizes([350, 650])  # in proportion: the form and the four tabs fit at 1024 pixels
         self.doc_splitter.setSizes([640, 340])
-        self.work_splitter.setSizes([640, 170])
+        self.work_splitter.setSizes([640, 190])
         self.setCentralWidget(self.main_splitter)
+        self._fit_panes()
+
+    def _fit_panes(self) -> None:
+        """Panels with nothing to show take no room: the reword pane with no clause chosen,
+        the practice details with no practice selected, the problem details with no problem."""
+        wanted = self.clause_editor.clause_id is not None
+        if wanted != self.reword_pane.isVisible():
+            self.reword_pane.setVisible(wanted)
+            if wanted and self.isVisible():  # laid out at once, so what it shows can be used at once
+                self.doc_splitter.refresh()
+                self.reword_pane.layout().activate()
+        self.practices.details.setVisible(self.practices.current_id is not None)
+        self.problem_details_area.setVisible(self.problem_details.problem is not None)
 
     def splitters(self) -> list[QSplitter]:
-        return [self.main_splitter, self.work_splitter, self.doc_splitter, self.practices.splitter, self.compliance.splitter]
+        return [self.main_splitter, self.work_splitter, self.doc_splitter, self.problems_splitter,
+                self.practices.splitter, self.compliance.splitter]
 
     def _connect(self) -> None:
+        self.session.changed.connect(lambda key: setattr(self, "_follow", bool(key)))
         self.live.updated.connect(self._document_updated)
+        self.practices.tree.selectionModel().currentChanged.connect(lambda *_: (self._show_practice(self.practices.current_id),
+                                                                                 self._fit_panes()))
+        self.problems.current_place.connect(self._show_place)
         self.session.changed.connect(self._update_title)
         self.session.replaced.connect(self._profile_replaced)
         self.session.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
-        self.preview.clause_clicked.connect(self.clause_editor.show_clause)
+        self.preview.clause_clicked.connect(self._reword)
+        self.problems.current_problem.connect(lambda problem: (self.problem_details.show_problem(problem), self._fit_panes()))
         self.preview.edit_requested.connect(self.clause_editor.focus_text)
         self.clause_editor.clause_chosen.connect(self.preview.select_clause)
+        self.clause_editor.clause_chosen.connect(lambda _clause_id: self._fit_panes())
         self.practices.clause_requested.connect(lambda clause_id: self.select_clause(clause_id, focus=True))
         self.problems.navigate.connect(self.navigate)
         self.compliance.clause_requested.connect(self.select_clause)
@@ -121,17 +163,24 @@ class MainWindow(QMainWindow):
         self.compliance.practice_added.connect(lambda practice_id: self.statusBar().showMessage(
             f"Ticked “{self.library.practices[practice_id].title}”. Undo takes it back.", 8000))
         self.controller.recent_changed.connect(self._fill_recent)
+        self.controller.saved.connect(self.status.show_saved)
         self._fill_recent()
 
     # Following the profile
     def _document_updated(self) -> None:
         document, problems = self.live.document, self.live.problems
+        changed = changed_clause(self._shown, document) if self._follow else None
+        self._shown = document
         self.preview.show_document(document)
+        if changed:
+            self.preview.reveal(changed)
         self.problems.set_problems(problems)
         self.status.show_document(document, problems)
         self.form.set_check_problems(problems)
         self.practices.set_problems(problems)
         self.clause_editor.set_document(document, problems)
+        self.outline.show_document(document)
+        self._fit_panes()
 
     def _profile_replaced(self) -> None:
         self._update_title()
@@ -170,15 +219,49 @@ class MainWindow(QMainWindow):
             self.form.ensureWidgetVisible(first)
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def go_outline(self) -> None:
+        self.left.setCurrentIndex(OUTLINE_TAB)
+        self.outline.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def find_practice(self) -> None:
         self.left.setCurrentIndex(PRACTICES_TAB)
         self.practices.focus_filter()
 
-    def select_clause(self, clause_id: str, focus: bool = False) -> None:
+    def _reword(self, clause_id: str) -> None:
         self.clause_editor.show_clause(clause_id)
+        self._fit_panes()
+
+    def find_in_policy(self) -> None:
+        self.find_bar.open()
+
+    def find(self) -> None:
+        """Ctrl+F finds in the policy while the preview has the focus, else finds a practice."""
+        focus = self.focusWidget()
+        if focus is not None and (focus is self.preview or self.find_bar.isAncestorOf(focus)):
+            self.find_in_policy()
+        else:
+            self.find_practice()
+
+    def select_clause(self, clause_id: str, focus: bool = False) -> None:
+        self._reword(clause_id)
         self.preview.select_clause(clause_id)
         if focus:
             self.clause_editor.focus_text()
+
+    def _show_practice(self, practice_id: str | None) -> None:
+        """The preview shows the clause of the practice selected in the tree, when the policy has it."""
+        practice = self.library.practices.get(practice_id or "")
+        for clause in practice.clauses if practice else ():
+            if self.preview.reveal(clause.id):
+                return
+
+    def _show_place(self, place: Place | None) -> None:
+        if place is None:
+            return
+        if place.kind == CLAUSE:
+            self.preview.reveal(place.id)
+        elif place.kind in (PRACTICE, OPTION):
+            self._show_practice(place.id)
 
     def navigate(self, place: Place) -> None:
         """Go to what a problem points at."""
@@ -220,7 +303,24 @@ class MainWindow(QMainWindow):
             if state and splitter.restoreState(QByteArray(state)):
                 self._restored.add(splitter.objectName())
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if getattr(self, "toolbar", None) is not None:  # resized before the actions exist
+            fit_toolbar(self.toolbar, event.size().width())
+
+    def _fit_left_pane(self) -> None:
+        """First layout: the left pane as wide as its tabs and the company form need (large fonts
+        need more), within a third to a half of the window; the rest is the preview's."""
+        width = self.main_splitter.width()
+        bar = self.left.tabBar()
+        tabs = sum(bar.tabSizeHint(index).width() for index in range(bar.count())) + 8
+        form = self.form.widget().minimumSizeHint().width() + self.form.verticalScrollBar().sizeHint().width() + 8
+        left = min(max(tabs, form, width // 3), width // 2)
+        self.main_splitter.setSizes([left, width - left])
+
     def showEvent(self, event) -> None:
+        if not self._default_splitters and self.main_splitter.objectName() not in self._restored:
+            self._fit_left_pane()
         super().showEvent(event)
         if not self._default_splitters:  # the built-in layout as first shown is what settings need not store
             self._default_splitters = {s.objectName(): b"" if s.objectName() in self._restored else bytes(s.saveState())

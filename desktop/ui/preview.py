@@ -3,7 +3,7 @@ exporters write. Each paragraph remembers its clause, so a click (or moving the 
 keyboard) selects that clause for rewording; links never open from here.
 """
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -16,7 +16,7 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextListFormat,
 )
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from desktop.engine.document import BulletList, Document, Heading, Run
 from desktop.ui.widgets import muted_colour
@@ -24,6 +24,8 @@ from desktop.ui.widgets import muted_colour
 CLAUSE_PROPERTY = QTextFormat.Property.UserProperty + 1
 PAGE_CHARS = 84  # a comfortable line length, as on a printed page
 GAP_BACKGROUND, GAP_TEXT = QColor("#ffe58a"), QColor("#000000")
+FLASH_MS = 1500  # how long a changed clause stays marked
+FLASH_COLOUR = QColor(255, 200, 0, 70)  # a marker pen's yellow over light and dark pages alike
 
 
 class _Writer:
@@ -124,6 +126,7 @@ def clause_at(block) -> str | None:
 class PolicyPreview(QTextBrowser):
     clause_clicked = Signal(str)
     edit_requested = Signal()
+    page_replaced = Signal()  # a new page is shown: marks made on the old one are gone
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -135,6 +138,12 @@ class PolicyPreview(QTextBrowser):
         self.selected_clause: str | None = None
         self._writing = False
         self._page: QTextDocument | None = None
+        self.flashed: str | None = None  # the clause marked as just changed
+        self._marks: list[QTextEdit.ExtraSelection] = []  # what find-in-policy marks
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.setInterval(FLASH_MS)
+        self._flash_timer.timeout.connect(self.end_flash)
         self.cursorPositionChanged.connect(self._cursor_moved)
 
     def show_document(self, document: Document) -> None:
@@ -156,6 +165,9 @@ class PolicyPreview(QTextBrowser):
         self._page = page
         self.verticalScrollBar().setValue(scroll)
         self._highlight()
+        self.flashed, self._marks = None, []
+        self._paint_marks()
+        self.page_replaced.emit()
 
     def plain_text(self) -> str:
         return self.document().toPlainText()
@@ -168,6 +180,14 @@ class PolicyPreview(QTextBrowser):
             block = block.next()
         return None
 
+    def blocks_of(self, clause_id: str) -> list:
+        found, block = [], self.document().begin()
+        while block.isValid():
+            if clause_at(block) == clause_id:
+                found.append(block)
+            block = block.next()
+        return found
+
     def select_clause(self, clause_id: str | None, scroll: bool = True) -> None:
         self.selected_clause = clause_id
         self._highlight()
@@ -178,10 +198,53 @@ class PolicyPreview(QTextBrowser):
                 self.setTextCursor(QTextCursor(block))
             finally:
                 self._writing = False
-            top = self.document().documentLayout().blockBoundingRect(block).top()
-            bar = self.verticalScrollBar()
-            if not bar.value() <= top <= bar.value() + self.viewport().height() * 0.7:
-                bar.setValue(int(top - self.viewport().height() * 0.15))
+            self.scroll_to(block)
+
+    def scroll_to(self, block, top_share: float = 0.15) -> None:
+        """Bring a block into view unless it already is, its top a little below the viewport's."""
+        layout = self.document().documentLayout()
+        rect = layout.blockBoundingRect(block)
+        bar, height = self.verticalScrollBar(), self.viewport().height()
+        if not (bar.value() <= rect.top() and rect.top() + min(rect.height(), height * 0.5) <= bar.value() + height):
+            bar.setValue(int(rect.top() - height * top_share))
+
+    def _in_view(self, block) -> bool:
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        top, margin = self.verticalScrollBar().value(), self.fontMetrics().lineSpacing() * 2  # a sliver at an edge is not shown
+        return rect.bottom() > top + margin and rect.top() < top + self.viewport().height() - margin
+
+    def reveal(self, clause_id: str) -> bool:
+        """Show a clause that just changed: scroll it into view and mark it for a moment."""
+        blocks = self.blocks_of(clause_id)
+        if not blocks:
+            return False
+        if not any(self._in_view(block) for block in blocks):  # part of it on screen: the reader is there already
+            self.scroll_to(blocks[0])
+        self.flashed = clause_id
+        self._flash_timer.start()
+        self._paint_marks()
+        return True
+
+    def end_flash(self) -> None:
+        self.flashed, self._marks = None, []
+        self._paint_marks()
+        self.page_replaced.emit()
+
+    def set_marks(self, marks: list[QTextEdit.ExtraSelection]) -> None:
+        """Find-in-policy's marks, painted over the page without changing it."""
+        self._marks = marks
+        self._paint_marks()
+
+    def _paint_marks(self) -> None:
+        flash = []
+        for block in self.blocks_of(self.flashed) if self.flashed else []:
+            mark = QTextEdit.ExtraSelection()
+            mark.cursor = QTextCursor(block)
+            mark.cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            mark.format.setBackground(FLASH_COLOUR)
+            mark.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            flash.append(mark)
+        self.setExtraSelections(flash + self._marks)
 
     def _highlight(self) -> None:
         """Shade every block of the selected clause (and only those) across the page's width."""

@@ -17,6 +17,15 @@ def resource_path(name: str):
     return bundled_dir("resources") / name
 
 
+def style_sheet() -> str:
+    """The window's style sheet (resources/policywright.qss); none when the file cannot be read."""
+    try:
+        return resource_path("policywright.qss").read_text(encoding="utf-8")
+    except OSError as error:
+        log.warning("the style sheet cannot be read: %s", error)
+        return ""
+
+
 def app_icon() -> QIcon:
     return QIcon(str(resource_path("policywright.svg")))
 

@@ -1,10 +1,11 @@
 """The status bar: problem counts, word count, reading ease; and, after an export, links to the file."""
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel, QStatusBar
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar
 
 from desktop.engine.checks import ERROR, WARNING, Problem
 from desktop.engine.document import Document
@@ -32,6 +33,7 @@ class StatusPanel(QObject):
         self.export_note.setAccessibleName("Last export")
         self.export_note.setOpenExternalLinks(False)
         self.export_note.linkActivated.connect(self._open)
+        self.export_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
         self.counts, self.words, self.ease = QLabel(), QLabel(), QLabel()
         self.counts.setAccessibleName("Problem counts")
         self.words.setAccessibleName("Word count")
@@ -54,9 +56,14 @@ class StatusPanel(QObject):
         score = document.reading_ease
         self.ease.setText(f"Reading ease {score:.0f} ({'plain English' if score >= PLAIN_ENGLISH else 'hard to read'})")
 
+    def show_saved(self, path: Path) -> None:
+        self.bar.showMessage(f"Saved to {path}", 8000)
+
     def show_exported(self, path: Path) -> None:
         self.exported = path
-        self.export_note.setText(f'Exported {path.name} · <a href="file">Open it</a> · <a href="folder">Show its folder</a>')
+        folder = path.parent.name or str(path.parent)  # the whole path is in the tooltip
+        self.export_note.setText(f'Exported {escape(path.name)} to {escape(folder)} · '
+                                 '<a href="file">Open it</a> · <a href="folder">Show its folder</a>')
         self.export_note.setToolTip(str(path))
 
     def _open(self, which: str) -> None:

@@ -1,6 +1,6 @@
 """The problems list: the engine's problems, errors first; double-click or Enter goes to the place."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from desktop.engine.checks import ERROR, INFO, WARNING, Problem
 from desktop.engine.place import CLAUSE, DOCUMENT, FIELD, REQUIREMENT, Place
@@ -14,7 +14,7 @@ PROBLEMS = [
 ]
 
 
-def test_problems_model_passes_the_model_tester(qtmodeltester, fixture_library):
+def test_problems_model_passes_the_model_tester(qapp, qtmodeltester, fixture_library):  # icons need the application
     model = ProblemsModel(fixture_library)
     model.set_problems(PROBLEMS)
     qtmodeltester.check(model)
@@ -96,3 +96,59 @@ def test_a_regime_gap_points_to_a_practice_that_covers_it(qtbot, example_window)
     activate(qtbot, example_window, "Do Not Track")
     assert example_window.practices.current_id == "dnt.honour"
     assert "would cover this" in example_window.statusBar().currentMessage()
+
+
+def test_one_contradiction_is_one_row_with_both_sides_in_its_details(qtbot, example_window):
+    before = rows(example_window)
+    example_window.session.set_practice("cookies.ads", True)  # cookies.ads cannot go with Do Not Track honoured
+    wait_rendered(qtbot, example_window)
+    added = [row for row in rows(example_window) if row not in before]
+    errors = [row for row in added if row[0] == "Error"]
+    assert len(errors) == 1, added
+    view = example_window.problems
+    model = view.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, SEVERITY).data() == "Error")
+    view.setCurrentIndex(model.index(row, MESSAGE))
+    details = example_window.problem_details
+    assert example_window.problem_details_area.isVisible()
+    assert details.problem.code == "conflict"
+    assert "Where:</b> Do Not Track · Advertising cookies" in details.text()  # both sides, in one row's details
+
+
+def test_rows_keep_their_identity_when_an_unrelated_edit_changes_the_list(qtbot, example_window):
+    session = example_window.session
+    session.set_field("company.contact_email", "nobody")
+    session.set_practice("cookies.ads", True)
+    wait_rendered(qtbot, example_window)
+    model = example_window.problems.model()
+    resets, removed = [], []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.rowsRemoved.connect(lambda _parent, first, last: removed.append((first, last)))
+    email_row = next(r for r in range(model.rowCount()) if "email" in model.index(r, MESSAGE).data())
+    kept = model.index(email_row, MESSAGE)
+    persistent = QPersistentModelIndex(kept)
+    example_window.problems.setCurrentIndex(kept)
+    session.set_practice("cookies.ads", False)  # fixes the other error; the email's row stays where it is
+    wait_rendered(qtbot, example_window)
+    assert resets == [] and removed
+    assert persistent.isValid() and "email" in persistent.data()
+    assert example_window.problems.currentIndex().row() == persistent.row()
+    assert example_window.problem_details.problem.code == "invalid-email"
+
+
+def test_the_fix_hint_stays_beside_the_problem_until_it_is_fixed(qtbot, example_window):
+    session = example_window.session
+    session.set_practice("dnt.honour", False)
+    wait_rendered(qtbot, example_window)
+    view = example_window.problems
+    model = view.model()
+    row = next(r for r in range(model.rowCount()) if "Do Not Track" in model.index(r, MESSAGE).data())
+    view.setCurrentIndex(model.index(row, MESSAGE))
+    details = example_window.problem_details
+    assert "To fix it:" in details.text() and "would cover this" in details.text()
+    session.set_field("company.phone", "+1 555 0199")  # an unrelated edit: the hint stays
+    wait_rendered(qtbot, example_window)
+    assert "would cover this" in details.text()
+    session.set_practice("dnt.honour", True)
+    wait_rendered(qtbot, example_window)
+    assert "would cover this" not in details.text()
