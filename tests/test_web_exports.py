@@ -60,6 +60,16 @@ def test_the_contents_link_to_an_id_on_every_section_and_heading(policy):
     assert f"#{contact.anchor}" in body_links
 
 
+@pytest.mark.parametrize("fmt,fragment", [("html", False), ("html-snippet", True)])
+def test_the_contents_do_not_number_their_entries_twice(policy, fmt, fragment):
+    """An entry's text carries the section's number ("1. About this policy"): a numbered list
+    (<ol>) would add its own marker in front, "1. 1. About this policy", in any browser."""
+    nav = next(parse_html(export_bytes(policy, fmt), fragment).iter("nav"))
+    entries = ["".join(a.itertext()) for a in nav.iter("a")]
+    assert entries[0].startswith("1. ")
+    assert not list(nav.iter("ol"))
+
+
 def test_the_page_has_print_styles(policy):
     style = "".join(next(parse_html(export_bytes(policy, "html")).iter("style")).itertext())
     assert "@media print" in style and "@page" in style
