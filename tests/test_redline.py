@@ -104,6 +104,21 @@ def test_libreoffice_keeps_the_tracked_changes_and_their_accepted_text(tmp_path,
     assert [p for p in paragraphs(resaved, accept=False) if p] == [t for t in texts(comparison.old) if t]
 
 
+def test_the_redline_is_set_in_the_word_exports_font_without_numbering_headings_twice(tmp_path, comparison):
+    """Beside the Word export it compares, the redline must look the same: Arial (Liberation Sans
+    in LibreOffice), not the template's theme fonts, and its headings' typed numbers only."""
+    source = tmp_path / "redline.docx"
+    source.write_bytes(comparison.docx())
+    pdf = _soffice(tmp_path, source, "pdf")
+    if shutil.which("pdffonts") is None:
+        pytest.skip("poppler's pdffonts is not installed: apt-get install poppler-utils")
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    families = {line.split()[0].split("+")[-1].split("-")[0] for line in fonts}
+    assert families <= {"LiberationSans", "OpenSymbol"}, families
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "1. About this policy" in text and "1. 1. About" not in text and "1.\t1. About" not in text
+
+
 _blocks = st.lists(st.tuples(st.sampled_from(["title", "heading1", "paragraph", "item"]),
                              st.text(alphabet=st.sampled_from("ab c.1é&<"), min_size=1, max_size=20)), max_size=7)
 

@@ -4,7 +4,8 @@ A lawyer can accept or reject each change in Word or LibreOffice; accepting them
 newer policy's text. A deleted block's paragraph mark is deleted too, so accepting removes the
 paragraph, and an inserted block's mark is inserted, so rejecting removes it. The package is
 python-docx's template (docx_package.py) with only the body and properties written here, in the
-built-in styles the Word export uses.
+built-in styles and the font the Word export uses (its headings keep their typed numbers, so
+they are not list-numbered as the export's are).
 """
 
 import datetime as dt
@@ -13,6 +14,7 @@ import zlib
 from desktop.engine.document import clean_text
 from desktop.engine.export.docx import DECLARATION, HEADING_1, HEADING_2, LIST_BULLET, PAGE_SIZES, SIDE_MARGIN, TITLE
 from desktop.engine.export.docx_package import deflated, template_members, zip_bytes
+from desktop.engine.export.docx_styles import font_parts
 from desktop.engine.policy_diff import DELETED, INSERTED, SAME, BlockChange
 
 AUTHOR = "Policywright"
@@ -41,7 +43,7 @@ def render(changes: list[BlockChange], when: dt.datetime, title: str = "Privacy 
     width, height = PAGE_SIZES.get(page_size, PAGE_SIZES["letter"])
     section = (f'<w:sectPr><w:pgSz w:w="{_twips(width)}" w:h="{_twips(height)}"/><w:pgMar w:top="1440" w:right="{_twips(SIDE_MARGIN)}" '
                f'w:bottom="1440" w:left="{_twips(SIDE_MARGIN)}" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr>')
-    template = template_members()
+    template = template_members() | font_parts()
     written = {
         "word/document.xml": _document_start(template) + "".join(body.parts) + section + "</w:body></w:document>",
         "docProps/core.xml": _CORE.format(title=_escape(clean_text(title)[:255]), description=_escape(clean_text(description)[:255]),
