@@ -66,10 +66,17 @@ def fact_changes(old: list[StatedFact], new: list[StatedFact], vocabulary: Vocab
         if earlier is not None:
             removed.remove(earlier)
             added.remove(fact)
-            lines.append(_sentence(f"we now keep {_data(fact, vocabulary)} {fact.value} instead of {earlier.value}"))
+            before = _without_shared_start(earlier.value, fact.value)
+            lines.append(_sentence(f"we now keep {_data(fact, vocabulary)} {fact.value} instead of {before}"))
     lines += [_stated(fact, vocabulary, now=True) for fact in _grouped(added)]
     lines += [_stated(fact, vocabulary, now=False) for fact in _grouped(removed)]
     return lines
+
+
+def _without_shared_start(earlier: str, now: str) -> str:
+    """"for 12 months" after "for 6 months" as "12 months": the repeated preposition reads as a slip."""
+    first, _, rest = earlier.partition(" ")
+    return rest if rest and now.split(" ", 1)[0] == first else earlier
 
 
 def _stated(fact: Fact, vocabulary: Vocabulary, now: bool) -> str:
