@@ -65,6 +65,14 @@ def test_python_docx_opens_it_in_the_export_styles(comparison):
     assert document.core_properties.title == "Changes to Acme Privacy Policy"
 
 
+def test_every_page_says_which_versions_are_compared(comparison):
+    """Printed or forwarded, a redline must say what it compares; the body keeps only the policy."""
+    document = docx.Document(io.BytesIO(comparison.docx()))
+    header = " ".join(p.text for p in document.sections[0].header.paragraphs)
+    assert comparison.compared in header
+    assert "Page" in " ".join(p.text for p in document.sections[0].footer.paragraphs)
+
+
 @pytest.mark.parametrize("old, new", [
     ([("title", "T"), ("paragraph", "Kept."), ("paragraph", "Dropped at the end."), ("item", "And this.")],
      [("title", "T"), ("paragraph", "Kept.")]),
