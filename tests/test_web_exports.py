@@ -44,6 +44,14 @@ def test_the_snippet_is_a_fragment_without_page_or_styles(policy):
     assert snippet.count('<article class="privacy-policy" lang="en-US">') == 1
 
 
+def test_every_id_of_the_snippet_starts_with_section_so_it_cannot_clash_with_the_sites_own(policy):
+    tree = parse_html(export_bytes(policy, "html-snippet"), fragment=True)
+    ids = [element.get("id") for element in tree.iter() if element.get("id")]
+    assert ids and all(i.startswith("section-") for i in ids), [i for i in ids if not i.startswith("section-")]
+    labels = {element.get("aria-labelledby") for element in tree.iter() if element.get("aria-labelledby")}
+    assert labels <= set(ids)
+
+
 def test_the_contents_link_to_an_id_on_every_section_and_heading(policy):
     tree = parse_html(export_bytes(policy, "html"))
     ids = {element.get("id") for element in tree.iter() if element.get("id")}

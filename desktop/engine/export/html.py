@@ -7,6 +7,7 @@ from html import escape
 from desktop.engine.document import BulletList, Document, Heading, Run, Section, clean_text, safe_href
 
 CONTENTS = "Contents"
+CONTENTS_ID = "section-contents"  # every id starts "section-", so a pasted snippet keeps clear of the site's own
 _STYLE = (
     "body{font-family:system-ui,sans-serif;line-height:1.55;max-width:44rem;margin:2rem auto;"
     "padding:0 1rem;color:#1a1a1a;background:#fff}h1{font-size:1.9rem}h2{margin-top:2rem}"
@@ -46,8 +47,8 @@ def article(document: Document) -> list[str]:
              f"<p>{escape(clean_text(document.effective_line))}</p>",
              table_of_contents(document)]
     for section in document.sections:
-        parts.append(f'<section id="{escape(section.anchor)}" aria-labelledby="h-{escape(section.anchor)}">')
-        parts.append(f'<h2 id="h-{escape(section.anchor)}">{escape(clean_text(section.heading_text))}</h2>')
+        parts.append(f'<section id="{escape(section.anchor)}" aria-labelledby="{escape(section.anchor)}-heading">')
+        parts.append(f'<h2 id="{escape(section.anchor)}-heading">{escape(clean_text(section.heading_text))}</h2>')
         for number, block in _numbered(section):
             if isinstance(block, Heading):
                 parts.append(f'<h3 id="{escape(heading_anchor(section, number))}">{_runs(block.runs, sections)}</h3>')
@@ -67,7 +68,7 @@ def table_of_contents(document: Document) -> str:
                         for number, block in _numbered(section) if isinstance(block, Heading))
         link = f'<a href="#{escape(section.anchor)}">{escape(clean_text(section.heading_text))}</a>'
         items.append(f"<li>{link}{f'<ul>{inner}</ul>' if inner else ''}</li>")
-    return (f'<nav aria-labelledby="toc"><h2 id="toc">{CONTENTS}</h2><ul>{"".join(items)}</ul></nav>' if items else "")
+    return (f'<nav aria-labelledby="{CONTENTS_ID}"><h2 id="{CONTENTS_ID}">{CONTENTS}</h2><ul>{"".join(items)}</ul></nav>' if items else "")
 
 
 def heading_anchor(section: Section, number: int) -> str:
