@@ -27,7 +27,7 @@ SKIPPED_FIELDS = ("effective_date",)  # changes with every version and is in the
 def summarise(old: Profile, old_facts: list[StatedFact], new: Profile, new_facts: list[StatedFact], library: Library) -> list[str]:
     lines = fact_changes(old_facts, new_facts, library.vocabulary)
     lines += practice_changes(old, new, library, stated=_practices_with_changed_facts(old_facts, new_facts))
-    lines += option_changes(old, new, library, said=" ".join(lines))
+    lines += option_changes(old, new, library, said=_changed_values(old_facts, new_facts))
     lines += regime_changes(old, new, library)
     lines += field_changes(old, new)
     lines += rewordings(old, new, library)
@@ -99,6 +99,12 @@ def _data(fact: Fact, vocabulary: Vocabulary) -> str:
     return join_words([lower_first(spoken(vocabulary.title(id, "data"))) for id in fact.data]) or "information"
 
 
+def _changed_values(old: list[StatedFact], new: list[StatedFact]) -> set[str]:
+    """The values (a retention period…) of the facts that changed, which the fact lines already told."""
+    before, after = _atoms(old), _atoms(new)
+    return {fact.value for key, fact in (before | after).items() if key in before.keys() ^ after.keys() and fact.value}
+
+
 def _practices_with_changed_facts(old: list[StatedFact], new: list[StatedFact]) -> set[str]:
     before, after = _atoms(old), _atoms(new)
     changed = before.keys() ^ after.keys()
@@ -134,7 +140,7 @@ def _in_order(practice_ids: Iterable[str], library: Library) -> list[str]:
     return sorted(practice_ids, key=key)
 
 
-def option_changes(old: Profile, new: Profile, library: Library, said: str = "") -> list[str]:
+def option_changes(old: Profile, new: Profile, library: Library, said: set[str] = frozenset()) -> list[str]:
     """What the policy now says where an option changed, unless `said` (the fact lines) already gives both its values."""
     lines = []
     documents: list[Document] = []
@@ -189,8 +195,8 @@ def _clause_sentences(document: Document, practice_id: str, library: Library) ->
     return found
 
 
-def _already_said(before: object, after: object, said: str) -> bool:
-    return all(isinstance(v, str) and v.strip() and v in said for v in (before, after))
+def _already_said(before: object, after: object, said: set[str]) -> bool:
+    return all(isinstance(v, str) and v.strip() in said for v in (before, after))
 
 
 def _shown(value: object) -> str:
