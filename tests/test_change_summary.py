@@ -30,7 +30,27 @@ def test_a_ticked_practice_and_a_changed_option_are_named(before, bundled_librar
     after.practices["security.breach_notice"] = {"days": 3}
     lines = summary(before, after, bundled_library)
     assert "The policy now covers “Sending information to other countries”." in lines
-    assert "“Breach notice”: business days to tell users is now 3 instead of 10." in lines
+    assert ("Under “If a breach happens”, we now say: “We will do so within 3 business days of finding out, "
+            "or sooner if the law requires it.”") in lines
+    assert not any("business days to tell users" in line for line in lines)  # the owner's words, not the reader's
+
+
+def test_a_shortened_list_quotes_the_sentence_as_it_now_reads(before, bundled_library):
+    after = copy.deepcopy(before)
+    topics = after.practices["use.communicate"]["topics"]
+    dropped = topics.pop()
+    lines = summary(before, after, bundled_library)
+    said = [line for line in lines if line.startswith("Under “How we use information”, we now say: “We write to you about")]
+    assert said and dropped not in said[0], lines
+    assert not any("what you write to people about" in line for line in lines), lines
+
+
+def test_a_practice_that_is_a_statement_is_not_reported_twice(before, bundled_library):
+    after = copy.deepcopy(before)
+    after.practices.pop("cookies.dnt_ignore")
+    lines = summary(before, after, bundled_library)
+    assert "We no longer say that we ignore Do Not Track signals." in lines
+    assert not any("Do Not Track" in line for line in lines if line != "We no longer say that we ignore Do Not Track signals."), lines
 
 
 def test_an_unticked_practice_says_what_we_no_longer_do(before, bundled_library):
@@ -62,8 +82,8 @@ def test_a_changed_retention_period_reads_instead_of(before, bundled_library):
     after = copy.deepcopy(before)
     after.practices["retention.criteria"] = {**after.practices["retention.criteria"], "logs_period": "for 6 months"}
     lines = summary(before, after, bundled_library)
-    assert "We now keep server logs for 6 months instead of for 12 months." in lines
-    assert not any("“for 6 months” instead of" in line for line in lines)  # said once, not again as an option
+    assert "We now keep server logs for 6 months instead of 12 months." in lines  # not "instead of for 12 months"
+    assert [line for line in lines if "6 months" in line] == ["We now keep server logs for 6 months instead of 12 months."]
 
 
 def test_details_laws_and_rewordings_are_named(before, bundled_library):

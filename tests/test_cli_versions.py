@@ -51,7 +51,7 @@ def test_diff_of_a_version_and_the_draft_writes_a_redline(acme, tmp_path, capsys
     out = tmp_path / "changes.docx"
     assert main(["diff", f"{acme}@1", str(acme), "--format", "docx", "--out", str(out), "--summary"]) == 0
     printed = capsys.readouterr().out
-    assert "business days to tell users is now 3 instead of 10" in printed
+    assert "Under “If a breach happens”, we now say: “We will do so within 3 business days" in printed
     data = out.read_bytes()
     docx.Document(io.BytesIO(data))
     assert tracked(data) >= (1, 1)

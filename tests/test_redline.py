@@ -65,6 +65,14 @@ def test_python_docx_opens_it_in_the_export_styles(comparison):
     assert document.core_properties.title == "Changes to Acme Privacy Policy"
 
 
+def test_every_page_says_which_versions_are_compared(comparison):
+    """Printed or forwarded, a redline must say what it compares; the body keeps only the policy."""
+    document = docx.Document(io.BytesIO(comparison.docx()))
+    header = " ".join(p.text for p in document.sections[0].header.paragraphs)
+    assert comparison.compared in header
+    assert "Page" in " ".join(p.text for p in document.sections[0].footer.paragraphs)
+
+
 @pytest.mark.parametrize("old, new", [
     ([("title", "T"), ("paragraph", "Kept."), ("paragraph", "Dropped at the end."), ("item", "And this.")],
      [("title", "T"), ("paragraph", "Kept.")]),
@@ -102,6 +110,21 @@ def test_libreoffice_keeps_the_tracked_changes_and_their_accepted_text(tmp_path,
     assert insertions >= 5 and deletions >= 3  # LibreOffice read them as changes, not as plain text
     assert [p for p in paragraphs(resaved, accept=True) if p] == [t for t in texts(comparison.new) if t]
     assert [p for p in paragraphs(resaved, accept=False) if p] == [t for t in texts(comparison.old) if t]
+
+
+def test_the_redline_is_set_in_the_word_exports_font_without_numbering_headings_twice(tmp_path, comparison):
+    """Beside the Word export it compares, the redline must look the same: Arial (Liberation Sans
+    in LibreOffice), not the template's theme fonts, and its headings' typed numbers only."""
+    source = tmp_path / "redline.docx"
+    source.write_bytes(comparison.docx())
+    pdf = _soffice(tmp_path, source, "pdf")
+    if shutil.which("pdffonts") is None:
+        pytest.skip("poppler's pdffonts is not installed: apt-get install poppler-utils")
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    families = {line.split()[0].split("+")[-1].split("-")[0] for line in fonts}
+    assert families <= {"LiberationSans", "OpenSymbol"}, families
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "1. About this policy" in text and "1. 1. About" not in text and "1.\t1. About" not in text
 
 
 _blocks = st.lists(st.tuples(st.sampled_from(["title", "heading1", "paragraph", "item"]),

@@ -44,6 +44,14 @@ def test_the_snippet_is_a_fragment_without_page_or_styles(policy):
     assert snippet.count('<article class="privacy-policy" lang="en-US">') == 1
 
 
+def test_every_id_of_the_snippet_starts_with_section_so_it_cannot_clash_with_the_sites_own(policy):
+    tree = parse_html(export_bytes(policy, "html-snippet"), fragment=True)
+    ids = [element.get("id") for element in tree.iter() if element.get("id")]
+    assert ids and all(i.startswith("section-") for i in ids), [i for i in ids if not i.startswith("section-")]
+    labels = {element.get("aria-labelledby") for element in tree.iter() if element.get("aria-labelledby")}
+    assert labels <= set(ids)
+
+
 def test_the_contents_link_to_an_id_on_every_section_and_heading(policy):
     tree = parse_html(export_bytes(policy, "html"))
     ids = {element.get("id") for element in tree.iter() if element.get("id")}
@@ -58,6 +66,16 @@ def test_the_contents_link_to_an_id_on_every_section_and_heading(policy):
     body_links = [link for s in sections for link in _links(s) if link.startswith("#")]
     contact = next(s for s in policy.sections if s.id == "contact")
     assert f"#{contact.anchor}" in body_links
+
+
+@pytest.mark.parametrize("fmt,fragment", [("html", False), ("html-snippet", True)])
+def test_the_contents_do_not_number_their_entries_twice(policy, fmt, fragment):
+    """An entry's text carries the section's number ("1. About this policy"): a numbered list
+    (<ol>) would add its own marker in front, "1. 1. About this policy", in any browser."""
+    nav = next(parse_html(export_bytes(policy, fmt), fragment).iter("nav"))
+    entries = ["".join(a.itertext()) for a in nav.iter("a")]
+    assert entries[0].startswith("1. ")
+    assert not list(nav.iter("ol"))
 
 
 def test_the_page_has_print_styles(policy):

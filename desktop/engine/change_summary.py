@@ -2,14 +2,18 @@
 
 Made from what the policies state (their facts), then the practices, options, laws, company
 details and rewordings that changed: "We now share your contact details with advertisers",
-"We now keep account details for 6 months instead of 12 months", "“Breach notice”: business
-days to tell users is now 3 instead of 10". Each line is a sentence, ready to paste.
+"We now keep account details for 6 months instead of 12 months", "Under “If a breach happens”,
+we now say: “We will do so within 3 business days…”". Each line is a sentence, ready to paste.
+An option is told by quoting the policy's sentence it changed: its own title ("Business days
+to tell users") is written for the company, not for the people who read the notice.
 """
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from desktop.engine.assemble import practice_options
+from desktop.engine.assemble import assemble, practice_options
+from desktop.engine.document import BulletList, Document, Heading, plain
 from desktop.engine.fact_model import Fact, StatedFact, join_words
 from desktop.engine.fact_rules import describe, lower_first
 from desktop.engine.fields import PROFILE_FIELDS
@@ -22,8 +26,8 @@ SKIPPED_FIELDS = ("effective_date",)  # changes with every version and is in the
 
 def summarise(old: Profile, old_facts: list[StatedFact], new: Profile, new_facts: list[StatedFact], library: Library) -> list[str]:
     lines = fact_changes(old_facts, new_facts, library.vocabulary)
-    lines += practice_changes(old, new, library)
-    lines += option_changes(old, new, library, said=" ".join(lines))
+    lines += practice_changes(old, new, library, stated=_practices_with_changed_facts(old_facts, new_facts))
+    lines += option_changes(old, new, library, said=_changed_values(old_facts, new_facts))
     lines += regime_changes(old, new, library)
     lines += field_changes(old, new)
     lines += rewordings(old, new, library)
@@ -62,10 +66,17 @@ def fact_changes(old: list[StatedFact], new: list[StatedFact], vocabulary: Vocab
         if earlier is not None:
             removed.remove(earlier)
             added.remove(fact)
-            lines.append(_sentence(f"we now keep {_data(fact, vocabulary)} {fact.value} instead of {earlier.value}"))
+            before = _without_shared_start(earlier.value, fact.value)
+            lines.append(_sentence(f"we now keep {_data(fact, vocabulary)} {fact.value} instead of {before}"))
     lines += [_stated(fact, vocabulary, now=True) for fact in _grouped(added)]
     lines += [_stated(fact, vocabulary, now=False) for fact in _grouped(removed)]
     return lines
+
+
+def _without_shared_start(earlier: str, now: str) -> str:
+    """"for 12 months" after "for 6 months" as "12 months": the repeated preposition reads as a slip."""
+    first, _, rest = earlier.partition(" ")
+    return rest if rest and now.split(" ", 1)[0] == first else earlier
 
 
 def _stated(fact: Fact, vocabulary: Vocabulary, now: bool) -> str:
@@ -88,7 +99,21 @@ def _data(fact: Fact, vocabulary: Vocabulary) -> str:
     return join_words([lower_first(spoken(vocabulary.title(id, "data"))) for id in fact.data]) or "information"
 
 
-def practice_changes(old: Profile, new: Profile, library: Library) -> list[str]:
+def _changed_values(old: list[StatedFact], new: list[StatedFact]) -> set[str]:
+    """The values (a retention period…) of the facts that changed, which the fact lines already told."""
+    before, after = _atoms(old), _atoms(new)
+    return {fact.value for key, fact in (before | after).items() if key in before.keys() ^ after.keys() and fact.value}
+
+
+def _practices_with_changed_facts(old: list[StatedFact], new: list[StatedFact]) -> set[str]:
+    before, after = _atoms(old), _atoms(new)
+    changed = before.keys() ^ after.keys()
+    return {item.practice_id for item in [*old, *new] if _atoms([item]).keys() & changed}
+
+
+def practice_changes(old: Profile, new: Profile, library: Library, stated: set[str] = frozenset()) -> list[str]:
+    """A line per practice ticked or unticked; one whose title is a statement ("We do not respond
+    to Do Not Track") is left out when a fact line in `stated`'s practices already says it."""
     def title(practice_id: str) -> str:
         practice = library.practices.get(practice_id)
         return spoken(practice.title) if practice else practice_id
@@ -96,8 +121,11 @@ def practice_changes(old: Profile, new: Profile, library: Library) -> list[str]:
     def verb(practice_id: str) -> str:  # a title that is itself a statement is said, the others are covered
         return "says" if title(practice_id).startswith(("We ", "Our ")) else "covers"
 
-    added = [p for p in _in_order(new.practices, library) if p not in old.practices]
-    removed = [p for p in _in_order(old.practices, library) if p not in new.practices]
+    def told(practice_id: str) -> bool:
+        return verb(practice_id) == "says" and practice_id in stated
+
+    added = [p for p in _in_order(new.practices, library) if p not in old.practices and not told(p)]
+    removed = [p for p in _in_order(old.practices, library) if p not in new.practices and not told(p)]
     return ([_sentence(f"the policy now {verb(p)} “{title(p)}”") for p in added]
             + [_sentence(f"the policy no longer {verb(p)} “{title(p)}”") for p in removed])
 
@@ -112,23 +140,63 @@ def _in_order(practice_ids: Iterable[str], library: Library) -> list[str]:
     return sorted(practice_ids, key=key)
 
 
-def option_changes(old: Profile, new: Profile, library: Library, said: str = "") -> list[str]:
-    """A line per changed option, unless `said` (the fact lines) already gives both its values."""
+def option_changes(old: Profile, new: Profile, library: Library, said: set[str] = frozenset()) -> list[str]:
+    """What the policy now says where an option changed, unless `said` (the fact lines) already gives both its values."""
     lines = []
+    documents: list[Document] = []
     for practice_id in _in_order(set(old.practices) & set(new.practices), library):
         practice = library.practices.get(practice_id)
         if practice is None:
             continue
         before, after = practice_options(library, old, practice_id), practice_options(library, new, practice_id)
-        for name, spec in practice.options.items():
-            if before.get(name) != after.get(name) and not _already_said(before.get(name), after.get(name), said):
-                lines.append(_sentence(f"“{spoken(practice.title)}”: {lower_first(spoken(spec.title))} is now "
-                                       f"{_shown(after.get(name))} instead of {_shown(before.get(name))}"))
+        changed = [name for name in practice.options
+                   if before.get(name) != after.get(name) and not _already_said(before.get(name), after.get(name), said)]
+        if not changed:
+            continue
+        documents = documents or [assemble(old, library), assemble(new, library)]
+        quoted = _reworded_sentences(documents[0], documents[1], practice_id, library)
+        lines += quoted or [_sentence(f"“{spoken(practice.title)}”: {lower_first(spoken(practice.options[name].title))} is now "
+                                      f"{_shown(after.get(name))} instead of {_shown(before.get(name))}") for name in changed]
     return lines
 
 
-def _already_said(before: object, after: object, said: str) -> bool:
-    return all(isinstance(v, str) and v.strip() and v in said for v in (before, after))
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _reworded_sentences(old: Document, new: Document, practice_id: str, library: Library) -> list[str]:
+    """'Under “heading”, we now say: “sentence”' for each of the practice's clauses whose text changed."""
+    before, after = _clause_sentences(old, practice_id, library), _clause_sentences(new, practice_id, library)
+    lines = []
+    for clause_id, (place, sentences) in after.items():
+        earlier = before.get(clause_id, (place, []))[1]
+        added = [s for s in sentences if s not in earlier]
+        removed = [s for s in earlier if s not in sentences]
+        if added:
+            lines.append(f"Under “{place}”, we now say: “{' '.join(added)}”")
+        elif removed:
+            lines.append(f"Under “{place}”, we no longer say: “{' '.join(removed)}”")
+    return lines
+
+
+def _clause_sentences(document: Document, practice_id: str, library: Library) -> dict[str, tuple[str, list[str]]]:
+    """clause id -> (where a reader finds it: its heading or its section's, its sentences)."""
+    found: dict[str, tuple[str, list[str]]] = {}
+    for section in document.sections:
+        for block in section.blocks:
+            clause = library.clauses.get(block.clause_id or "")
+            if clause is None or clause.practice != practice_id:
+                continue
+            texts = [plain(item) for item in block.items] if isinstance(block, BulletList) else [plain(block.runs)]
+            if isinstance(block, Heading):
+                found[clause.id] = (texts[0], found.get(clause.id, ("", []))[1])
+                continue
+            place, sentences = found.setdefault(clause.id, (section.title, []))
+            sentences += [s for text in texts for s in _SENTENCE_END.split(text.strip()) if s]
+    return found
+
+
+def _already_said(before: object, after: object, said: set[str]) -> bool:
+    return all(isinstance(v, str) and v.strip() in said for v in (before, after))
 
 
 def _shown(value: object) -> str:

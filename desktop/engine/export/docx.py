@@ -55,9 +55,9 @@ _DOCUMENT_START = (
     'xmlns:wne="http://schemas.microsoft.com/office/word/2006/wordml" '
     'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" mc:Ignorable="w14 wp14"><w:body>'
 )
-_SECTION = ('<w:sectPr w:rsidR="00FC693F" w:rsidRPr="0006063C" w:rsidSect="00034616">'
-            '<w:headerReference w:type="default" r:id="rId9"/><w:footerReference w:type="default" r:id="rId10"/>'
-            '<w:pgSz w:w="{width}" w:h="{height}"/><w:pgMar w:top="1440" w:right="{side}" w:bottom="1440" w:left="{side}" '
+FURNITURE_REFERENCES = '<w:headerReference w:type="default" r:id="rId9"/><w:footerReference w:type="default" r:id="rId10"/>'
+_SECTION = ('<w:sectPr w:rsidR="00FC693F" w:rsidRPr="0006063C" w:rsidSect="00034616">' + FURNITURE_REFERENCES
+            + '<w:pgSz w:w="{width}" w:h="{height}"/><w:pgMar w:top="1440" w:right="{side}" w:bottom="1440" w:left="{side}" '
             'w:header="720" w:footer="720" w:gutter="0"/><w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>')
 _CORE = (
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
@@ -138,15 +138,11 @@ def render(document: Document) -> bytes:
     width, height = PAGE_SIZES[document.page_size]
     body = "".join(writer.parts) + _SECTION.format(width=_twips(width), height=_twips(height), side=_twips(SIDE_MARGIN))
     written = {
-        "[Content_Types].xml": _CONTENT_TYPES,
+        **furniture(clean_text(document.company_name or document.title), clean_text(document.effective_line) + " \u00b7 Page ",
+                    writer.links),
         "_rels/.rels": _RELATIONSHIPS.format(_PACKAGE_RELS),
         "docProps/core.xml": _core(document),
         "word/document.xml": _DOCUMENT_START + body + "</w:body></w:document>",
-        "word/_rels/document.xml.rels": _RELATIONSHIPS.format(_DOCUMENT_RELS + "".join(
-            f'<Relationship Id="{rid}" Type="{_OFFICE}/hyperlink" Target="{_attribute(href)}" TargetMode="External"/>'
-            for href, rid in writer.links.items())),
-        "word/header1.xml": _header(document),
-        "word/footer1.xml": _footer(document),
     }
     template = template_members() | styled_parts(document.lang) | {"docProps/app.xml": _app(document)}
     return zip_bytes([deflated(name, (DECLARATION + written[name]).encode("utf-8")) if name in written else template[name]
@@ -265,13 +261,24 @@ def _app(document: Document):
     return deflated("docProps/app.xml", xml.encode("utf-8"))
 
 
-def _header(document: Document) -> str:
-    text = clean_text(document.company_name or document.title)
+def furniture(header: str, footer: str, links: dict[str, str] | None = None) -> dict[str, str]:
+    """The header (`header`, at the right), the footer (`footer` then the page number) and the parts
+    that name them: the content types and the body's relationships, with its `links` (href -> rId)."""
+    return {
+        "[Content_Types].xml": _CONTENT_TYPES,
+        "word/_rels/document.xml.rels": _RELATIONSHIPS.format(_DOCUMENT_RELS + "".join(
+            f'<Relationship Id="{rid}" Type="{_OFFICE}/hyperlink" Target="{_attribute(href)}" TargetMode="External"/>'
+            for href, rid in (links or {}).items())),
+        "word/header1.xml": _header(header),
+        "word/footer1.xml": _footer(footer),
+    }
+
+
+def _header(text: str) -> str:
     run = f"<w:r>{_content(text)}</w:r>" if text else "<w:r/>"
     return f'<w:hdr {_W}><w:p><w:pPr><w:pStyle w:val="Header"/><w:jc w:val="right"/></w:pPr>{run}</w:p></w:hdr>'
 
 
-def _footer(document: Document) -> str:
-    text = clean_text(document.effective_line) + " \u00b7 Page "
+def _footer(text: str) -> str:
     return (f'<w:ftr {_W}><w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="center"/></w:pPr><w:r>{_content(text)}</w:r>'
             '<w:fldSimple w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p></w:ftr>')

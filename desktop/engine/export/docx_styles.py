@@ -44,6 +44,16 @@ def styled_parts(lang: str) -> dict[str, Member]:
     }
 
 
+@functools.cache
+def font_parts() -> dict[str, Member]:
+    """The styles and font table with the font named but no heading numbering, for a document
+    whose headings carry their numbers as text (the redline)."""
+    return {
+        "word/styles.xml": deflated("word/styles.xml", _fonts(template_text("word/styles.xml")).encode("utf-8")),
+        "word/fontTable.xml": deflated("word/fontTable.xml", _font_table(template_text("word/fontTable.xml")).encode("utf-8")),
+    }
+
+
 def template_text(name: str) -> str:
     """A part of the template as text (its XML declaration included)."""
     member = template_members()[name]
@@ -51,8 +61,12 @@ def template_text(name: str) -> str:
     return data.decode("utf-8")
 
 
+def _fonts(xml: str) -> str:
+    return _THEME_FONTS.sub(rf'<w:rFonts w:ascii="{FONT}" w:eastAsiaTheme="\1" w:hAnsi="{FONT}" w:cs="{FONT}"/>', xml)
+
+
 def _styles(xml: str, lang: str) -> str:
-    xml = _THEME_FONTS.sub(rf'<w:rFonts w:ascii="{FONT}" w:eastAsiaTheme="\1" w:hAnsi="{FONT}" w:cs="{FONT}"/>', xml)
+    xml = _fonts(xml)
     xml = xml.replace(_DEFAULT_LANG, f'<w:lang w:val="{lang}" w:eastAsia="en-US" w:bidi="ar-SA"/>', 1)
     xml = _in_style(xml, "Heading1", "<w:keepLines/>", f'<w:numPr><w:numId w:val="{HEADINGS_LIST}"/></w:numPr>')
     xml = _in_style(xml, "Heading2", "<w:keepLines/>", f'<w:numPr><w:ilvl w:val="1"/><w:numId w:val="{HEADINGS_LIST}"/></w:numPr>')

@@ -7,10 +7,11 @@ from html import escape
 from desktop.engine.document import BulletList, Document, Heading, Run, Section, clean_text, safe_href
 
 CONTENTS = "Contents"
+CONTENTS_ID = "section-contents"  # every id starts "section-", so a pasted snippet keeps clear of the site's own
 _STYLE = (
     "body{font-family:system-ui,sans-serif;line-height:1.55;max-width:44rem;margin:2rem auto;"
     "padding:0 1rem;color:#1a1a1a;background:#fff}h1{font-size:1.9rem}h2{margin-top:2rem}"
-    "mark{background:#ffe58a}a{color:#0b57d0}nav ol{padding-left:1.4rem}nav ol ol{list-style:none;padding-left:0.8rem}"
+    "mark{background:#ffe58a}a{color:#0b57d0}nav ul{list-style:none;padding-left:0}nav ul ul{padding-left:1.4rem}"
     "@media print{body{max-width:none;margin:0;padding:0;font-size:11pt;line-height:1.4}"
     "a{color:inherit;text-decoration:none}nav{break-after:page}h2,h3{break-after:avoid}li,p{orphans:3;widows:3}"
     "mark{background:none;border:1px solid #000}}@page{margin:2cm}"
@@ -46,8 +47,8 @@ def article(document: Document) -> list[str]:
              f"<p>{escape(clean_text(document.effective_line))}</p>",
              table_of_contents(document)]
     for section in document.sections:
-        parts.append(f'<section id="{escape(section.anchor)}" aria-labelledby="h-{escape(section.anchor)}">')
-        parts.append(f'<h2 id="h-{escape(section.anchor)}">{escape(clean_text(section.heading_text))}</h2>')
+        parts.append(f'<section id="{escape(section.anchor)}" aria-labelledby="{escape(section.anchor)}-heading">')
+        parts.append(f'<h2 id="{escape(section.anchor)}-heading">{escape(clean_text(section.heading_text))}</h2>')
         for number, block in _numbered(section):
             if isinstance(block, Heading):
                 parts.append(f'<h3 id="{escape(heading_anchor(section, number))}">{_runs(block.runs, sections)}</h3>')
@@ -60,13 +61,14 @@ def article(document: Document) -> list[str]:
 
 
 def table_of_contents(document: Document) -> str:
+    """Unnumbered lists: each entry's text has its number, which an <ol> would show a second time."""
     items = []
     for section in document.sections:
         inner = "".join(f'<li><a href="#{escape(heading_anchor(section, number))}">{escape(clean_text(_plain(block.runs)))}</a></li>'
                         for number, block in _numbered(section) if isinstance(block, Heading))
         link = f'<a href="#{escape(section.anchor)}">{escape(clean_text(section.heading_text))}</a>'
-        items.append(f"<li>{link}{f'<ol>{inner}</ol>' if inner else ''}</li>")
-    return (f'<nav aria-labelledby="toc"><h2 id="toc">{CONTENTS}</h2><ol>{"".join(items)}</ol></nav>' if items else "")
+        items.append(f"<li>{link}{f'<ul>{inner}</ul>' if inner else ''}</li>")
+    return (f'<nav aria-labelledby="{CONTENTS_ID}"><h2 id="{CONTENTS_ID}">{CONTENTS}</h2><ul>{"".join(items)}</ul></nav>' if items else "")
 
 
 def heading_anchor(section: Section, number: int) -> str:

@@ -4,15 +4,27 @@ A lawyer can accept or reject each change in Word or LibreOffice; accepting them
 newer policy's text. A deleted block's paragraph mark is deleted too, so accepting removes the
 paragraph, and an inserted block's mark is inserted, so rejecting removes it. The package is
 python-docx's template (docx_package.py) with only the body and properties written here, in the
-built-in styles the Word export uses.
+built-in styles and the font the Word export uses (its headings keep their typed numbers, so
+they are not list-numbered as the export's are).
 """
 
 import datetime as dt
 import zlib
 
 from desktop.engine.document import clean_text
-from desktop.engine.export.docx import DECLARATION, HEADING_1, HEADING_2, LIST_BULLET, PAGE_SIZES, SIDE_MARGIN, TITLE
+from desktop.engine.export.docx import (
+    DECLARATION,
+    FURNITURE_REFERENCES,
+    HEADING_1,
+    HEADING_2,
+    LIST_BULLET,
+    PAGE_SIZES,
+    SIDE_MARGIN,
+    TITLE,
+    furniture,
+)
 from desktop.engine.export.docx_package import deflated, template_members, zip_bytes
+from desktop.engine.export.docx_styles import font_parts
 from desktop.engine.policy_diff import DELETED, INSERTED, SAME, BlockChange
 
 AUTHOR = "Policywright"
@@ -31,7 +43,8 @@ _CORE = (
 
 def render(changes: list[BlockChange], when: dt.datetime, title: str = "Privacy policy", page_size: str = "letter",
            description: str = "") -> bytes:
-    """The redline .docx of `changes`; every change is dated `when` (the newer version's date)."""
+    """The redline .docx of `changes`; every change is dated `when` (the newer version's date).
+    `description` (what is compared with what) is also the page header."""
     stamp = when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     body = _Body(stamp)
     for change, (marks, kind) in zip(changes, _paragraph_marks(changes), strict=True):
@@ -39,16 +52,19 @@ def render(changes: list[BlockChange], when: dt.datetime, title: str = "Privacy 
     if not changes:
         body.parts.append("<w:p/>")  # a body holds at least one paragraph
     width, height = PAGE_SIZES.get(page_size, PAGE_SIZES["letter"])
-    section = (f'<w:sectPr><w:pgSz w:w="{_twips(width)}" w:h="{_twips(height)}"/><w:pgMar w:top="1440" w:right="{_twips(SIDE_MARGIN)}" '
+    section = (f'<w:sectPr>{FURNITURE_REFERENCES}<w:pgSz w:w="{_twips(width)}" w:h="{_twips(height)}"/>'
+               f'<w:pgMar w:top="1440" w:right="{_twips(SIDE_MARGIN)}" '
                f'w:bottom="1440" w:left="{_twips(SIDE_MARGIN)}" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr>')
-    template = template_members()
+    template = template_members() | font_parts()
     written = {
+        **furniture(clean_text(description), "Page "),
         "word/document.xml": _document_start(template) + "".join(body.parts) + section + "</w:body></w:document>",
         "docProps/core.xml": _CORE.format(title=_escape(clean_text(title)[:255]), description=_escape(clean_text(description)[:255]),
                                           now=stamp),
     }
-    return zip_bytes([deflated(name, (DECLARATION + written[name]).encode("utf-8")) if name in written else member
-                      for name, member in template.items()])
+    names = [*template, *(name for name in written if name not in template)]
+    return zip_bytes([deflated(name, (DECLARATION + written[name]).encode("utf-8")) if name in written else template[name]
+                      for name in names])
 
 
 def _paragraph_marks(changes: list[BlockChange]) -> list[tuple[tuple[str, ...], str]]:
