@@ -51,7 +51,7 @@ def test_the_table_of_contents_is_a_field_with_every_heading_filled_in(policy, p
     for section in policy.sections:
         expected.append(("TOC1", f"{section.number}.{section.title}"))
         headings = [b for b in section.blocks if isinstance(b, Heading)]
-        expected += [("TOC2", f"{section.number}.{n}{''.join(r.text for r in h.runs)}") for n, h in enumerate(headings, 1)]
+        expected += [("TOC2", "".join(r.text for r in h.runs)) for h in headings]  # clause headings: no number
     assert [(style, text) for style, text, _ in entries] == expected
     # Each entry links to a bookmark on its heading, in the body's order.
     bookmarks = body.xpath("//w:body/w:p[w:pPr/w:pStyle[@w:val='Heading1' or @w:val='Heading2']]"
@@ -60,11 +60,13 @@ def test_the_table_of_contents_is_a_field_with_every_heading_filled_in(policy, p
     assert paragraphs[-1].xpath("w:r/w:fldChar/@w:fldCharType", namespaces=NS) == ["end"]
 
 
-def test_headings_are_numbered_by_the_list_attached_to_their_styles(package):
+def test_section_headings_are_numbered_by_the_list_attached_to_their_style(package):
     data, _ = package
     word = docx.Document(io.BytesIO(data))
     assert heading_number_text(word, "Heading1", 0) == "%1."
-    assert heading_number_text(word, "Heading2", 1) == "%1.%2"
+    # Clause headings are not numbered, in Word as in the preview and the other formats.
+    assert not word.styles.element.xpath('w:style[@w:styleId="Heading2"]/w:pPr/w:numPr')
+    assert not any(re.match(r"\d", p.text) for p in word.paragraphs if p.style.name == "Heading 2")
     headings = [p for p in word.paragraphs if p.style.name == "Heading 1"]
     assert headings[0].text == "About this policy"  # no typed number
     assert not any(re.match(r"\d+\.", p.text) for p in headings)

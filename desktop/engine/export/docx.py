@@ -155,8 +155,8 @@ def _entries(document: Document) -> list[Entry]:
     for section in document.sections:
         entries.append(Entry(1, f"{section.number}.", _escape(clean_text(section.title)), len(entries)))
         clause_headings = [block for block in section.blocks if isinstance(block, Heading)]
-        for number, block in enumerate(clause_headings, 1):
-            entries.append(Entry(2, f"{section.number}.{number}", _escape(clean_text(plain(block.runs))), len(entries)))
+        for block in clause_headings:
+            entries.append(Entry(2, "", _escape(clean_text(plain(block.runs))), len(entries)))
     return entries
 
 

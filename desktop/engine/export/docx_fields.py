@@ -17,7 +17,7 @@ class Entry:
     """A heading as the table of contents lists it."""
 
     level: int  # 1 or 2
-    number: str  # "3." or "3.2", as Word's numbering shows it
+    number: str  # "3." as Word's numbering shows it; "" for a clause heading, which is not numbered
     text: str  # already XML-escaped
     serial: int  # makes the heading's bookmark names unique
 
@@ -54,8 +54,9 @@ def table_of_contents(entries: list[Entry], heading: str) -> str:
     paragraphs = []
     for index, entry in enumerate(entries):
         begin = field_start(TOC_INSTRUCTION) if index == 0 else ""
-        link = (f'<w:hyperlink w:anchor="{entry.toc_bookmark}" w:history="1"><w:r><w:t>{entry.number}</w:t></w:r>'
-                f'<w:r><w:tab/></w:r><w:r><w:t xml:space="preserve">{entry.text}</w:t></w:r></w:hyperlink>')
+        number = f'<w:r><w:t>{entry.number}</w:t></w:r><w:r><w:tab/></w:r>' if entry.number else ""
+        link = (f'<w:hyperlink w:anchor="{entry.toc_bookmark}" w:history="1">{number}'
+                f'<w:r><w:t xml:space="preserve">{entry.text}</w:t></w:r></w:hyperlink>')
         paragraphs.append(f'<w:p><w:pPr><w:pStyle w:val="TOC{entry.level}"/></w:pPr>{begin}{link}</w:p>')
     if not paragraphs:
         paragraphs.append("<w:p>" + field_start(TOC_INSTRUCTION) + "</w:p>")

@@ -2,8 +2,9 @@
 
 - One font named everywhere: Arial, which every Word has; LibreOffice shows its metric twin
   Liberation Sans (the font table names it as the alternative), so lines break in the same places.
-- Heading 1 and Heading 2 numbered by a multilevel list attached to the styles ("1.", "1.1"), so
-  Word renumbers the sections, the table of contents and the cross-references after an edit.
+- Heading 1 numbered by a list attached to its style ("1."), so Word renumbers the sections, the
+  table of contents and the cross-references after an edit. Clause headings (Heading 2) stay
+  unnumbered, as in the preview and every other format: a reader's "see 2.3" must exist in all.
 - TOC 1 and TOC 2 styles for the table of contents, which the template lacks.
 - The language of the text, for spelling and hyphenation.
 """
@@ -23,8 +24,10 @@ _STYLE_END = "</w:style>"
 _TOC_STYLES = "".join(
     f'<w:style w:type="paragraph" w:styleId="TOC{level}"><w:name w:val="toc {level}"/><w:basedOn w:val="Normal"/>'
     f'<w:next w:val="Normal"/><w:autoRedefine/><w:uiPriority w:val="39"/><w:unhideWhenUsed/><w:pPr>'
-    f'<w:spacing w:after="{after}"/><w:ind w:left="{indent + NUMBER_INDENT}" w:hanging="{NUMBER_INDENT}"/></w:pPr></w:style>'
-    for level, after, indent in ((1, 60, 0), (2, 40, NUMBER_INDENT))
+    f'<w:spacing w:after="{after}"/>{indent}</w:pPr></w:style>'
+    # a section's number hangs in the margin; a clause heading has none and lines up with the section's title
+    for level, after, indent in ((1, 60, f'<w:ind w:left="{NUMBER_INDENT}" w:hanging="{NUMBER_INDENT}"/>'),
+                                 (2, 40, f'<w:ind w:left="{NUMBER_INDENT}"/>'))
 )
 _FONT_ENTRY = f'<w:font w:name="{FONT}">'  # the template's own entry for it, which gains the alternative
 
@@ -69,7 +72,6 @@ def _styles(xml: str, lang: str) -> str:
     xml = _fonts(xml)
     xml = xml.replace(_DEFAULT_LANG, f'<w:lang w:val="{lang}" w:eastAsia="en-US" w:bidi="ar-SA"/>', 1)
     xml = _in_style(xml, "Heading1", "<w:keepLines/>", f'<w:numPr><w:numId w:val="{HEADINGS_LIST}"/></w:numPr>')
-    xml = _in_style(xml, "Heading2", "<w:keepLines/>", f'<w:numPr><w:ilvl w:val="1"/><w:numId w:val="{HEADINGS_LIST}"/></w:numPr>')
     # The TOC Heading style is based on Heading 1: without this it would be numbered as a section.
     xml = _in_style(xml, "TOCHeading", "<w:pPr>", '<w:numPr><w:numId w:val="0"/></w:numPr>')
     return xml.replace("</w:styles>", _TOC_STYLES + "</w:styles>")
@@ -91,7 +93,7 @@ def _font_table(xml: str) -> str:
 
 
 def _numbering(xml: str) -> str:
-    levels = "".join(_level(level) for level in range(9))
+    levels = "".join(_level(level) for level in range(9))  # a full multilevel list; only level 0 is used
     definition = (f'<w:abstractNum w:abstractNumId="{HEADINGS_LIST}"><w:nsid w:val="5057A1D0"/>'
                   f'<w:multiLevelType w:val="multilevel"/><w:tmpl w:val="5057A1D1"/>{levels}</w:abstractNum>')
     instance = f'<w:num w:numId="{HEADINGS_LIST}"><w:abstractNumId w:val="{HEADINGS_LIST}"/></w:num>'
@@ -100,7 +102,7 @@ def _numbering(xml: str) -> str:
 
 
 def _level(level: int) -> str:
-    style = f'<w:pStyle w:val="Heading{level + 1}"/>' if level < 2 else ""
+    style = '<w:pStyle w:val="Heading1"/>' if level == 0 else ""
     text = ".".join(f"%{n}" for n in range(1, level + 2)) + ("." if level == 0 else "")
     indent = NUMBER_INDENT + 113 * level  # deeper numbers are longer
     return (f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>{style}<w:lvlText w:val="{text}"/>'
