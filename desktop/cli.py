@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="write a draft even with errors; each gap is marked in the text")
     toc_formats = ", ".join(fmt.id for fmt in FORMATS.values() if "toc" in fmt.options)
     sub.add_argument("--toc", action="store_true",
-                     help=f"add a table of contents linked to the headings ({toc_formats}; the other formats always have one)")
+                     help=f"add a table of contents linked to the headings ({toc_formats}; Word and HTML always have one, the PDF has bookmarks)")
     cli_versions.add_commands(commands, common)
     sub = commands.add_parser("gui", parents=[common], help="open the window (what `policywright` alone does)")
     sub.add_argument("profile", nargs="?", type=Path, help="a profile to open")
