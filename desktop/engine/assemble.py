@@ -1,7 +1,6 @@
 """profile + library -> Document: the canonical outline, numbered, every token filled."""
 
 import datetime as dt
-import re
 from dataclasses import replace
 
 from desktop.engine.document import BulletList, Document, Gap, Heading, Paragraph, Run, Section
@@ -13,6 +12,7 @@ from desktop.engine.markup import TOKEN, BlockTemplate, MarkupError, parse_body,
 from desktop.engine.option_guard import MAX_OPTION_TEXT, OptionGuard
 from desktop.engine.place import clause_place, field_place, practice_place
 from desktop.engine.profile import Profile
+from desktop.engine.run_text import capitalised, linked, styled
 from desktop.engine.statements import GENERATED, Generated, stated_facts
 from desktop.engine.terms import company_runs, definition_runs, resolved_terms, with_article
 from desktop.engine.tokens import Token, TokenError, classify
@@ -217,15 +217,15 @@ class _Renderer:
             return runs
         for match in TOKEN.finditer(text):
             if match.start() > position:
-                runs.extend(_linked(style, text[position:match.start()]))
+                runs.extend(linked(style, text[position:match.start()]))
             raw = match.group(1)
             token_runs = self._token(raw, clause, style, depth, define)
             if raw.strip()[:1].isupper():
-                token_runs = _capitalised(token_runs)
+                token_runs = capitalised(token_runs)
             runs.extend(token_runs)
             position = match.end()
         if position < len(text):
-            runs.extend(_linked(style, text[position:]))
+            runs.extend(linked(style, text[position:]))
         return runs
 
     def _token(self, raw: str, clause: Clause, style: Run, depth: int, define: bool) -> list[Run]:
@@ -258,7 +258,7 @@ class _Renderer:
         """What one token reads as in this clause, and whether it is a gap (a missing detail)."""
         runs = self._token(raw, clause, Run(""), 0, define=False)
         if raw.strip()[:1].isupper():
-            runs = _capitalised(runs)
+            runs = capitalised(runs)
         return "".join(run.text for run in runs), any(run.gap for run in runs)
 
     def holds(self, template: BlockTemplate, clause: Clause) -> bool:
@@ -275,7 +275,7 @@ class _Renderer:
             return [self._gap("missing", name, clause, f"{label} is empty, and clause {clause.id!r} uses it.", label, field_place(name))]
         if name == "effective_date":
             date = self.profile.effective()
-            return [_styled(style, format_date(date, is_us(self.profile)) if date else value)]
+            return [styled(style, format_date(date, is_us(self.profile)) if date else value)]
         if name == "company.contact_email":
             if is_email(value):
                 return [Run(value, style.bold, style.italic, href=f"mailto:{value}")]
@@ -284,7 +284,7 @@ class _Renderer:
             if is_web_address(value):
                 return [Run(value, style.bold, style.italic, href=web_url(value))]
             return [Run(value, gap=True)]
-        return [_styled(style, value)]
+        return [styled(style, value)]
 
     def _recipient(self, recipient_id: str, clause: Clause, style: Run, depth: int) -> list[Run]:
         """The one way the policy describes a kind of recipient, from the vocabulary."""
@@ -334,12 +334,12 @@ class _Renderer:
             for index, item in enumerate(value):
                 runs.extend(self._expand(typographic_quotes(item), clause, style, depth + 1))
                 if index < len(value) - 2:
-                    runs.append(_styled(style, ", "))
+                    runs.append(styled(style, ", "))
                 elif index == len(value) - 2:
-                    runs.append(_styled(style, " and "))
+                    runs.append(styled(style, " and "))
             return runs
         if isinstance(value, bool):
-            return [_styled(style, "yes" if value else "no")]
+            return [styled(style, "yes" if value else "no")]
         return self._expand(typographic_quotes(str(value)), clause, style, depth + 1)
 
     def _reference(self, section_id: str, clause: Clause, style: Run) -> list[Run]:
@@ -349,7 +349,7 @@ class _Renderer:
             return [self._gap("reference", section_id, clause,
                               f"Clause {clause.id!r} refers to section {title!r}, which is not in the policy.",
                               f"section {title}")]
-        return [replace(_styled(style, f"section {number} ({self.library.sections[section_id].title})"), ref=section_id)]
+        return [replace(styled(style, f"section {number} ({self.library.sections[section_id].title})"), ref=section_id)]
 
     def _company(self, clause: Clause, style: Run, define: bool) -> list[Run]:
         company = self.profile.company
@@ -357,7 +357,7 @@ class _Renderer:
             label = field_label("company.legal_name")
             return [self._gap("missing", "company.legal_name", clause, f"{label} is empty.", label, field_place("company.legal_name"))]
         if self.company_introduced or not define:
-            return [_styled(style, company.display_name)]
+            return [styled(style, company.display_name)]
         self.company_introduced = True
         return company_runs(company.legal_name.strip(), company.short_name.strip())
 
@@ -365,42 +365,8 @@ class _Renderer:
         term = self.terms[token.name]
         label = term.plural if token.plural else term.label
         if token.name in self.defined or not define:
-            return [_styled(style, with_article(token.article, label))]
+            return [styled(style, with_article(token.article, label))]
         self.defined.append(token.name)
-        if term.introduce:
-            introduced = self._expand(term.introduce, clause, style, depth + 1)
-        else:
-            introduced = [_styled(style, with_article(token.article, label))]
+        plain_label = [styled(style, with_article(token.article, label))]
+        introduced = self._expand(term.introduce, clause, style, depth + 1) if term.introduce else plain_label
         return definition_runs(term, term.label, introduced)
-
-
-_BARE_URL = re.compile(r"https?://[^\s<>\"“”]+[^\s<>\"“”.,;:!?)]")
-
-
-def _linked(style: Run, text: str) -> list[Run]:
-    """Wording with any bare web address in it made a link."""
-    if style.href:
-        return [_styled(style, text)]
-    runs, position = [], 0
-    for match in _BARE_URL.finditer(text):
-        if match.start() > position:
-            runs.append(_styled(style, text[position:match.start()]))
-        url = match.group(0)
-        if url.count("(") > url.count(")") and text[match.end():match.end() + 1] == ")":
-            url += ")"  # a closing parenthesis that belongs to the address, as in …/Foo_(bar)
-        runs.append(replace(style, text=url, href=url))
-        position = match.start() + len(url)
-    if position < len(text):
-        runs.append(_styled(style, text[position:]))
-    return runs
-
-
-def _styled(style: Run, text: str) -> Run:
-    return Run(text, style.bold, style.italic, style.href, style.gap)
-
-
-def _capitalised(runs: list[Run]) -> list[Run]:
-    if not runs or not runs[0].text:
-        return runs
-    first = runs[0]
-    return [replace(first, text=first.text[0].upper() + first.text[1:])] + runs[1:]

@@ -26,6 +26,8 @@ def shown_date(when: dt.datetime | None) -> str:
 
 
 class _RowsModel(QAbstractTableModel):
+    """A table of rows; a subclass names its `headers` and says what each cell reads (`text`)."""
+
     headers: tuple[str, ...] = ()
 
     def __init__(self, parent=None):
@@ -61,9 +63,6 @@ class _RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tip(row)
         return None
-
-    def text(self, row, column: int) -> str:
-        raise NotImplementedError
 
     def sort_key(self, row, column: int):
         return self.text(row, column).casefold()
