@@ -12,6 +12,8 @@ os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
 os.environ["XDG_STATE_HOME"] = os.path.join(_HOME, "state")  # crash logs
 os.environ["XDG_CACHE_HOME"] = os.path.join(_HOME, "cache")
 
+from desktop.engine.assemble import assemble  # noqa: E402
+from desktop.engine.example import all_practices, example_profile  # noqa: E402
 from desktop.engine.loader import load_library  # noqa: E402
 from desktop.engine.profile import Company, Profile, Service, Terms  # noqa: E402
 from desktop.paths import bundled_dir  # noqa: E402
@@ -28,6 +30,14 @@ def fixture_library():
 @pytest.fixture(scope="session")
 def bundled_library():
     return load_library([bundled_dir("snippets")])
+
+
+@pytest.fixture(scope="session")
+def all_practices_policy(bundled_library):
+    """The example company with every practice that can stand together: the longest policy."""
+    profile = example_profile(bundled_library)
+    profile.practices = all_practices(bundled_library)
+    return assemble(profile, bundled_library)
 
 
 def make_profile(**practices) -> Profile:

@@ -12,7 +12,7 @@ from lxml import etree
 
 from desktop.engine.assemble import assemble
 from desktop.engine.document import Heading
-from desktop.engine.example import all_practices, example_profile
+from desktop.engine.example import example_profile
 from desktop.engine.export import export_bytes
 from desktop.engine.export.docx_styles import FONT, FONT_ALTERNATIVE
 
@@ -21,10 +21,8 @@ NS = {"w": W}
 
 
 @pytest.fixture(scope="module")
-def policy(bundled_library):
-    profile = example_profile(bundled_library)
-    profile.practices = all_practices(bundled_library)
-    return assemble(profile, bundled_library)
+def policy(all_practices_policy):
+    return all_practices_policy
 
 
 @pytest.fixture(scope="module")

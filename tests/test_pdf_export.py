@@ -12,7 +12,7 @@ import pypdf
 import pytest
 
 from desktop.engine.assemble import assemble
-from desktop.engine.example import all_practices, example_profile
+from desktop.engine.example import example_profile
 from desktop.engine.export import export_bytes
 from desktop.engine.profile import profile_json
 from desktop.qtexport.pdf_outline import OutlineEntry, PdfStructureError, add_outline
@@ -31,10 +31,8 @@ def poppler(tool: str, *args: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def policy(bundled_library):
-    profile = example_profile(bundled_library)
-    profile.practices = all_practices(bundled_library)
-    return assemble(profile, bundled_library)
+def policy(all_practices_policy):
+    return all_practices_policy
 
 
 @pytest.fixture(scope="module")

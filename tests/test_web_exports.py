@@ -10,17 +10,14 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from mdit_py_plugins.anchors import anchors_plugin
 
-from desktop.engine.assemble import assemble
 from desktop.engine.document import Document, Heading, Paragraph, Run, Section
-from desktop.engine.example import all_practices, example_profile
+from desktop.engine.example import example_profile
 from desktop.engine.export import export_bytes
 
 
 @pytest.fixture(scope="module")
-def policy(bundled_library):
-    profile = example_profile(bundled_library)
-    profile.practices = all_practices(bundled_library)
-    return assemble(profile, bundled_library)
+def policy(all_practices_policy):
+    return all_practices_policy
 
 
 def _links(element) -> list[str]:

@@ -32,12 +32,7 @@ class Recovered:
     profile: Profile
 
     def discard(self) -> None:
-        try:
-            self.file.unlink()
-        except FileNotFoundError:
-            pass
-        except OSError as error:
-            log.warning("recovery file %s not removed (%s)", self.file, error)
+        _remove(self.file)
 
 
 class RecoveryStore:
@@ -54,12 +49,7 @@ class RecoveryStore:
         write_atomic(self.file, dump_json(data).encode("utf-8"))
 
     def remove(self) -> None:
-        try:
-            self.file.unlink()
-        except FileNotFoundError:
-            pass
-        except OSError as error:
-            log.warning("recovery file %s not removed (%s)", self.file, error)
+        _remove(self.file)
 
     def pending(self) -> list[Recovered]:
         """Recovery files of processes that are no longer running, newest first."""
@@ -101,3 +91,13 @@ def _read(file: Path) -> Recovered | None:
         with contextlib.suppress(OSError):
             file.replace(aside)
         return None
+
+
+def _remove(file: Path) -> None:
+    """A recovery file removed; one that is already gone is fine, one that cannot go is logged."""
+    try:
+        file.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        log.warning("recovery file %s not removed (%s)", file, error)
