@@ -7,7 +7,10 @@ import pytest
 from conftest import make_profile
 
 from desktop.engine.assemble import assemble
+from desktop.engine.checks import check
 from desktop.engine.example import all_practices_profile
+from desktop.engine.loader import load_library
+from desktop.paths import bundled_dir
 
 
 def _blocks(profile, library) -> list[str]:
@@ -136,3 +139,20 @@ def test_the_california_recipients_include_everyone_section_7_names(everything):
                   "companies that do work for us and may use your information only to do that work"):
         assert named in recipients, recipients
     assert "anyone who uses or visits the Platform" not in recipients  # what users post themselves
+
+
+def test_an_opt_out_for_partner_offers_contradicts_the_opt_in_elsewhere(bundled_library, tmp_path):
+    # the old wording ("when you sign up, you can choose not to get these offers"), as a user's own clause
+    source = (bundled_library.clauses["share.partner_promotions"].path).read_text(encoding="utf-8")
+    opt_out = source.replace("asks consent to use identifiers.name, identifiers.email, identifiers.phone, identifiers.postal_address",
+                             "uses identifiers.name, identifiers.email, identifiers.phone, identifiers.postal_address")
+    opt_out = opt_out.replace("for communicate.marketing.partners\",\n  \"does not share",
+                              "for communicate.marketing.partners unless you opt out\",\n  \"does not share")
+    assert "unless you opt out" in opt_out
+    (tmp_path / "50-sharing").mkdir()
+    (tmp_path / "50-sharing" / "share.partner_promotions.md").write_text(opt_out, encoding="utf-8")
+    library = load_library([bundled_dir("snippets"), tmp_path])
+    profile = make_profile(share__partner_promotions={}, california__financial_incentive={"value": "about $5 a year"})
+    problems = [p for p in check(profile, library) if p.code.startswith("contradiction")]
+    assert [sorted((p.place.id, *(a.id for a in p.also))) for p in problems] == [
+        ["california.financial_incentive", "share.partner_promotions"]], [p.message for p in problems]

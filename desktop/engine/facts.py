@@ -46,6 +46,8 @@ _FORMS = [
     (rf"does not sell {_DATA}(?: to {_R})?", "sells", False, "does not sell DATA"),
     (rf"uses {_DATA} for {_P}", "uses", True, "uses DATA for PURPOSE"),
     (rf"does not use {_DATA} for {_P}", "uses", False, "does not use DATA for PURPOSE"),
+    (rf"asks consent to use {_DATA} for {_P}", "asks consent", True, "asks consent to use DATA for PURPOSE"),
+    (rf"uses {_DATA} for {_P} unless you opt out", "asks consent", False, "uses DATA for PURPOSE unless you opt out"),
     (rf"makes public {_DATA}", "makes public", True, "makes public DATA"),
     (rf"keeps private {_DATA}", "makes public", False, "keeps private DATA"),
     (rf"does not make public {_DATA}", "makes public", False, "does not make public DATA"),
