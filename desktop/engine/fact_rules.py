@@ -26,7 +26,7 @@ from desktop.engine.fact_model import (
 )
 from desktop.engine.vocabulary import ANYONE, PERSONAL, Vocabulary, spoken
 
-_OPPOSABLE = ("collects", "shares", "uses", "makes public", "honours dnt", "consent by use", "audience")
+_OPPOSABLE = ("collects", "shares", "uses", "asks consent", "makes public", "honours dnt", "consent by use", "audience")
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ def claims_conflict(positive: Claim, negative: Claim, vocabulary: Vocabulary) ->
     if positive.verb == "shares":
         return (vocabulary.overlaps(positive.recipient, negative.recipient, "recipient")
                 and _purpose_denied(positive.purpose, negative.purpose, vocabulary))
-    if positive.verb == "uses":
+    if positive.verb in ("uses", "asks consent"):  # opt-in against opt-out: one use, two consent models
         return vocabulary.overlaps(positive.purpose, negative.purpose, "purpose")
     return True
 
@@ -327,6 +327,8 @@ def describe(fact: Fact, vocabulary: Vocabulary, data: tuple[str, ...] | None = 
             f" to {to}" if fact.recipient else "")
     if fact.verb == "uses":
         return f"you {no}use {what}{purpose}"
+    if fact.verb == "asks consent":
+        return f"you ask before you use {what}{purpose}" if fact.positive else f"you use {what}{purpose} unless people opt out"
     if fact.verb == "makes public":
         return f"you make {what} public" if fact.positive else f"you keep {what} private"
     if fact.verb == "audience":

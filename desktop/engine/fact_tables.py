@@ -7,7 +7,7 @@ facts that hold, resolved against the profile.
 from dataclasses import dataclass
 
 from desktop.engine.fact_model import CROSS_CONTEXT, SALE, StatedFact
-from desktop.engine.vocabulary import Vocabulary
+from desktop.engine.vocabulary import ANYONE, PERSONAL, Vocabulary
 
 
 @dataclass(frozen=True)
@@ -15,7 +15,7 @@ class CcpaRow:
     """Titles of the categories under one CCPA category, and who receives them."""
 
     collected: tuple[str, ...] = ()
-    disclosed: tuple[str, ...] = ()  # for a business purpose: given to service providers
+    disclosed: tuple[str, ...] = ()  # for a business purpose: given to a named recipient, not sold or shared for ads
     sold: tuple[str, ...] = ()
     shared: tuple[str, ...] = ()  # for cross-context behavioral advertising
     recipients: tuple[str, ...] = ()
@@ -51,10 +51,17 @@ def _columns(fact, vocabulary: Vocabulary) -> tuple[str, ...]:
         return ("sold",)
     if fact.verb == "shares" and _within(fact.purpose, CROSS_CONTEXT, vocabulary):
         return ("shared",)
-    recipient = vocabulary.recipients.get(fact.recipient or "")
-    if fact.verb == "shares" and recipient is not None and recipient.role == "service_provider":
+    if fact.verb == "shares" and is_business_disclosure(fact, vocabulary):
         return ("disclosed",)
     return ()
+
+
+def is_business_disclosure(fact, vocabulary: Vocabulary) -> bool:
+    """Given to a named recipient (a service provider, a debt collector, a buyer, a court …) for a
+    reason other than a sale or ads. What is made public is the user's own posting, and `anyone`
+    names no kind of recipient the CCPA list could show."""
+    recipient = vocabulary.recipients.get(fact.recipient or "")
+    return recipient is not None and recipient.id != ANYONE and recipient.role != "public"
 
 
 def _within(purpose: str | None, ancestor: str, vocabulary: Vocabulary) -> bool:
@@ -86,7 +93,8 @@ def retention_schedule(stated: list[StatedFact], vocabulary: Vocabulary) -> list
     """(category title, "for 12 months" / "until …"), one row per distinct data id.
 
     A narrower category keeps its own row, so its period wins for its own data over a broader
-    category's; when one id is given two periods, the first stated wins.
+    category's; when one id is given two periods, the first stated wins. A period for all
+    personal information comes last, as "Anything else".
     """
     periods: dict[str, str] = {}
     for stated_fact in stated:
@@ -94,5 +102,7 @@ def retention_schedule(stated: list[StatedFact], vocabulary: Vocabulary) -> list
         if fact.verb == "retains" and fact.positive:
             for id in fact.data:
                 periods.setdefault(id, fact.value)
-    order = [id for id in vocabulary.categories if id in periods]
-    return [(vocabulary.title(id, "data"), periods[id]) for id in order]
+    rows = [(vocabulary.title(id, "data"), periods[id]) for id in vocabulary.categories if id in periods and id != PERSONAL]
+    if PERSONAL in periods:  # the catch-all: last, and named for what it covers once other rows stand above it
+        rows.append(("Anything else" if rows else vocabulary.title(PERSONAL, "data"), periods[PERSONAL]))
+    return rows

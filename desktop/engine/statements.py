@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from desktop.engine.fact_model import CHILDREN, Fact, StatedFact, join_words
 from desktop.engine.fact_rules import is_cross_context, is_sale, lower_first
-from desktop.engine.fact_tables import ccpa_table, retention_schedule
+from desktop.engine.fact_tables import ccpa_table, is_business_disclosure, retention_schedule
 from desktop.engine.library import Clause, Library
 from desktop.engine.vocabulary import Vocabulary
 
@@ -92,7 +92,7 @@ class Generated:
     def _column(self, column: str) -> list[str]:
         return [ccpa for ccpa, row in self.table.items() if ccpa and getattr(row, column)]
 
-    def _ccpa_disclosed(self) -> list[str]:  # CCPA categories given to service providers
+    def _ccpa_disclosed(self) -> list[str]:  # CCPA categories given to others for a business purpose
         return self._column("disclosed")
 
     def _ccpa_sold(self) -> list[str]:
@@ -116,13 +116,13 @@ class Generated:
         return [lower_first(p.title) for p in self.vocabulary.purposes.values() if p.id in used]
 
     def _ccpa_recipients(self) -> list[str]:
-        """How the policy describes each service provider it gives information to."""
+        """How the policy describes each recipient it gives information to for a business purpose."""
         found = []
         for item in self.stated:
             fact = item.fact
-            recipient = self.vocabulary.recipients.get(fact.recipient or "")
-            if fact.positive and fact.verb == "shares" and recipient is not None and recipient.role == "service_provider":
-                found.append(recipient.description)
+            if (fact.positive and fact.verb == "shares" and is_business_disclosure(fact, self.vocabulary)
+                    and not is_sale(fact, self.vocabulary) and not is_cross_context(fact, self.vocabulary)):
+                found.append(self.vocabulary.recipients[fact.recipient].description)
         return list(dict.fromkeys(found))
 
     def _ccpa_third_parties(self) -> list[str]:
