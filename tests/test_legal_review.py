@@ -106,6 +106,15 @@ def test_a_us_company_does_not_send_data_abroad_to_the_united_states(everything)
     assert "We are based in the United States" in text
 
 
+@pytest.mark.parametrize("spelling", ["USA", "U.S.", "united states of america"])
+def test_a_us_company_is_known_however_its_country_is_spelled(bundled_library, spelling):
+    profile = make_profile(transfers__international={})
+    profile.company = replace(profile.company, country=spelling)
+    text = _text(profile, bundled_library)
+    assert "We are based in the United States" in text
+    assert "including the United States" not in text
+
+
 def test_a_company_elsewhere_names_the_countries_it_sends_data_to(bundled_library):
     profile = make_profile(transfers__international={})
     profile.company = replace(profile.company, country="United Kingdom")

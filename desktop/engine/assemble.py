@@ -84,6 +84,8 @@ class _Lookup:
                 return bool(self.generated and self.generated.get(rest))
             if kind == "terms":
                 return self.terms[rest.replace("_", " ")].label if rest == "personal_information" else self.terms["service"].label
+            if name == "company.country" and is_us(self.profile):
+                return "United States"  # the spelling conditions compare with, however the company wrote it
             value = self.profile.field_value(name).strip()
             return value or (name in required_fields())  # an empty required field shows as a gap
 
