@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.engine.changes import changed_clause
 from desktop.engine.document import Document
@@ -31,7 +31,7 @@ from desktop.ui.settings import Settings
 from desktop.ui.status import StatusPanel
 from desktop.ui.version_actions import VersionActions
 from desktop.ui.where import practices_covering
-from desktop.ui.widgets import details_area, list_over_details, muted_colour
+from desktop.ui.widgets import Caption, details_area, list_over_details
 
 COMPANY_TAB, PRACTICES_TAB, COMPLIANCE_TAB, OUTLINE_TAB = 0, 1, 2, 3
 
@@ -42,11 +42,7 @@ def _panel(title: str, body: QWidget, note: str = "") -> QWidget:
     layout = QVBoxLayout(panel)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
-    caption = QLabel(f"<b>{title}</b>" + (f" &nbsp;<span style='color:{muted_colour(panel.palette()).name()}'>{note}</span>" if note else ""))
-    caption.setContentsMargins(8, 6, 8, 6)
-    caption.setWordWrap(True)  # a narrow panel wraps its caption rather than refusing to shrink
-    caption.setObjectName("caption")
-    layout.addWidget(caption)
+    layout.addWidget(Caption(title, note))
     layout.addWidget(body, 1)
     return panel
 
