@@ -13,7 +13,7 @@ from desktop.engine.changes import changed_clause
 from desktop.engine.document import Document
 from desktop.engine.library import Library
 from desktop.engine.place import CLAUSE, DOCUMENT, FIELD, OPTION, PRACTICE, PRACTICES, REQUIREMENT, Place
-from desktop.ui.actions import build_actions, fill_recent_menu, fit_toolbar
+from desktop.ui.actions import build_actions, fill_recent_menu, fit_toolbar, give_each_entry_its_letter
 from desktop.ui.autosave import Autosave
 from desktop.ui.clause_editor import ClauseEditor
 from desktop.ui.company_form import CompanyForm
@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
         self.status = StatusPanel(self.statusBar())
         self.actions = build_actions(self)
         self.versions = VersionActions(self)  # Profiles…, Publish…, History…
+        for top in self.menuBar().actions():
+            give_each_entry_its_letter(top.menu())
         self._connect()
         self._shown: Document | None = None  # the document the preview shows, to tell what an edit changed
         self._follow = False  # the last change was an edit (not a whole profile): show what it changed
