@@ -62,6 +62,7 @@ def _export_action(window: QMainWindow, controller, fmt) -> QAction:
     action = _action(window, f"Export to &{fmt.name}…", lambda: controller.export(fmt.id), fmt.shortcut or None,
                      fmt.icon, fmt.description or f"Export the policy as {fmt.name}")
     action.setIconText(f"Export to {fmt.name}")
+    action.setProperty("yields_letter", True)  # built from a declaration: a hand-picked letter comes first
     return action
 
 
@@ -232,10 +233,12 @@ def _letter_order(text: str, at: int) -> list[int]:
 
 
 def give_each_entry_its_letter(menu: QMenu) -> None:
-    """Move an entry's & to a letter no earlier entry of `menu` uses, so Alt+letter picks one entry.
-    Entries are built from declarations (export formats, version actions), so two may ask for one letter."""
+    """Move an entry's & to a letter no other entry of `menu` uses, so Alt+letter picks one entry.
+    Entries come from several places (export formats, version actions), so two may ask for one letter:
+    hand-written entries keep theirs first (in menu order), then the declared ones find a free one."""
     used: set[str] = set()
-    for action in menu.actions():
+    entries = menu.actions()
+    for action in sorted(entries, key=lambda a: bool(a.property("yields_letter"))):
         text = action.text()
         plain = text.replace("&&", "\0\0")
         at = plain.find("&")
