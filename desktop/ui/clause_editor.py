@@ -6,6 +6,7 @@ it, and what the checks find in it, refreshed as you type.
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -258,7 +259,9 @@ class ClauseEditor(QWidget):
             return
         place = self.text.cursor_place()
         self.text.set_lines(lines)
-        if not force:
+        if force:  # a clause just opened is read from its start
+            self.text.moveCursor(QTextCursor.MoveOperation.Start)
+        else:
             self.text.restore_cursor(place)
         self._written = wording
 

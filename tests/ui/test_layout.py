@@ -108,3 +108,14 @@ def test_an_open_reword_pane_leaves_the_preview_the_larger_share_with_larger_fon
     caption = window.doc_splitter.widget(0).findChild(QLabel, "caption")
     assert caption.height() <= caption.fontMetrics().lineSpacing() * 2 + 12  # two lines at most, with its margins
     window.close()
+
+
+def test_a_clause_too_long_for_the_wording_box_opens_at_its_start(qtbot, bundled_library, settings, larger_fonts):
+    window = open_window(qtbot, bundled_library, settings)
+    wait_rendered(qtbot, window)
+    click_clause(qtbot, window.preview, "intro.scope")
+    qtbot.wait(20)
+    box = window.clause_editor.text
+    assert box.verticalScrollBar().maximum() > 0, "the clause fits: this test needs one that does not"
+    assert box.verticalScrollBar().value() == 0 and box.textCursor().position() == 0
+    window.close()
