@@ -62,7 +62,6 @@ def _export_action(window: QMainWindow, controller, fmt) -> QAction:
     action = _action(window, f"Export to &{fmt.name}…", lambda: controller.export(fmt.id), fmt.shortcut or None,
                      fmt.icon, fmt.description or f"Export the policy as {fmt.name}")
     action.setIconText(f"Export to {fmt.name}")
-    action.setProperty("yields_letter", True)  # built from a declaration: a hand-picked letter comes first
     return action
 
 
@@ -235,7 +234,8 @@ def _letter_order(text: str, at: int) -> list[int]:
 def give_each_entry_its_letter(menu: QMenu) -> None:
     """Move an entry's & to a letter no other entry of `menu` uses, so Alt+letter picks one entry.
     Entries come from several places (export formats, version actions), so two may ask for one letter:
-    hand-written entries keep theirs first (in menu order), then the declared ones find a free one."""
+    entries keep theirs in menu order, except that one marked `yields_letter` (added to the menu by
+    another part of the window) gives way to the menu's own."""
     used: set[str] = set()
     entries = menu.actions()
     for action in sorted(entries, key=lambda a: bool(a.property("yields_letter"))):
