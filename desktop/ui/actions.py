@@ -217,3 +217,38 @@ def fill_recent_menu(menu: QMenu, paths: list[Path], open_path, clear) -> None:
         menu.addSeparator()
         menu.addAction("&Clear Menu").triggered.connect(lambda _checked=False: clear())
     menu.setEnabled(bool(paths))
+
+
+def _letter_order(text: str, at: int) -> list[int]:
+    """Where the & could go in `text`, best first: the first letters of the words after `at`, the
+    other letters of those words, the rest of the word at `at`, then anything before."""
+    def starts(index: int) -> bool:
+        return text[index].isalpha() and (index == 0 or not text[index - 1].isalpha())
+    word_end = next((i for i in range(at, len(text)) if not text[i].isalpha()), len(text))
+    later = [i for i in range(word_end, len(text)) if text[i].isalpha()]
+    before = [i for i in range(at) if text[i].isalpha()]
+    return ([i for i in later if starts(i)] + later + [i for i in range(at, word_end) if text[i].isalpha()]
+            + [i for i in before if starts(i)] + before)
+
+
+def give_each_entry_its_letter(menu: QMenu) -> None:
+    """Move an entry's & to a letter no other entry of `menu` uses, so Alt+letter picks one entry.
+    Entries come from several places (export formats, version actions), so two may ask for one letter:
+    entries keep theirs in menu order, except that one marked `yields_letter` (added to the menu by
+    another part of the window) gives way to the menu's own."""
+    used: set[str] = set()
+    entries = menu.actions()
+    for action in sorted(entries, key=lambda a: bool(a.property("yields_letter"))):
+        text = action.text()
+        plain = text.replace("&&", "\0\0")
+        at = plain.find("&")
+        if action.isSeparator() or at < 0:
+            continue
+        letter = plain[at + 1].lower()
+        if letter in used:
+            bare = plain[:at] + plain[at + 1:]
+            free = next((i for i in _letter_order(bare, at) if bare[i].lower() not in used), None)
+            if free is not None:
+                letter = bare[free].lower()
+                action.setText((bare[:free] + "&" + bare[free:]).replace("\0\0", "&&"))
+        used.add(letter)

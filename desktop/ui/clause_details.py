@@ -107,7 +107,7 @@ class ClauseDetails:
 
     def limit_height(self, most: int) -> None:
         """As tall as what it shows, up to `most`; past that it scrolls."""
-        most = max(most, self.hint.fontMetrics().lineSpacing() * 3)
+        most = max(most, 0)
         self._most = most
         self.area.widget().adjustSize()
         wanted = self.area.widget().sizeHint().height()

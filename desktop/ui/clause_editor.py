@@ -6,6 +6,7 @@ it, and what the checks find in it, refreshed as you type.
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +25,7 @@ from desktop.engine.reword import Piece, depends_on_choices, lines_template
 from desktop.ui.clause_details import ClauseDetails, TokenHighlighter
 from desktop.ui.piece_edit import PieceEdit
 from desktop.ui.session import ProfileSession
-from desktop.ui.widgets import block_undo_shortcuts, error_colour, muted_colour
+from desktop.ui.widgets import block_undo_shortcuts, error_colour, muted_colour, wrapped_check
 
 HINT = ("Shaded words are filled in from your details and change with them: type around them, or "
         "delete one whole with Backspace. Start a line with “• ” or “- ” for a bullet; leave an empty "
@@ -68,7 +69,7 @@ class ClauseEditor(QWidget):
         self.chooser = QComboBox()
         self.chooser.setAccessibleName("Clause to reword")
         self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.chooser.setMinimumContentsLength(18)
+        self.chooser.setMinimumContentsLength(14)
         self.chooser.activated.connect(lambda index: self._chosen(self.chooser.itemData(index)))
         self.empty = QLabel("Click a clause in the preview, or pick one above, to reword it.")
         self.empty.setWordWrap(True)
@@ -91,12 +92,15 @@ class ClauseEditor(QWidget):
             box.setMinimumHeight(box.fontMetrics().lineSpacing() * 6)
             block_undo_shortcuts(box)
         self.template.hide()
-        self.advanced = QCheckBox("Advanced: show the template")
+        self.advanced = QCheckBox()
+        self.advanced_row = QWidget()  # its words wrap beside the box, so a narrow pane still holds it
+        self.advanced_row.setLayout(wrapped_check(self.advanced, "Advanced: show the template"))
         self.advanced.setAccessibleName("Show the clause template")
         self.advanced.setToolTip("For clause authors: the wording with its {{tokens}} and {{if …}} conditions")
         self.advanced.toggled.connect(self._advanced_toggled)
-        self.reset = QPushButton("&Reset to library text")
+        self.reset = QPushButton("&Reset")  # short, so the pane leaves the preview most of the width
         self.reset.setAccessibleName("Reset clause to library text")
+        self.reset.setToolTip("Undo your rewording: go back to the library's wording")
         self.reset.clicked.connect(self._reset)
 
         self.details = ClauseDetails()
@@ -118,7 +122,7 @@ class ClauseEditor(QWidget):
         layout.addWidget(self.as_it_reads)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.template, 1)
-        layout.addWidget(self.advanced, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.advanced_row)
         layout.addWidget(self.details.area)
         self._recolour()
         session.changed.connect(self._profile_changed)
@@ -139,8 +143,28 @@ class ClauseEditor(QWidget):
         super().resizeEvent(event)
         self._fit_details()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_details()  # laid out while hidden, the lines above the details wrapped at another width
+
     def _fit_details(self) -> None:
-        self.details.limit_height(self.height() * 3 // 10)  # the wording keeps most of the panel
+        """The details take up to 3/10 of the panel (the wording keeps most of it), and never more
+        than the room the other widgets leave: with large fonts their wrapped lines need more."""
+        share = max(self.height() * 3 // 10, self.fontMetrics().lineSpacing() * 3)
+        self.details.limit_height(min(share, self._room_for_details()))
+
+    def _room_for_details(self) -> int:
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        used = margins.top() + margins.bottom()
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if item.isEmpty() or item.widget() is self.details.area:
+                continue
+            high = item.heightForWidth(width) if item.hasHeightForWidth() else -1
+            used += max(high, item.minimumSize().height()) + layout.spacing()
+        return self.height() - used
 
     # Which clause
     def set_document(self, document: Document, problems: list[Problem]) -> None:
@@ -178,12 +202,13 @@ class ClauseEditor(QWidget):
         advanced = self.advanced.isChecked()
         self.text.setVisible(has_clause and not advanced)
         self.template.setVisible(has_clause and advanced)
-        for widget in (self.state, self.reset, self.advanced, self.details.area):
+        for widget in (self.state, self.reset, self.advanced_row, self.details.area):
             widget.setVisible(has_clause)
         self.empty.setVisible(not has_clause)
         self._sync_chooser()
         self._refresh_text(force=True)
         self._show_findings()
+        self._fit_details()  # the lines above it may have wrapped differently
 
     def focus_text(self) -> None:
         if self.clause_id:
@@ -234,7 +259,9 @@ class ClauseEditor(QWidget):
             return
         place = self.text.cursor_place()
         self.text.set_lines(lines)
-        if not force:
+        if force:  # a clause just opened is read from its start
+            self.text.moveCursor(QTextCursor.MoveOperation.Start)
+        else:
             self.text.restore_cursor(place)
         self._written = wording
 

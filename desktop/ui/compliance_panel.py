@@ -77,6 +77,7 @@ class CompliancePanel(QWidget):
         layout.addWidget(self.no_laws)
         layout.addWidget(self.choose_laws, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.splitter, 1)
+        layout.addStretch(0)  # takes the room only while the checklist is hidden, keeping the words together at the top
         self._recolour()
         self._stale = True
         live.updated.connect(self.refresh)

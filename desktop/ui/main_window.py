@@ -7,13 +7,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.engine.changes import changed_clause
 from desktop.engine.document import Document
 from desktop.engine.library import Library
 from desktop.engine.place import CLAUSE, DOCUMENT, FIELD, OPTION, PRACTICE, PRACTICES, REQUIREMENT, Place
-from desktop.ui.actions import build_actions, fill_recent_menu, fit_toolbar
+from desktop.ui.actions import build_actions, fill_recent_menu, fit_toolbar, give_each_entry_its_letter
 from desktop.ui.autosave import Autosave
 from desktop.ui.clause_editor import ClauseEditor
 from desktop.ui.company_form import CompanyForm
@@ -31,7 +31,7 @@ from desktop.ui.settings import Settings
 from desktop.ui.status import StatusPanel
 from desktop.ui.version_actions import VersionActions
 from desktop.ui.where import practices_covering
-from desktop.ui.widgets import details_area, list_over_details, muted_colour
+from desktop.ui.widgets import Caption, details_area, list_over_details
 
 COMPANY_TAB, PRACTICES_TAB, COMPLIANCE_TAB, OUTLINE_TAB = 0, 1, 2, 3
 
@@ -42,11 +42,7 @@ def _panel(title: str, body: QWidget, note: str = "") -> QWidget:
     layout = QVBoxLayout(panel)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
-    caption = QLabel(f"<b>{title}</b>" + (f" &nbsp;<span style='color:{muted_colour(panel.palette()).name()}'>{note}</span>" if note else ""))
-    caption.setContentsMargins(8, 6, 8, 6)
-    caption.setWordWrap(True)  # a narrow panel wraps its caption rather than refusing to shrink
-    caption.setObjectName("caption")
-    layout.addWidget(caption)
+    layout.addWidget(Caption(title, note))
     layout.addWidget(body, 1)
     return panel
 
@@ -86,6 +82,8 @@ class MainWindow(QMainWindow):
         self.status = StatusPanel(self.statusBar())
         self.actions = build_actions(self)
         self.versions = VersionActions(self)  # Profiles…, Publish…, History…
+        for top in self.menuBar().actions():
+            give_each_entry_its_letter(top.menu())
         self._connect()
         self._shown: Document | None = None  # the document the preview shows, to tell what an edit changed
         self._follow = False  # the last change was an edit (not a whole profile): show what it changed

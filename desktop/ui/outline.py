@@ -125,7 +125,8 @@ class FindBar(QWidget):
         layout.addWidget(self.count)
         for button in (self.previous, self.next, close):
             layout.addWidget(button)
-        preview.page_replaced.connect(lambda: self.search(keep=True) if self.isVisible() else None)
+        # a rebuilt page is marked again where it is: the edit that rebuilt it decides what to show
+        preview.page_replaced.connect(lambda: self.search(keep=True, scroll=False) if self.isVisible() else None)
         self.hide()
 
     def _button(self, text: str, tip: str, slot) -> QToolButton:
@@ -149,19 +150,19 @@ class FindBar(QWidget):
         self.preview.setFocus(Qt.FocusReason.OtherFocusReason)
         self.closed.emit()
 
-    def search(self, keep: bool) -> None:
+    def search(self, keep: bool, scroll: bool = True) -> None:
         """Find the words again (the page was rebuilt, or the words changed); `keep` stays at the same match number."""
         previous = self.current
         self.matches = find_all(self.preview.document(), self.field.text())
         self.current = (min(previous, len(self.matches) - 1) if keep and previous >= 0 else 0) if self.matches else -1
-        self._show()
+        self._show(scroll)
 
     def step(self, by: int) -> None:
         if self.matches:
             self.current = (self.current + by) % len(self.matches)
             self._show()
 
-    def _show(self) -> None:
+    def _show(self, scroll: bool = True) -> None:
         words = self.field.text()
         if not words:
             self.count.setText("")
@@ -172,7 +173,7 @@ class FindBar(QWidget):
         for button in (self.previous, self.next):
             button.setEnabled(len(self.matches) > 1)
         self.preview.set_marks(self._marks())
-        if self.matches:
+        if self.matches and scroll:
             self.preview.scroll_to(self.matches[self.current].block(), top_share=0.3)
 
     def _marks(self) -> list[QTextEdit.ExtraSelection]:

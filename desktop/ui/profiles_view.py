@@ -57,6 +57,9 @@ class ProfilesQuestions:
         QMessageBox.warning(self.parent, title, text)
 
 
+PER_PROFILE = ("open", "duplicate", "rename", "delete", "export", "restore")
+
+
 class ProfilesView(QDialog):
     def __init__(self, shelf: ProfileLibrary, open_path: Callable[[Path], bool],
                  moved: Callable[[Path, Path | None], None] = lambda old, new: None,
@@ -102,6 +105,7 @@ class ProfilesView(QDialog):
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setSectionResizeMode(COMPANY, QHeaderView.ResizeMode.Stretch)
         table.doubleClicked.connect(lambda _index: self.open_selected())
+        table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         return table
 
     def _button_column(self) -> QVBoxLayout:
@@ -142,6 +146,16 @@ class ProfilesView(QDialog):
         self.buttons["empty"].setEnabled(bool(self.model.rows))
         if self.proxy.rowCount():
             self.table.selectRow(0)
+        elif not trash:
+            keep = "Keep Open Profile Here… stores the profile open in the window here; " if self.keep_open else ""
+            self._say(f"No profile here yet. {keep}Import… copies in a profile file you saved elsewhere.")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """The buttons that act on one profile work only with one selected (a first visit has none)."""
+        chosen = self.selected() is not None
+        for key in PER_PROFILE:
+            self.buttons[key].setEnabled(chosen)
 
     def selected(self) -> Entry | None:
         rows = self.table.selectionModel().selectedRows()

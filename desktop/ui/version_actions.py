@@ -32,6 +32,8 @@ class VersionActions(QObject):
         self.publish = _action(window, "&Publish…", self.publish_current,
                                tip="Store the policy as it reads now as a numbered version, to compare with later")
         self.history = _action(window, "&History…", self.show_history, tip="Published versions, and what changed between them")
+        for action in (self.profiles, self.publish, self.history):
+            action.setProperty("yields_letter", True)  # the File menu's own entries (PDF, HTML) keep P and H
         self.offer = QPushButton("Publish this version…")
         self.offer.setFlat(True)
         self.offer.setToolTip("Store the policy you just exported as a numbered version")

@@ -81,3 +81,34 @@ def wrapped_check(box: QCheckBox, text: str) -> QHBoxLayout:
     row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
     row.addWidget(ClickLabel(text, box), 1)
     return row
+
+
+class Caption(QLabel):
+    """A panel's bold title and a muted note after it. A panel too narrow for the note in two lines
+    shows the title alone, the note in its tooltip, so the panel's content keeps the room."""
+
+    MOST_LINES = 2
+
+    def __init__(self, title: str, note: str = ""):
+        super().__init__()
+        self.title, self.note = title, note
+        self.setObjectName("caption")
+        self.setContentsMargins(8, 6, 8, 6)
+        self.setWordWrap(True)  # a narrow panel wraps its caption rather than refusing to shrink
+        self._show(with_note=bool(note))
+
+    def _show(self, with_note: bool) -> None:
+        muted = muted_colour(self.palette()).name()
+        note = f" &nbsp;<span style='color:{muted}'>{self.note}</span>" if with_note else ""
+        self.setText(f"<b>{self.title}</b>{note}")
+        self.setToolTip("" if with_note or not self.note else self.note)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if not self.note:
+            return
+        margins = self.contentsMargins()
+        self._show(with_note=True)
+        lines = (self.heightForWidth(self.width()) - margins.top() - margins.bottom()) / self.fontMetrics().lineSpacing()
+        if lines > self.MOST_LINES + 0.5:
+            self._show(with_note=False)

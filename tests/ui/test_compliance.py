@@ -170,6 +170,16 @@ def test_with_no_law_chosen_it_offers_to_choose_them(qtbot, example_window, pane
     assert panel.model.rowCount() == 1 and not panel.no_laws.isVisible()
 
 
+def test_with_no_law_chosen_its_words_and_button_stay_together_at_the_top(qtbot, example_window, panel):
+    example_window.session.set_regime("caloppa", False)
+    wait_rendered(qtbot, example_window)
+    qtbot.waitUntil(lambda: not panel.choose_laws.rect().isEmpty() and not panel.splitter.isVisible(), timeout=2000)
+    qtbot.wait(20)  # the layout without the checklist
+    line = panel.fontMetrics().lineSpacing()
+    words = sum(label.heightForWidth(label.width()) for label in (panel.disclaimer, panel.no_laws))
+    assert panel.choose_laws.geometry().top() < words + 3 * line, "the words float apart, the button sits at the bottom"
+
+
 def test_several_practices_to_choose_from_and_the_one_picked_is_added(qtbot, bundled_library, settings):
     window = MainWindow(bundled_library, settings)
     window.show()

@@ -27,8 +27,8 @@ def declared_window(qtbot, fixture_library, settings):
 
 def test_a_declared_format_is_in_the_export_menu(declared_window):
     file_menu = declared_window.menuBar().actions()[0].menu()
-    texts = [a.text() for a in file_menu.actions()]
-    assert "Export to &Plain text…" in texts
+    texts = [a.text().replace("&", "") for a in file_menu.actions()]  # its letter is whichever is free (P is Publish's)
+    assert "Export to Plain text…" in texts
     assert declared_window.actions.exports["txt"].shortcut().toString() == "Ctrl+Alt+T"
 
 

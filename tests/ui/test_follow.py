@@ -181,3 +181,33 @@ def test_the_outline_marks_the_section_being_read(qtbot, bundled_window):
     assert window.outline.currentRow() == 4
     window.preview.verticalScrollBar().setValue(0)
     assert window.outline.currentRow() == 0
+
+
+def test_with_find_open_an_edit_still_shows_what_it_changed(qtbot, bundled_window):
+    window = bundled_window
+    window.activateWindow()
+    qtbot.waitActive(window)
+    preview = window.preview
+    preview.setFocus()
+    qtbot.waitUntil(preview.hasFocus)
+    qtbot.keyClick(preview, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.find_bar.field, "newsletter")  # early in the policy
+    count = window.find_bar.count.text()
+    window.left.setCurrentIndex(1)
+    click_check(qtbot, window.practices, "law.governing")  # late in the policy
+    wait_rendered(qtbot, window)
+    assert text_is_visible(preview, clause_words(window, "law.governing")), "the page jumped back to the match"
+    assert window.find_bar.count.text() == count and len(preview.extraSelections()) >= 2  # still found and marked
+
+
+def test_with_find_open_rewording_a_clause_on_screen_does_not_move_the_page(qtbot, bundled_window):
+    window = bundled_window
+    preview = window.preview
+    window.find_in_policy()
+    qtbot.keyClicks(window.find_bar.field, "newsletter")  # a match far from the clause
+    window.select_clause("share.service_providers")
+    qtbot.wait(50)
+    position = preview.verticalScrollBar().value()
+    window.session.set_override("share.service_providers", "Write to us at any time: we answer within a week.")
+    wait_rendered(qtbot, window)
+    assert preview.verticalScrollBar().value() == position

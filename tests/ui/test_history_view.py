@@ -31,9 +31,9 @@ def menu_texts(window) -> list[str]:
 
 
 def test_file_menu_offers_profiles_publish_and_history(window):
-    texts = menu_texts(window)
-    assert texts.index("Pro&files…") == texts.index("Open &Recent") + 1
-    assert texts.index("&Publish…") < texts.index("&History…") < texts.index("&Quit")
+    texts = [text.replace("&", "") for text in menu_texts(window)]  # their letters are whichever the File menu leaves free
+    assert texts.index("Profiles…") == texts.index("Open Recent") + 1
+    assert texts.index("Publish…") < texts.index("History…") < texts.index("Quit")
 
 
 def test_publish_saves_the_profile_and_stores_numbered_versions(qtbot, saved_window, tmp_path):

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from desktop.ui.main_window import MainWindow
 from ui.helpers import click_clause, wait_rendered
@@ -78,3 +78,44 @@ def test_empty_panels_fold_away_and_return_when_they_have_something(qtbot, examp
     window.session.undo_stack.undo()  # the problem is fixed: its details go with it
     wait_rendered(qtbot, window)
     assert window.problem_details.problem is None or window.problem_details.problem.code != "invalid-email"
+
+
+def overlapping_children(widget) -> list[str]:
+    """Pairs of visible widgets laid out in `widget` that are drawn over each other."""
+    shown = [child for child in widget.findChildren(QWidget) if child.parentWidget() is widget and child.isVisible()]
+    return [f"{type(a).__name__} {a.accessibleName()!r} {a.geometry().getRect()} over "
+            f"{type(b).__name__} {b.accessibleName()!r} {b.geometry().getRect()}"
+            for index, a in enumerate(shown) for b in shown[index + 1:] if a.geometry().intersects(b.geometry())]
+
+
+def test_the_reword_pane_draws_nothing_over_anything_with_larger_fonts(qtbot, bundled_library, settings, larger_fonts):
+    window = open_window(qtbot, bundled_library, settings)
+    wait_rendered(qtbot, window)
+    click_clause(qtbot, window.preview, "intro.scope")
+    qtbot.wait(20)
+    assert window.reword_pane.isVisible()
+    assert overlapping_children(window.clause_editor) == []
+    window.close()
+
+
+def test_an_open_reword_pane_leaves_the_preview_the_larger_share_with_larger_fonts(qtbot, bundled_library, settings,
+                                                                                   larger_fonts):
+    window = open_window(qtbot, bundled_library, settings)
+    wait_rendered(qtbot, window)
+    click_clause(qtbot, window.preview, "intro.scope")
+    qtbot.wait(20)
+    assert window.preview.width() > window.reword_pane.width()
+    caption = window.doc_splitter.widget(0).findChild(QLabel, "caption")
+    assert caption.height() <= caption.fontMetrics().lineSpacing() * 2 + 12  # two lines at most, with its margins
+    window.close()
+
+
+def test_a_clause_too_long_for_the_wording_box_opens_at_its_start(qtbot, bundled_library, settings, larger_fonts):
+    window = open_window(qtbot, bundled_library, settings)
+    wait_rendered(qtbot, window)
+    click_clause(qtbot, window.preview, "intro.scope")
+    qtbot.wait(20)
+    box = window.clause_editor.text
+    assert box.verticalScrollBar().maximum() > 0, "the clause fits: this test needs one that does not"
+    assert box.verticalScrollBar().value() == 0 and box.textCursor().position() == 0
+    window.close()

@@ -177,3 +177,19 @@ def test_a_trash_that_cannot_be_emptied_says_so_and_claims_nothing(qtbot, view, 
     click(qtbot, view, "empty")
     assert "Permission denied" in view.ask.errors[-1]
     assert "for good" not in view.note.text() and shown_names(view) == ["Acme"]
+
+
+def test_an_empty_library_says_how_to_fill_it_and_offers_only_what_can_work(qtbot, tmp_path):
+    empty = ProfileLibrary(tmp_path / "nothing-yet")
+    dialog = ProfilesView(empty, lambda path: True, keep_open=lambda name: empty.save_new(make_profile(intro__about={}), name))
+    dialog.ask = Answers()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    per_profile = ("open", "duplicate", "rename", "delete", "export")
+    assert not any(dialog.buttons[key].isEnabled() for key in per_profile)
+    assert dialog.buttons["keep"].isEnabled() and dialog.buttons["import"].isEnabled()
+    assert "Keep Open Profile Here" in dialog.note.text() and "Import" in dialog.note.text()
+    dialog.ask.names.append("Acme")
+    click(qtbot, dialog, "keep")
+    assert shown_names(dialog) == ["Acme"] and all(dialog.buttons[key].isEnabled() for key in per_profile)

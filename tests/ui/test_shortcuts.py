@@ -58,3 +58,20 @@ def test_saving_says_where_in_the_status_bar(qtbot, example_window, tmp_path, mo
     qtbot.keyClick(field, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert (tmp_path / "acme.json").is_file()
     assert example_window.statusBar().currentMessage() == f"Saved to {tmp_path / 'acme.json'}"
+
+
+def mnemonic(text: str) -> str:
+    """The letter Alt (or a menu's key) chooses in `text`: the one after a single &."""
+    plain = text.replace("&&", "")
+    return plain[plain.index("&") + 1].lower() if "&" in plain else ""
+
+
+def test_each_entry_of_a_menu_has_its_own_letter(example_window):
+    menus = [top.menu() for top in example_window.menuBar().actions() if top.menu() is not None]
+    assert mnemonic(menus[0].title()) == "f"
+    for menu in menus:
+        letters = [mnemonic(action.text()) for action in menu.actions() if not action.isSeparator()]
+        shared = sorted({letter for letter in letters if letter and letters.count(letter) > 1})
+        assert shared == [], f"{menu.title()}: {[a.text() for a in menu.actions() if mnemonic(a.text()) in shared]}"
+    file_entries = [action.text() for action in menus[0].actions()]
+    assert {"Export to &HTML…", "Export to &PDF…", "Export to &Word…"} <= set(file_entries)  # the menu's own first
