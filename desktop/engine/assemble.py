@@ -274,7 +274,7 @@ class _Renderer:
         value = self.profile.field_value(name).strip()
         if not value:
             label = field_label(name)
-            return [self._gap("missing", name, clause, f"{label} is empty, and clause {clause.id!r} uses it.", label, field_place(name))]
+            return [self._gap("missing", name, clause, f"{label} is empty, and “{self._practice_title(clause)}” uses it.", label, field_place(name))]
         if name == "effective_date":
             date = self.profile.effective()
             return [styled(style, format_date(date, is_us(self.profile)) if date else value)]
@@ -309,12 +309,16 @@ class _Renderer:
         runs = self.guard.within(clause.practice, name, lambda: self._option_runs(name, clause, style, depth))
         return runs if runs is not None else [self._runaway_gap(clause, name)]
 
+    def _practice_title(self, clause: Clause) -> str:
+        practice = self.library.practices.get(clause.practice)
+        return practice.title if practice else clause.title
+
     def _runaway_gap(self, clause: Clause, name: str) -> Run:
         if self.guard.inside:  # an inner option: the outermost one is reported
             return Run("")
         spec = self.library.practices[clause.practice].options.get(name)
         title = spec.title if spec else name
-        message = (f"Option {title!r} of practice {clause.practice!r} uses itself, or grows past {MAX_OPTION_TEXT:,} "
+        message = (f"Option {title!r} of “{self._practice_title(clause)}” uses itself, or grows past {MAX_OPTION_TEXT:,} "
                    f"characters once the {{{{opt.…}}}} tokens in it are filled in; remove those tokens from it.")
         return self._gap("runaway", f"{clause.practice}.{name}", clause, message, title,
                          practice_place(clause.practice, name))

@@ -54,7 +54,7 @@ def test_a_detail_a_clause_needs_is_marked_once_the_preview_updates(qtbot, examp
     type_into(qtbot, example_window, "company.website", "")
     qtbot.keyClick(example_window.form.fields["company.website"].editor, Qt.Key.Key_Delete)
     wait_rendered(qtbot, example_window)
-    assert example_window.form.mark_text("company.website") == "Website address is empty, and clause 'contact.details' uses it."
+    assert example_window.form.mark_text("company.website") == "Website address is empty, and “How to reach us” uses it."
 
 
 def test_undo_puts_the_typed_text_back(qtbot, example_window):
