@@ -12,7 +12,6 @@ purpose", while a positive share with no purpose claims nothing about a particul
 """
 
 from dataclasses import dataclass
-from itertools import combinations
 
 from desktop.engine.fact_model import (
     ADS,
@@ -82,9 +81,35 @@ def contradictions_adding(stated: list[StatedFact], added: list[StatedFact], reg
 Pairs = list[tuple[StatedFact, StatedFact]] | None  # the pairs to compare; None: every pair of `stated`
 
 
+def sided_pairs(stated: list[StatedFact], pairs: Pairs, left, right) -> list[tuple[StatedFact, StatedFact]]:
+    """The pairs (every pair of `stated` in its order, or those of `pairs`) where one fact passes
+    `left` and the other `right`: the only pairs a rule can find anything in. Each rule pairs
+    a few facts (denials, limits, privacy promises) with many, so this keeps a policy's check
+    linear in its facts instead of comparing every fact with every other."""
+    if pairs is not None:
+        return [(a, b) for a, b in pairs if (left(a.fact) and right(b.fact)) or (left(b.fact) and right(a.fact))]
+    rights = [index for index, s in enumerate(stated) if right(s.fact)]
+    found = {(min(i, j), max(i, j)) for i, s in enumerate(stated) if left(s.fact) for j in rights if i != j}
+    return [(stated[i], stated[j]) for i, j in sorted(found)]
+
+
+def _positive_claim(fact: Fact) -> bool:
+    claim = claim_of(fact)
+    return claim is not None and claim.positive
+
+
+def _negative_claim(fact: Fact) -> bool:
+    claim = claim_of(fact)
+    return claim is not None and not claim.positive
+
+
+def _gives_data(fact: Fact) -> bool:
+    return fact.verb in ("shares", "sells") and fact.positive
+
+
 def opposites(stated: list[StatedFact], vocabulary: Vocabulary, pairs: Pairs = None) -> list[Contradiction]:
     found = []
-    for first, second in combinations(stated, 2) if pairs is None else pairs:
+    for first, second in sided_pairs(stated, pairs, _positive_claim, _negative_claim):
         a, b = claim_of(first.fact), claim_of(second.fact)
         if a and b and a.verb == b.verb and a.positive != b.positive:
             positive, negative = (a, b) if a.positive else (b, a)
@@ -101,7 +126,7 @@ _NOT_PRIVATE_ROLES = ("third_party", "public")
 def private_but_shared(stated: list[StatedFact], vocabulary: Vocabulary, pairs: Pairs = None) -> list[Contradiction]:
     """"We keep your name private" beside "we share your name with the other side of a booking"."""
     found = []
-    for first, second in combinations(stated, 2) if pairs is None else pairs:
+    for first, second in sided_pairs(stated, pairs, lambda fact: fact.source.startswith("keeps private"), _gives_data):
         for private, shared in ((first, second), (second, first)):
             if _private_shared(private.fact, shared.fact, vocabulary):
                 found.append(Contradiction("opposite", first, second, _pair_reason(first, second, vocabulary)))
@@ -155,7 +180,7 @@ def data_overlap(a: tuple[str, ...], b: tuple[str, ...], vocabulary: Vocabulary)
 
 def limited_recipients(stated: list[StatedFact], vocabulary: Vocabulary, pairs: Pairs = None) -> list[Contradiction]:
     found = []
-    for first, second in combinations(stated, 2) if pairs is None else pairs:
+    for first, second in sided_pairs(stated, pairs, lambda fact: fact.verb == "limits", _gives_data):
         for limit, other in ((first, second), (second, first)):
             if _limit_broken(limit.fact, other.fact, vocabulary):
                 reason = _pair_reason(first, second, vocabulary)
