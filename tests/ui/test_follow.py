@@ -110,14 +110,20 @@ def test_the_outline_lists_the_sections_and_goes_to_one(qtbot, bundled_window):
     assert text_is_visible(window.preview, sections[-1].heading_text)
 
 
-def test_find_in_the_policy_counts_steps_and_closes_with_escape(qtbot, bundled_window):
-    window = bundled_window
+def _open_find_in_preview(qtbot, window):
+    """Ctrl+F with the focus in the preview: find in the policy, not find a practice."""
     window.activateWindow()
     qtbot.waitActive(window)
     preview = window.preview
     preview.setFocus()
     qtbot.waitUntil(preview.hasFocus)
-    qtbot.keyClick(preview, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # in the preview, Ctrl+F finds in it
+    qtbot.keyClick(preview, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    return preview
+
+
+def test_find_in_the_policy_counts_steps_and_closes_with_escape(qtbot, bundled_window):
+    window = bundled_window
+    preview = _open_find_in_preview(qtbot, window)  # in the preview, Ctrl+F finds in it
     bar = window.find_bar
     assert bar.isVisible() and bar.field.hasFocus()
     qtbot.keyClicks(bar.field, "newsletter")
@@ -185,12 +191,7 @@ def test_the_outline_marks_the_section_being_read(qtbot, bundled_window):
 
 def test_with_find_open_an_edit_still_shows_what_it_changed(qtbot, bundled_window):
     window = bundled_window
-    window.activateWindow()
-    qtbot.waitActive(window)
-    preview = window.preview
-    preview.setFocus()
-    qtbot.waitUntil(preview.hasFocus)
-    qtbot.keyClick(preview, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    preview = _open_find_in_preview(qtbot, window)
     qtbot.keyClicks(window.find_bar.field, "newsletter")  # early in the policy
     count = window.find_bar.count.text()
     window.left.setCurrentIndex(1)
