@@ -20,14 +20,18 @@ def session(qtbot, fixture_library):
     return session
 
 
-@pytest.fixture
-def panel(qtbot, session):
+def shown_panel(qtbot, session):
     panel = PracticePanel(session)
     qtbot.addWidget(panel)
     panel.resize(420, 700)
     panel.show()
     qtbot.waitExposed(panel)
     return panel
+
+
+@pytest.fixture
+def panel(qtbot, session):
+    return shown_panel(qtbot, session)
 
 
 def visible_ids(panel) -> list[str]:
@@ -162,12 +166,7 @@ def full_panel(qtbot, bundled_library):
 
     session = ProfileSession(bundled_library)
     session.replace(example_profile(bundled_library))
-    panel = PracticePanel(session)
-    qtbot.addWidget(panel)
-    panel.resize(420, 700)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
+    return shown_panel(qtbot, session)
 
 
 def test_searching_ticket_finds_orders_and_payments(qtbot, full_panel):
