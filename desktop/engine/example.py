@@ -55,7 +55,7 @@ NAMED_FEATURES = {
     "collect.telemetry": {"software": "our desktop program"},
     "signin.other": {"provider": "Example ID"},
     "rights.directory_removal": {"directory": "our member directory"},
-    "contact.escalation": {"provider": "a mediation service"},
+    "contact.escalation": {"provider": "Example Mediation"},
     "california.request_methods": {"toll_free": "+1 800 555 0100"},
     "california.financial_incentive": {"value": "about $5 a year"},
     "california.opt_out": {"url": "https://acme-audio.example/do-not-sell"},
