@@ -20,10 +20,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QTextBrowser  # noqa: E402
 
-from desktop.engine.assemble import assemble  # noqa: E402
-from desktop.engine.checks import check  # noqa: E402
-from desktop.engine.loader import library_folders, load_library  # noqa: E402
-from desktop.engine.profile import load_profile  # noqa: E402
+from desktop.engine.library.loader import library_folders, load_library  # noqa: E402
+from desktop.engine.policy.assemble import assemble  # noqa: E402
+from desktop.engine.profile.profile import load_profile  # noqa: E402
+from desktop.engine.review.checks import check  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.settings import Settings  # noqa: E402
 

@@ -29,13 +29,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 from measure import Sample, Series, alternate, run_measured  # noqa: E402
 from synthetic import write_library  # noqa: E402
 
-from desktop.engine import library_cache  # noqa: E402
-from desktop.engine.assemble import assemble  # noqa: E402
-from desktop.engine.example import all_practices_profile, example_profile  # noqa: E402
 from desktop.engine.export import export_bytes  # noqa: E402
-from desktop.engine.fields import PROFILE_FIELDS  # noqa: E402
-from desktop.engine.loader import library_folders, load_library  # noqa: E402
-from desktop.engine.profile import profile_json  # noqa: E402
+from desktop.engine.library import cache as library_cache  # noqa: E402
+from desktop.engine.library.loader import library_folders, load_library  # noqa: E402
+from desktop.engine.policy.assemble import assemble  # noqa: E402
+from desktop.engine.profile.fields import PROFILE_FIELDS  # noqa: E402
+from desktop.engine.profile.profile import profile_json  # noqa: E402
+from desktop.engine.review.example import all_practices_profile, example_profile  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results.json"
 README = ROOT / "README.md"
@@ -171,7 +171,7 @@ def library_figures(work: Path, env: dict, rounds: int, sizes) -> list[dict]:
 
 def engine_steps(rounds: int) -> dict[str, float]:
     """Where an export's time goes, in this process: medians in milliseconds."""
-    from desktop.engine.checks import check
+    from desktop.engine.review.checks import check
 
     library = load_library(library_folders())
     profile = all_practices_profile(library)

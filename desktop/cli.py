@@ -9,18 +9,18 @@ from pathlib import Path
 
 from desktop import __version__, cli_versions
 from desktop.cli_interview import print_questions, profile_from_answers
-from desktop.engine.assemble import assemble
-from desktop.engine.checks import ERROR, check, has_errors, option_type_problems
-from desktop.engine.coverage import coverage, is_complete
-from desktop.engine.coverage_text import coverage_lines
-from desktop.engine.example import example_profile
 from desktop.engine.export import FORMATS, export_bytes
-from desktop.engine.fileio import write_atomic
-from desktop.engine.library import Library
-from desktop.engine.library_cache import load_library_cached
-from desktop.engine.loader import library_folders, load_library
-from desktop.engine.profile import ProfileError, load_profile, profile_json
-from desktop.engine.versions import why_not_write
+from desktop.engine.files.fileio import write_atomic
+from desktop.engine.history.versions import why_not_write
+from desktop.engine.library.cache import load_library_cached
+from desktop.engine.library.loader import library_folders, load_library
+from desktop.engine.library.model import Library
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.profile.profile import ProfileError, load_profile, profile_json
+from desktop.engine.review.checks import ERROR, check, has_errors, option_type_problems
+from desktop.engine.review.coverage import coverage, is_complete
+from desktop.engine.review.coverage_text import coverage_lines
+from desktop.engine.review.example import example_profile
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 

@@ -4,10 +4,10 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from desktop.engine.interview import load_questions, new_profile
-from desktop.engine.library import Library
-from desktop.engine.profile import Profile, ProfileError
-from desktop.engine.questions import answer_problems
+from desktop.engine.interview.interview import load_questions, new_profile
+from desktop.engine.library.model import Library
+from desktop.engine.profile.profile import Profile, ProfileError
+from desktop.engine.profile.questions import answer_problems
 
 
 def question_rows() -> list[dict]:

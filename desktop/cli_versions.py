@@ -9,11 +9,11 @@ import json
 import sys
 from pathlib import Path
 
-from desktop.engine.assemble import assemble
-from desktop.engine.checks import ERROR, check
-from desktop.engine.comparison import compare_sides, side_from_reference
-from desktop.engine.profile import load_profile
-from desktop.engine.versions import is_version_file, list_versions, publish, why_not_write
+from desktop.engine.history.comparison import compare_sides, side_from_reference
+from desktop.engine.history.versions import is_version_file, list_versions, publish, why_not_write
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.profile.profile import load_profile
+from desktop.engine.review.checks import ERROR, check
 
 DIFF_FORMATS = {"docx": ".docx", "md": ".md"}
 

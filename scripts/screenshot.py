@@ -61,7 +61,7 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QTimer
 
-    from desktop.engine.loader import library_folders, load_library
+    from desktop.engine.library.loader import library_folders, load_library
     from desktop.ui.app import application
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings import Settings

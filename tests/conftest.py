@@ -12,10 +12,10 @@ os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
 os.environ["XDG_STATE_HOME"] = os.path.join(_HOME, "state")  # crash logs
 os.environ["XDG_CACHE_HOME"] = os.path.join(_HOME, "cache")
 
-from desktop.engine.assemble import assemble  # noqa: E402
-from desktop.engine.example import all_practices, example_profile  # noqa: E402
-from desktop.engine.loader import load_library  # noqa: E402
-from desktop.engine.profile import Company, Profile, Service, Terms  # noqa: E402
+from desktop.engine.library.loader import load_library  # noqa: E402
+from desktop.engine.policy.assemble import assemble  # noqa: E402
+from desktop.engine.profile.profile import Company, Profile, Service, Terms  # noqa: E402
+from desktop.engine.review.example import all_practices, example_profile  # noqa: E402
 from desktop.paths import bundled_dir  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"

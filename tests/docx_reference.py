@@ -16,7 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, RGBColor
 
-from desktop.engine.document import BulletList, Document, Heading, Run, clean_text, safe_href
+from desktop.engine.policy.document import BulletList, Document, Heading, Run, clean_text, safe_href
 
 LINK_BLUE = RGBColor(0x05, 0x63, 0xC1)
 PAGE_SIZES = {"letter": (Mm(215.9), Mm(279.4)), "a4": (Mm(210), Mm(297))}

@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.engine.fileio import STALE_SECONDS, is_our_temp  # noqa: E402
-from desktop.engine.profile import Profile, load_profile, profile_json, save_profile  # noqa: E402
+from desktop.engine.files.fileio import STALE_SECONDS, is_our_temp  # noqa: E402
+from desktop.engine.profile.profile import Profile, load_profile, profile_json, save_profile  # noqa: E402
 
 
 def version(number: int, size: int) -> Profile:

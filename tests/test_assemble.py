@@ -1,8 +1,8 @@
 from conftest import make_profile
 
-from desktop.engine.assemble import assemble
-from desktop.engine.checks import check, has_errors
-from desktop.engine.document import BulletList, Heading, Paragraph, plain
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.policy.document import BulletList, Heading, Paragraph, plain
+from desktop.engine.review.checks import check, has_errors
 
 
 def texts(document):

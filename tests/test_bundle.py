@@ -15,10 +15,10 @@ import pypdf
 import pytest
 from exports import docx_blocks
 
-from desktop.engine.assemble import assemble
-from desktop.engine.example import all_practices_profile
 from desktop.engine.export import FORMATS, export_bytes
-from desktop.engine.profile import load_profile, profile_json
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.profile.profile import load_profile, profile_json
+from desktop.engine.review.example import all_practices_profile
 
 ROOT = Path(__file__).resolve().parents[1]
 MAX_MIB = 120  # the goal for the Linux folder

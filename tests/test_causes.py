@@ -3,9 +3,9 @@ all, the same pair of clauses is never reported twice, and unrelated contradicti
 
 from test_coherence import LIBRARY, profile_with
 
-from desktop.engine.causes import one_per_cause
-from desktop.engine.checks import ERROR, Problem, check
-from desktop.engine.place import practice_place
+from desktop.engine.policy.place import practice_place
+from desktop.engine.review.causes import one_per_cause
+from desktop.engine.review.checks import ERROR, Problem, check
 
 SHARERS = ("share.service_providers", "share.legal", "share.protect", "share.business_transfer")
 

@@ -4,9 +4,9 @@ import copy
 
 import pytest
 
-from desktop.engine.assemble import assemble
-from desktop.engine.change_summary import summarise
-from desktop.engine.example import example_profile
+from desktop.engine.history.change_summary import summarise
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.review.example import example_profile
 
 
 @pytest.fixture

@@ -2,8 +2,8 @@
 
 import copy
 
-from desktop.engine.assemble import assemble
-from desktop.engine.changes import changed_clause, clause_blocks
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.policy.changes import changed_clause, clause_blocks
 
 
 def test_a_ticked_practice_is_the_change_even_when_references_elsewhere_are_renumbered(fixture_library, profile):

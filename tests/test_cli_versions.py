@@ -8,8 +8,8 @@ import pytest
 from markdown_it import MarkdownIt
 
 from desktop.cli import main
-from desktop.engine.example import example_profile
-from desktop.engine.profile import load_profile, save_profile
+from desktop.engine.profile.profile import load_profile, save_profile
+from desktop.engine.review.example import example_profile
 from tests.redline_reader import paragraphs, tracked
 
 

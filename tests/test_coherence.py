@@ -9,13 +9,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_facts import oracle
 
-from desktop.engine.assemble import assemble
-from desktop.engine.checks import check
-from desktop.engine.example import all_practices_profile, example_profile
-from desktop.engine.facts import contradictions
-from desktop.engine.loader import load_library
-from desktop.engine.profile import Company, Profile, Service, Terms
-from desktop.engine.regimes import regime_ids
+from desktop.engine.facts.grammar import contradictions
+from desktop.engine.library.loader import load_library
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.profile.profile import Company, Profile, Service, Terms
+from desktop.engine.reference.regimes import regime_ids
+from desktop.engine.review.checks import check
+from desktop.engine.review.example import all_practices_profile, example_profile
 from desktop.paths import bundled_dir
 
 LIBRARY = load_library([bundled_dir("snippets")])

@@ -1,8 +1,8 @@
 """A reworded clause covers what the law asks only once the user confirms the wording still says it."""
 
-from desktop.engine.checks import check
-from desktop.engine.example import example_profile
-from desktop.engine.profile import profile_from_dict, profile_to_dict
+from desktop.engine.profile.profile import profile_from_dict, profile_to_dict
+from desktop.engine.review.checks import check
+from desktop.engine.review.example import example_profile
 
 
 def gdpr_profile(library):

@@ -6,13 +6,13 @@ import copy
 import pytest
 from conftest import FIXTURES
 
-from desktop.engine.assemble import assemble
-from desktop.engine.checks import ERROR, check
-from desktop.engine.coverage import COVERED, REWORDED, coverage, is_complete, shown_clauses
-from desktop.engine.example import example_profile
-from desktop.engine.loader import load_library
-from desktop.engine.profile import Profile
-from desktop.engine.regimes import regime_ids
+from desktop.engine.library.loader import load_library
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.profile.profile import Profile
+from desktop.engine.reference.regimes import regime_ids
+from desktop.engine.review.checks import ERROR, check
+from desktop.engine.review.coverage import COVERED, REWORDED, coverage, is_complete, shown_clauses
+from desktop.engine.review.example import example_profile
 
 CLAUSE = """+++
 id = "{id}"
@@ -238,9 +238,9 @@ def test_the_suggestion_for_selling_follows_what_the_policy_says(bundled_library
 
 
 def test_contradictions_adding_finds_what_the_whole_set_would(bundled_library):
-    from desktop.engine.assemble import condition_lookup
-    from desktop.engine.fact_rules import contradictions, contradictions_adding
-    from desktop.engine.statements import stated_facts
+    from desktop.engine.facts.rules import contradictions, contradictions_adding
+    from desktop.engine.policy.assemble import condition_lookup
+    from desktop.engine.policy.statements import stated_facts
 
     profile = example_profile(bundled_library)
     profile.regimes = list(regime_ids())

@@ -6,8 +6,8 @@ import json
 import pytest
 
 from desktop.cli import main
-from desktop.engine.example import example_profile
-from desktop.engine.profile import profile_json
+from desktop.engine.profile.profile import profile_json
+from desktop.engine.review.example import example_profile
 
 
 def run(capsys, *argv):

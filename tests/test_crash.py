@@ -58,7 +58,7 @@ def test_ctrl_c_is_not_an_error(tmp_path):
 
 
 def test_a_broken_installation_is_an_unexpected_error_not_bad_input(tmp_path):
-    code = ("from desktop import cli, crash\nfrom desktop.engine import loader\n"
+    code = ("from desktop import cli, crash\nfrom desktop.engine.library import loader\n"
             "def missing(name):\n"
             "    raise FileNotFoundError(f'bundled folder {name!r} is missing from this installation')\n"
             "loader.bundled_dir = missing\n"

@@ -5,14 +5,14 @@ import json
 import pytest
 
 from desktop.cli import build_parser, main
-from desktop.engine.assemble import assemble
-from desktop.engine.checks import check, field_problems
-from desktop.engine.example import example_profile
 from desktop.engine.export import FORMATS, Format, register_format, unregister_format
-from desktop.engine.fields import ProfileField, register_field, unregister_field
-from desktop.engine.place import FIELD, Place
-from desktop.engine.profile import SCHEMA_VERSION, UPGRADES, load_profile, profile_from_dict, profile_json
-from desktop.engine.regimes import bundled_regimes, regime_ids
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.policy.place import FIELD, Place
+from desktop.engine.profile.fields import ProfileField, register_field, unregister_field
+from desktop.engine.profile.profile import SCHEMA_VERSION, UPGRADES, load_profile, profile_from_dict, profile_json
+from desktop.engine.reference.regimes import bundled_regimes, regime_ids
+from desktop.engine.review.checks import check, field_problems
+from desktop.engine.review.example import example_profile
 
 THROWAWAY = Format("txt", ".txt", "Plain text", "Text files (*.txt)", __name__, "Export the policy as plain text")
 DPO_FIELD = ProfileField("company.dpo_email", "Data protection officer email", "&DPO email", "Contact",

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from desktop.engine.export import diff_markdown
-from desktop.engine.policy_diff import DELETED, compare
+from desktop.engine.policy.diff import DELETED, compare
 
 
 def markdown_blocks(data: bytes) -> list[tuple[str, str]]:

@@ -13,9 +13,9 @@ import datetime as dt
 import pytest
 from test_library_content import block_text
 
-from desktop.engine.assemble import assemble
-from desktop.engine.example import NAMED_FEATURES, example_profile
-from desktop.engine.regimes import regime_ids
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.reference.regimes import regime_ids
+from desktop.engine.review.example import NAMED_FEATURES, example_profile
 
 EMAIL = "privacy@acme-audio.example"
 ADDRESS = "100 Main Street, Springfield, IL 62701"

@@ -10,11 +10,11 @@ import pytest
 from exports import heading_number_text
 from lxml import etree
 
-from desktop.engine.assemble import assemble
-from desktop.engine.document import Heading
-from desktop.engine.example import example_profile
 from desktop.engine.export import export_bytes
 from desktop.engine.export.docx_styles import FONT, FONT_ALTERNATIVE
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.policy.document import Heading
+from desktop.engine.review.example import example_profile
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}

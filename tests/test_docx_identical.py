@@ -19,12 +19,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from desktop.engine.assemble import assemble
-from desktop.engine.document import BulletList, Document, Heading, Paragraph, Run, Section
-from desktop.engine.example import all_practices, example_profile
 from desktop.engine.export import docx_package, export_bytes
 from desktop.engine.export.docx import MAX_PROPERTY
-from desktop.engine.regimes import regime_ids
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.policy.document import BulletList, Document, Heading, Paragraph, Run, Section
+from desktop.engine.reference.regimes import regime_ids
+from desktop.engine.review.example import all_practices, example_profile
 
 WRITTEN = {"[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "word/_rels/document.xml.rels",
            "word/header1.xml", "word/footer1.xml"}

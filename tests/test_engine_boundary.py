@@ -32,34 +32,85 @@ def test_engine_imports_without_qt_installed_in_path():
 
     code = (
         "import sys; sys.modules['PySide6'] = None\n"
-        "import desktop.engine.assemble, desktop.engine.checks, desktop.engine.export, desktop.cli\n"
+        "import desktop.engine.policy.assemble, desktop.engine.review.checks, desktop.engine.export, desktop.cli\n"
         "print('ok')"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ENGINE.parents[1])
     assert result.stdout.strip() == "ok", result.stderr
 
 
-def _engine_graph() -> dict[str, set[str]]:
+DESKTOP = ENGINE.parent
+# The engine's packages, bottom first: each imports only from those before it (desktop/engine/__init__.py).
+BELOW_THE_ENGINE = {"desktop", "desktop.paths"}  # the version, where bundled and user files live
+LAYERS = ("files", "language", "reference", "facts", "profile", "library", "interview", "policy", "review", "export",
+          "history", "storage")
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(DESKTOP.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _desktop_graph() -> dict[str, set[str]]:
+    """Module -> the desktop modules it imports, anywhere in its body (a lazy import counts too);
+    `from package import module` counts as importing the module."""
+    paths = {_module_name(path): path for path in DESKTOP.rglob("*.py")}
     graph = {}
-    for path in ENGINE.rglob("*.py"):
-        parts = path.relative_to(ENGINE.parents[1]).with_suffix("").parts
-        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-        graph[name] = {m for m in imported_modules(path) if m.startswith("desktop.engine")}
+    for name, path in paths.items():
+        imported = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module)
+                imported.update(f"{node.module}.{alias.name}" for alias in node.names)
+        graph[name] = {m for m in imported if m in paths and m != name}
     return graph
 
 
+def _layer(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[2] if parts[:2] == ["desktop", "engine"] and len(parts) > 3 else None
+
+
+def test_engine_packages_are_the_layers_its_docstring_lists():
+    packages = sorted(p.name for p in ENGINE.iterdir() if (p / "__init__.py").is_file())
+    assert packages == sorted(LAYERS)
+    listed = [line.split()[1] for line in (ENGINE / "__init__.py").read_text(encoding="utf-8").splitlines() if line.startswith("- ")]
+    assert listed == list(LAYERS)
+    loose = [p.name for p in ENGINE.glob("*.py") if p.name != "__init__.py"]
+    assert loose == [], "every engine module belongs to one of the packages"
+
+
+def test_engine_imports_only_go_down():
+    upward = []
+    for module, imported in _desktop_graph().items():
+        if not module.startswith("desktop.engine"):
+            continue
+        for other in imported:
+            if not other.startswith("desktop.engine") and other not in BELOW_THE_ENGINE or _layer(module) and _layer(other) and LAYERS.index(_layer(other)) > LAYERS.index(_layer(module)):
+                upward.append(f"{module} -> {other}")
+    assert upward == []
+
+
+def test_the_layer_rule_sees_an_upward_import(tmp_path):
+    """The rule above can fail: a module of `facts` importing `policy` is an upward import."""
+    assert LAYERS.index(_layer("desktop.engine.policy.assemble")) > LAYERS.index(_layer("desktop.engine.facts.rules"))
+    assert "desktop.engine.policy.document" in _desktop_graph()["desktop.engine.export.markdown"]
+
+
 def test_no_import_circle_in_the_engine():
-    graph = _engine_graph()
-    assert "desktop.engine.loader" in graph and "desktop.engine.library" in graph
+    graph = {name: imported for name, imported in _desktop_graph().items() if name.startswith("desktop.engine")}
+    assert "desktop.engine.library.loader" in graph["desktop.engine.library.cache"]
     done, active = set(), []
 
     def visit(name):
         if name in active:
             raise AssertionError("import circle: " + " -> ".join(active[active.index(name):] + [name]))
-        if name in done or name not in graph:
+        if name in done:
             return
         active.append(name)
-        for other in sorted(graph[name]):
+        for other in sorted(graph.get(name, ())):
             visit(other)
         active.pop()
         done.add(name)

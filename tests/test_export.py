@@ -9,9 +9,9 @@ from exports import docx_blocks, html_blocks, markdown_blocks
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.engine.assemble import assemble
-from desktop.engine.document import BulletList, Document, Paragraph, Run, Section
 from desktop.engine.export import export_bytes
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.policy.document import BulletList, Document, Paragraph, Run, Section
 
 HOSTILE = "**x** [a](javascript:alert(1)) <img src=x onerror=alert(1)> # _y_ `z` &amp; 1. \\"
 

@@ -13,9 +13,9 @@ def test_the_word_exporter_loads_on_first_use_and_needs_neither_python_docx_nor_
     code = (
         "import sys\n"
         "import desktop.cli, desktop.engine.export as export\n"
-        "from desktop.engine.assemble import assemble\n"
-        "from desktop.engine.example import example_profile\n"
-        "from desktop.engine.loader import library_folders, load_library\n"
+        "from desktop.engine.policy.assemble import assemble\n"
+        "from desktop.engine.review.example import example_profile\n"
+        "from desktop.engine.library.loader import library_folders, load_library\n"
         "word = 'desktop.engine.export.docx'\n"
         "print(word in sys.modules)\n"
         "library = load_library(library_folders())\n"

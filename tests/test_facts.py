@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.engine.facts import (
+from desktop.engine.facts.grammar import (
     CcpaRow,
     FactError,
     StatedFact,
@@ -15,8 +15,8 @@ from desktop.engine.facts import (
     resolve,
     retention_schedule,
 )
-from desktop.engine.options import OptionSpec
-from desktop.engine.vocabulary import load_vocabulary
+from desktop.engine.library.options import OptionSpec
+from desktop.engine.reference.vocabulary import load_vocabulary
 from desktop.paths import bundled_dir
 
 VOCABULARY, _ = load_vocabulary(bundled_dir("snippets"))

@@ -16,10 +16,10 @@ from functools import cache
 
 import pytest
 
-from desktop.engine.facts import FactError, parse_fact, resolve
-from desktop.engine.library import Clause
-from desktop.engine.loader import library_folders, load_library
-from desktop.engine.vocabulary import load_vocabulary, normal_text
+from desktop.engine.facts.grammar import FactError, parse_fact, resolve
+from desktop.engine.library.loader import library_folders, load_library
+from desktop.engine.library.model import Clause
+from desktop.engine.reference.vocabulary import load_vocabulary, normal_text
 
 # A denial by us: "we do not …", "we never …", "our cookies do not …", "not sell", "private",
 # "no one at our company". "You do not need an account" or "if mediation does not settle the

@@ -1,9 +1,9 @@
 """Every field the company form asks for is printed somewhere in the policy, or is declared in
 fields.py as not printed (and the form says so): no field is asked for and then silently ignored."""
 
-from desktop.engine.fields import PROFILE_FIELDS
-from desktop.engine.markup import tokens_in
-from desktop.engine.tokens import TokenError, classify
+from desktop.engine.language.markup import tokens_in
+from desktop.engine.library.tokens import TokenError, classify
+from desktop.engine.profile.fields import PROFILE_FIELDS
 
 # A token that prints more than one field, or a field through a term the profile names.
 _COMPANY = ("company.legal_name", "company.short_name")
@@ -48,8 +48,8 @@ def test_every_form_field_is_printed_or_declared_not_printed(bundled_library):
 
 
 def test_the_website_and_region_reach_the_policy(bundled_library):
-    from desktop.engine.assemble import assemble
-    from desktop.engine.example import example_profile
+    from desktop.engine.policy.assemble import assemble
+    from desktop.engine.review.example import example_profile
 
     profile = example_profile(bundled_library)
     profile.practices.setdefault("law.governing", {})

@@ -7,10 +7,10 @@ import time
 
 import pytest
 
-from desktop.engine import fileio
-from desktop.engine.backups import KEEP, backup_folder, backups, keep_backup
-from desktop.engine.fileio import NotAFileError, is_our_temp, remove_stale_temps, write_atomic
-from desktop.engine.profile import Profile, load_profile, save_profile
+from desktop.engine.files import fileio
+from desktop.engine.files.backups import KEEP, backup_folder, backups, keep_backup
+from desktop.engine.files.fileio import NotAFileError, is_our_temp, remove_stale_temps, write_atomic
+from desktop.engine.profile.profile import Profile, load_profile, save_profile
 
 
 def test_a_symlink_stays_a_link_and_its_target_is_replaced(tmp_path):

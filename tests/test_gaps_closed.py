@@ -3,10 +3,10 @@ when the profile makes it necessary and it is missing."""
 
 import pytest
 
-from desktop.engine.assemble import assemble
-from desktop.engine.checks import WARNING, check, field_problems
-from desktop.engine.example import example_profile
-from desktop.engine.place import FIELD, Place
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.policy.place import FIELD, Place
+from desktop.engine.review.checks import WARNING, check, field_problems
+from desktop.engine.review.example import example_profile
 
 
 def warnings_at(profile, key: str) -> list:

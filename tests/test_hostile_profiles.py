@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.engine.checks import check
-from desktop.engine.json_text import MAX_NESTING
-from desktop.engine.profile import SCHEMA_VERSION, ProfileError, load_profile, profile_to_dict, save_profile
+from desktop.engine.files.json_text import MAX_NESTING
+from desktop.engine.profile.profile import SCHEMA_VERSION, ProfileError, load_profile, profile_to_dict, save_profile
+from desktop.engine.review.checks import check
 
 FIXTURES = Path(__file__).parent / "fixtures" / "profiles"
 
@@ -102,7 +102,7 @@ def test_a_version_0_profile_opens_and_is_upgraded_on_save(tmp_path):
 
 
 def test_the_upgrade_keeps_an_option_that_differs_from_the_company_detail():
-    from desktop.engine.profile import profile_from_dict
+    from desktop.engine.profile.profile import profile_from_dict
 
     profile = profile_from_dict({"schema_version": 1, "company": {"dpo_contact": "new@acme.example"},
                                  "practices": {"intro.controller": {"dpo_email": "old@acme.example"}}})
@@ -112,7 +112,7 @@ def test_the_upgrade_keeps_an_option_that_differs_from_the_company_detail():
 
 def test_the_upgraded_profile_says_what_the_old_options_said(tmp_path, bundled_library):
     profile = load_profile(FIXTURES / "version0.json")
-    from desktop.engine.assemble import assemble
+    from desktop.engine.policy.assemble import assemble
 
     text = assemble(profile, bundled_library).plain_text()
     assert "EU Rep Ltd, 1 Quay Street, Dublin" in text and "dpo@oldacme.example" in text

@@ -8,8 +8,8 @@ from businesses import CALIFORNIA_APP, CHILDREN_APP, OREGON_TICKETS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.engine.checks import check
-from desktop.engine.interview import (
+from desktop.engine.interview.faults import question_faults
+from desktop.engine.interview.interview import (
     answer_contradictions,
     answer_effects,
     apply_answers,
@@ -19,10 +19,10 @@ from desktop.engine.interview import (
     regime_reasons,
     start_profile,
 )
-from desktop.engine.interview_faults import question_faults
-from desktop.engine.loader import load_library
-from desktop.engine.profile import ProfileError, ordered_regimes, profile_from_dict, profile_to_dict
-from desktop.engine.questions import CHOICE, LIST, TEXT, YES_NO, QuestionsError, parse_questions
+from desktop.engine.library.loader import load_library
+from desktop.engine.profile.profile import ProfileError, ordered_regimes, profile_from_dict, profile_to_dict
+from desktop.engine.profile.questions import CHOICE, LIST, TEXT, YES_NO, QuestionsError, parse_questions
+from desktop.engine.review.checks import check
 from desktop.paths import bundled_dir
 
 LIBRARY = load_library([bundled_dir("snippets")])
@@ -273,7 +273,7 @@ def test_an_answer_of_the_wrong_type_is_bad_input_naming_the_question(answers, p
 
 
 def test_the_example_profile_follows_from_its_answers():
-    from desktop.engine.example import example_profile
+    from desktop.engine.review.example import example_profile
 
     profile = example_profile(LIBRARY)
     assert profile.regimes == ["caloppa"]

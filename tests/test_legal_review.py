@@ -6,10 +6,10 @@ from dataclasses import replace
 import pytest
 from conftest import make_profile
 
-from desktop.engine.assemble import assemble
-from desktop.engine.checks import check
-from desktop.engine.example import all_practices_profile
-from desktop.engine.loader import load_library
+from desktop.engine.library.loader import load_library
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.review.checks import check
+from desktop.engine.review.example import all_practices_profile
 from desktop.paths import bundled_dir
 
 

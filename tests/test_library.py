@@ -3,8 +3,8 @@ from pathlib import Path
 
 from conftest import FIXTURES
 
-from desktop.engine.loader import load_library
-from desktop.engine.regimes import regime_ids
+from desktop.engine.library.loader import load_library
+from desktop.engine.reference.regimes import regime_ids
 from desktop.paths import bundled_dir
 
 

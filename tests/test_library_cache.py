@@ -8,9 +8,9 @@ import time
 import pytest
 from conftest import FIXTURES
 
-from desktop.engine import library_cache
-from desktop.engine.library_cache import load_library_cached
-from desktop.engine.loader import load_library
+from desktop.engine.library import cache as library_cache
+from desktop.engine.library.cache import load_library_cached
+from desktop.engine.library.loader import load_library
 
 
 def age(folder, seconds=60):

@@ -6,12 +6,12 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 
-from desktop.engine.assemble import assemble
-from desktop.engine.checks import check
-from desktop.engine.document import BulletList, Paragraph, plain
-from desktop.engine.example import NAMED_FEATURES, all_practices, example_profile
-from desktop.engine.readability import flesch_reading_ease
-from desktop.engine.regimes import regime_ids
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.policy.document import BulletList, Paragraph, plain
+from desktop.engine.policy.readability import flesch_reading_ease
+from desktop.engine.reference.regimes import regime_ids
+from desktop.engine.review.checks import check
+from desktop.engine.review.example import NAMED_FEATURES, all_practices, example_profile
 from desktop.paths import bundled_dir
 
 SNIPPETS = bundled_dir("snippets")

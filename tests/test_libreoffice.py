@@ -6,9 +6,9 @@ import subprocess
 
 import pytest
 
-from desktop.engine.assemble import assemble
-from desktop.engine.example import example_profile
 from desktop.engine.export import export_bytes
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.review.example import example_profile
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")

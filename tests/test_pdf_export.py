@@ -11,10 +11,10 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from desktop.engine.assemble import assemble
-from desktop.engine.example import example_profile
 from desktop.engine.export import export_bytes
-from desktop.engine.profile import profile_json
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.profile.profile import profile_json
+from desktop.engine.review.example import example_profile
 from desktop.qtexport.pdf_outline import OutlineEntry, PdfStructureError, add_outline
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -136,7 +136,7 @@ def test_an_outline_is_refused_for_a_pdf_not_laid_out_as_qt_writes_it():
 
 
 def test_titles_with_any_character_survive_in_the_outline(qapp):
-    from desktop.engine.document import Document, Paragraph, Run, Section
+    from desktop.engine.policy.document import Document, Paragraph, Run, Section
 
     title = "Cookies & “tracking” – ünïcode 😀 (x)\\"
     document = Document("T", "E", "C", "en", "a4", [Section("s", 1, title, [Paragraph([Run("text")])])])

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.engine.policy_diff import CHANGED, DELETED, INSERTED, SAME, compare, counts, has_changes, word_diff
+from desktop.engine.policy.diff import CHANGED, DELETED, INSERTED, SAME, compare, counts, has_changes, word_diff
 
 
 def test_a_changed_number_is_one_deletion_and_one_insertion():

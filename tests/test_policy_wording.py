@@ -3,8 +3,8 @@ a pronoun pointing at the wrong noun, each found in a reading of the whole text.
 
 import pytest
 
-from desktop.engine.assemble import assemble
-from desktop.engine.example import all_practices_profile
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.review.example import all_practices_profile
 
 
 @pytest.fixture(scope="module")

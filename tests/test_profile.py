@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.engine.profile import (
+from desktop.engine.profile.profile import (
     Profile,
     ProfileError,
     load_profile,
@@ -12,7 +12,7 @@ from desktop.engine.profile import (
     profile_to_dict,
     save_profile,
 )
-from desktop.engine.regimes import regime_ids
+from desktop.engine.reference.regimes import regime_ids
 
 
 def test_round_trip_keeps_unknown_keys(tmp_path):

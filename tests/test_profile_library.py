@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.engine.assemble import assemble
-from desktop.engine.profile import ProfileError, load_profile, save_profile
-from desktop.engine.profile_library import ENV_FOLDER, LibraryError, ProfileLibrary, default_folder, file_name_for, name_problem
-from desktop.engine.versions import publish, versions_dir
+from desktop.engine.history.versions import publish, versions_dir
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.profile.profile import ProfileError, load_profile, save_profile
+from desktop.engine.storage.profile_library import ENV_FOLDER, LibraryError, ProfileLibrary, default_folder, file_name_for, name_problem
 from tests.conftest import make_profile
 
 

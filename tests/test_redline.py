@@ -14,10 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.engine.comparison import compare_sides, draft_side
-from desktop.engine.example import example_profile
 from desktop.engine.export import redline
-from desktop.engine.policy_diff import compare
+from desktop.engine.history.comparison import compare_sides, draft_side
+from desktop.engine.policy.diff import compare
+from desktop.engine.review.example import example_profile
 from tests.redline_reader import paragraphs, tracked
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

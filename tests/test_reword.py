@@ -2,8 +2,8 @@
 
 import pytest
 
-from desktop.engine.example import all_practices_profile, example_profile
-from desktop.engine.reword import Line, Piece, Words, depends_on_choices, lines_template, reword_lines
+from desktop.engine.policy.reword import Line, Piece, Words, depends_on_choices, lines_template, reword_lines
+from desktop.engine.review.example import all_practices_profile, example_profile
 
 
 @pytest.mark.parametrize("make", [example_profile, all_practices_profile], ids=["example", "all practices"])

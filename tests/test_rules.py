@@ -2,9 +2,9 @@
 
 import pytest
 
-from desktop.engine.checks import check
-from desktop.engine.example import example_profile
-from desktop.engine.loader import load_library
+from desktop.engine.library.loader import load_library
+from desktop.engine.review.checks import check
+from desktop.engine.review.example import example_profile
 from desktop.paths import bundled_dir
 
 LIBRARY = load_library([bundled_dir("snippets")])

@@ -14,14 +14,14 @@ from exports import pdf_strings
 from lxml import etree
 from markdown_it import MarkdownIt
 
-from desktop.engine.assemble import assemble
-from desktop.engine.checks import check
-from desktop.engine.document import Document, Paragraph, Run, Section, clean_text, safe_href
 from desktop.engine.export import FORMATS, export_bytes
-from desktop.engine.markup import parse_inline, refused_links
-from desktop.engine.option_guard import MAX_OPTION_TEXT
-from desktop.engine.place import practice_place
-from desktop.engine.profile import profile_from_dict, profile_to_dict
+from desktop.engine.language.markup import parse_inline, refused_links
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.policy.document import Document, Paragraph, Run, Section, clean_text, safe_href
+from desktop.engine.policy.option_guard import MAX_OPTION_TEXT
+from desktop.engine.policy.place import practice_place
+from desktop.engine.profile.profile import profile_from_dict, profile_to_dict
+from desktop.engine.review.checks import check
 
 
 def runaway(problems):

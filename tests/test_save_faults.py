@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.engine import backups as backups_module
-from desktop.engine import fileio
-from desktop.engine.fileio import is_our_temp
-from desktop.engine.profile import Profile, load_profile, save_profile
+from desktop.engine.files import backups as backups_module
+from desktop.engine.files import fileio
+from desktop.engine.files.fileio import is_our_temp
+from desktop.engine.profile.profile import Profile, load_profile, save_profile
 
 CAMPAIGN = Path(__file__).with_name("save_campaign.py")
 ZERO = {"lost": 0, "partial": 0, "corrupt": 0, "stale_temp": 0, "bad_backup": 0, "next_save_failed": 0}

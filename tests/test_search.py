@@ -2,7 +2,7 @@
 
 import pytest
 
-from desktop.engine.search import SYNONYMS_FILE, PracticeSearch, SynonymsError, bundled_search, load_synonyms
+from desktop.engine.library.search import SYNONYMS_FILE, PracticeSearch, SynonymsError, bundled_search, load_synonyms
 from desktop.paths import bundled_dir
 
 

@@ -6,12 +6,12 @@ import re
 import pytest
 from conftest import SEEDS
 
-from desktop.engine.assemble import assemble
-from desktop.engine.checks import check
-from desktop.engine.example import all_practices, example_profile
-from desktop.engine.lint import apply_fix, lint
-from desktop.engine.regimes import regime_ids
-from desktop.engine.terms import resolved_terms
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.policy.terms import resolved_terms
+from desktop.engine.reference.regimes import regime_ids
+from desktop.engine.review.checks import check
+from desktop.engine.review.example import all_practices, example_profile
+from desktop.engine.review.lint import apply_fix, lint
 
 SERVICE_WORDS = ["Site", "Website", "Platform", "Service", "App", "Portal", "web site"]
 INFORMATION_WORDS = ["personal information", "personal data"]
@@ -160,7 +160,7 @@ def test_apply_fix_replaces_the_flagged_word_not_a_longer_one(bundled_library, p
 
 
 def test_fixed_override_applies_every_fix_in_one_clause_only(bundled_library, planted):
-    from desktop.engine.checks import fixed_override
+    from desktop.engine.review.checks import fixed_override
 
     assert fixed_override(planted, bundled_library, "security.measures") is None
     planted.overrides["security.measures"] = "Our web site keeps PII safe. Send an e-mail."

@@ -7,10 +7,8 @@ import threading
 
 import pytest
 
-from desktop.engine.assemble import assemble
 from desktop.engine.export import export_bytes
-from desktop.engine.profile import ProfileError, save_profile
-from desktop.engine.versions import (
+from desktop.engine.history.versions import (
     find_version,
     is_version_file,
     list_versions,
@@ -19,6 +17,8 @@ from desktop.engine.versions import (
     versions_dir,
     why_not_write,
 )
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.profile.profile import ProfileError, save_profile
 
 
 @pytest.fixture
@@ -93,7 +93,7 @@ def test_hostile_version_files_are_named_not_crashed_on(saved, tmp_path):
 def test_a_version_file_already_there_is_never_replaced(saved, profile, fixture_library, monkeypatch):
     first = publish(saved, profile, assemble(profile, fixture_library))
     before = first.path.read_bytes()
-    monkeypatch.setattr("desktop.engine.versions.version_files", lambda path: [])  # as if another window had not seen it
+    monkeypatch.setattr("desktop.engine.history.versions.version_files", lambda path: [])  # as if another window had not seen it
     second = publish(saved, profile, assemble(profile, fixture_library))
     assert second.number == 2 and first.path.read_bytes() == before
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.engine.vocabulary import ROLES, load_vocabulary
+from desktop.engine.reference.vocabulary import ROLES, load_vocabulary
 from desktop.paths import bundled_dir
 
 CCPA_CATEGORIES = {

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from mdit_py_plugins.anchors import anchors_plugin
 
-from desktop.engine.document import Document, Heading, Paragraph, Run, Section
-from desktop.engine.example import example_profile
 from desktop.engine.export import export_bytes
+from desktop.engine.policy.document import Document, Heading, Paragraph, Run, Section
+from desktop.engine.review.example import example_profile
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +107,7 @@ def test_markdown_contents_are_optional_and_link_to_every_heading(policy):
 
 def test_the_command_line_takes_toc_for_markdown(bundled_library, tmp_path):
     from desktop.cli import main
-    from desktop.engine.profile import profile_json
+    from desktop.engine.profile.profile import profile_json
 
     profile_path = tmp_path / "acme.json"
     profile_path.write_text(profile_json(example_profile(bundled_library)), encoding="utf-8")

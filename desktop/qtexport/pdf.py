@@ -22,7 +22,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from desktop.engine.document import BulletList, Document, Heading, Run, clean_text, safe_href
+from desktop.engine.policy.document import BulletList, Document, Heading, Run, clean_text, safe_href
 from desktop.qtexport.pdf_outline import OutlineEntry, add_outline
 from desktop.qtexport.pdf_pages import first_line, is_heading, paginate
 

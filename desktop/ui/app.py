@@ -13,8 +13,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop import __version__
-from desktop.engine.library_cache import load_library_cached
-from desktop.engine.loader import library_folders
+from desktop.engine.library.cache import load_library_cached
+from desktop.engine.library.loader import library_folders
 from desktop.ui.main_window import MainWindow
 from desktop.ui.resources import app_icon
 from desktop.ui.settings import Settings

@@ -1,6 +1,6 @@
 """Autosave: a few seconds after the last edit, unsaved edits go to the window's recovery file.
 
-The controller decides what is kept (engine/recovery.py); this only says when: IDLE_MS after
+The controller decides what is kept (engine/storage/recovery.py); this only says when: IDLE_MS after
 the last edit while the profile differs from its file, and at once when it is saved, undone
 back to the file or closed cleanly, when the recovery file goes.
 """

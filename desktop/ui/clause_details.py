@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine.reword import Line, Piece, Words
+from desktop.engine.policy.reword import Line, Piece, Words
 from desktop.ui.widgets import muted_colour
 
 _TOKEN = re.compile(r"\{\{.*?\}\}")

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine.checks import Problem, clause_statements, fixed_override
-from desktop.engine.document import Document
-from desktop.engine.place import clause_place
-from desktop.engine.reword import Piece, depends_on_choices, lines_template
+from desktop.engine.policy.document import Document
+from desktop.engine.policy.place import clause_place
+from desktop.engine.policy.reword import Piece, depends_on_choices, lines_template
+from desktop.engine.review.checks import Problem, clause_statements, fixed_override
 from desktop.ui.clause_details import ClauseDetails, TokenHighlighter
 from desktop.ui.piece_edit import PieceEdit
 from desktop.ui.session import ProfileSession

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine.assemble import is_us
-from desktop.engine.checks import Problem, field_problems
-from desktop.engine.fields import COMBO, DATE, LINE, ProfileField, form_groups
-from desktop.engine.place import FIELD
-from desktop.engine.regimes import bundled_regimes
+from desktop.engine.policy.assemble import is_us
+from desktop.engine.policy.place import FIELD
+from desktop.engine.profile.fields import COMBO, DATE, LINE, ProfileField, form_groups
+from desktop.engine.reference.regimes import bundled_regimes
+from desktop.engine.review.checks import Problem, field_problems
 from desktop.ui.session import ProfileSession
 from desktop.ui.widgets import block_undo_shortcuts, error_colour, muted_colour, wrapped_check
 

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine.comparison import Comparison
-from desktop.engine.fileio import write_atomic
-from desktop.engine.policy_diff import CHANGED, DELETED, INSERTED, SAME, BlockChange, counts
+from desktop.engine.files.fileio import write_atomic
+from desktop.engine.history.comparison import Comparison
+from desktop.engine.policy.diff import CHANGED, DELETED, INSERTED, SAME, BlockChange, counts
 from desktop.ui.dialogs import ask_file_to_save
 from desktop.ui.widgets import palette_is_dark
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
-from desktop.engine.coverage import COVERED, MISSING, REWORDED, RegimeCoverage, RequirementCoverage
-from desktop.engine.library import Library
+from desktop.engine.library.model import Library
+from desktop.engine.review.coverage import COVERED, MISSING, REWORDED, RegimeCoverage, RequirementCoverage
 
 REQUIREMENT, STATE, WHERE = range(3)
 HEADERS = ("What the policy must say", "State", "In the policy")  # the view shows "In the policy" under the state

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine.coverage import COVERED, MISSING, REWORDED, coverage
+from desktop.engine.review.coverage import COVERED, MISSING, REWORDED, coverage
 from desktop.ui.compliance_model import (
     CITATION_ROLE,
     CLAUSES_ROLE,

@@ -13,16 +13,16 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.engine.assemble import assemble
-from desktop.engine.checks import ERROR, Problem, check
-from desktop.engine.example import example_profile
 from desktop.engine.export import FORMATS, export_bytes, with_extension
-from desktop.engine.fileio import remove_stale_temps, write_atomic
-from desktop.engine.interview import apply_answers, start_profile
-from desktop.engine.ondisk import DiskStamp, changed_on_disk, stamp_of
-from desktop.engine.profile import Profile, ProfileError, load_profile, save_profile
-from desktop.engine.recovery import Recovered, RecoveryStore
-from desktop.engine.versions import why_not_write
+from desktop.engine.files.fileio import remove_stale_temps, write_atomic
+from desktop.engine.files.ondisk import DiskStamp, changed_on_disk, stamp_of
+from desktop.engine.history.versions import why_not_write
+from desktop.engine.interview.interview import apply_answers, start_profile
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.profile.profile import Profile, ProfileError, load_profile, save_profile
+from desktop.engine.review.checks import ERROR, Problem, check
+from desktop.engine.review.example import example_profile
+from desktop.engine.storage.recovery import Recovered, RecoveryStore
 from desktop.paths import user_data_dir
 from desktop.ui.session import ProfileSession
 from desktop.ui.settings import Settings

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.engine.checks import Problem
 from desktop.engine.export import FORMATS
-from desktop.engine.recovery import Recovered
+from desktop.engine.review.checks import Problem
+from desktop.engine.storage.recovery import Recovered
 from desktop.ui.controller import CANCEL, DISCARD, EXAMPLE, NEW, OPEN, OVERWRITE, SAVE, SAVE_AS
 
 PROFILE_FILTER = "Policywright profiles (*.json);;All files (*)"

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine.comparison import compare_sides, draft_side, version_side
-from desktop.engine.library import Library
-from desktop.engine.profile import Profile
-from desktop.engine.versions import Version, list_versions
+from desktop.engine.history.comparison import compare_sides, draft_side, version_side
+from desktop.engine.history.versions import Version, list_versions
+from desktop.engine.library.model import Library
+from desktop.engine.profile.profile import Profile
 from desktop.ui.compare_view import CompareView
 from desktop.ui.version_models import NUMBER, SORT_ROLE, TITLE, VALUE_ROLE, VersionsModel
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine.questions import CHOICE, LIST, TEXT, YES_NO, Question
+from desktop.engine.profile.questions import CHOICE, LIST, TEXT, YES_NO, Question
 
 NOT_ANSWERED = "Not answered"
 

@@ -6,9 +6,9 @@ keys stop: the form never waits for the preview.
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.engine.assemble import assemble
-from desktop.engine.checks import check
-from desktop.engine.document import Document
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.policy.document import Document
+from desktop.engine.review.checks import check
 from desktop.ui.session import ProfileSession
 
 DELAY_MS = 150

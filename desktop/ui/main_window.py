@@ -9,10 +9,10 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from desktop.engine.changes import changed_clause
-from desktop.engine.document import Document
-from desktop.engine.library import Library
-from desktop.engine.place import CLAUSE, DOCUMENT, FIELD, OPTION, PRACTICE, PRACTICES, REQUIREMENT, Place
+from desktop.engine.library.model import Library
+from desktop.engine.policy.changes import changed_clause
+from desktop.engine.policy.document import Document
+from desktop.engine.policy.place import CLAUSE, DOCUMENT, FIELD, OPTION, PRACTICE, PRACTICES, REQUIREMENT, Place
 from desktop.ui.actions import build_actions, fill_recent_menu, fit_toolbar, give_each_entry_its_letter
 from desktop.ui.autosave import Autosave
 from desktop.ui.clause_editor import ClauseEditor

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine.library import Practice
-from desktop.engine.markup import TOKEN
-from desktop.engine.options import OptionSpec
+from desktop.engine.language.markup import TOKEN
+from desktop.engine.library.model import Practice
+from desktop.engine.library.options import OptionSpec
 from desktop.ui.widgets import ClickLabel, block_undo_shortcuts, error_colour, muted_colour
 
 ITEM_GAP = 5

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine.document import Document
+from desktop.engine.policy.document import Document
 from desktop.ui.preview import PolicyPreview
 
 SECTION_LEVEL = 2  # the preview writes the title as level 1 and each section's heading as level 2

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-from desktop.engine.reword import Line, Piece, Words
+from desktop.engine.policy.reword import Line, Piece, Words
 from desktop.ui.widgets import error_colour
 
 PIECE_ID = QTextCharFormat.Property.UserProperty + 1

@@ -6,8 +6,8 @@ The model shows the profile and asks the session to change it; it keeps no ticks
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont
 
-from desktop.engine.library import Library, Practice
-from desktop.engine.search import PracticeSearch
+from desktop.engine.library.model import Library, Practice
+from desktop.engine.library.search import PracticeSearch
 from desktop.ui.session import ProfileSession
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

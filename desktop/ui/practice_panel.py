@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine.assemble import practice_options
-from desktop.engine.checks import Problem
-from desktop.engine.place import OPTION
-from desktop.engine.place import PRACTICE as PRACTICE_PLACE
-from desktop.engine.search import bundled_search
+from desktop.engine.library.search import bundled_search
+from desktop.engine.policy.assemble import practice_options
+from desktop.engine.policy.place import OPTION
+from desktop.engine.policy.place import PRACTICE as PRACTICE_PLACE
+from desktop.engine.review.checks import Problem
 from desktop.ui.option_editors import OptionsPanel
 from desktop.ui.practice_model import GROUP_ROLE, ID_ROLE, KIND_ROLE, PRACTICE, PracticeFilter, PracticeTreeModel
 from desktop.ui.resources import describe_source

@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from desktop.engine.document import BulletList, Document, Heading, Run
+from desktop.engine.policy.document import BulletList, Document, Heading, Run
 from desktop.ui.widgets import muted_colour
 
 CLAUSE_PROPERTY = QTextFormat.Property.UserProperty + 1

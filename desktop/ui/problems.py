@@ -9,9 +9,9 @@ from html import escape
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QLabel, QStyle, QTreeView, QWidget
 
-from desktop.engine.checks import ERROR, INFO, WARNING, Problem
-from desktop.engine.library import Library
-from desktop.engine.place import REQUIREMENT
+from desktop.engine.library.model import Library
+from desktop.engine.policy.place import REQUIREMENT
+from desktop.engine.review.checks import ERROR, INFO, WARNING, Problem
 from desktop.ui.where import describe, practices_covering
 from desktop.ui.widgets import muted_colour
 

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine.profile import ProfileError
-from desktop.engine.profile_library import Entry, LibraryError, ProfileLibrary, file_name_for
+from desktop.engine.profile.profile import ProfileError
+from desktop.engine.storage.profile_library import Entry, LibraryError, ProfileLibrary, file_name_for
 from desktop.ui.dialogs import PROFILE_FILTER, ask_file_to_save
 from desktop.ui.version_models import COMPANY, NAME, SORT_ROLE, VALUE_ROLE, ProfilesModel
 

@@ -13,10 +13,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from desktop.engine.fields import label as field_label
-from desktop.engine.library import Library
-from desktop.engine.profile import Profile, ordered_regimes
-from desktop.engine.reword import Rewording
+from desktop.engine.library.model import Library
+from desktop.engine.policy.reword import Rewording
+from desktop.engine.profile.fields import label as field_label
+from desktop.engine.profile.profile import Profile, ordered_regimes
 from desktop.ui.where import regime_title
 
 _MERGE_IDS: dict[str, int] = {}

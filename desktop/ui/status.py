@@ -7,8 +7,8 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar
 
-from desktop.engine.checks import ERROR, WARNING, Problem
-from desktop.engine.document import Document
+from desktop.engine.policy.document import Document
+from desktop.engine.review.checks import ERROR, WARNING, Problem
 from desktop.ui.widgets import error_colour
 
 PLAIN_ENGLISH = 60

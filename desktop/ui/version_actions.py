@@ -10,11 +10,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from desktop.engine.assemble import assemble
-from desktop.engine.checks import ERROR, check
-from desktop.engine.ondisk import stamp_of
-from desktop.engine.profile_library import Entry, ProfileLibrary
-from desktop.engine.versions import Version, latest_version, publish, version_files
+from desktop.engine.files.ondisk import stamp_of
+from desktop.engine.history.versions import Version, latest_version, publish, version_files
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.review.checks import ERROR, check
+from desktop.engine.storage.profile_library import Entry, ProfileLibrary
 from desktop.ui.actions import _action
 from desktop.ui.history_view import HistoryView
 from desktop.ui.profiles_view import ProfilesView

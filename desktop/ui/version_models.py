@@ -8,8 +8,8 @@ import datetime as dt
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from desktop.engine.profile_library import Entry
-from desktop.engine.versions import Version
+from desktop.engine.history.versions import Version
+from desktop.engine.storage.profile_library import Entry
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2

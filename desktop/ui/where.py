@@ -1,9 +1,9 @@
 """How the window names a problem's place, and which practices would answer a regime requirement."""
 
-from desktop.engine.fields import label as field_label
-from desktop.engine.library import Library
-from desktop.engine.place import CLAUSE, DOCUMENT, FIELD, OPTION, PRACTICE, PRACTICES, REQUIREMENT, Place
-from desktop.engine.regimes import bundled_regimes
+from desktop.engine.library.model import Library
+from desktop.engine.policy.place import CLAUSE, DOCUMENT, FIELD, OPTION, PRACTICE, PRACTICES, REQUIREMENT, Place
+from desktop.engine.profile.fields import label as field_label
+from desktop.engine.reference.regimes import bundled_regimes
 
 
 def regime_title(regime: str) -> str:

@@ -28,7 +28,7 @@ def main() -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     from PySide6.QtWidgets import QApplication
 
-    from desktop.engine.loader import library_folders, load_library
+    from desktop.engine.library.loader import library_folders, load_library
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings import Settings
 

@@ -2,8 +2,8 @@
 
 from PySide6.QtCore import Qt
 
-from desktop.engine.checks import WARNING, Problem
-from desktop.engine.place import CLAUSE, Place
+from desktop.engine.policy.place import CLAUSE, Place
+from desktop.engine.review.checks import WARNING, Problem
 from ui.helpers import click_clause, wait_rendered
 
 

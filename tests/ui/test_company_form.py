@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QDate, QPoint, Qt
 
-from desktop.engine.regimes import regime_ids
+from desktop.engine.reference.regimes import regime_ids
 from desktop.ui import company_form
 from desktop.ui.company_form import NO_DATE
 from ui.helpers import wait_rendered
@@ -188,7 +188,7 @@ def test_the_form_fits_a_1024_by_700_window_even_with_large_text(qtbot, example_
 
 
 def test_a_field_the_policy_never_prints_says_so(example_window):
-    from desktop.engine.fields import field
+    from desktop.engine.profile.fields import field
 
     help_label = example_window.form.fields["company.dpo_required"].help
     assert help_label is not None and field("company.dpo_required").not_printed in help_label.text()

@@ -5,9 +5,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.engine.coverage import COVERED, MISSING, REWORDED, coverage
-from desktop.engine.example import example_profile
-from desktop.engine.regimes import regime_ids
+from desktop.engine.reference.regimes import regime_ids
+from desktop.engine.review.coverage import COVERED, MISSING, REWORDED, coverage
+from desktop.engine.review.example import example_profile
 from desktop.ui.compliance_model import (
     CITATION_ROLE,
     CLAUSES_ROLE,

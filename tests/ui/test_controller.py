@@ -5,9 +5,9 @@ import json
 import docx
 import pytest
 
-from desktop.engine.assemble import assemble
-from desktop.engine.profile import load_profile, save_profile
-from desktop.engine.versions import publish
+from desktop.engine.history.versions import publish
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.profile.profile import load_profile, save_profile
 from desktop.ui.controller import CANCEL, DISCARD, EXAMPLE, OPEN, SAVE, Controller, slug
 from desktop.ui.session import ProfileSession
 from ui.fakes import FakeView

@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from desktop.engine.export import Format, register_format, unregister_format
-from desktop.engine.fields import ProfileField, register_field, unregister_field
-from desktop.engine.regimes import bundled_regimes
+from desktop.engine.profile.fields import ProfileField, register_field, unregister_field
+from desktop.engine.reference.regimes import bundled_regimes
 from desktop.ui.main_window import MainWindow
 
 

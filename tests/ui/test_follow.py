@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from desktop.engine.changes import clause_blocks
-from desktop.engine.example import example_profile
-from desktop.engine.place import clause_place
+from desktop.engine.policy.changes import clause_blocks
+from desktop.engine.policy.place import clause_place
+from desktop.engine.review.example import example_profile
 from desktop.ui.main_window import OUTLINE_TAB, MainWindow
 from desktop.ui.preview import CLAUSE_PROPERTY, FLASH_MS
 from desktop.ui.problems import PLACE_ROLE

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from desktop.engine.profile import load_profile, save_profile
-from desktop.engine.profile_library import ProfileLibrary
-from desktop.engine.versions import list_versions
+from desktop.engine.history.versions import list_versions
+from desktop.engine.profile.profile import load_profile, save_profile
+from desktop.engine.storage.profile_library import ProfileLibrary
 from desktop.ui.controller import CANCEL
 from desktop.ui.version_models import NUMBER, VersionsModel
 from tests.redline_reader import paragraphs, tracked

@@ -4,7 +4,7 @@ it can be reopened, and finishing it is one undoable step."""
 import pytest
 from businesses import OREGON_TICKETS
 
-from desktop.engine.interview import new_profile
+from desktop.engine.interview.interview import new_profile
 from desktop.ui.controller import NEW, Controller
 from desktop.ui.session import ProfileSession
 from ui.fakes import FakeView

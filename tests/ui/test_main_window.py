@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine.place import PRACTICE, Place
-from desktop.engine.profile import save_profile
+from desktop.engine.policy.place import PRACTICE, Place
+from desktop.engine.profile.profile import save_profile
 from desktop.ui.main_window import COMPANY_TAB, MainWindow
 from desktop.ui.settings import Settings
 from ui.helpers import wait_rendered

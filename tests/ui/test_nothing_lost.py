@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.engine.profile import load_profile, save_profile
-from desktop.engine.recovery import RecoveryStore
+from desktop.engine.profile.profile import load_profile, save_profile
+from desktop.engine.storage.recovery import RecoveryStore
 from desktop.ui.controller import CANCEL, OVERWRITE, SAVE_AS, Controller
 from desktop.ui.session import ProfileSession
 from ui.fakes import FakeView
@@ -115,7 +115,7 @@ def test_a_file_only_touched_is_no_conflict(make, saved):
 
 
 def test_saving_keeps_the_previous_versions(make, saved, tmp_path):
-    from desktop.engine.backups import backups
+    from desktop.engine.files.backups import backups
 
     controller, _ = make()
     controller.open_profile(saved, confirm=False)

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
 
-from desktop.engine.profile import load_profile, save_profile
+from desktop.engine.profile.profile import load_profile, save_profile
 from desktop.ui.main_window import MainWindow
 from ui.helpers import when_modal
 
@@ -105,7 +105,7 @@ CHILD = """
 import os, signal, sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication, QLineEdit
-from desktop.engine.loader import load_library
+from desktop.engine.library.loader import load_library
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
 

@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.engine.options import OptionSpec
+from desktop.engine.library.options import OptionSpec
 from desktop.ui.option_editors import ListEdit, OptionEditor, readable
 
 SPECS = {

@@ -4,7 +4,7 @@ stay stored as tokens while the words are left alone, and follow the company's d
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.engine.example import example_profile
+from desktop.engine.review.example import example_profile
 from desktop.ui.practice_panel import PracticePanel
 from desktop.ui.session import ProfileSession
 
@@ -54,7 +54,7 @@ def test_list_items_left_alone_keep_their_tokens(qtbot, panel):
 def test_no_option_box_shows_template_code(qtbot, bundled_library):
     from PySide6.QtWidgets import QComboBox, QLineEdit
 
-    from desktop.engine.example import all_practices_profile
+    from desktop.engine.review.example import all_practices_profile
     from desktop.ui.option_editors import ListEdit
 
     session = ProfileSession(bundled_library)

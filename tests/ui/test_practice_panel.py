@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from desktop.engine.search import PracticeSearch
+from desktop.engine.library.search import PracticeSearch
 from desktop.ui.practice_model import GROUP_ROLE, ID_ROLE, PracticeFilter, PracticeTreeModel
 from desktop.ui.practice_panel import PracticePanel
 from desktop.ui.session import ProfileSession
@@ -13,7 +13,7 @@ from ui.helpers import click_check, click_row, tree_index
 
 @pytest.fixture
 def session(qtbot, fixture_library):
-    from desktop.engine.example import example_profile
+    from desktop.engine.review.example import example_profile
 
     session = ProfileSession(fixture_library)
     session.replace(example_profile(fixture_library))
@@ -140,7 +140,7 @@ def test_list_and_bool_options_edit_the_profile(qtbot, panel, session):
 
 
 def test_problems_show_at_the_practice_and_option(qtbot, panel, session):
-    from desktop.engine.checks import check
+    from desktop.engine.review.checks import check
 
     click_check(qtbot, panel, "cookies.ads")
     session.edit("bad", "", lambda p: p.practices["cookies.ads"].update(days=999), merge=False)
@@ -162,7 +162,7 @@ def test_clause_links_ask_for_the_clause_editor(qtbot, panel):
 
 @pytest.fixture
 def full_panel(qtbot, bundled_library):
-    from desktop.engine.example import example_profile
+    from desktop.engine.review.example import example_profile
 
     session = ProfileSession(bundled_library)
     session.replace(example_profile(bundled_library))

@@ -2,8 +2,8 @@
 
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
-from desktop.engine.checks import ERROR, INFO, WARNING, Problem
-from desktop.engine.place import CLAUSE, DOCUMENT, FIELD, REQUIREMENT, Place
+from desktop.engine.policy.place import CLAUSE, DOCUMENT, FIELD, REQUIREMENT, Place
+from desktop.engine.review.checks import ERROR, INFO, WARNING, Problem
 from desktop.ui.problems import MESSAGE, PLACE_ROLE, SEVERITY, WHERE, ProblemsModel
 from ui.helpers import wait_rendered
 

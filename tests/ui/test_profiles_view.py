@@ -4,8 +4,8 @@ empty the trash, import and export; and its table model checked by qtmodeltester
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.engine.profile import load_profile, save_profile
-from desktop.engine.profile_library import ProfileLibrary
+from desktop.engine.profile.profile import load_profile, save_profile
+from desktop.engine.storage.profile_library import ProfileLibrary
 from desktop.ui.profiles_view import ProfilesView
 from desktop.ui.version_models import COMPANY, NAME, PUBLISHED, ProfilesModel
 from tests.conftest import make_profile

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
-from desktop.engine.assemble import assemble
-from desktop.engine.example import all_practices_profile, example_profile
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.review.example import all_practices_profile, example_profile
 from desktop.ui.clause_editor import ClauseEditor
 from desktop.ui.piece_edit import PIECE_ID
 from desktop.ui.session import ProfileSession
@@ -171,7 +171,7 @@ def test_a_selection_that_cuts_into_a_piece_takes_it_whole(qtbot, example_window
 
 
 def test_one_keystroke_fills_the_values_once_for_both_panels(qtbot, example_window, monkeypatch):
-    import desktop.engine.reword as reword
+    import desktop.engine.policy.reword as reword
 
     fills = []
     real = reword.word_renderer
@@ -190,7 +190,7 @@ def test_one_keystroke_fills_the_values_once_for_both_panels(qtbot, example_wind
 
 
 def test_option_values_without_tokens_need_no_filling(qtbot, example_window, monkeypatch):
-    import desktop.engine.reword as reword
+    import desktop.engine.policy.reword as reword
 
     fills = []
     real = reword.word_renderer

@@ -2,7 +2,7 @@
 
 import pytest
 
-from desktop.engine.example import example_profile
+from desktop.engine.review.example import example_profile
 from desktop.ui.session import ProfileSession
 
 

@@ -8,8 +8,8 @@ one sentence. Every word below has as many syllables in speech as the engine cou
 import pytest
 from PySide6.QtWidgets import QMainWindow
 
-from desktop.engine.checks import ERROR, INFO, WARNING, Problem
-from desktop.engine.document import BulletList, Document, Paragraph, Run, Section
+from desktop.engine.policy.document import BulletList, Document, Paragraph, Run, Section
+from desktop.engine.review.checks import ERROR, INFO, WARNING, Problem
 from desktop.ui.status import StatusPanel, word_count
 
 

@@ -1,7 +1,7 @@
 """Naming where a problem points (no Qt needed)."""
 
-from desktop.engine.place import CLAUSE, DOCUMENT, FIELD, OPTION, PRACTICE, PRACTICES, REQUIREMENT, Place
-from desktop.engine.regimes import bundled_regimes
+from desktop.engine.policy.place import CLAUSE, DOCUMENT, FIELD, OPTION, PRACTICE, PRACTICES, REQUIREMENT, Place
+from desktop.engine.reference.regimes import bundled_regimes
 from desktop.ui.where import describe, practices_covering
 
 

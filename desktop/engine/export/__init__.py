@@ -10,7 +10,7 @@ module outside the engine (desktop/qtexport): only its dotted path is named here
 import importlib
 from dataclasses import dataclass
 
-from desktop.engine.document import Document
+from desktop.engine.policy.document import Document
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ Markdown is read), after a short list of what changed in plain words."""
 import re
 
 from desktop.engine.export.markdown import escape
-from desktop.engine.policy_diff import DELETED, INSERTED, BlockChange, has_changes
+from desktop.engine.policy.diff import DELETED, INSERTED, BlockChange, has_changes
 
 _BLOCK_START = re.compile(r"^(\d*)([-+=.)])")
 _PREFIX = {"title": "# ", "heading1": "## ", "heading2": "### ", "item": "- ", "paragraph": ""}

@@ -12,10 +12,10 @@ which is where python-docx spent most of an export.
 import datetime as dt
 import re
 
-from desktop.engine.document import BulletList, Document, Heading, Run, Section, clean_text, plain, safe_href
 from desktop.engine.export.docx_fields import Entry, bookmarked, ref_bookmark, reference, table_of_contents, toc_bookmark
 from desktop.engine.export.docx_package import deflated, template_members, zip_bytes
 from desktop.engine.export.docx_styles import styled_parts, template_text
+from desktop.engine.policy.document import BulletList, Document, Heading, Run, Section, clean_text, plain, safe_href
 
 DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 # Built-in styles of the template, by id (the name Word shows: "Heading 1" is Heading1).

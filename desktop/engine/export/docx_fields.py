@@ -6,7 +6,7 @@ anyone updates fields, and follows the headings once someone does.
 
 from dataclasses import dataclass
 
-from desktop.engine.document import Section
+from desktop.engine.policy.document import Section
 
 TOC_LEVELS = "1-2"
 TOC_INSTRUCTION = f'TOC \\o "{TOC_LEVELS}" \\h \\z \\u'  # hyperlinked entries, no page numbers on the web

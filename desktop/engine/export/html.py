@@ -4,7 +4,7 @@ pasting into a page of the company's own website."""
 
 from html import escape
 
-from desktop.engine.document import BulletList, Document, Heading, Run, Section, clean_text, safe_href
+from desktop.engine.policy.document import BulletList, Document, Heading, Run, Section, clean_text, safe_href
 
 CONTENTS = "Contents"
 CONTENTS_ID = "section-contents"  # every id starts "section-", so a pasted snippet keeps clear of the site's own

@@ -6,8 +6,8 @@ and its headings keep their levels (h1 the title), as on the standalone page (ht
 
 from html import escape
 
-from desktop.engine.document import Document, clean_text
 from desktop.engine.export.html import article
+from desktop.engine.policy.document import Document, clean_text
 
 
 def render(document: Document) -> bytes:

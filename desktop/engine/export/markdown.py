@@ -7,7 +7,7 @@ by the anchors GitHub (and markdown-it's anchors plugin) derive from a heading's
 import re
 import unicodedata
 
-from desktop.engine.document import BulletList, Document, Heading, Run, clean_text, merged, plain, safe_href
+from desktop.engine.policy.document import BulletList, Document, Heading, Run, clean_text, merged, plain, safe_href
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&{}])")
 _BLOCK_START = re.compile(r"^(\d*)([-+=.)])")

@@ -11,7 +11,6 @@ they are not list-numbered as the export's are).
 import datetime as dt
 import zlib
 
-from desktop.engine.document import clean_text
 from desktop.engine.export.docx import (
     DECLARATION,
     FURNITURE_REFERENCES,
@@ -25,7 +24,8 @@ from desktop.engine.export.docx import (
 )
 from desktop.engine.export.docx_package import deflated, template_members, zip_bytes
 from desktop.engine.export.docx_styles import font_parts
-from desktop.engine.policy_diff import DELETED, INSERTED, SAME, BlockChange
+from desktop.engine.policy.diff import DELETED, INSERTED, SAME, BlockChange
+from desktop.engine.policy.document import clean_text
 
 AUTHOR = "Policywright"
 STYLES = {"title": TITLE, "heading1": HEADING_1, "heading2": HEADING_2, "item": LIST_BULLET, "paragraph": None}

@@ -1,0 +1,50 @@
+"""The values facts are made of (see docs/facts.md); `facts.py` reads and checks them."""
+
+from dataclasses import dataclass
+
+from desktop.engine.language.conditions import Condition
+
+CROSS_CONTEXT = "ads.cross_context"
+SALE = "sale"
+ADS = "ads"
+CHILDREN = "children_under_13"
+
+
+class FactError(ValueError):
+    """A fact that cannot be read or resolved; the message names the part at fault."""
+
+
+@dataclass(frozen=True)
+class Fact:
+    verb: str  # the positive form: collects, shares, sells, uses, makes public, honours dnt, …
+    positive: bool
+    data: tuple[str, ...] = ()
+    recipient: str | None = None
+    purpose: str | None = None
+    value: str = ""  # retains: "for 12 months" / "until you close your account"
+    option: str | None = None  # NAME of the `opt.NAME` list whose items are data
+    audience: str | None = None
+    condition: Condition | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class StatedFact:
+    clause_id: str
+    practice_id: str
+    fact: Fact
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    kind: str  # opposite, limited-recipient, children, ccpa-opt-out, ccpa-sharing-disclosure, gdpr-consent-by-use
+    first: StatedFact
+    second: StatedFact | None
+    reason: str
+
+
+def join_words(words: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    if len(words) < 2:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]

@@ -1,0 +1,366 @@
+"""Contradictions derived from stated facts (the rules of docs/facts.md).
+
+`contradictions` treats every fact it is given as holding: pass the facts of the clauses that
+appear, resolved against the profile and filtered with `facts.holding`. It reports one problem
+per pair of clauses and kind (the first conflicting pair of facts between them), and one per
+clause for the one-sided regime rules.
+
+A sale counts as a disclosure for the purpose `sale`: `sells D to R` is compared like
+`shares D with R for sale`, so "we never share with anyone" contradicts a sale too. A negative
+share with no recipient means "with anyone"; a negative share with no purpose means "for any
+purpose", while a positive share with no purpose claims nothing about a particular purpose.
+"""
+
+from dataclasses import dataclass
+
+from desktop.engine.facts.model import (
+    ADS,
+    CHILDREN,
+    CROSS_CONTEXT,
+    SALE,
+    Contradiction,
+    Fact,
+    StatedFact,
+    join_words,
+)
+from desktop.engine.reference.vocabulary import ANYONE, PERSONAL, Vocabulary, spoken
+
+_OPPOSABLE = ("collects", "shares", "uses", "asks consent", "makes public", "honours dnt", "consent by use", "audience")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A fact in the form the opposite-rule compares (sales folded into shares)."""
+
+    verb: str
+    positive: bool
+    data: tuple[str, ...]
+    recipient: str | None
+    purpose: str | None
+    audience: str | None
+
+
+def claim_of(fact: Fact) -> Claim | None:
+    if fact.verb in ("sells", "shares"):
+        purpose = SALE if fact.verb == "sells" else fact.purpose
+        return Claim("shares", fact.positive, fact.data, fact.recipient or ANYONE, purpose, None)
+    if fact.verb in _OPPOSABLE:
+        return Claim(fact.verb, fact.positive, fact.data, fact.recipient, fact.purpose, fact.audience)
+    return None
+
+
+def contradictions(stated: list[StatedFact], regimes: list[str], vocabulary: Vocabulary) -> list[Contradiction]:
+    """Every conflict among `stated`: one per pair of clauses and kind, then the regime rules."""
+    # "never shares" against "shares" and "keeps private" against "shares" are one opposition between two clauses
+    found = one_per_clause_pair(opposites(stated, vocabulary) + private_but_shared(stated, vocabulary))
+    found += limited_recipients(stated, vocabulary)
+    found += children_rules(stated, vocabulary) + unfounded_disclosure(stated, vocabulary)
+    if "ccpa" in regimes:
+        found += ccpa_rules(stated, vocabulary)
+    if "gdpr" in regimes:
+        found += gdpr_rules(stated, vocabulary)
+    return found
+
+
+def contradictions_adding(stated: list[StatedFact], added: list[StatedFact], regimes: list[str],
+                          vocabulary: Vocabulary) -> list[Contradiction]:
+    """The conflicts that `added` would bring to `stated`: only pairs with an added fact are
+    compared, so asking about a few facts beside a whole policy stays cheap."""
+    pairs = [(a, b) for index, a in enumerate(added) for b in [*added[index + 1:], *stated]]
+    found = (one_per_clause_pair(opposites(stated, vocabulary, pairs) + private_but_shared(stated, vocabulary, pairs))
+             + limited_recipients(stated, vocabulary, pairs))
+    both = stated + added
+    found += children_rules(both, vocabulary) + unfounded_disclosure(both, vocabulary)
+    found += (ccpa_rules(both, vocabulary) if "ccpa" in regimes else []) + (gdpr_rules(both, vocabulary) if "gdpr" in regimes else [])
+    ids = {id(s) for s in added}
+    return [f for f in found if id(f.first) in ids or (f.second is not None and id(f.second) in ids)]
+
+
+# --- Opposites and limited recipients ------------------------------------------------------
+
+Pairs = list[tuple[StatedFact, StatedFact]] | None  # the pairs to compare; None: every pair of `stated`
+
+
+def sided_pairs(stated: list[StatedFact], pairs: Pairs, left, right) -> list[tuple[StatedFact, StatedFact]]:
+    """The pairs (every pair of `stated` in its order, or those of `pairs`) where one fact passes
+    `left` and the other `right`: the only pairs a rule can find anything in. Each rule pairs
+    a few facts (denials, limits, privacy promises) with many, so this keeps a policy's check
+    linear in its facts instead of comparing every fact with every other."""
+    if pairs is not None:
+        return [(a, b) for a, b in pairs if (left(a.fact) and right(b.fact)) or (left(b.fact) and right(a.fact))]
+    rights = [index for index, s in enumerate(stated) if right(s.fact)]
+    found = {(min(i, j), max(i, j)) for i, s in enumerate(stated) if left(s.fact) for j in rights if i != j}
+    return [(stated[i], stated[j]) for i, j in sorted(found)]
+
+
+def _positive_claim(fact: Fact) -> bool:
+    claim = claim_of(fact)
+    return claim is not None and claim.positive
+
+
+def _negative_claim(fact: Fact) -> bool:
+    claim = claim_of(fact)
+    return claim is not None and not claim.positive
+
+
+def _gives_data(fact: Fact) -> bool:
+    return fact.verb in ("shares", "sells") and fact.positive
+
+
+def opposites(stated: list[StatedFact], vocabulary: Vocabulary, pairs: Pairs = None) -> list[Contradiction]:
+    found = []
+    for first, second in sided_pairs(stated, pairs, _positive_claim, _negative_claim):
+        a, b = claim_of(first.fact), claim_of(second.fact)
+        if a and b and a.verb == b.verb and a.positive != b.positive:
+            positive, negative = (a, b) if a.positive else (b, a)
+            if claims_conflict(positive, negative, vocabulary):
+                found.append(Contradiction("opposite", first, second, _pair_reason(first, second, vocabulary)))
+    return one_per_clause_pair(found)
+
+
+# Giving data to these is not keeping it private; service providers, authorities and a buyer
+# receive it on our behalf or under the law, which a privacy promise allows.
+_NOT_PRIVATE_ROLES = ("third_party", "public")
+
+
+def private_but_shared(stated: list[StatedFact], vocabulary: Vocabulary, pairs: Pairs = None) -> list[Contradiction]:
+    """"We keep your name private" beside "we share your name with the other side of a booking"."""
+    found = []
+    for first, second in sided_pairs(stated, pairs, lambda fact: fact.source.startswith("keeps private"), _gives_data):
+        for private, shared in ((first, second), (second, first)):
+            if _private_shared(private.fact, shared.fact, vocabulary):
+                found.append(Contradiction("opposite", first, second, _pair_reason(first, second, vocabulary)))
+                break
+    return one_per_clause_pair(found)
+
+
+def _private_shared(private: Fact, shared: Fact, vocabulary: Vocabulary) -> bool:
+    if not private.source.startswith("keeps private") or shared.verb not in ("shares", "sells") or not shared.positive:
+        return False  # "does not make public" promises less than "keeps private"
+    recipient = vocabulary.recipients.get(shared.recipient or "")
+    return (recipient is not None and recipient.role in _NOT_PRIVATE_ROLES
+            and data_overlap(private.data, shared.data, vocabulary))
+
+
+def one_per_clause_pair(found: list[Contradiction]) -> list[Contradiction]:
+    """Keep the first problem between two clauses: the owner fixes clauses, not single facts."""
+    kept, seen = [], set()
+    for problem in found:
+        key = (problem.kind, frozenset((problem.first.clause_id, problem.second.clause_id)))
+        if key not in seen:
+            seen.add(key)
+            kept.append(problem)
+    return kept
+
+
+def claims_conflict(positive: Claim, negative: Claim, vocabulary: Vocabulary) -> bool:
+    if positive.verb == "audience":
+        return positive.audience == negative.audience
+    if positive.verb in ("honours dnt", "consent by use"):
+        return True
+    if not data_overlap(positive.data, negative.data, vocabulary):
+        return False
+    if positive.verb == "shares":
+        return (vocabulary.overlaps(positive.recipient, negative.recipient, "recipient")
+                and _purpose_denied(positive.purpose, negative.purpose, vocabulary))
+    if positive.verb in ("uses", "asks consent"):  # opt-in against opt-out: one use, two consent models
+        return vocabulary.overlaps(positive.purpose, negative.purpose, "purpose")
+    return True
+
+
+def _purpose_denied(positive: str | None, negative: str | None, vocabulary: Vocabulary) -> bool:
+    if negative is None:
+        return True
+    return positive is not None and vocabulary.overlaps(positive, negative, "purpose")
+
+
+def data_overlap(a: tuple[str, ...], b: tuple[str, ...], vocabulary: Vocabulary) -> bool:
+    return any(vocabulary.overlaps(x, y, "data") for x in a for y in b)
+
+
+def limited_recipients(stated: list[StatedFact], vocabulary: Vocabulary, pairs: Pairs = None) -> list[Contradiction]:
+    found = []
+    for first, second in sided_pairs(stated, pairs, lambda fact: fact.verb == "limits", _gives_data):
+        for limit, other in ((first, second), (second, first)):
+            if _limit_broken(limit.fact, other.fact, vocabulary):
+                reason = _pair_reason(first, second, vocabulary)
+                found.append(Contradiction("limited-recipient", first, second, reason))
+                break
+    return one_per_clause_pair(found)
+
+
+def _limit_broken(limit: Fact, other: Fact, vocabulary: Vocabulary) -> bool:
+    if limit.verb != "limits" or not other.positive:
+        return False
+    claim = claim_of(other)
+    return (claim is not None and claim.verb == "shares" and _sale_or_cross_context(claim, vocabulary)
+            and vocabulary.overlaps(limit.recipient, claim.recipient, "recipient"))
+
+
+def _sale_or_cross_context(claim: Claim, vocabulary: Vocabulary) -> bool:
+    purpose = claim.purpose
+    return purpose is not None and any(vocabulary.within(purpose, p, "purpose") for p in (SALE, CROSS_CONTEXT))
+
+
+# --- Regime rules ---------------------------------------------------------------------------
+
+
+def personal(fact: Fact, vocabulary: Vocabulary) -> bool:
+    """The fact is about personal information (not only de-identified data)."""
+    return any(vocabulary.root(id, "data") == PERSONAL for id in fact.data)
+
+
+def is_sale(fact: Fact, vocabulary: Vocabulary) -> bool:
+    claim = claim_of(fact)
+    return (fact.positive and claim is not None and claim.verb == "shares" and claim.purpose is not None
+            and vocabulary.within(claim.purpose, SALE, "purpose") and personal(fact, vocabulary))
+
+
+def is_cross_context(fact: Fact, vocabulary: Vocabulary) -> bool:
+    return (fact.positive and fact.verb == "shares" and fact.purpose is not None
+            and vocabulary.within(fact.purpose, CROSS_CONTEXT, "purpose") and personal(fact, vocabulary))
+
+
+def _child_risk(fact: Fact, vocabulary: Vocabulary) -> bool:
+    if not fact.positive or not personal(fact, vocabulary):
+        return False
+    ads_use = fact.verb == "uses" and vocabulary.within(fact.purpose, ADS, "purpose")
+    return ads_use or fact.verb == "makes public" or is_sale(fact, vocabulary) or is_cross_context(fact, vocabulary)
+
+
+def _has(stated: list[StatedFact], verb: str) -> bool:
+    return any(s.fact.verb == verb and s.fact.positive for s in stated)
+
+
+def children_rules(stated: list[StatedFact], vocabulary: Vocabulary) -> list[Contradiction]:
+    if _has(stated, "obtains parental consent"):
+        return []
+    audiences = [s for s in stated if s.fact.verb == "audience" and s.fact.positive and s.fact.audience == CHILDREN]
+    found = []
+    for audience in audiences[:1]:
+        for other in stated:
+            if _child_risk(other.fact, vocabulary):
+                reason = (f"one says {describe(audience.fact, vocabulary)}, the other that "
+                          f"{describe(other.fact, vocabulary)}, and no clause promises to get a "
+                          "parent's consent first")
+                found.append(Contradiction("children", audience, other, reason))
+    return one_per_clause_pair(found)
+
+
+def ccpa_rules(stated: list[StatedFact], vocabulary: Vocabulary) -> list[Contradiction]:
+    sales = [s for s in stated if is_sale(s.fact, vocabulary)]
+    cross = [s for s in stated if is_cross_context(s.fact, vocabulary)]
+    found = []
+    if not _has(stated, "offers opt-out of sale"):
+        found += _single("ccpa-opt-out", sales, vocabulary,
+                         "California law then requires a way to opt out of the sale, and no clause offers one")
+    if not _has(stated, "offers opt-out of sharing"):
+        found += _single("ccpa-opt-out", cross, vocabulary,
+                         "California law then requires a way to opt out of this sharing, and no clause offers one")
+    if not _has(stated, "discloses sharing"):
+        found += _single("ccpa-sharing-disclosure", cross, vocabulary,
+                         "California law then requires the policy to say it shares information for "
+                         "cross-context behavioral advertising, and no clause says so")
+    return found
+
+
+def unfounded_disclosure(stated: list[StatedFact], vocabulary: Vocabulary) -> list[Contradiction]:
+    """A policy that says it sells or shares for ads, while no clause says it does either."""
+    if any(is_sale(s.fact, vocabulary) or is_cross_context(s.fact, vocabulary) for s in stated if s.fact.positive):
+        return []
+    disclosing = [s for s in stated if s.fact.verb == "discloses sharing" and s.fact.positive]
+    return _single("nothing-sold", disclosing, vocabulary,
+                   "no picked clause says you sell information or share it for ads, so there is nothing to disclose")
+
+
+def gdpr_rules(stated: list[StatedFact], vocabulary: Vocabulary) -> list[Contradiction]:
+    offending = [s for s in stated if s.fact.verb == "consent by use" and s.fact.positive]
+    return _single("gdpr-consent-by-use", offending, vocabulary,
+                   "the GDPR does not accept simply using a service as consent")
+
+
+def _single(kind: str, offending: list[StatedFact], vocabulary: Vocabulary, why: str) -> list[Contradiction]:
+    """One problem per clause for a rule that has only one side."""
+    found, seen = [], set()
+    for stated in offending:
+        if stated.clause_id not in seen:
+            seen.add(stated.clause_id)
+            reason = f"says {describe(stated.fact, vocabulary)}, but {why}"
+            found.append(Contradiction(kind, stated, None, reason))
+    return found
+
+
+# --- Plain words ----------------------------------------------------------------------------
+
+
+def _pair_reason(first: StatedFact, second: StatedFact, vocabulary: Vocabulary) -> str:
+    a, b = first.fact, second.fact
+    shown_a = [x for x in a.data if any(vocabulary.overlaps(x, y, "data") for y in b.data)] or list(a.data)
+    shown_b = [y for y in b.data if any(vocabulary.overlaps(x, y, "data") for x in a.data)] or list(b.data)
+    return (f"one says {describe(a, vocabulary, tuple(shown_a))}, "
+            f"the other that {describe(b, vocabulary, tuple(shown_b))}")
+
+
+def lower_first(text: str) -> str:
+    """Lower-case a title's first letter unless it starts an abbreviation ("IP address")."""
+    if text.startswith("{{"):  # a term token: its own first letter says whether it is capitalised
+        return "{{" + lower_first(text[2:])
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _data_words(fact: Fact, vocabulary: Vocabulary, data: tuple[str, ...] | None) -> str:
+    ids = fact.data if data is None else data
+    if not ids:
+        return f"the items of opt.{fact.option}" if fact.option else "nothing"
+    return join_words([lower_first(spoken(vocabulary.title(id, "data"))) for id in ids])
+
+
+def _title(id: str | None, kind: str, vocabulary: Vocabulary) -> str:
+    if id is None or id == ANYONE and kind == "recipient":
+        return "anyone"
+    return lower_first(spoken(vocabulary.title(id, kind)))
+
+
+_FLAGS = {
+    ("honours dnt", True): "you honour Do Not Track signals",
+    ("honours dnt", False): "you ignore Do Not Track signals",
+    ("consent by use", True): "simply using the service counts as consent",
+    ("consent by use", False): "simply using the service does not count as consent",
+    ("obtains parental consent", True): "you get a parent's consent before collecting a child's information",
+    ("offers opt-out of sale", True): "people can opt out of the sale of their information",
+    ("offers opt-out of sharing", True): "people can opt out of sharing for cross-context advertising",
+    ("discloses sharing", True): "you share information for cross-context behavioral advertising",
+}
+
+
+def describe(fact: Fact, vocabulary: Vocabulary, data: tuple[str, ...] | None = None) -> str:
+    """The fact in plain words, as the second half of "one says …"."""
+    if (fact.verb, fact.positive) in _FLAGS:
+        return _FLAGS[fact.verb, fact.positive]
+    what = _data_words(fact, vocabulary, data)
+    to = _title(fact.recipient, "recipient", vocabulary)
+    purpose = f" for {_title(fact.purpose, 'purpose', vocabulary)}" if fact.purpose else ""
+    no = "" if fact.positive else "do not "
+    if fact.verb == "collects":
+        return f"you {no}collect {what}"
+    if fact.verb == "shares":
+        return f"you {no}share {what} with {to}{purpose}"
+    if fact.verb == "sells":
+        return f"you sell {what} to {to}" if fact.positive else f"you never sell {what}" + (
+            f" to {to}" if fact.recipient else "")
+    if fact.verb == "uses":
+        return f"you {no}use {what}{purpose}"
+    if fact.verb == "asks consent":
+        return f"you ask before you use {what}{purpose}" if fact.positive else f"you use {what}{purpose} unless people opt out"
+    if fact.verb == "makes public":
+        return f"you make {what} public" if fact.positive else f"you keep {what} private"
+    if fact.verb == "audience":
+        audience = _title(fact.audience, "audience", vocabulary)
+        return f"the service is {'' if fact.positive else 'not '}made for {audience}"
+    if fact.verb == "limits":
+        return f"{to} may use information only for your purposes"
+    if fact.verb == "retains":
+        return f"you keep {what} {fact.value}"
+    return fact.source

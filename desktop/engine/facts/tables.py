@@ -1,0 +1,112 @@
+"""Generated text derived from facts: the CCPA category table and the retention schedule.
+
+Only positive facts count here; conflicts among facts are `contradictions`' business. Pass the
+facts that hold, resolved against the profile.
+"""
+
+from dataclasses import dataclass
+
+from desktop.engine.facts.model import CROSS_CONTEXT, SALE, StatedFact
+from desktop.engine.reference.vocabulary import ANYONE, PERSONAL, Vocabulary
+
+# The lists a clause can ask for as {{facts:NAME}}.
+GENERATED = ("ccpa_collected", "ccpa_purposes", "ccpa_disclosed", "ccpa_sold", "ccpa_shared", "ccpa_recipients",
+             "ccpa_third_parties", "ccpa_sensitive", "retention")
+
+
+@dataclass(frozen=True)
+class CcpaRow:
+    """Titles of the categories under one CCPA category, and who receives them."""
+
+    collected: tuple[str, ...] = ()
+    disclosed: tuple[str, ...] = ()  # for a business purpose: given to a named recipient, not sold or shared for ads
+    sold: tuple[str, ...] = ()
+    shared: tuple[str, ...] = ()  # for cross-context behavioral advertising
+    recipients: tuple[str, ...] = ()
+
+
+_COLUMNS = ("collected", "disclosed", "sold", "shared")
+
+
+def ccpa_table(stated: list[StatedFact], vocabulary: Vocabulary) -> dict[str, CcpaRow]:
+    """Per CCPA category (in vocabulary order): what is collected, disclosed, sold, shared,
+    and to whom any of it is given. A broad id (`personal`) stands for the collected
+    categories below it."""
+    facts = [s.fact for s in stated if s.fact.positive]
+    collected = [id for f in facts if f.verb == "collects" for id in f.data]
+    cells: dict[str, dict[str, set[str]]] = {}
+    for fact in facts:
+        columns = _columns(fact, vocabulary)
+        discloses = fact.verb in ("shares", "sells") and fact.recipient is not None
+        for id in _expand(fact.data, collected, vocabulary) if columns or discloses else ():
+            ccpa = vocabulary.categories[id].ccpa
+            row = cells.setdefault(ccpa, {name: set() for name in (*_COLUMNS, "recipients")})
+            for column in columns:
+                row[column].add(id)
+            if discloses:
+                row["recipients"].add(fact.recipient)
+    return {ccpa: _row(cells[ccpa], vocabulary) for ccpa in _ccpa_order(vocabulary) if ccpa in cells}
+
+
+def _columns(fact, vocabulary: Vocabulary) -> tuple[str, ...]:
+    if fact.verb == "collects":
+        return ("collected",)
+    if fact.verb == "sells" or fact.verb == "shares" and _within(fact.purpose, SALE, vocabulary):
+        return ("sold",)
+    if fact.verb == "shares" and _within(fact.purpose, CROSS_CONTEXT, vocabulary):
+        return ("shared",)
+    if fact.verb == "shares" and is_business_disclosure(fact, vocabulary):
+        return ("disclosed",)
+    return ()
+
+
+def is_business_disclosure(fact, vocabulary: Vocabulary) -> bool:
+    """Given to a named recipient (a service provider, a debt collector, a buyer, a court …) for a
+    reason other than a sale or ads. What is made public is the user's own posting, and `anyone`
+    names no kind of recipient the CCPA list could show."""
+    recipient = vocabulary.recipients.get(fact.recipient or "")
+    return recipient is not None and recipient.id != ANYONE and recipient.role != "public"
+
+
+def _within(purpose: str | None, ancestor: str, vocabulary: Vocabulary) -> bool:
+    return purpose is not None and vocabulary.within(purpose, ancestor, "purpose")
+
+
+def _expand(data: tuple[str, ...], collected: list[str], vocabulary: Vocabulary) -> list[str]:
+    """Each id, or the collected categories below it; only ids with a CCPA category."""
+    found = []
+    for id in data:
+        below = [c for c in collected if vocabulary.within(c, id, "data")]
+        found.extend(below or [id])
+    return [id for id in dict.fromkeys(found) if id in vocabulary.categories and vocabulary.categories[id].ccpa]
+
+
+def _ccpa_order(vocabulary: Vocabulary) -> list[str]:
+    return list(dict.fromkeys(c.ccpa for c in vocabulary.categories.values() if c.ccpa))
+
+
+def _row(cell: dict[str, set[str]], vocabulary: Vocabulary) -> CcpaRow:
+    def titles(ids: set[str], table: dict) -> tuple[str, ...]:
+        return tuple(table[id].title for id in table if id in ids)
+
+    columns = {name: titles(cell[name], vocabulary.categories) for name in _COLUMNS}
+    return CcpaRow(**columns, recipients=titles(cell["recipients"], vocabulary.recipients))
+
+
+def retention_schedule(stated: list[StatedFact], vocabulary: Vocabulary) -> list[tuple[str, str]]:
+    """(category title, "for 12 months" / "until …"), one row per distinct data id.
+
+    A narrower category keeps its own row, so its period wins for its own data over a broader
+    category's; when one id is given two periods, the first stated wins. A period for all
+    personal information comes last, as "Anything else".
+    """
+    periods: dict[str, str] = {}
+    for stated_fact in stated:
+        fact = stated_fact.fact
+        if fact.verb == "retains" and fact.positive:
+            for id in fact.data:
+                periods.setdefault(id, fact.value)
+    rows = [(vocabulary.title(id, "data"), periods[id]) for id in vocabulary.categories if id in periods and id != PERSONAL]
+    if PERSONAL in periods:  # the catch-all: last, and named for what it covers once other rows stand above it
+        rows.append(("Anything else" if rows else vocabulary.title(PERSONAL, "data"), periods[PERSONAL]))
+    return rows

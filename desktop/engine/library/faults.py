@@ -1,0 +1,139 @@
+"""What can be wrong with one clause: its front matter, the names it refers to, its tokens."""
+
+import re
+
+from desktop.engine.facts.grammar import parse_fact
+from desktop.engine.facts.model import FactError
+from desktop.engine.facts.tables import GENERATED
+from desktop.engine.language.markup import tokens_in
+from desktop.engine.library.model import Clause, Practice
+from desktop.engine.library.tokens import TokenError, classify
+from desktop.engine.profile.fields import token_fields
+from desktop.engine.reference.regimes import regime_ids
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+CLAUSE_KEYS = {
+    "id": str, "practice": str, "section": str, "title": str, "sources": list,
+    "summary": str, "heading": str, "order": int, "options": dict, "group": str,
+    "excludes": list, "requires_practices": list, "requires": list, "regimes": list,
+    "when": str, "example": bool, "facts": list,
+}
+REQUIRED_KEYS = ("id", "practice", "section", "title", "sources")
+
+
+def front_matter_problems(data: dict) -> list[str]:
+    problems = [f"missing `{key}`" for key in REQUIRED_KEYS if key not in data]
+    for key, value in data.items():
+        expected = CLAUSE_KEYS.get(key)
+        if expected is None:
+            problems.append(f"unknown key `{key}`")
+        elif not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            problems.append(f"`{key}` must be a {expected.__name__}")
+    for key in ("id", "practice"):
+        if isinstance(data.get(key), str) and not ID_PATTERN.match(data[key]):
+            problems.append(f"`{key}` {data[key]!r} must be lowercase letters, digits, _ . -")
+    if isinstance(data.get("sources"), list) and not data["sources"]:
+        problems.append("`sources` names the seed files, or [\"new\"]")
+    return problems
+
+
+def reference_problems(clause, practice, practices, sections, requirement_ids) -> list[str]:
+    problems = []
+    if clause.section not in sections:
+        problems.append(f"unknown section {clause.section!r}")
+    for other in clause.excludes + clause.requires_practices:
+        if other not in practices:
+            problems.append(f"names unknown practice {other!r}")
+    for name in clause.requires:
+        if name not in token_fields():
+            problems.append(f"`requires` names unknown profile field {name!r}")
+    for rid in clause.regimes:
+        if requirement_ids and rid not in requirement_ids:
+            problems.append(f"unknown regime requirement id {rid!r}")
+    if clause is not practice.primary:
+        for key in ("options", "group", "excludes", "requires_practices", "example"):
+            if getattr(clause, key):
+                problems.append(f"`{key}` belongs on the practice's primary clause {practice.id!r}")
+    conditions = [b.condition for b in clause.blocks if b.condition] + ([clause.when] if clause.when else [])
+    for condition in conditions:
+        for name in condition.names():
+            problem = condition_name_problem(name, practice, practices)
+            if problem:
+                problems.append(problem)
+    if clause.when and any(name.startswith("facts.") for name in clause.when.names()):
+        problems.append("`when` cannot ask about generated lists (facts.NAME): they come from the clauses picked")
+    return problems
+
+
+def fact_problems(clause: Clause, practice: Practice, practices, vocabulary) -> tuple[list, list[tuple[int, str]]]:
+    """The clause's facts read against the vocabulary, and (line, what is wrong) for each that is not."""
+    facts, faults = [], []
+    for text in clause.fact_texts:
+        try:
+            fact = parse_fact(text, vocabulary, practice.options)
+        except FactError as error:
+            faults.append((_line_of(clause, text), f"fact {text!r}: {error}"))
+            continue
+        for name in fact.condition.names() if fact.condition else []:
+            problem = condition_name_problem(name, practice, practices)
+            if problem or name.startswith("facts."):
+                faults.append((_line_of(clause, text), f"fact {text!r}: {problem or 'a fact cannot depend on generated lists'}"))
+                break
+        else:
+            facts.append(fact)
+    return facts, faults
+
+
+def _line_of(clause: Clause, text: str) -> int:
+    """The front-matter line that holds a fact's text (2, the first front-matter line, if not found)."""
+    try:
+        lines = clause.path.read_text(encoding="utf-8").splitlines()[:clause.body_line]
+    except OSError:
+        return 2
+    return next((number for number, line in enumerate(lines, start=1) if text in line), 2)
+
+
+def condition_name_problem(name: str, practice, practices) -> str | None:
+    kind, _, rest = name.partition(".")
+    if kind == "opt" and rest not in practice.options:
+        return f"condition names unknown option {rest!r}"
+    if kind == "practice" and rest not in practices:
+        return f"condition names unknown practice {rest!r}"
+    if kind == "regime" and rest not in regime_ids():
+        return f"condition names unknown regime {rest!r}"
+    if kind == "facts" and rest not in GENERATED:
+        return f"condition names unknown generated list {name!r}; use one of {', '.join(GENERATED)}"
+    if kind == "terms" and rest not in ("service", "personal_information"):
+        return f"condition names unknown term choice {name!r}"
+    if kind == "answer":
+        return f"condition {name!r} asks about an interview answer; a clause can ask only about the profile"
+    if kind in ("company", "service") and name not in token_fields():
+        return f"condition names unknown profile field {name!r}"
+    return None
+
+
+def tokens_with_lines(clause: Clause):
+    for offset, line in enumerate(clause.body.splitlines()):
+        for raw in tokens_in(line):
+            if not raw.startswith("if "):
+                yield raw, clause.body_line + offset
+    for spec in clause.options.values():
+        for value in spec.text_values():
+            for raw in tokens_in(value):
+                yield raw, 2
+
+
+def token_problem(raw: str, term_ids, practice: Practice, sections, recipients=()) -> str | None:
+    try:
+        token = classify(raw, term_ids)
+    except TokenError as error:
+        return str(error)
+    if token.kind == "option" and token.name not in practice.options:
+        return f"{{{{opt.{token.name}}}}} is not an option of practice {practice.id!r}"
+    if token.kind == "generated" and token.name not in GENERATED:
+        return f"{{{{facts:{token.name}}}}} is not a generated list; use one of {', '.join(GENERATED)}"
+    if token.kind == "recipient" and token.name not in recipients:
+        return f"{{{{recipient:{token.name}}}}} names no recipient in the vocabulary"
+    if token.kind == "ref" and token.name not in sections:
+        return f"{{{{ref:{token.name}}}}} names no section"
+    return None

@@ -1,0 +1,379 @@
+"""profile + library -> Document: the canonical outline, numbered, every token filled."""
+
+import datetime as dt
+from dataclasses import replace
+
+from desktop.engine.facts.model import join_words
+from desktop.engine.facts.tables import GENERATED
+from desktop.engine.language.markup import TOKEN, BlockTemplate, MarkupError, parse_body, parse_inline, typographic_quotes
+from desktop.engine.language.validate import is_email, is_web_address, web_url
+from desktop.engine.library.model import Clause, DefinedTerm, Library
+from desktop.engine.library.tokens import Token, TokenError, classify
+from desktop.engine.policy.document import BulletList, Document, Gap, Heading, Paragraph, Run, Section
+from desktop.engine.policy.option_guard import MAX_OPTION_TEXT, OptionGuard
+from desktop.engine.policy.place import clause_place, field_place, practice_place
+from desktop.engine.policy.run_text import capitalised, linked, styled
+from desktop.engine.policy.statements import Generated, stated_facts
+from desktop.engine.policy.terms import company_runs, definition_runs, resolved_terms, with_article
+from desktop.engine.profile.fields import label as field_label
+from desktop.engine.profile.fields import required_fields
+from desktop.engine.profile.profile import Profile
+
+US_NAMES = {"us", "usa", "u.s.", "u.s.a.", "united states", "united states of america"}
+_MAX_DEPTH = 4
+
+
+def is_us(profile: Profile) -> bool:
+    return profile.company.country.strip().lower() in US_NAMES
+
+
+def format_date(date: dt.date, us: bool) -> str:
+    return f"{date:%B} {date.day}, {date.year}" if us else f"{date.day} {date:%B} {date.year}"
+
+
+def practice_options(library: Library, profile: Profile, practice_id: str) -> dict[str, object]:
+    """The practice's option values: defaults, overlaid by the profile's valid values."""
+    specs = library.practices[practice_id].options
+    chosen = profile.practices.get(practice_id, {})
+    return {
+        name: chosen[name] if name in chosen and spec.problem(chosen[name]) is None else spec.default
+        for name, spec in specs.items()
+    }
+
+
+def included_clauses(library: Library, profile: Profile, lookup: "_Lookup | None" = None) -> dict[str, list[Clause]]:
+    """Section id -> the clauses that appear, in outline order; empty sections left out."""
+    condition_lookup = lookup or _Lookup(library, profile, resolved_terms(library, profile))
+    result = {}
+    for section in library.outline():
+        clauses = [
+            clause for clause in library.clauses_in(section.id)
+            if clause.practice in profile.practices
+            and (clause.when is None or clause.when.holds(condition_lookup.for_practice(clause.practice)))
+        ]
+        if clauses:
+            result[section.id] = clauses
+    return result
+
+
+class _Lookup:
+    """Answers the names a condition asks about, for one practice's options; each practice's
+    option values are worked out once."""
+
+    def __init__(self, library: Library, profile: Profile, terms: dict[str, DefinedTerm]):
+        self.library, self.profile, self.terms = library, profile, terms
+        self.options: dict[str, dict[str, object]] = {}
+        self.generated: Generated | None = None  # known once the clauses, and so the facts, are
+
+    def options_of(self, practice_id: str) -> dict[str, object]:
+        if practice_id not in self.options:
+            self.options[practice_id] = practice_options(self.library, self.profile, practice_id)
+        return self.options[practice_id]
+
+    def for_practice(self, practice_id: str):
+        options = self.options_of(practice_id)
+
+        def lookup(name: str) -> object:
+            kind, _, rest = name.partition(".")
+            if kind == "opt":
+                return options.get(rest)
+            if kind == "regime":
+                return rest in self.profile.regimes
+            if kind == "practice":
+                return rest in self.profile.practices and rest in self.library.practices
+            if kind == "facts":
+                return bool(self.generated and self.generated.get(rest))
+            if kind == "terms":
+                return self.terms[rest.replace("_", " ")].label if rest == "personal_information" else self.terms["service"].label
+            if name == "company.country" and is_us(self.profile):
+                return "United States"  # the spelling conditions compare with, however the company wrote it
+            value = self.profile.field_value(name).strip()
+            return value or (name in required_fields())  # an empty required field shows as a gap
+
+        return lookup
+
+
+def condition_lookup(library: Library, profile: Profile) -> "_Lookup":
+    """What clause and fact conditions ask about this profile (facts.* lists excepted)."""
+    return _Lookup(library, profile, resolved_terms(library, profile))
+
+
+def _prepared(profile: Profile, library: Library):
+    """The clauses that appear, the facts they state, and a renderer that numbers sections and fills tokens."""
+    lookup = _Lookup(library, profile, resolved_terms(library, profile))
+    included = included_clauses(library, profile, lookup)
+    facts, unknown_items = stated_facts([c for clauses in included.values() for c in clauses], library,
+                                        profile.wording_confirmed, lookup.for_practice, lookup.options_of)
+    lookup.generated = Generated(facts, library.vocabulary)
+    numbers = {section_id: index for index, section_id in enumerate(included, start=1)}
+    return lookup, included, facts, unknown_items, _Renderer(profile, library, numbers, lookup)
+
+
+def word_renderer(profile: Profile, library: Library) -> "_Renderer":
+    """A renderer that fills tokens in plain words (no first-use definitions), as the policy reads now."""
+    renderer = _prepared(profile, library)[-1]
+    renderer.defined = list(renderer.terms)
+    renderer.company_introduced = True
+    return renderer
+
+
+def assemble(profile: Profile, library: Library) -> Document:
+    lookup, included, facts, unknown_items, renderer = _prepared(profile, library)
+    sections = []
+    for section_id, clauses in included.items():
+        section = Section(section_id, renderer.numbers[section_id], library.sections[section_id].title)
+        previous_heading = None
+        for clause in clauses:
+            heading = clause.shown_heading
+            if heading and heading != previous_heading:
+                section.blocks.append(Heading(renderer.heading_runs(heading, clause), clause.id))
+            previous_heading = heading
+            section.blocks.extend(renderer.clause_blocks(clause))
+        sections.append(section)
+    company = profile.company.display_name
+    return Document(
+        title=f"{company} Privacy Policy" if company else "Privacy Policy",
+        effective_line="Effective date: " + renderer.effective_date_text(),
+        company_name=company,
+        lang="en-US" if is_us(profile) else "en",
+        page_size="letter" if is_us(profile) else "a4",
+        sections=sections,
+        gaps=renderer.gaps,
+        defined_terms=renderer.defined,
+        terms=lookup.terms,
+        facts=facts,
+        unknown_items=unknown_items,
+    )
+
+
+class _Renderer:
+    def __init__(self, profile: Profile, library: Library, numbers: dict[str, int], lookup: _Lookup):
+        self.profile, self.library, self.numbers, self.lookup = profile, library, numbers, lookup
+        self.terms = lookup.terms
+        self.defined: list[str] = []
+        self.company_introduced = False
+        self.gaps: list[Gap] = []
+        self.guard = OptionGuard()
+
+    def effective_date_text(self) -> str:
+        date = self.profile.effective()
+        if date is None:
+            self.gaps.append(Gap("missing", "effective_date", "", "The policy has no effective date.", field_place("effective_date")))
+            return "[Effective date]"
+        return format_date(date, is_us(self.profile))
+
+    def heading_runs(self, heading: str, clause: Clause) -> list[Run]:
+        return self._expand(typographic_quotes(heading), clause, Run(""), define=False)
+
+    def clause_blocks(self, clause: Clause) -> list:
+        lookup = self.lookup.for_practice(clause.practice)
+        blocks: list = []
+        for template in self._templates(clause):
+            if template.condition and not template.condition.holds(lookup):
+                continue
+            if template.kind == "li":
+                items = self._list_items(template, clause)
+                if blocks and isinstance(blocks[-1], BulletList):
+                    blocks[-1].items.extend(items)
+                else:
+                    blocks.append(BulletList(items, clause.id))
+            else:
+                blocks.append(Paragraph(self._inline(template.text, clause), clause.id))
+        return blocks
+
+    def _templates(self, clause: Clause) -> list[BlockTemplate]:
+        override = self.profile.overrides.get(clause.id)
+        if override is None:
+            return clause.blocks
+        try:
+            return parse_body(override)
+        except MarkupError:
+            return [BlockTemplate("p", " ".join(override.split()), 1)]
+
+    def _list_items(self, template: BlockTemplate, clause: Clause) -> list[list[Run]]:
+        whole = TOKEN.fullmatch(template.text.strip())
+        name = whole.group(1).strip() if whole else ""
+        if name.startswith("opt."):
+            value = self._options(clause).get(name[4:])
+            if isinstance(value, list):
+                items = self.guard.within(clause.practice, name[4:], lambda: [
+                    self._expand(typographic_quotes(item), clause, Run("")) for item in value])
+                return items if items is not None else [[self._runaway_gap(clause, name[4:])]]
+        if name.startswith("facts:") and self.lookup.generated and (items := self._generated(name[6:].strip(), clause)):
+            # Generated from the facts, not written by anyone: the linter trusts it like token output.
+            return [[replace(run, token=True) for run in self._expand(typographic_quotes(item), clause, Run(""), define=False)]
+                    for item in items]
+        return [self._inline(template.text, clause)]
+
+    def _inline(self, text: str, clause: Clause) -> list[Run]:
+        runs: list[Run] = []
+        for span in parse_inline(text):
+            style = Run("", bold=span.bold, italic=span.italic, href=span.href)
+            runs.extend(self._expand(span.text, clause, style))
+        return runs
+
+    def _expand(self, text: str, clause: Clause, style: Run, depth: int = 0, define: bool = True) -> list[Run]:
+        """Replace the tokens in `text` with runs styled like `style`."""
+        runs: list[Run] = []
+        position = 0
+        if not self.guard.spend(len(text)):
+            return runs
+        for match in TOKEN.finditer(text):
+            if match.start() > position:
+                runs.extend(linked(style, text[position:match.start()]))
+            raw = match.group(1)
+            token_runs = self._token(raw, clause, style, depth, define)
+            if raw.strip()[:1].isupper():
+                token_runs = capitalised(token_runs)
+            runs.extend(token_runs)
+            position = match.end()
+        if position < len(text):
+            runs.extend(linked(style, text[position:]))
+        return runs
+
+    def _token(self, raw: str, clause: Clause, style: Run, depth: int, define: bool) -> list[Run]:
+        if self.guard.exhausted:
+            return []
+        if depth > _MAX_DEPTH:
+            return [self._gap("token", raw, clause, f"Token {{{{{raw}}}}} refers to itself.")]
+        try:
+            token = classify(raw, set(self.terms))
+        except TokenError as error:
+            return [self._gap("token", raw, clause, str(error)[0].upper() + str(error)[1:] + ".")]
+        if token.kind == "option":  # option values are wording, linted like the clause itself
+            return self._option(token.name, clause, style, depth)
+        if token.kind == "field":
+            runs = self._field(token.name, clause, style)
+        elif token.kind == "ref":
+            runs = self._reference(token.name, clause, style)
+        elif token.kind == "recipient":
+            runs = self._recipient(token.name, clause, style, depth)
+        elif token.kind == "generated":
+            joined = join_words(self._generated(token.name, clause)) or "none"
+            runs = self._expand(typographic_quotes(joined), clause, style, depth + 1, define=False)
+        elif token.kind == "company":
+            runs = self._company(clause, style, define)
+        else:
+            runs = self._term(token, clause, style, depth, define)
+        return [replace(run, token=True) for run in runs]
+
+    def token_words(self, raw: str, clause: Clause) -> tuple[str, bool]:
+        """What one token reads as in this clause, and whether it is a gap (a missing detail)."""
+        runs = self._token(raw, clause, Run(""), 0, define=False)
+        if raw.strip()[:1].isupper():
+            runs = capitalised(runs)
+        return "".join(run.text for run in runs), any(run.gap for run in runs)
+
+    def holds(self, template: BlockTemplate, clause: Clause) -> bool:
+        return template.condition is None or template.condition.holds(self.lookup.for_practice(clause.practice))
+
+    def _gap(self, kind: str, name: str, clause: Clause, message: str, label: str | None = None, place=None) -> Run:
+        self.gaps.append(Gap(kind, name, clause.id, message, place or clause_place(clause.id)))
+        return Run(f"[{label or name}]", gap=True)
+
+    def _field(self, name: str, clause: Clause, style: Run) -> list[Run]:
+        value = self.profile.field_value(name).strip()
+        if not value:
+            label = field_label(name)
+            return [self._gap("missing", name, clause, f"{label} is empty, and “{self._practice_title(clause)}” uses it.", label, field_place(name))]
+        if name == "effective_date":
+            date = self.profile.effective()
+            return [styled(style, format_date(date, is_us(self.profile)) if date else value)]
+        if name == "company.contact_email":
+            if is_email(value):
+                return [Run(value, style.bold, style.italic, href=f"mailto:{value}")]
+            return [Run(value, gap=True)]  # checks reports it; the draft shows it marked
+        if name == "company.website":
+            if is_web_address(value):
+                return [Run(value, style.bold, style.italic, href=web_url(value))]
+            return [Run(value, gap=True)]
+        return [styled(style, value)]
+
+    def _recipient(self, recipient_id: str, clause: Clause, style: Run, depth: int) -> list[Run]:
+        """The one way the policy describes a kind of recipient, from the vocabulary."""
+        recipient = self.library.vocabulary.recipients.get(recipient_id)
+        if recipient is None:
+            message = f"Clause {clause.id!r} names a recipient {recipient_id!r} the vocabulary lacks."
+            return [self._gap("token", f"recipient:{recipient_id}", clause, message)]
+        return self._expand(typographic_quotes(recipient.description), clause, style, depth + 1, define=False)
+
+    def _generated(self, name: str, clause: Clause) -> list[str]:
+        if name not in GENERATED:
+            self._gap("token", f"facts:{name}", clause, f"Clause {clause.id!r} asks for a generated list {name!r} that does not exist.")
+            return []
+        return self.lookup.generated.get(name, clause.id) if self.lookup.generated else []
+
+    def _options(self, clause: Clause) -> dict[str, object]:
+        return self.lookup.options_of(clause.practice)
+
+    def _option(self, name: str, clause: Clause, style: Run, depth: int) -> list[Run]:
+        runs = self.guard.within(clause.practice, name, lambda: self._option_runs(name, clause, style, depth))
+        return runs if runs is not None else [self._runaway_gap(clause, name)]
+
+    def _practice_title(self, clause: Clause) -> str:
+        practice = self.library.practices.get(clause.practice)
+        return practice.title if practice else clause.title
+
+    def _runaway_gap(self, clause: Clause, name: str) -> Run:
+        if self.guard.inside:  # an inner option: the outermost one is reported
+            return Run("")
+        spec = self.library.practices[clause.practice].options.get(name)
+        title = spec.title if spec else name
+        message = (f"Option {title!r} of “{self._practice_title(clause)}” uses itself, or grows past {MAX_OPTION_TEXT:,} "
+                   f"characters once the {{{{opt.…}}}} tokens in it are filled in; remove those tokens from it.")
+        return self._gap("runaway", f"{clause.practice}.{name}", clause, message, title,
+                         practice_place(clause.practice, name))
+
+    def _option_runs(self, name: str, clause: Clause, style: Run, depth: int) -> list[Run]:
+        value = self._options(clause).get(name)
+        if value is None:
+            return [self._gap("token", f"opt.{name}", clause, f"Clause {clause.id!r} uses an option {name!r} that its practice does not have.")]
+        spec = self.library.practices[clause.practice].options[name]
+        chosen = self.profile.practices.get(clause.practice, {})
+        if name in chosen and spec.problem(chosen[name]) is not None:
+            return [Run(f"[{spec.title}]", gap=True)]  # checks reports the invalid value
+        if value in ("", []):
+            title = spec.title
+            return [self._gap("missing", f"{clause.practice}.{name}", clause, f"Option {title!r} of practice {clause.practice!r} is empty.",
+                              title, practice_place(clause.practice, name))]
+        if isinstance(value, list):
+            runs: list[Run] = []
+            for index, item in enumerate(value):
+                runs.extend(self._expand(typographic_quotes(item), clause, style, depth + 1))
+                if index < len(value) - 2:
+                    runs.append(styled(style, ", "))
+                elif index == len(value) - 2:
+                    runs.append(styled(style, " and "))
+            return runs
+        if isinstance(value, bool):
+            return [styled(style, "yes" if value else "no")]
+        return self._expand(typographic_quotes(str(value)), clause, style, depth + 1)
+
+    def _reference(self, section_id: str, clause: Clause, style: Run) -> list[Run]:
+        number = self.numbers.get(section_id)
+        if number is None:
+            title = self.library.sections[section_id].title if section_id in self.library.sections else section_id
+            return [self._gap("reference", section_id, clause,
+                              f"Clause {clause.id!r} refers to section {title!r}, which is not in the policy.",
+                              f"section {title}")]
+        return [replace(styled(style, f"section {number} ({self.library.sections[section_id].title})"), ref=section_id)]
+
+    def _company(self, clause: Clause, style: Run, define: bool) -> list[Run]:
+        company = self.profile.company
+        if not company.legal_name.strip():
+            label = field_label("company.legal_name")
+            return [self._gap("missing", "company.legal_name", clause, f"{label} is empty.", label, field_place("company.legal_name"))]
+        if self.company_introduced or not define:
+            return [styled(style, company.display_name)]
+        self.company_introduced = True
+        return company_runs(company.legal_name.strip(), company.short_name.strip())
+
+    def _term(self, token: Token, clause: Clause, style: Run, depth: int, define: bool) -> list[Run]:
+        term = self.terms[token.name]
+        label = term.plural if token.plural else term.label
+        if token.name in self.defined or not define:
+            return [styled(style, with_article(token.article, label))]
+        self.defined.append(token.name)
+        plain_label = [styled(style, with_article(token.article, label))]
+        introduced = self._expand(term.introduce, clause, style, depth + 1) if term.introduce else plain_label
+        return definition_runs(term, term.label, introduced)

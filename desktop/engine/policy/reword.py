@@ -1,0 +1,214 @@
+"""A clause's wording in plain words, for rewording it: the template resolved for one profile into
+lines of words and pieces (the filled-in values), and back from such lines to a template.
+
+Conditions are settled as the profile stands: a `{{if …}}` paragraph that does not hold is left
+out, one that holds is kept without its condition. The pieces keep their tokens, so a rewording
+written back still follows the company's details when they change.
+"""
+
+from dataclasses import dataclass
+from functools import cached_property, partial
+
+from desktop.engine.language.markup import TOKEN, BlockTemplate, MarkupError, parse_body, parse_inline
+from desktop.engine.library.model import Library
+from desktop.engine.library.tokens import Token, TokenError, classify
+from desktop.engine.policy.assemble import word_renderer
+from desktop.engine.profile.fields import field as profile_field
+from desktop.engine.profile.profile import Profile
+
+
+@dataclass(frozen=True)
+class Words:
+    """Wording the user may change freely."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A filled-in value: shown as it reads now, kept as its token."""
+
+    source: str  # the token as written, without its braces: "company.contact_email"
+    shown: str  # what it reads as now: "privacy@acme.example"
+    label: str  # what it is and where it comes from: "Contact email — from the company details"
+    missing: bool = False  # the detail it needs is empty or wrong
+    bold: bool = False
+    italic: bool = False
+
+
+Part = Words | Piece
+
+
+@dataclass(frozen=True)
+class Line:
+    kind: str  # "p" (a paragraph) or "li" (a bullet)
+    parts: tuple[Part, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(part.text if isinstance(part, Words) else part.shown for part in self.parts)
+
+
+def templates_of(text: str) -> list[BlockTemplate]:
+    """The paragraphs of a body or override, read as assembly reads them."""
+    try:
+        return parse_body(text)
+    except MarkupError:
+        return [BlockTemplate("p", " ".join(text.split()), 1)]
+
+
+def depends_on_choices(text: str) -> bool:
+    """Some paragraph of this wording appears only when other choices hold."""
+    return any(template.condition is not None for template in templates_of(text))
+
+
+class Rewording:
+    """Wordings of one profile's clauses in lines of words and pieces; the tokens are filled once
+    per profile state, so several clauses (or a clause and its library text) cost one fill."""
+
+    def __init__(self, profile: Profile, library: Library):
+        self.profile, self.library = profile, library
+
+    @cached_property
+    def renderer(self):
+        """Filled on first use: a practice whose option values hold no token never needs it."""
+        return word_renderer(self.profile, self.library)
+
+    def lines(self, text: str, clause_id: str) -> list[Line]:
+        """The wording `text` of clause `clause_id` as it reads now: conditions settled, tokens as pieces."""
+        clause = self.library.clauses[clause_id]
+        describe = _Describer(self.library, clause.practice, set(self.renderer.terms))
+        lines = []
+        for template in templates_of(text):
+            if not self.renderer.holds(template, clause):
+                continue
+            parts: list[Part] = []
+            for span in parse_inline(template.text):
+                if span.href:  # a link keeps its markup: its address is no value of the profile
+                    parts.append(Words(f"[{span.text}]({span.href})", span.bold, span.italic))
+                    continue
+                words_of = partial(self.renderer.token_words, clause=clause)
+                parts.extend(_split(span.text, span.bold, span.italic, words_of, describe))
+            lines.append(Line(template.kind, tuple(parts)))
+        return lines
+
+    def value_words(self, practice_id: str):
+        """A function that shows an option value of this practice in words: its tokens filled in as
+        the policy fills them (the value itself, tokens and all, is what stays stored)."""
+        clause = next((c for c in self.library.clauses.values() if c.practice == practice_id), None)
+        if clause is None:
+            return lambda text: text
+
+        def words(text: str) -> str:
+            return TOKEN.sub(lambda match: self.renderer.token_words(match.group(1), clause)[0], text)
+
+        return words
+
+
+def reword_lines(text: str, clause_id: str, profile: Profile, library: Library) -> list[Line]:
+    """The wording `text` of clause `clause_id` as it reads for `profile`, in lines of words and pieces."""
+    return Rewording(profile, library).lines(text, clause_id)
+
+
+def _split(text: str, bold: bool, italic: bool, words_of, describe) -> list[Part]:
+    parts: list[Part] = []
+    position = 0
+    for match in TOKEN.finditer(text):
+        if match.start() > position:
+            parts.append(Words(text[position:match.start()], bold, italic))
+        raw = match.group(1)
+        shown, missing = words_of(raw)
+        parts.append(Piece(raw, shown, describe(raw), missing, bold, italic))
+        position = match.end()
+    if position < len(text):
+        parts.append(Words(text[position:], bold, italic))
+    return parts
+
+
+def lines_template(lines: list[Line]) -> str:
+    """The override text for these lines: words as written, pieces as their tokens."""
+    out: list[str] = []
+    previous = None
+    for line in lines:
+        body = _inline_template(line.parts).strip()
+        if not body:
+            continue
+        if previous is not None:
+            out.append("\n" if line.kind == "li" and previous == "li" else "\n\n")
+        out.append(("- " if line.kind == "li" else "") + body)
+        previous = line.kind
+    return "".join(out)
+
+
+def _inline_template(parts: tuple[Part, ...]) -> str:
+    """Words and tokens, with runs of bold or italic marked as the clause format marks them."""
+    out, group, style = [], [], (False, False)
+    for part in parts:
+        text = part.text if isinstance(part, Words) else "{{" + part.source + "}}"
+        if (part.bold, part.italic) != style:
+            out.append(_marked("".join(group), style))
+            group, style = [], (part.bold, part.italic)
+        group.append(text)
+    out.append(_marked("".join(group), style))
+    return "".join(out)
+
+
+def _marked(text: str, style: tuple[bool, bool]) -> str:
+    bold, italic = style
+    stripped = text.strip()
+    if not stripped or not (bold or italic):
+        return text
+    mark = "**" if bold else "*"
+    lead, trail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+    return f"{lead}{mark}{stripped}{mark}{trail}"
+
+
+_DETAILS = "from the company details"
+
+
+class _Describer:
+    """Names what a token is and where its value comes from, for a piece's tooltip."""
+
+    def __init__(self, library: Library, practice_id: str, term_ids: set[str]):
+        self.library, self.practice_id, self.term_ids = library, practice_id, term_ids
+
+    def __call__(self, raw: str) -> str:
+        try:
+            token = classify(raw, self.term_ids)
+        except TokenError as error:
+            return f"Not filled in: {error}"
+        return getattr(self, f"_{token.kind}")(token)
+
+    def _field(self, token: Token) -> str:
+        found = profile_field(token.name)
+        return f"{found.label if found else token.name} — {_DETAILS}"
+
+    def _company(self, token: Token) -> str:
+        return f"Company name — {_DETAILS}"
+
+    def _option(self, token: Token) -> str:
+        practice = self.library.practices.get(self.practice_id)
+        spec = practice.options.get(token.name) if practice else None
+        if spec is None:
+            return "An option this practice does not have"
+        return f"“{spec.title}” — from the options of “{practice.title}”"
+
+    def _ref(self, token: Token) -> str:
+        section = self.library.sections.get(token.name)
+        title = section.title if section else token.name
+        return f"Reference to the section “{title}” — numbered for you"
+
+    def _term(self, token: Token) -> str:
+        if token.name == "service":
+            return f"The word for your service — {_DETAILS} (Call it the)"
+        if token.name == "personal information":
+            return f"The word for personal information — {_DETAILS} (Call their data)"
+        return f"The defined term “{token.name}” — from the policy's terms"
+
+    def _generated(self, token: Token) -> str:
+        return "A list made from the practices you ticked"
+
+    def _recipient(self, token: Token) -> str:
+        return "Who receives the information — the policy's one wording for it"

@@ -1,0 +1,182 @@
+"""What the assembled policy states, as facts, and the text generated from those facts.
+
+The picked clauses' facts that hold for this profile (their conditions met, their options filled
+in) are the policy's statements. The CCPA lists and the retention schedule are generated from
+them (`{{facts:NAME}}` in a clause), so they cannot disagree with the rest of the policy.
+A reworded clause's facts count only once the user has confirmed the wording still says them.
+"""
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from desktop.engine.facts.model import CHILDREN, Fact, StatedFact, join_words
+from desktop.engine.facts.rules import is_cross_context, is_sale, lower_first
+from desktop.engine.facts.tables import ccpa_table, is_business_disclosure, retention_schedule
+from desktop.engine.library.model import Clause, Library
+from desktop.engine.reference.vocabulary import Vocabulary
+
+
+@dataclass(frozen=True)
+class UnknownItem:
+    """A list option item that names no data category, so no fact can be drawn from it."""
+
+    practice_id: str
+    option: str
+    item: str
+
+
+def stated_facts(clauses: list[Clause], library: Library, confirmed: Callable[[str], bool],
+                 lookup_for: Callable[[str], Callable[[str], object]], options_of: Callable[[str], dict]
+                 ) -> tuple[list[StatedFact], list[UnknownItem]]:
+    """The facts the given clauses state for this profile, and the option items no category names."""
+    stated, unknown = [], []
+    for clause in clauses:
+        if not confirmed(clause.id):
+            continue
+        lookup, options = lookup_for(clause.practice), options_of(clause.practice)
+        for fact in clause.facts:
+            if fact.condition is not None and not fact.condition.holds(lookup):
+                continue
+            resolved, missing = _resolved(fact, options, library.vocabulary)
+            if fact.verb == "retains" and not resolved.value.strip():
+                continue  # a period the owner has not given is not a statement
+            unknown += [UnknownItem(clause.practice, fact.option or "", item) for item in missing]
+            if resolved.data or not fact.option:
+                stated.append(StatedFact(clause.id, clause.practice, resolved))
+    return stated, list(dict.fromkeys(unknown))
+
+
+def _resolved(fact: Fact, options: dict, vocabulary: Vocabulary) -> tuple[Fact, list[str]]:
+    data, missing = list(fact.data), []
+    if fact.option is not None:
+        items = options.get(fact.option)
+        for item in items if isinstance(items, list) else []:
+            found = vocabulary.categories_in(str(item))
+            data += found
+            if not found:
+                missing.append(str(item))
+    value = fact.value
+    for name, option_value in options.items():
+        shown = join_words([str(v) for v in option_value]) if isinstance(option_value, list) else str(option_value)
+        value = value.replace(f"{{{{opt.{name}}}}}", shown)
+    return replace(fact, data=tuple(dict.fromkeys(data)), value=value), missing
+
+
+# --- Generated text ------------------------------------------------------------------------
+
+
+class Generated:
+    """The lists `{{facts:NAME}}` stands for, each worked out from the facts when first asked."""
+
+    def __init__(self, stated: list[StatedFact], vocabulary: Vocabulary):
+        self.stated, self.vocabulary = stated, vocabulary
+        self._lists: dict[str, list[str]] = {}
+
+    @functools.cached_property
+    def table(self):
+        return ccpa_table(self.stated, self.vocabulary)
+
+    def get(self, name: str, owner: str | None = None) -> list[str]:
+        """The list; `owner` is the clause that shows it, whose own facts come first where facts overlap."""
+        key = f"{name}:{owner}" if name == "retention" else name
+        if key not in self._lists:
+            self._lists[key] = self._retention(owner) if name == "retention" else getattr(self, f"_{name}")()
+        return self._lists[key]
+
+    def _ccpa_collected(self) -> list[str]:  # "Identifiers, such as name and email address"
+        return [f"{_capital(ccpa)}, such as {join_words([lower_first(t) for t in row.collected])}"
+                for ccpa, row in self.table.items() if ccpa and row.collected]
+
+    def _column(self, column: str) -> list[str]:
+        return [ccpa for ccpa, row in self.table.items() if ccpa and getattr(row, column)]
+
+    def _ccpa_disclosed(self) -> list[str]:  # CCPA categories given to others for a business purpose
+        return self._column("disclosed")
+
+    def _ccpa_sold(self) -> list[str]:
+        return self._column("sold")
+
+    def _ccpa_shared(self) -> list[str]:  # for cross-context behavioral advertising
+        return self._column("shared")
+
+    def _ccpa_sensitive(self) -> list[str]:  # "precise location", "password"
+        """The kinds of CPRA sensitive personal information the policy says it collects: for each
+        collected id, the narrowest sensitive category that holds it."""
+        sensitive = [c.id for c in self.vocabulary.categories.values() if c.sensitive]
+        collected = [id for s in self.stated if s.fact.positive and s.fact.verb == "collects" for id in s.fact.data]
+        holding = [[s for s in sensitive if self.vocabulary.within(id, s, "data")] for id in collected]
+        found = {max(ids, key=len) for ids in holding if ids}  # the deepest id is the narrowest category
+        return [lower_first(self.vocabulary.categories[id].title) for id in sensitive if id in found]
+
+    def _ccpa_purposes(self) -> list[str]:
+        """The purposes the policy says it uses personal information for, in vocabulary order."""
+        used = {s.fact.purpose for s in self.stated if s.fact.positive and s.fact.verb == "uses" and s.fact.purpose}
+        return [lower_first(p.title) for p in self.vocabulary.purposes.values() if p.id in used]
+
+    def _ccpa_recipients(self) -> list[str]:
+        """How the policy describes each recipient it gives information to for a business purpose."""
+        found = []
+        for item in self.stated:
+            fact = item.fact
+            if (fact.positive and fact.verb == "shares" and is_business_disclosure(fact, self.vocabulary)
+                    and not is_sale(fact, self.vocabulary) and not is_cross_context(fact, self.vocabulary)):
+                found.append(self.vocabulary.recipients[fact.recipient].description)
+        return list(dict.fromkeys(found))
+
+    def _ccpa_third_parties(self) -> list[str]:
+        """How the policy describes each company it sells to or shares with for cross-context ads."""
+        found = []
+        for item in self.stated:
+            fact = item.fact
+            recipient = self.vocabulary.recipients.get(fact.recipient or "")
+            if recipient is not None and fact.positive and (is_sale(fact, self.vocabulary) or is_cross_context(fact, self.vocabulary)):
+                found.append(recipient.description)
+        return list(dict.fromkeys(found))
+
+    def _retention(self, owner: str | None) -> list[str]:  # "Account details: until 30 days after you close your account"
+        """One row per kind of information. The schedule's own clause sets the period for what it
+        names; for the rest, the first clause that states one."""
+        ordered = sorted(self.stated, key=lambda s: s.clause_id != owner)
+        return [f"{title}: {period}" for title, period in retention_schedule(ordered, self.vocabulary)]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+# --- Claims in the user's own wording ------------------------------------------------------
+
+_NOT = r"(?:do not|don't|does not|doesn't|never|will not|won't|shall not|not)"
+_CLAIMS = [  # (pattern over one lower-case sentence, verb, positive, recipient, purpose, data when none is named)
+    (re.compile(rf"\b{_NOT}\s+(?:\w+\s+)?(?:sell|rent|trade)\b"), "sells", False, None, None, "personal"),
+    (re.compile(rf"\b{_NOT}\s+(?:\w+\s+)?(?:share|disclose|give|pass on)\b"), "shares", False, None, None, "personal"),
+    (re.compile(rf"\b{_NOT}\s+(?:\w+\s+)?(?:collect|gather|ask for|store|keep)\b"), "collects", False, None, None, "personal"),
+    (re.compile(rf"\b{_NOT}\s+(?:\w+\s+)?(?:track|follow|profile)\b"), "collects", False, None, None, "activity"),
+    (re.compile(r"\b(?:made|meant|designed|directed|intended) (?:for|at) (?:young )?children\b"), "audience", True, None, None, ""),
+]
+_NEGATED_AUDIENCE = re.compile(rf"\b{_NOT}\s+(?:\w+\s+)?(?:made|meant|designed|directed|intended) (?:for|at) (?:young )?children\b")
+
+
+def claims_in_wording(text: str, vocabulary: Vocabulary) -> list[Fact]:
+    """What a user's wording claims about sale, sharing, collection, tracking and children, as facts.
+
+    Read plainly, sentence by sentence: a denial ("we never sell your data") becomes a negative
+    fact about the data the sentence names (or all personal information); "made for children"
+    says whom the service is for."""
+    claims = []
+    for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):
+        lower = " ".join(sentence.lower().replace("\u2019", "'").split())
+        for pattern, verb, positive, recipient, purpose, default in _CLAIMS:
+            if not pattern.search(lower):
+                continue
+            if verb == "audience":
+                claims.append(Fact("audience", not _NEGATED_AUDIENCE.search(lower), audience=CHILDREN, source=sentence.strip()))
+                continue
+            found = vocabulary.categories_in(lower)
+            named = tuple(c for c in found if not vocabulary.within(c, "deidentified", "data"))
+            if found and not named:
+                continue  # statistics and other data that does not identify anyone
+            claims.append(Fact(verb, positive, named or (default,), recipient, purpose, source=sentence.strip()))
+    return claims

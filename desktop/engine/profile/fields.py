@@ -1,0 +1,172 @@
+"""The profile's fields, declared once: key, labels, help, whether a policy needs it, the advice
+shown when it is missing, and how a value is checked.
+
+Tokens (`{{company.phone}}`), gaps, the checks and the company form all read these declarations;
+adding a field is one entry here (its value is stored in the profile like any other).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop.engine.language.validate import is_email, is_web_address
+from desktop.engine.reference.countries import COUNTRIES, country_problem
+
+LINE, COMBO, CHOICE, DATE = "line", "combo", "choice", "date"
+
+
+def _email_problem(value: str) -> str | None:
+    return None if is_email(value) else f"{value!r} is not an email address."
+
+
+def _web_problem(value: str) -> str | None:
+    return None if is_web_address(value) else f"{value!r} is not a web address such as example.com."
+
+
+@dataclass(frozen=True)
+class ProfileField:
+    key: str  # "company.phone": group and attribute in the profile, and its token
+    label: str  # in messages and gaps: "Phone number"
+    form_label: str  # beside the field, with its mnemonic: "Ph&one"
+    group: str  # the form's box: "Company", "Contact", "What the policy covers"
+    placeholder: str = ""
+    help: str = ""
+    kind: str = LINE
+    choices: tuple[str, ...] = ()
+    required: bool = False
+    advice: str = ""  # shown when a required (or needed) field is empty
+    problem: Callable[[str], str | None] | None = None  # why a non-empty value is wrong
+    doubt: Callable[[str], str | None] | None = None  # why a non-empty value may be wrong (a warning)
+    token: bool = True  # clauses may write {{key}}
+    # Why the policy never prints the value (it only decides which wording is used); the form says so.
+    # Every other field is printed by some clause (tests/test_fields_used.py checks both ways).
+    not_printed: str = ""
+    # An optional field the rest of the profile makes necessary: given the profile, True when an
+    # empty value is worth a warning (with `advice`).
+    needed: Callable[[object], bool] | None = None
+
+    def __post_init__(self):
+        if (self.required or self.needed) and not self.advice:
+            raise ValueError(f"field {self.key} is required or needed, so it needs the advice shown when it is empty")
+
+
+# Where the GDPR applies directly (the EU and the rest of the EEA) and the UK, which keeps its own copy.
+_EU_UK = frozenset(name.lower() for name in (
+    "Austria", "Belgium", "Bulgaria", "Croatia", "Cyprus", "Czechia", "Czech Republic", "Denmark", "Estonia",
+    "Finland", "France", "Germany", "Greece", "Hungary", "Ireland", "Italy", "Latvia", "Lithuania", "Luxembourg",
+    "Malta", "Netherlands", "The Netherlands", "Poland", "Portugal", "Romania", "Slovakia", "Slovenia", "Spain",
+    "Sweden", "Iceland", "Liechtenstein", "Norway", "United Kingdom", "UK", "U.K.", "Great Britain", "Britain",
+    "England", "Scotland", "Wales", "Northern Ireland"))
+
+
+def outside_eu_uk(profile) -> bool:
+    """The company names a country, and it is neither in the EU/EEA nor the UK."""
+    country = profile.field_value("company.country").strip().lower()
+    return bool(country) and country not in _EU_UK
+
+
+def _representative_needed(profile) -> bool:  # GDPR Art. 27
+    return "gdpr" in profile.regimes and outside_eu_uk(profile)
+
+
+def _dpo_needed(profile) -> bool:  # GDPR Art. 37
+    return "gdpr" in profile.regimes and profile.field_value("company.dpo_required").strip() == "yes"
+
+
+_GDPR = "Europe and the UK (GDPR)"
+
+PROFILE_FIELDS: list[ProfileField] = [
+    ProfileField("company.legal_name", "Company legal name", "&Legal name", "Company", "Acme Audio, Inc.",
+                 required=True, advice="Enter the company's full legal name."),
+    ProfileField("company.short_name", "Company short name", "&Short name", "Company", "Acme",
+                 help="Used after the first mention. Leave empty to use the legal name."),
+    ProfileField("company.country", "Country", "&Country", "Company", "United States", kind=COMBO, choices=COUNTRIES,
+                 help="Sets the date style and the paper size of the Word file.", doubt=country_problem),
+    ProfileField("company.region", "State or region", "State or re&gion", "Company", "Illinois"),
+    ProfileField("company.contact_email", "Contact email", "Privacy e&mail", "Contact", "privacy@example.com",
+                 required=True, advice="Enter an email address where people can reach you about privacy.",
+                 problem=_email_problem),
+    ProfileField("company.website", "Website address", "&Website", "Contact", "example.com", problem=_web_problem),
+    ProfileField("company.postal_address", "Postal address", "&Postal address", "Contact",
+                 "100 Main Street, Springfield, IL 62701"),
+    ProfileField("company.phone", "Phone number", "Ph&one", "Contact", "+1 555 0100", help="Optional."),
+    ProfileField("service.name", "Service name", "Service &name", "What the policy covers", "Acme Studio",
+                 required=True, advice="Enter the name of the website, app or service this policy covers."),
+    ProfileField("service.kind", "Kind of service", "&Kind", "What the policy covers", "website", kind=COMBO,
+                 choices=("website", "app", "online platform", "online store", "software", "online music platform")),
+    ProfileField("terms.service", "Word for the service", "Call it &the", "What the policy covers", "Site", kind=COMBO,
+                 choices=("Site", "Website", "Platform", "App", "Service", "Store"),
+                 help="The word the policy uses for it, as in “the Platform”.", token=False),
+    ProfileField("terms.personal_information", "Word for personal information", "Call their data", "What the policy covers",
+                 kind=CHOICE, choices=("personal information", "personal data"),
+                 help="“Personal data” is the usual term in Europe.", token=False),
+    ProfileField("effective_date", "Effective date", "&Effective date", "What the policy covers", kind=DATE),
+    ProfileField("company.eu_representative", "EU and UK representative", "&Representative", _GDPR,
+                 "EU Rep Ltd, 1 Quay Street, Dublin, rep@eurep.example",
+                 help="GDPR Article 27: needed if you are based outside the EU or the UK and serve people there. "
+                      "Their name, postal address and email.",
+                 needed=_representative_needed,
+                 advice="You are based outside the EU and the UK and the policy covers the GDPR: name your "
+                        "representative in the EU and the UK (GDPR Article 27), unless you deal with people there "
+                        "only now and then and never with sensitive data on a large scale."),
+    ProfileField("company.dpo_required", "Data protection officer required", "DPO re&quired", _GDPR,
+                 kind=CHOICE, choices=("no", "yes"),
+                 help="GDPR Article 37: yes if you are a public body, or if your core work is monitoring people "
+                      "regularly on a large scale, or handling sensitive data on a large scale.",
+                 not_printed="Not printed in the policy: it decides whether the policy says you need no data protection officer."),
+    ProfileField("company.dpo_contact", "Data protection officer", "&DPO contact", _GDPR, "dpo@example.com",
+                 help="How to reach your data protection officer: an email address, and a name or title.",
+                 needed=_dpo_needed,
+                 advice="You said the law requires a data protection officer: give their contact details "
+                        "(GDPR Articles 13 and 37)."),
+]
+
+
+def register_field(new: ProfileField) -> None:
+    """Declare one more field (a plug-in, or a test); every list below then includes it."""
+    if any(f.key == new.key for f in PROFILE_FIELDS):
+        raise ValueError(f"profile field {new.key} is already declared")
+    PROFILE_FIELDS.append(new)
+    _CACHED.clear()
+
+
+def unregister_field(key: str) -> None:
+    PROFILE_FIELDS[:] = [f for f in PROFILE_FIELDS if f.key != key]
+    _CACHED.clear()
+
+
+_CACHED: dict[str, object] = {}  # derived lookups, rebuilt after a field is registered
+
+
+def _cached(name: str, build: Callable[[], object]):
+    if name not in _CACHED:
+        _CACHED[name] = build()
+    return _CACHED[name]
+
+
+def fields_by_key() -> dict[str, ProfileField]:
+    return _cached("by_key", lambda: {f.key: f for f in PROFILE_FIELDS})
+
+
+def field(key: str) -> ProfileField | None:
+    return fields_by_key().get(key)
+
+
+def token_fields() -> frozenset[str]:
+    return _cached("tokens", lambda: frozenset(f.key for f in PROFILE_FIELDS if f.token))
+
+
+def required_fields() -> tuple[str, ...]:
+    return _cached("required", lambda: tuple(f.key for f in PROFILE_FIELDS if f.required))
+
+
+def label(key: str) -> str:
+    found = field(key)
+    return found.label if found else key
+
+
+def form_groups() -> list[tuple[str, list[ProfileField]]]:
+    """The form's boxes in order of first appearance, each with its fields in declared order."""
+    groups: dict[str, list[ProfileField]] = {}
+    for item in PROFILE_FIELDS:
+        groups.setdefault(item.group, []).append(item)
+    return list(groups.items())

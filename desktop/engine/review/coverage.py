@@ -1,0 +1,164 @@
+"""What each chosen law asks the policy to state, and whether the assembled policy states it.
+
+The one place that decides coverage: `check` turns it into warnings, `policywright coverage`
+prints it, and the window's Compliance panel shows it as a checklist. A requirement is
+
+- covered: a clause in the policy states it, in the library's wording or in wording the user
+  confirmed still says what the library's did;
+- reworded: only clauses the user reworded and has not confirmed state it ("check your wording");
+- missing: no clause in the policy states it; the practices that would are suggested, best first.
+
+An `alone` requirement (COPPA's general audience) answers its regime by itself when it is met;
+when it is not, it is not needed, and is offered `instead` of the others.
+"""
+
+from dataclasses import dataclass, replace
+
+from desktop.engine.facts.rules import contradictions_adding
+from desktop.engine.library.model import Clause, Library, Practice
+from desktop.engine.policy.assemble import assemble, condition_lookup
+from desktop.engine.policy.document import Document
+from desktop.engine.policy.statements import stated_facts
+from desktop.engine.profile.profile import Profile
+from desktop.engine.reference.regimes import Regime, Requirement, applicable
+
+COVERED, REWORDED, MISSING = "covered", "reworded", "missing"
+STATES = (COVERED, REWORDED, MISSING)
+
+
+@dataclass(frozen=True)
+class RequirementCoverage:
+    requirement: Requirement
+    state: str  # COVERED, REWORDED or MISSING
+    clauses: tuple[str, ...] = ()  # covered: the clauses that state it; reworded: the rewordings to check
+    practices: tuple[str, ...] = ()  # missing: practices whose clauses would state it, best first
+
+    @property
+    def id(self) -> str:
+        return self.requirement.id
+
+
+@dataclass(frozen=True)
+class RegimeCoverage:
+    regime: Regime
+    requirements: tuple[RequirementCoverage, ...]  # the applicable ones, in declared order
+    instead: tuple[RequirementCoverage, ...] = ()  # unmet `alone` requirements: one met would answer the regime alone
+
+    def in_state(self, state: str) -> tuple[RequirementCoverage, ...]:
+        return tuple(r for r in self.requirements if r.state == state)
+
+    @property
+    def missing(self) -> tuple[RequirementCoverage, ...]:
+        return self.in_state(MISSING)
+
+    def as_dict(self) -> dict:
+        """`{"covered": {req: [clause ids]}, "missing": {req: [practice ids]}, "reworded": {req: [clause ids]},
+        "instead": {req: [practice ids]}}`."""
+        result: dict[str, dict[str, list[str]]] = {state: {} for state in (COVERED, MISSING, REWORDED)}
+        for item in self.requirements:
+            result[item.state][item.id] = list(item.practices if item.state == MISSING else item.clauses)
+        result["instead"] = {item.id: list(item.practices) for item in self.instead}
+        return result
+
+
+def shown_clauses(document: Document) -> list[str]:
+    """The ids of the clauses the policy shows, in reading order."""
+    seen = {block.clause_id: None for section in document.sections for block in section.blocks if block.clause_id}
+    return list(seen)
+
+
+def coverage(profile: Profile, library: Library, document: Document | None = None,
+             suggest: bool = True) -> dict[str, RegimeCoverage]:
+    """Regime id -> its coverage, for each regime the profile chose that the library declares, in
+    the profile's order. Pass the profile's assembled `document` to spare assembling it again;
+    `suggest=False` leaves out the practices that would close each gap (the checks need none)."""
+    document = document or assemble(profile, library)
+    clauses = [library.clauses[c] for c in shown_clauses(document) if c in library.clauses]
+    stating: dict[str, list[Clause]] = {}
+    for clause in clauses:
+        for requirement_id in clause.regimes:
+            stating.setdefault(requirement_id, []).append(clause)
+    chosen = [library.regimes[r] for r in profile.regimes if r in library.regimes]
+    missing = {r.id for regime in chosen for r in regime.requirements if r.id not in stating}
+    suggestions = _Suggestions(profile, library, document, missing) if suggest else lambda _id: ()
+    result = {}
+    for regime in chosen:
+        needed = applicable(regime, set(stating))
+        items = tuple(_state(r, stating.get(r.id, []), profile, suggestions) for r in needed)
+        instead = () if any(r.alone for r in needed) else tuple(
+            RequirementCoverage(r, MISSING, practices=suggestions(r.id)) for r in regime.requirements if r.alone)
+        result[regime.id] = RegimeCoverage(regime, items, instead)
+    return result
+
+
+def is_complete(result: dict[str, RegimeCoverage]) -> bool:
+    """True when no chosen regime misses a requirement (rewordings to check do not count as missing)."""
+    return not any(regime.missing for regime in result.values())
+
+
+def _state(requirement: Requirement, clauses: list[Clause], profile: Profile, suggest) -> RequirementCoverage:
+    if not clauses:
+        return RequirementCoverage(requirement, MISSING, practices=suggest(requirement.id))
+    trusted = tuple(c.id for c in clauses if profile.wording_confirmed(c.id))
+    if trusted:
+        return RequirementCoverage(requirement, COVERED, trusted)
+    return RequirementCoverage(requirement, REWORDED, tuple(c.id for c in clauses))
+
+
+class _Suggestions:
+    """The practices that would state a requirement, best first: those that clash with nothing
+    ticked (no conflict rule, no other choice of the same group) and contradict nothing the policy
+    states, then those whose needed practices are ticked, then those mainly for a chosen law (a
+    clause's first requirement is the one it is for: a section for Californians is a poor answer
+    to CalOPPA alone), then the typical ones, then those
+    that close the most gaps at once, in the library's order."""
+
+    def __init__(self, profile: Profile, library: Library, document: Document, missing: set[str]):
+        self.profile, self.library, self.document, self.missing = profile, library, document, missing
+        self.order = {s.id: index for index, s in enumerate(library.outline())}
+        ticked = set(profile.practices)
+        self.clashing = {rule.other if rule.practice in ticked else rule.practice for rule in library.rules
+                         if rule.kind == "conflict" and (rule.practice in ticked) != (rule.other in ticked)}
+        self.groups = {library.practices[p].group for p in ticked if p in library.practices} - {None}
+        self._shown: dict[str, list[Clause]] = {}
+        self._contradicting: dict[str, bool] = {}
+
+    def __call__(self, requirement_id: str) -> tuple[str, ...]:
+        candidates = [p for p in self.library.practices.values() if p.id not in self.profile.practices
+                      and any(requirement_id in c.regimes for c in self._would_show(p))]
+        return tuple(p.id for p in sorted(candidates, key=self._rank)) if len(candidates) > 1 else (
+            tuple(p.id for p in candidates))
+
+    def _ticked(self, practice: Practice) -> Profile:
+        return replace(self.profile, practices={**self.profile.practices, practice.id: {}})
+
+    def _would_show(self, practice: Practice) -> list[Clause]:
+        """The practice's clauses that would appear were it ticked with its defaults."""
+        if practice.id not in self._shown:
+            shown = [c for c in practice.clauses if c.when is None]
+            conditional = [c for c in practice.clauses if c.when is not None]
+            if conditional:
+                lookup = condition_lookup(self.library, self._ticked(practice)).for_practice(practice.id)
+                shown += [c for c in conditional if c.when.holds(lookup)]
+            self._shown[practice.id] = shown
+        return self._shown[practice.id]
+
+    def _contradicts(self, practice: Practice) -> bool:
+        """Would ticking it contradict what the policy states, or what a chosen law forbids?"""
+        if practice.id not in self._contradicting:
+            lookup = condition_lookup(self.library, self._ticked(practice))
+            added, _ = stated_facts(self._would_show(practice), self.library, lambda _id: True,
+                                    lookup.for_practice, lookup.options_of)
+            found = contradictions_adding(self.document.facts, added, self.profile.regimes, self.library.vocabulary)
+            self._contradicting[practice.id] = bool(found)
+        return self._contradicting[practice.id]
+
+    def _rank(self, practice: Practice):
+        clashes = practice.id in self.clashing or practice.group in self.groups
+        unmet = any(n not in self.profile.practices for n in practice.primary.requires_practices)
+        stated = {r for c in practice.clauses for r in c.regimes}
+        main = practice.primary.regimes[:1] or [r for c in practice.clauses for r in c.regimes][:1]
+        elsewhere = any(r.partition(".")[0] not in self.profile.regimes for r in main)
+        return (clashes, self._contradicts(practice), unmet, elsewhere, not practice.primary.example,
+                -len(stated & self.missing),
+                self.order.get(practice.section, len(self.order)), practice.primary.order, practice.id)

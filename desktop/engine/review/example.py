@@ -1,0 +1,126 @@
+"""The example profile: a small US company, built from its answers to the interview, so the laws
+it covers and the practices it picks follow from what it says it does."""
+
+import datetime as dt
+from collections import Counter
+
+from desktop.engine.interview.interview import new_profile
+from desktop.engine.library.model import Library
+from desktop.engine.profile.profile import Profile
+from desktop.engine.reference.regimes import regime_ids
+
+# Acme Audio: an online music platform in Illinois with accounts, paid plans, analytics and
+# a newsletter; Californians use it, but it is under every CCPA threshold and has no users in Europe.
+EXAMPLE_ANSWERS = {
+    "company_name": "Acme Audio, Inc.", "service_name": "Acme Studio", "service_kind": "platform",
+    "website": "acme-audio.example", "contact_email": "privacy@acme-audio.example",
+    "has_accounts": True, "takes_payments": True, "contact_messages": True, "uploads": False,
+    "analytics": True, "ad_network": False, "personalised": True, "social_buttons": False, "newsletter": True, "forums": False,
+    "eu_users": False, "california_users": True, "dnt": "nothing different",
+    "revenue_over_25m": False, "californians_100k": False, "half_revenue_from_data": False,
+    "children": "general audience", "teens": False, "sells_data": False, "shares_for_ads": False,
+    "security_steps": ["encryption (TLS) for everything sent to and from us", "firewalls around our systems", "regular backups",
+                       "access only for staff who need it, and who must keep it private", "strong passwords on all our systems"],
+}
+# What no question asks: the rest of the company's details.
+EXAMPLE_DETAILS = {
+    "company.short_name": "Acme", "company.postal_address": "100 Main Street, Springfield, IL 62701",
+    "company.phone": "+1 555 0100", "company.country": "United States", "company.region": "Illinois",
+    "service.kind": "online music platform",
+}
+
+
+# How long the example company keeps things: a period is the owner's to state, never a default.
+EXAMPLE_RETENTION = {"retention.criteria": {
+    "account_period": "until 30 days after you close your account",
+    "payment_period": "for as long as tax law requires, usually 7 years",
+    "logs_period": "for 12 months",
+    "support_period": "until 2 years after we close your request",
+}}
+
+
+def example_profile(library: Library, today: dt.date | None = None) -> Profile:
+    profile = new_profile(EXAMPLE_ANSWERS, library, today or dt.date.today())
+    for key, value in EXAMPLE_DETAILS.items():
+        profile.set_field(key, value)
+    for practice_id, options in EXAMPLE_RETENTION.items():
+        if practice_id in profile.practices:
+            profile.practices[practice_id] = {**profile.practices[practice_id], **options}
+    return profile
+
+
+# Practices about a feature the company must name: their name options are empty until filled in,
+# so the all-practices profile names them (the example company's own would do the same).
+NAMED_FEATURES = {
+    "collect.telemetry": {"software": "our desktop program"},
+    "signin.other": {"provider": "Example ID"},
+    "rights.directory_removal": {"directory": "our member directory"},
+    "contact.escalation": {"provider": "Example Mediation"},
+    "california.request_methods": {"toll_free": "+1 800 555 0100"},
+    "california.financial_incentive": {"value": "about $5 a year"},
+    "california.opt_out": {"url": "https://acme-audio.example/do-not-sell"},
+}
+
+
+def all_practices(library: Library) -> dict[str, dict]:
+    """As many practices as can be picked together, with every law covered and every feature
+    named: typical ones first, one per exclusive group, then unticking what the checks find
+    contradictory until none is."""
+    key = id(library)
+    if key not in _ALL_PRACTICES or _ALL_PRACTICES[key][0] is not library:
+        _ALL_PRACTICES[key] = (library, _compatible(library))
+    return {practice_id: _named(practice_id) for practice_id in _ALL_PRACTICES[key][1]}
+
+
+def _named(practice_id: str) -> dict:
+    return {**NAMED_FEATURES.get(practice_id, {}), **EXAMPLE_RETENTION.get(practice_id, {})}
+
+
+_ALL_PRACTICES: dict[int, tuple[Library, list[str]]] = {}  # worked out once per library: it assembles a few times
+
+
+def _compatible(library: Library) -> list[str]:
+    """Typical practices first, one per exclusive group; untick what clashes; then tick back, one
+    at a time, each left-out practice that the checks accept."""
+    from desktop.engine.review.checks import check  # checks assembles; the example profile alone needs neither
+
+    ordered = sorted(library.practices.values(), key=lambda p: (not p.primary.example, p.id))
+    rank = {p.id: index for index, p in enumerate(ordered)}
+    profile = example_profile(library, dt.date(2026, 1, 1))
+    profile.regimes = list(regime_ids())
+    profile.answers = {}  # every practice the library has, whatever the example answered
+
+    def clashes(chosen: dict) -> list:
+        profile.practices = _with_needs_met(library, chosen)
+        return [p for p in check(profile, library) if p.code.startswith("contradiction") or p.code in ("conflict", "exclusive-group")]
+
+    chosen: dict[str, dict] = {}
+    groups: set[str] = set()
+    for practice in ordered:
+        if not (practice.group and practice.group in groups):
+            chosen[practice.id] = _named(practice.id)
+            groups.add(practice.group or "")
+    while clashing := clashes(chosen):  # untick the practice in the most clashes (the less typical on a tie)
+        count = Counter(place.id for problem in clashing for place in (problem.place, *problem.also))
+        chosen.pop(max(count, key=lambda practice_id: (count[practice_id], rank.get(practice_id, len(rank)))))
+    for practice in ordered:
+        if practice.id not in chosen and not clashes({**chosen, practice.id: _named(practice.id)}):
+            chosen[practice.id] = _named(practice.id)
+    return list(_with_needs_met(library, chosen))
+
+
+def _with_needs_met(library: Library, chosen: dict[str, dict]) -> dict[str, dict]:
+    """Drop practices whose needed practices were left out, until every need is met."""
+    chosen = dict(chosen)
+    while unmet := [p for p in chosen if any(n not in chosen for n in library.practices[p].primary.requires_practices)]:
+        for practice_id in unmet:
+            chosen.pop(practice_id)
+    return chosen
+
+
+def all_practices_profile(library: Library, today: dt.date | None = None) -> Profile:
+    """The example company with every practice that can go together and every law: the largest
+    policy `check` accepts. Its interview answers are dropped, since they no longer describe it."""
+    profile = example_profile(library, today)
+    profile.practices, profile.regimes, profile.answers = all_practices(library), list(regime_ids()), {}
+    return profile

@@ -1,0 +1,244 @@
+"""The terminology linter: reads the assembled policy as a careful editor would.
+
+It looks only at wording (the library's and the user's), never at text a token produced, and
+reports rival words for a chosen term, the company's name where "we" belongs, a defined term with
+other capitals, a term used but never defined or defined but never used, and non-house spellings.
+Text in quotation marks is a mention of a word, not a use, and is left alone.
+"""
+
+import re
+from dataclasses import dataclass
+
+from desktop.engine.language.markup import typographic_quotes
+from desktop.engine.library.model import DefinedTerm
+from desktop.engine.policy.document import BulletList, Document, Run
+from desktop.engine.profile.profile import Profile
+
+SERVICE_NOUNS = r"web[\s-]?sites?|websites?|sites?|platforms?|services?|apps?|applications?|portals?"
+_DETERMINED_SERVICE = re.compile(rf"\b(?P<det>our|the|this)\s+(?P<noun>{SERVICE_NOUNS})\b(?!\s+providers?)", re.IGNORECASE)
+_CAPITAL_SERVICE = re.compile(
+    r"(?<![.!?:]\s)(?<!^)(?<!Terms of )\b(?P<noun>Web ?[Ss]ites?|WebSites?|Websites?|Sites?|Platforms?|Services?|Apps?|Portals?)\b"
+    r"(?!\s+[Pp]roviders?)"
+)
+PERSONAL_INFORMATION_WORDS = ("personally identifiable information", "personally-identifiable information",
+                              "personal information", "personal data", "personal info", "PII")
+_HOUSE_SPELLINGS = [
+    (re.compile(r"\be-mail", re.IGNORECASE), "email"),
+    (re.compile(r"\bweb[\s-]site", re.IGNORECASE), "website"),
+    (re.compile(r"\bWebSite"), "website"),
+    (re.compile(r"\bon-line\b", re.IGNORECASE), "online"),
+]
+_QUOTED = re.compile(r"[“\"‘][^”\"’]*[”\"’]")
+# Signs of wording pasted from another company's policy: its addresses, its legal name, its brands.
+_ADDRESS = re.compile(r"\b[\w.%+-]+@(?P<mail>[\w-]+(?:\.[\w-]+)+)|\b(?:https?://)?(?:www\.)?(?P<web>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|biz|info|us|uk|eu|de|fr))\b",
+                      re.IGNORECASE)
+_ENTITY = re.compile(r"\b[A-Z][\w&]*(?:[ -][A-Z][\w&]*)*,? (?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|Corp|Corporation|plc|S\.A|B\.V)\b\.?")
+_BRAND = re.compile(r"\b(?:[A-Z]+[a-z]+[A-Z]\w*|[a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]+\w*)\b|\b\w+[™®]")
+_COMMON_CAPITALS = {"WebSite", "WebSites", "iPhone", "iPad", "eBay", "JavaScript", "YouTube", "LinkedIn", "PayPal", "FAQs", "IDs", "URLs"}
+_LITERAL_DEFINITION = re.compile(r"\([^()“\"]{0,40}?[“\"]([A-Z][^”\"]{1,40})[”\"]")
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    clause_id: str
+    words: str
+    replacement: str | None
+    reason: str
+
+
+@dataclass
+class _Text:
+    """One block's text with a mask of which characters are wording (not token output)."""
+
+    clause_id: str
+    text: str
+    wording: list[bool]
+
+    def is_wording(self, start: int, end: int) -> bool:
+        return all(self.wording[start:end])
+
+
+def _texts(document: Document) -> list[_Text]:
+    texts = []
+    for section in document.sections:
+        for block in section.blocks:
+            pieces = block.items if isinstance(block, BulletList) else [block.runs]
+            for runs in pieces:
+                texts.append(_block_text(block.clause_id or "", runs))
+    return texts
+
+
+def _block_text(clause_id: str, runs: list[Run]) -> _Text:
+    text, mask = "", []
+    for run in runs:
+        text += run.text
+        mask += [not run.token] * len(run.text)
+    for quoted in _QUOTED.finditer(text):
+        mask[quoted.start():quoted.end()] = [False] * (quoted.end() - quoted.start())
+    return _Text(clause_id, text, mask)
+
+
+def _same_word(a: str, b: str) -> bool:
+    return re.sub(r"[\s-]", "", a).lower() == re.sub(r"[\s-]", "", b).lower()
+
+
+def _singular(noun: str) -> str:
+    return noun[:-1] if noun.lower().endswith("s") and not noun.lower().endswith("ss") else noun
+
+
+class _Linter:
+    def __init__(self, document: Document, profile: Profile, terms: dict[str, DefinedTerm]):
+        self.document, self.profile, self.terms = document, profile, terms
+        self.findings: list[Finding] = []
+        self.claimed: set[tuple[str, int, int]] = set()
+
+    def add(self, item: _Text, start: int, end: int, code: str, replacement: str | None, reason: str) -> None:
+        if not item.is_wording(start, end):
+            return
+        if any(c == item.clause_id and s < end and start < e for c, s, e in self.claimed):
+            return
+        self.claimed.add((item.clause_id, start, end))
+        self.findings.append(Finding(code, item.clause_id, item.text[start:end], replacement, reason))
+
+    def run(self) -> list[Finding]:
+        texts = _texts(self.document)
+        for item in texts:
+            self._service_words(item)
+            self._spellings(item)
+            self._information_words(item)
+            self._company_name(item)
+            if item.clause_id in self.profile.overrides:
+                self._pasted_names(item)
+            self._term_capitals(item)
+        self._definitions(texts)
+        return self.findings
+
+    def _spellings(self, item: _Text) -> None:
+        for pattern, house in _HOUSE_SPELLINGS:
+            for match in pattern.finditer(item.text):
+                words = match.group(0)
+                fixed = house[0].upper() + house[1:] if words[0].isupper() else house
+                tail = item.text[match.end():match.end() + 1]
+                if house == "website" and tail.lower() == "s":
+                    continue  # caught with its plural by the service check when it names the service
+                self.add(item, match.start(), match.end(), "spelling", fixed, f"the house spelling is “{house}”")
+
+    def _service_words(self, item: _Text) -> None:
+        label = self.terms["service"].label
+        for match in _DETERMINED_SERVICE.finditer(item.text):
+            self._service_noun(item, match.start("noun"), match.end("noun"), label, match.group("det"))
+        for match in _CAPITAL_SERVICE.finditer(item.text):
+            self._service_noun(item, match.start("noun"), match.end("noun"), label, None)
+
+    def _service_noun(self, item: _Text, start: int, end: int, label: str, determiner: str | None) -> None:
+        noun = item.text[start:end]
+        plural = noun.lower().endswith("s") and not _same_word(noun, label)
+        wanted = self.terms["service"].plural if plural else label
+        if _same_word(noun, wanted):
+            if noun != wanted:
+                self.add(item, start, end, "term-capitals", wanted, f"the defined term is written “{wanted}”")
+            return
+        if determiner is None and _same_word(_singular(noun), label):
+            return
+        self.add(item, start, end, "rival-term", wanted,
+                 f"the policy calls the service “{label}”, so “{noun}” reads as something else")
+
+    def _information_words(self, item: _Text) -> None:
+        chosen = self.terms["personal information"].label
+        for words in PERSONAL_INFORMATION_WORDS:
+            flags = 0 if words == "PII" else re.IGNORECASE
+            for match in re.finditer(rf"\b{re.escape(words)}\b", item.text, flags):
+                found = match.group(0)
+                if found.lower() == chosen.lower():
+                    if found not in (chosen, chosen[0].upper() + chosen[1:]):
+                        self.add(item, match.start(), match.end(), "term-capitals", chosen, f"the policy writes “{chosen}”")
+                    continue
+                self.add(item, match.start(), match.end(), "rival-term", chosen,
+                         f"the policy calls it “{chosen}” everywhere; one idea, one term")
+
+    def _company_name(self, item: _Text) -> None:
+        company = self.profile.company
+        for name in {company.legal_name.strip(), company.short_name.strip()} - {""}:
+            for match in re.finditer(rf"(?<!\w){re.escape(name)}(?P<possessive>['’]s)?(?!\w)", item.text):
+                replacement = "our" if match.group("possessive") else "we"
+                self.add(item, match.start(), match.end(), "company-name", replacement,
+                         f"after its introduction the company is “we”, “us” or “our”, not “{name}”")
+
+    def _own_names(self) -> set[str]:
+        company, service = self.profile.company, self.profile.service
+        names = {company.legal_name, company.short_name, service.name, *company.website.split("/")[:1]}
+        domains = {company.website.lower().removeprefix("https://").removeprefix("http://").removeprefix("www.").split("/")[0],
+                   company.contact_email.lower().partition("@")[2]}
+        return {n.strip().lower() for n in names | domains if n.strip()}
+
+    def _pasted_names(self, item: _Text) -> None:
+        """Another company's addresses, legal name or brands in the user's own wording."""
+        own = self._own_names()
+        for match in _ADDRESS.finditer(item.text):
+            domain = (match.group("mail") or match.group("web") or "").lower().removeprefix("www.")
+            if domain and domain not in own and not any(domain.endswith("." + d) for d in own):
+                self.add(item, match.start(), match.end(), "pasted-name", None,
+                         "this address is not yours: wording from another company's policy must give your own details")
+        for pattern in (_ENTITY, _BRAND):
+            for match in pattern.finditer(item.text):
+                words = match.group(0).rstrip(".")
+                if words.lower() in own or words in _COMMON_CAPITALS or any(words.lower() in name for name in own):
+                    continue
+                self.add(item, match.start(), match.end(), "pasted-name", None,
+                         "this looks like another company's name or product: if you pasted this wording, make it say what you do")
+
+    def _term_capitals(self, item: _Text) -> None:
+        for term_id in self.document.defined_terms:
+            label = self.terms[term_id].label
+            if term_id == "service" or not label[:1].isupper():
+                continue
+            for match in re.finditer(rf"\b{re.escape(label)}\b", item.text, re.IGNORECASE):
+                if match.group(0) != label:
+                    self.add(item, match.start(), match.end(), "term-capitals", label,
+                             f"“{label}” is a defined term, so it keeps its capital")
+
+    def _definitions(self, texts: list[_Text]) -> None:
+        whole = "\n".join(item.text for item in texts)
+        engine_labels = {self.terms[t].label.lower() for t in self.document.defined_terms}
+        literal_labels = set()
+        offset = 0
+        for item in texts:
+            for match in _LITERAL_DEFINITION.finditer(item.text):
+                label = match.group(1)
+                literal_labels.add(label)
+                if label.lower() in {"we", "us", "our"} or not all(item.wording[match.start():match.start() + 1] or [False]):
+                    continue
+                if label.lower() in engine_labels:
+                    self._report_definition(item, match, "defined-twice", f"“{label}” is already defined earlier in the policy")
+                elif not re.search(rf"\b{re.escape(label)}\b", whole[offset + match.end():]):
+                    self._report_definition(item, match, "unused-definition", f"“{label}” is defined but never used after this")
+            offset += len(item.text) + 1
+        self._undefined_labels(texts, literal_labels)
+
+    def _report_definition(self, item: _Text, match: re.Match, code: str, reason: str) -> None:
+        self.claimed.discard((item.clause_id, match.start(), match.end()))
+        self.findings.append(Finding(code, item.clause_id, match.group(0), "", reason))
+
+    def _undefined_labels(self, texts: list[_Text], literal_labels: set[str]) -> None:
+        for term in self.terms.values():
+            if term.id in self.document.defined_terms or term.label in literal_labels or not term.label[:1].isupper():
+                continue
+            for item in texts:
+                for match in re.finditer(rf"\b{re.escape(term.label)}\b", item.text):
+                    self.add(item, match.start(), match.end(), "undefined-term", None,
+                             f"“{term.label}” is used but never defined: use the term's token so it is defined at first use")
+
+
+def lint(document: Document, profile: Profile) -> list[Finding]:
+    """Findings in the policy's wording, judged by the terms the document was assembled with."""
+    return _Linter(document, profile, document.terms).run()
+
+
+def apply_fix(text: str, finding: Finding) -> str | None:
+    """`text` (a clause's wording) with the finding's fix applied, or None when it has no fix or
+    the words are not there."""
+    if finding.replacement is None:
+        return None
+    fixed, count = re.subn(rf"(?<!\w){re.escape(finding.words)}(?!\w)", finding.replacement, typographic_quotes(text), count=1)
+    return fixed if count else None
