@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from desktop import __version__, cli_versions
+from desktop import NOT_LEGAL_ADVICE, __version__, cli_versions
 from desktop.cli_interview import print_questions, profile_from_answers
 from desktop.engine.export import FORMATS, export_bytes
 from desktop.engine.files.fileio import write_atomic
@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="policywright", parents=[common],
         description="Draft a privacy policy from a company profile and a clause library. "
-                    "Drafting help, not legal advice.")
+                    + NOT_LEGAL_ADVICE)
     parser.add_argument("--version", action="version", version=f"policywright {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, text in (("practices", "list every practice"), ("clauses", "list every clause")):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import HAVE_A_LAWYER, NOT_LEGAL_ADVICE
 from desktop.engine.review.coverage import COVERED, MISSING, REWORDED, coverage
 from desktop.ui.compliance_model import (
     CITATION_ROLE,
@@ -39,9 +40,8 @@ from desktop.ui.compliance_view import ChecklistView, small_font
 from desktop.ui.live import LiveDocument
 from desktop.ui.widgets import details_area, list_over_details, muted_colour
 
-DISCLAIMER = ("Drafting help, not legal advice. This checklist says whether your draft states what each law asks "
-              "a privacy policy to say; it cannot say whether your business complies. Have a lawyer review "
-              "the policy before you rely on it.")
+CHECKLIST_DISCLAIMER = (f"{NOT_LEGAL_ADVICE} This checklist says whether your draft states what each law asks "
+                        f"a privacy policy to say; it cannot say whether your business complies. {HAVE_A_LAWYER}")
 
 
 class CompliancePanel(QWidget):
@@ -57,9 +57,9 @@ class CompliancePanel(QWidget):
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._show_details())
         self.tree.activated.connect(self._activated)
 
-        self.disclaimer = QLabel(DISCLAIMER)
+        self.disclaimer = QLabel(CHECKLIST_DISCLAIMER)
         self.disclaimer.setWordWrap(True)
-        self.disclaimer.setAccessibleName("Drafting help, not legal advice")
+        self.disclaimer.setAccessibleName(NOT_LEGAL_ADVICE)
         self.no_laws = QLabel("No law chosen yet. Tick the laws that apply to you under Company details, "
                               "and this checklist shows what each asks your policy to say.")
         self.no_laws.setWordWrap(True)

@@ -1,5 +1,6 @@
 """The window's answers to the controller's questions: native file dialogs and message boxes."""
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -13,14 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import __version__
+from desktop import DISCLAIMER, __version__
 from desktop.engine.export import FORMATS
 from desktop.engine.review.checks import Problem
 from desktop.engine.storage.recovery import Recovered
 from desktop.ui.controller import CANCEL, DISCARD, EXAMPLE, NEW, OPEN, OVERWRITE, SAVE, SAVE_AS
+from desktop.ui.interview_dialog import InterviewDialog
 
 PROFILE_FILTER = "Policywright profiles (*.json);;All files (*)"
-DISCLAIMER = "Policywright is drafting help, not legal advice. Have a lawyer review your policy before you rely on it."
 
 
 class FirstRunDialog(QDialog):
@@ -160,8 +161,6 @@ class WindowView:
         self.window.show_exported(path)
 
     def ask_interview(self, profile) -> dict | None:
-        from desktop.ui.interview_dialog import InterviewDialog  # the dialog imports DISCLAIMER from here
-
         dialog = InterviewDialog(self.window.library, profile, parent=self.window)
         accepted = dialog.exec()
         answers = dialog.answers() if accepted else None
@@ -181,8 +180,7 @@ def show_about(parent: QWidget, library) -> None:
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(f"<h3>Policywright {__version__}</h3>"
                 "<p>Draft a coherent privacy policy for a small company by pointing and clicking.</p>"
-                f"<p><b>Policywright is drafting help, not legal advice.</b> Have a lawyer review your "
-                f"policy before you rely on it.</p>"
+                f"<p>{html.escape(DISCLAIMER)}</p>"
                 f"<p>Clause library: {len(library.practices)} practices, {len(library.clauses)} clauses, "
                 f"distilled from five published privacy policies and what {_regime_names(library)} "
                 "ask a policy to disclose.</p>")

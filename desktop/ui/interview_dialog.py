@@ -14,11 +14,11 @@ import html
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage
 
+from desktop import DISCLAIMER
 from desktop.engine.interview.interview import answer_effects, apply_answers, load_questions, profile_changes, regime_reasons, split_option
 from desktop.engine.library.model import Library
 from desktop.engine.profile.profile import Profile
 from desktop.engine.profile.questions import TEXT, Page, Question, Questions, asked
-from desktop.ui.dialogs import DISCLAIMER
 from desktop.ui.interview_fields import AnswerField, answer_field
 from desktop.ui.widgets import muted_colour
 

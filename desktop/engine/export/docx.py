@@ -12,6 +12,7 @@ which is where python-docx spent most of an export.
 import datetime as dt
 import re
 
+from desktop import NOT_LEGAL_ADVICE
 from desktop.engine.export.docx_fields import Entry, bookmarked, ref_bookmark, reference, table_of_contents, toc_bookmark
 from desktop.engine.export.docx_package import deflated, template_members, zip_bytes
 from desktop.engine.export.docx_styles import styled_parts, template_text
@@ -64,7 +65,7 @@ _CORE = (
     'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
     'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
     "<dc:title>{title}</dc:title><dc:subject>Privacy policy</dc:subject><dc:creator>{author}</dc:creator><cp:keywords/>"
-    "<dc:description>Drafted with Policywright. Drafting help, not legal advice.</dc:description>"
+    "<dc:description>Drafted with Policywright. " + NOT_LEGAL_ADVICE + "</dc:description>"
     "<cp:lastModifiedBy>Policywright</cp:lastModifiedBy><cp:revision>1</cp:revision>"
     '<dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created>'
     '<dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified><cp:category/><dc:language>{lang}</dc:language></cp:coreProperties>'

@@ -2,6 +2,7 @@
 line per requirement with its state and id in fixed columns, then where it is covered or what
 would cover it."""
 
+from desktop import NOT_LEGAL_ADVICE
 from desktop.engine.review.coverage import COVERED, MISSING, REWORDED, RegimeCoverage
 
 _WHAT = {COVERED: "in", REWORDED: "check your wording of", MISSING: "tick one of"}
@@ -11,7 +12,7 @@ _INDENT = " " * 12
 def coverage_lines(result: dict[str, RegimeCoverage]) -> list[str]:
     if not result:
         return ['No law chosen: add "regimes" to the profile to see what each asks the policy to state.',
-                "Drafting help, not legal advice."]
+                NOT_LEGAL_ADVICE]
     lines = []
     for regime in result.values():
         counts = {state: len(regime.in_state(state)) for state in (COVERED, REWORDED, MISSING)}
@@ -28,5 +29,5 @@ def coverage_lines(result: dict[str, RegimeCoverage]) -> list[str]:
         lines.append("")
     missing = sum(len(regime.missing) for regime in result.values())
     lines.append(f"{missing} missing: tick a practice named above to cover each." if missing else "Nothing missing.")
-    lines.append("Drafting help, not legal advice.")
+    lines.append(NOT_LEGAL_ADVICE)
     return lines
