@@ -224,11 +224,45 @@ def test_children_need_parental_consent_before_risky_practices():
     audience = "audience children_under_13"
     for risky in ("sells identifiers to third_parties.ad_networks",
                   "shares activity with third_parties.ad_networks for ads.cross_context",
-                  "uses activity for ads.first_party", "makes public content.posts"):
+                  "uses activity for ads.first_party", "makes public content.posts",
+                  "uses inferences for personalise", "lets third_parties.social_networks collect identifiers",
+                  "shares identifiers with third_parties.marketplace", "shares identifiers.name with public"):
         assert found(audience, risky) == [("children", 0, 1)], risky
-        assert found(audience, risky, "obtains parental consent") == []
         assert found("audience general", risky) == []
     assert found(audience, "shares deidentified.aggregate with anyone for sale") == []
+    assert found(audience, "shares identifiers with service_providers.hosting") == []
+    assert found(audience, "uses activity for improve") == []
+
+
+def test_a_general_promise_of_parental_consent_is_no_escape():
+    risky = "shares activity with third_parties.ad_networks for ads.cross_context"
+    assert found("audience children_under_13", risky, "obtains parental consent") == [("children", 0, 1)]
+
+
+def test_a_parental_consent_for_exactly_that_use_settles_it():
+    audience = "audience children_under_13"
+    for risky, consent in [
+        ("makes public content.posts", "obtains parental consent to make public content.posts"),
+        ("shares identifiers with third_parties.marketplace", "obtains parental consent to share identifiers with third_parties"),
+        ("lets third_parties.social_networks collect identifiers",
+         "obtains parental consent to let third_parties.social_networks collect personal"),
+        ("uses inferences for personalise", "obtains parental consent to use inferences for personalise"),
+        ("sells identifiers to third_parties.ad_networks", "obtains parental consent to share identifiers with anyone for sale"),
+    ]:
+        assert found(audience, risky, consent) == [], risky
+    # a consent for another use, other data or another recipient does not reach it
+    assert found(audience, "makes public content.posts", "obtains parental consent to make public identifiers.name") == [("children", 0, 1)]
+    assert found(audience, "shares identifiers with third_parties.marketplace",
+                 "obtains parental consent to share identifiers with third_parties.ad_networks") == [("children", 0, 1)]
+    assert found(audience, "uses activity for ads.first_party",
+                 "obtains parental consent to make public activity") == [("children", 0, 1)]
+
+
+def test_when_the_users_are_children_a_promise_about_children_covers_every_user():
+    """'We never sell children's information' in a service for children denies every sale."""
+    assert ("opposite", 1, 2) in found("audience children_under_13", "does not sell children",
+                                       "sells identifiers to third_parties.ad_networks")
+    assert found("audience general", "does not sell children", "sells identifiers to third_parties.ad_networks") == []
 
 
 def test_ccpa_requires_opt_outs_for_sale_and_sharing():
@@ -340,6 +374,8 @@ def oracle(a: dict, b: dict) -> str | None:
         return None
     if a["verb"] == "uses" and not meet(yes["purpose"], no["purpose"], None):
         return None
+    if a["verb"] == "lets collect":
+        return "opposite" if meet(yes["recipient"], no["recipient"], "anyone") else None
     if a["verb"] == "shares":
         purpose_denied = no["purpose"] is None or (
             yes["purpose"] is not None and meet(yes["purpose"], no["purpose"], None))

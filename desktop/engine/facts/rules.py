@@ -11,7 +11,8 @@ share with no recipient means "with anyone"; a negative share with no purpose me
 purpose", while a positive share with no purpose claims nothing about a particular purpose.
 """
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from desktop.engine.facts.model import (
     ADS,
@@ -25,7 +26,8 @@ from desktop.engine.facts.model import (
 )
 from desktop.engine.reference.vocabulary import ANYONE, PERSONAL, Vocabulary, spoken
 
-_OPPOSABLE = ("collects", "shares", "uses", "asks consent", "makes public", "honours dnt", "consent by use", "audience")
+_OPPOSABLE = ("collects", "shares", "uses", "asks consent", "makes public", "honours dnt", "consent by use", "audience",
+              "lets collect")
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ def claim_of(fact: Fact) -> Claim | None:
 
 def contradictions(stated: list[StatedFact], regimes: list[str], vocabulary: Vocabulary) -> list[Contradiction]:
     """Every conflict among `stated`: one per pair of clauses and kind, then the regime rules."""
+    stated, original = as_children(stated, made_for_children(stated))
     # "never shares" against "shares" and "keeps private" against "shares" are one opposition between two clauses
     found = one_per_clause_pair(opposites(stated, vocabulary) + private_but_shared(stated, vocabulary))
     found += limited_recipients(stated, vocabulary)
@@ -59,13 +62,15 @@ def contradictions(stated: list[StatedFact], regimes: list[str], vocabulary: Voc
         found += ccpa_rules(stated, vocabulary)
     if "gdpr" in regimes:
         found += gdpr_rules(stated, vocabulary)
-    return found
+    return [original(c) for c in found]
 
 
 def contradictions_adding(stated: list[StatedFact], added: list[StatedFact], regimes: list[str],
                           vocabulary: Vocabulary) -> list[Contradiction]:
     """The conflicts that `added` would bring to `stated`: only pairs with an added fact are
     compared, so asking about a few facts beside a whole policy stays cheap."""
+    children = made_for_children(stated + added)
+    (stated, original_stated), (added, original_added) = as_children(stated, children), as_children(added, children)
     pairs = [(a, b) for index, a in enumerate(added) for b in [*added[index + 1:], *stated]]
     found = (one_per_clause_pair(opposites(stated, vocabulary, pairs) + private_but_shared(stated, vocabulary, pairs))
              + limited_recipients(stated, vocabulary, pairs))
@@ -73,7 +78,7 @@ def contradictions_adding(stated: list[StatedFact], added: list[StatedFact], reg
     found += children_rules(both, vocabulary) + unfounded_disclosure(both, vocabulary)
     found += (ccpa_rules(both, vocabulary) if "ccpa" in regimes else []) + (gdpr_rules(both, vocabulary) if "gdpr" in regimes else [])
     ids = {id(s) for s in added}
-    return [f for f in found if id(f.first) in ids or (f.second is not None and id(f.second) in ids)]
+    return [original_added(original_stated(f)) for f in found if id(f.first) in ids or (f.second is not None and id(f.second) in ids)]
 
 
 # --- Opposites and limited recipients ------------------------------------------------------
@@ -160,7 +165,7 @@ def claims_conflict(positive: Claim, negative: Claim, vocabulary: Vocabulary) ->
         return True
     if not data_overlap(positive.data, negative.data, vocabulary):
         return False
-    if positive.verb == "shares":
+    if positive.verb in ("shares", "lets collect"):
         return (vocabulary.overlaps(positive.recipient, negative.recipient, "recipient")
                 and _purpose_denied(positive.purpose, negative.purpose, vocabulary))
     if positive.verb in ("uses", "asks consent"):  # opt-in against opt-out: one use, two consent models
@@ -221,29 +226,86 @@ def is_cross_context(fact: Fact, vocabulary: Vocabulary) -> bool:
             and vocabulary.within(fact.purpose, CROSS_CONTEXT, "purpose") and personal(fact, vocabulary))
 
 
+# What a service made for children may do only with a parent's consent for exactly that (COPPA 312.5; the
+# internal-operations exception of 312.5(c)(7) excludes ads, profiles and disclosure to others).
+_CONSENT_FOR = {"shares": "parental consent to share", "sells": "parental consent to share",
+                "lets collect": "parental consent to let collect", "uses": "parental consent to use",
+                "makes public": "parental consent to make public"}
+
+
+# Disclosures COPPA allows without consent: to protect the service's security or integrity, take precautions
+# against liability, respond to judicial process or help law enforcement (16 CFR 312.5(c)(6)).
+_COPPA_EXCEPTED = ("protect", "security", "legal")
+
+
 def _child_risk(fact: Fact, vocabulary: Vocabulary) -> bool:
+    """A fact about users that, when the users are children, needs a parent's consent for that very use."""
     if not fact.positive or not personal(fact, vocabulary):
         return False
-    ads_use = fact.verb == "uses" and vocabulary.within(fact.purpose, ADS, "purpose")
-    return ads_use or fact.verb == "makes public" or is_sale(fact, vocabulary) or is_cross_context(fact, vocabulary)
+    if fact.verb == "uses":
+        profiling = any(vocabulary.within(id, "inferences", "data") for id in fact.data)
+        return profiling or vocabulary.within(fact.purpose, ADS, "purpose")
+    if fact.verb in ("shares", "sells"):
+        if fact.purpose and any(vocabulary.within(fact.purpose, p, "purpose") for p in _COPPA_EXCEPTED):
+            return False
+        recipient = vocabulary.recipients.get(fact.recipient or ANYONE)
+        return (recipient is not None and recipient.role in ("third_party", "public")) or is_sale(fact, vocabulary) or (
+            is_cross_context(fact, vocabulary))
+    return fact.verb in ("makes public", "lets collect")
+
+
+def consent_covers(consent: Fact, fact: Fact, vocabulary: Vocabulary) -> bool:
+    """The parental consent is for this use: the same kind of use, its data, recipient and purpose
+    (children's information being all the personal information of a service made for children)."""
+    consented = tuple(PERSONAL if id == "children" else id for id in consent.data)
+    if consent.verb != _CONSENT_FOR.get(fact.verb) or not data_overlap(consented, fact.data, vocabulary):
+        return False
+    if consent.recipient and not vocabulary.within(fact.recipient or ANYONE, consent.recipient, "recipient"):
+        return False
+    purpose = SALE if fact.verb == "sells" else fact.purpose
+    if consent.purpose is None:  # a consent to share is no consent to sell or to target ads: those are named
+        return purpose is None or not any(vocabulary.within(purpose, p, "purpose") for p in (ADS, SALE))
+    return purpose is not None and vocabulary.within(purpose, consent.purpose, "purpose")
 
 
 def _has(stated: list[StatedFact], verb: str) -> bool:
     return any(s.fact.verb == verb and s.fact.positive for s in stated)
 
 
+def made_for_children(stated: list[StatedFact]) -> StatedFact | None:
+    return next((s for s in stated if s.fact.verb == "audience" and s.fact.positive and s.fact.audience == CHILDREN), None)
+
+
+def as_children(stated: list[StatedFact], children: StatedFact | None) -> tuple[list[StatedFact], Callable]:
+    """When the service is made for children (`children`: the fact that says so), its users are
+    children: a fact about children's information is a fact about all the personal information
+    it handles, so "we never sell children's information" denies every sale. Returns the facts
+    so read, and what gives a contradiction found among them back its facts as stated."""
+    if children is None:
+        return stated, lambda found: found
+    scoped = [replace(s, fact=replace(s.fact, data=tuple(PERSONAL if id == "children" else id for id in s.fact.data)))
+              if "children" in s.fact.data else s for s in stated]
+    back = {id(new): old for new, old in zip(scoped, stated, strict=True)}
+
+    def original(found: Contradiction) -> Contradiction:
+        second = found.second and back.get(id(found.second), found.second)
+        return replace(found, first=back.get(id(found.first), found.first), second=second)
+    return scoped, original
+
+
 def children_rules(stated: list[StatedFact], vocabulary: Vocabulary) -> list[Contradiction]:
-    if _has(stated, "obtains parental consent"):
+    """Each use a service made for children may not make of their information without a parent's
+    consent for exactly that use. A general promise of consent before collecting is no escape."""
+    audience = made_for_children(stated)
+    if audience is None:
         return []
-    audiences = [s for s in stated if s.fact.verb == "audience" and s.fact.positive and s.fact.audience == CHILDREN]
+    consents = [s.fact for s in stated if s.fact.verb.startswith("parental consent to")]
     found = []
-    for audience in audiences[:1]:
-        for other in stated:
-            if _child_risk(other.fact, vocabulary):
-                reason = (f"one says {describe(audience.fact, vocabulary)}, the other that "
-                          f"{describe(other.fact, vocabulary)}, and no clause promises to get a "
-                          "parent's consent first")
-                found.append(Contradiction("children", audience, other, reason))
+    for other in stated:
+        if _child_risk(other.fact, vocabulary) and not any(consent_covers(c, other.fact, vocabulary) for c in consents):
+            reason = (f"one says {describe(audience.fact, vocabulary)}, the other that "
+                      f"{describe(other.fact, vocabulary)}, and no clause says a parent agrees to that first")
+            found.append(Contradiction("children", audience, other, reason))
     return one_per_clause_pair(found)
 
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from desktop.engine.facts.grammar import contradictions, describe
 from desktop.engine.facts.model import StatedFact
-from desktop.engine.facts.rules import is_cross_context, is_sale
+from desktop.engine.facts.rules import consent_covers, is_cross_context, is_sale
 from desktop.engine.interview.interview import answer_contradictions
 from desktop.engine.language.markup import refused_links
 from desktop.engine.library.model import Library
@@ -164,12 +164,13 @@ def document_problems(document: Document, library: Library, profile: Profile) ->
     return problems
 
 
-# Which facts settle a one-sided rule, by the kind of contradiction: a practice that states one is the fix.
+# Which facts settle a rule, by the kind of contradiction (given the fact found at fault): a practice that
+# states one is the fix.
 _SETTLED_BY = {
-    "children": lambda fact, vocabulary: fact.verb == "obtains parental consent",
-    "ccpa-opt-out": lambda fact, vocabulary: fact.verb in ("offers opt-out of sale", "offers opt-out of sharing"),
-    "ccpa-sharing-disclosure": lambda fact, vocabulary: fact.verb == "discloses sharing",
-    "nothing-sold": lambda fact, vocabulary: is_sale(fact, vocabulary) or is_cross_context(fact, vocabulary),
+    "children": lambda fact, at_fault, vocabulary: consent_covers(fact, at_fault, vocabulary),
+    "ccpa-opt-out": lambda fact, at_fault, vocabulary: fact.verb in ("offers opt-out of sale", "offers opt-out of sharing"),
+    "ccpa-sharing-disclosure": lambda fact, at_fault, vocabulary: fact.verb == "discloses sharing",
+    "nothing-sold": lambda fact, at_fault, vocabulary: is_sale(fact, vocabulary) or is_cross_context(fact, vocabulary),
 }
 
 
@@ -211,9 +212,10 @@ def _pair_fix(found, library: Library, profile: Profile) -> str:
 
 def _settling_practices(found, library: Library, profile: Profile) -> list[str]:
     """Titles of unpicked practices whose facts would settle a contradiction of this kind."""
-    settles = _SETTLED_BY.get(found.kind, lambda fact, vocabulary: False)
+    settles = _SETTLED_BY.get(found.kind, lambda fact, at_fault, vocabulary: False)
+    at_fault = (found.second or found.first).fact
     return [f"“{p.title}”" for p in library.practices.values() if p.id not in profile.practices
-            and any(f.positive and settles(f, library.vocabulary) for c in p.clauses for f in c.facts)]
+            and any(f.positive and settles(f, at_fault, library.vocabulary) for c in p.clauses for f in c.facts)]
 
 
 def _single_fix(found, library: Library, profile: Profile) -> str:
