@@ -62,7 +62,7 @@ class HistoryView(QDialog):
         self.skipped_note = QLabel()
         self.skipped_note.setWordWrap(True)
         self.skipped_note.setAccessibleName("Versions that cannot be read")
-        self.compare = CompareView()
+        self.compare = CompareView([self.profile_path])
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
