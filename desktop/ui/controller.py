@@ -216,6 +216,11 @@ class Controller(QObject):
             return False
         chosen = Path(path)
         path = chosen if chosen.suffix else chosen.with_suffix(".json")
+        try:
+            refuse_write(path)
+        except Refused as refused:
+            self.view.show_error("Profile not saved", f"{path} {refused.reason}.\n\nSave As again and choose another file.")
+            return False
         if not self._may_write(chosen, path):
             return False
         return self._save_to(path)

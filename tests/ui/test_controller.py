@@ -223,3 +223,15 @@ def test_export_never_replaces_a_published_version(make, tmp_path, name):
     assert sorted(p.name for p in folder.iterdir()) == ["v0001.json"] and (folder / "v0001.json").read_bytes() == before
     assert view.exported == []
 
+
+def test_save_as_never_writes_over_a_published_version(make, saved_example, fixture_library):
+    controller, _ = make()
+    controller.load_example(confirm=False)
+    profile = load_profile(saved_example)
+    version = publish(saved_example, profile, assemble(profile, fixture_library)).path
+    before = version.read_bytes()
+    controller, view = make(save_path=version, overwrite=True)
+    controller.load_example(confirm=False)
+    assert controller.save_as() is False
+    assert version.read_bytes() == before
+    assert view.errors[0][0] == "Profile not saved" and "is a published version" in view.errors[0][1]
