@@ -9,13 +9,13 @@ The one registry of formats is FORMATS: the engine's declarations, and the PDF, 
 Qt and is plugged in here (by module, imported only when a PDF is made).
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.engine.export import HTML, HTML_SNIPPET, MARKDOWN, WORD, Format, render
 from desktop.engine.files.fileio import write_atomic
-from desktop.engine.history.comparison import Comparison
+from desktop.engine.history.comparison import Comparison, compare_sides, draft_side, side_from_reference, version_side
 from desktop.engine.history.versions import Version, is_version_file, publish, why_not_write
 from desktop.engine.library.model import Library
 from desktop.engine.policy.assemble import assemble
@@ -107,6 +107,17 @@ def publish_draft(profile_path: Path, policy: Draft, *, allow_errors: bool = Fal
     if policy.errors and not allow_errors:
         raise HasErrors(policy.errors)
     return publish(profile_path, policy.profile, policy.document)
+
+
+def compare_with(old: Version, new: Version | Profile, library: Library) -> Comparison:
+    """What changed from a published version to a later one, or to a draft (a profile as it is now)."""
+    later = draft_side(new, library) if isinstance(new, Profile) else version_side(new, library)
+    return compare_sides(version_side(old, library), later, library)
+
+
+def compare_references(old: str, new: str, library: Library, load: Callable[[Path], Profile]) -> Comparison:
+    """The diff command's comparison; each side a profile file (its draft), a version file or PROFILE@N."""
+    return compare_sides(side_from_reference(old, library, load), side_from_reference(new, library, load), library)
 
 
 def save_comparison(comparison: Comparison, fmt_id: str, path: Path, compared: Iterable[Path] = ()) -> Path:

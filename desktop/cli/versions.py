@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 from desktop.cli.common import EXIT_OK, EXIT_PROBLEMS, UserError, library, note_extension, profile, writing
-from desktop.engine.history.comparison import compare_sides, side_from_reference
 from desktop.engine.history.versions import list_versions
 from desktop.engine.profile.profile import load_profile
 from desktop.usecases import (
@@ -18,6 +17,7 @@ from desktop.usecases import (
     COMPARISON_FORMATS,
     HasErrors,
     Refused,
+    compare_references,
     draft,
     publish_draft,
     refuse_publish,
@@ -89,9 +89,7 @@ def cmd_diff(args) -> int:
         refuse_write(args.out, compared, COMPARED_FILE)  # before the sides are read, as the one check below would
     except Refused as error:
         raise UserError(f"{error}; {choose}") from None
-    old = side_from_reference(args.old, loaded, lambda path: profile(path, loaded))
-    new = side_from_reference(args.new, loaded, lambda path: profile(path, loaded))
-    comparison = compare_sides(old, new, loaded)
+    comparison = compare_references(args.old, args.new, loaded, lambda path: profile(path, loaded))
     with writing(args.out, choose):
         save_comparison(comparison, args.format, args.out, compared)
     note_extension(args.out, COMPARISON_FORMATS[args.format].extension)
