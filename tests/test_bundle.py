@@ -15,10 +15,10 @@ import pypdf
 import pytest
 from exports import docx_blocks
 
-from desktop.engine.export import FORMATS, export_bytes
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.profile.profile import load_profile, profile_json
 from desktop.engine.review.example import all_practices_profile
+from desktop.usecases import FORMATS, render_policy
 
 ROOT = Path(__file__).resolve().parents[1]
 MAX_MIB = 120  # the goal for the Linux folder
@@ -82,7 +82,7 @@ def test_every_export_format_writes_what_the_engine_writes(run, every_practice, 
             outline = pypdf.PdfReader(out, strict=True).outline
             assert [item.title for item in outline if not isinstance(item, list)] == [s.heading_text for s in document.sections]
         else:
-            assert out.read_bytes() == export_bytes(document, fmt)
+            assert out.read_bytes() == render_policy(document, fmt)
 
 
 def test_the_listing_and_checking_commands(run, every_practice, bundled_library):

@@ -9,7 +9,7 @@ from conftest import FIXTURES
 from exports import docx_blocks, markdown_blocks
 
 from desktop.cli import main
-from desktop.engine.export import FORMATS
+from desktop.usecases import FORMATS
 
 LIB = ["--library", str(FIXTURES / "library")]
 

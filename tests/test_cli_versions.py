@@ -136,6 +136,16 @@ def test_publishing_a_published_version_file_is_refused_with_what_to_do(acme, tm
     assert not (tmp_path / "acme.versions" / "v0001.versions").exists()
 
 
+
+def test_new_profile_with_force_never_writes_over_a_published_version(acme, tmp_path, capsys):
+    main(["publish", str(acme)])
+    version = tmp_path / "acme.versions" / "v0001.json"
+    before = version.read_bytes()
+    capsys.readouterr()
+    assert main(["new-profile", str(version), "--force"]) == 2
+    assert f"{version}: is a published version, which is never replaced" in capsys.readouterr().err
+    assert version.read_bytes() == before
+
 def test_versions_names_a_file_it_cannot_read(acme, tmp_path, capsys):
     main(["publish", str(acme)])
     broken = tmp_path / "acme.versions" / "v0002.json"

@@ -15,13 +15,13 @@ from lxml import etree
 from markdown_it import MarkdownIt
 
 from desktop.cli import main
-from desktop.engine.export import FORMATS, export_bytes
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.profile.fields import PROFILE_FIELDS
 from desktop.engine.profile.profile import Profile, load_profile, ordered_regimes, save_profile
 from desktop.engine.reference.regimes import regime_ids
 from desktop.engine.review.checks import check
 from desktop.engine.review.example import NAMED_FEATURES, example_profile
+from desktop.usecases import FORMATS, render_policy
 
 # Pieces no sane user types but a paste, a broken tool or an attacker may: surrogates that cannot
 # pair up when joined, noncharacters, controls, markup, tokens, links and bidi overrides.
@@ -98,6 +98,6 @@ def test_hostile_text_in_every_field_survives_save_load_check_and_every_export(d
     document = assemble(loaded, bundled_library)
     check(loaded, bundled_library, document)
     for fmt in FORMATS:
-        read_back(fmt, export_bytes(document, fmt))
+        read_back(fmt, render_policy(document, fmt))
     assert main(["check", str(path)]) in (0, 1)
     assert "Traceback" not in capsys.readouterr().err

@@ -11,11 +11,11 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from desktop.engine.export import export_bytes
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.profile.profile import profile_json
 from desktop.engine.review.example import example_profile
 from desktop.qtexport.pdf_outline import OutlineEntry, PdfStructureError, add_outline
+from desktop.usecases import render_policy
 
 ROOT = Path(__file__).resolve().parents[1]
 REQUIRED = os.environ.get("POLICYWRIGHT_REQUIRE_READERS") == "1"
@@ -38,7 +38,7 @@ def policy(all_practices_policy):
 @pytest.fixture(scope="module")
 def pdf_path(policy, tmp_path_factory, qapp):  # the window's QApplication, as in the app
     path = tmp_path_factory.mktemp("pdf") / "policy.pdf"
-    path.write_bytes(export_bytes(policy, "pdf"))
+    path.write_bytes(render_policy(policy, "pdf"))
     return path
 
 
@@ -78,9 +78,9 @@ def _page_size(data: bytes, tmp_path) -> tuple[int, int]:
 
 def test_letter_in_the_united_states_a4_elsewhere(bundled_library, tmp_path, qapp):
     profile = example_profile(bundled_library)
-    assert _page_size(export_bytes(assemble(profile, bundled_library), "pdf"), tmp_path) == (612, 792)
+    assert _page_size(render_policy(assemble(profile, bundled_library), "pdf"), tmp_path) == (612, 792)
     profile.company.country = "France"
-    assert _page_size(export_bytes(assemble(profile, bundled_library), "pdf"), tmp_path) == (595, 842)
+    assert _page_size(render_policy(assemble(profile, bundled_library), "pdf"), tmp_path) == (595, 842)
 
 
 def test_the_outline_is_the_heading_tree_and_each_bookmark_lands_on_its_heading(policy, pdf_path):
@@ -140,7 +140,7 @@ def test_titles_with_any_character_survive_in_the_outline(qapp):
 
     title = "Cookies & “tracking” – ünïcode 😀 (x)\\"
     document = Document("T", "E", "C", "en", "a4", [Section("s", 1, title, [Paragraph([Run("text")])])])
-    reader = pypdf.PdfReader(io.BytesIO(export_bytes(document, "pdf")), strict=True)
+    reader = pypdf.PdfReader(io.BytesIO(render_policy(document, "pdf")), strict=True)
     assert [item.title for item in reader.outline] == [f"1. {title}"]
 
 

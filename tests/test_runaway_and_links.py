@@ -14,7 +14,6 @@ from exports import pdf_strings
 from lxml import etree
 from markdown_it import MarkdownIt
 
-from desktop.engine.export import FORMATS, export_bytes
 from desktop.engine.language.markup import parse_inline, refused_links
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.policy.document import Document, Paragraph, Run, Section, clean_text, safe_href
@@ -22,6 +21,7 @@ from desktop.engine.policy.option_guard import MAX_OPTION_TEXT
 from desktop.engine.policy.place import practice_place
 from desktop.engine.profile.profile import profile_from_dict, profile_to_dict
 from desktop.engine.review.checks import check
+from desktop.usecases import FORMATS, render_policy
 
 
 def runaway(problems):
@@ -104,7 +104,7 @@ HOSTILE = "A\ufffe\uffff\x00\x07\x1f\x7f\ud800 \u2028\u0085 <b>&amp; {{ }} ]]> \
 def test_every_format_writes_hostile_text_and_link_targets(fmt, qapp):  # qapp: PDF is drawn by Qt
     runs = [Run(HOSTILE), Run("link", href="https://a.example/\x01\ufffe\n\t x"), Run("mail", href="mailto:a\x00@b.example")]
     document = Document(HOSTILE, HOSTILE, HOSTILE, "en", "a4", [Section("s", 1, HOSTILE, [Paragraph(runs, None)])])
-    for text in read_back(fmt, export_bytes(document, fmt)):
+    for text in read_back(fmt, render_policy(document, fmt)):
         assert not set(text) & set("\ufffe\uffff\x00\x07\x01\x1f\x7f\ud800")
 
 
@@ -134,4 +134,4 @@ def test_a_profile_with_hostile_text_everywhere_exports(bundled_library, tmp_pat
     profile = profile_from_dict(json.loads(json.dumps(profile_to_dict(profile))))
     document = assemble(profile, bundled_library)
     for fmt in FORMATS:
-        assert read_back(fmt, export_bytes(document, fmt))
+        assert read_back(fmt, render_policy(document, fmt))

@@ -1,1 +1,1 @@
-"""Exporters that need Qt: the engine imports no Qt, so they live here and are declared in its FORMATS."""
+"""Exporters that need Qt: the engine imports no Qt, so they live here; desktop/usecases.py plugs them into the formats."""

@@ -7,14 +7,35 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QToolBar, QWidget
 
-from desktop.engine.export import FORMATS, OPTION_TITLES
+from desktop.engine.export import OPTION_TITLES
 from desktop.ui.resources import icon
+from desktop.usecases import FORMATS
 
 Key = QKeySequence.StandardKey
 # Keys a text field needs for its own editing; every other key of the window's menus wins over a
 # field's claim on it (Ctrl+E, which Linux desktops also give fields as "end of line").
 EDITING_KEYS = (Key.Copy, Key.Cut, Key.Paste, Key.SelectAll, Key.Undo, Key.Redo, Key.Delete, Key.Backspace,
                 Key.DeleteStartOfWord, Key.DeleteEndOfWord, Key.InsertParagraphSeparator)
+
+
+
+@dataclass(frozen=True)
+class ExportLook:
+    """How the window shows a format's Export action; a format with none gets a plain menu entry."""
+
+    tip: str = ""
+    shortcut: str = ""  # a key sequence such as "Ctrl+E"
+    icon: str = ""  # an icon name in resources/icons
+    on_toolbar: bool = False
+
+
+EXPORT_LOOKS = {  # keyed by the format's id (desktop/usecases.py FORMATS)
+    "docx": ExportLook("Export the policy as a Word document", "Ctrl+E", "export-word", on_toolbar=True),
+    "pdf": ExportLook("Export the policy as a PDF to publish or send", icon="export-pdf"),
+    "md": ExportLook("Export the policy as Markdown", "Ctrl+Shift+E", "export-markdown", on_toolbar=True),
+    "html": ExportLook("Export the policy as a web page", icon="export-html"),
+    "html-snippet": ExportLook("Export the policy as HTML to paste into a page of your website"),
+}
 
 
 @dataclass
@@ -59,8 +80,9 @@ def _action(window: QMainWindow, text: str, slot, shortcut=None, icon_name: str 
 
 
 def _export_action(window: QMainWindow, controller, fmt) -> QAction:
-    action = _action(window, f"Export to &{fmt.name}…", lambda: controller.export(fmt.id), fmt.shortcut or None,
-                     fmt.icon, fmt.description or f"Export the policy as {fmt.name}")
+    look = EXPORT_LOOKS.get(fmt.id, ExportLook())
+    action = _action(window, f"Export to &{fmt.name}…", lambda: controller.export(fmt.id), look.shortcut or None,
+                     look.icon, look.tip or f"Export the policy as {fmt.name}")
     action.setIconText(f"Export to {fmt.name}")
     return action
 
@@ -185,7 +207,7 @@ def _toolbar(window: QMainWindow, a: Actions) -> None:
     toolbar.setMovable(False)
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     a.find.setIconText("Find practice")
-    on_toolbar = tuple(a.exports[fmt.id] for fmt in FORMATS.values() if fmt.on_toolbar)
+    on_toolbar = tuple(a.exports[fmt.id] for fmt in FORMATS.values() if EXPORT_LOOKS.get(fmt.id, ExportLook()).on_toolbar)
     for group in ((a.new, a.open, a.save), (a.undo, a.redo), on_toolbar, (a.find,)):
         toolbar.addActions(list(group))
         toolbar.addSeparator()

@@ -2,6 +2,7 @@
 deletions marked, and buttons to save the Word redline or the Markdown and to copy the summary."""
 
 import html
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication, QPalette
@@ -16,14 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine.files.fileio import write_atomic
 from desktop.engine.history.comparison import Comparison
 from desktop.engine.policy.diff import CHANGED, DELETED, INSERTED, SAME, BlockChange, counts
 from desktop.ui.dialogs import ask_file_to_save
 from desktop.ui.widgets import palette_is_dark
+from desktop.usecases import COMPARISON_FORMATS, Refused, save_comparison
 
 _TAGS = {"title": "h2", "heading1": "h3", "heading2": "h4", "paragraph": "p", "item": "li"}
-SAVE_FORMATS = {"docx": ("Word redline", "Word documents (*.docx)", "docx"), "md": ("Markdown", "Markdown files (*.md)", "md")}
 
 
 def mark_styles(palette: QPalette) -> dict[str, str]:
@@ -69,9 +69,10 @@ def counts_text(changes: list[BlockChange]) -> str:
 
 
 class CompareView(QWidget):
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, compared: Iterable[Path] = (), parent: QWidget | None = None):
         super().__init__(parent)
         self.comparison: Comparison | None = None
+        self.compared = list(compared)  # files a save never writes over (the profile), besides published versions
         self.heading = QLabel("Choose two versions, or compare the draft with the last published one.")
         self.heading.setWordWrap(True)
         self.note = QLabel()
@@ -130,8 +131,9 @@ class CompareView(QWidget):
             self.note.setText("Summary copied.")
 
     def ask_save_path(self, fmt: str, suggested: Path) -> Path | None:
-        name, file_filter, suffix = SAVE_FORMATS[fmt]
-        return ask_file_to_save(self, f"Save {name}", suggested, file_filter, suffix)
+        declared = COMPARISON_FORMATS[fmt]
+        return ask_file_to_save(self, f"Save the Changes as {declared.name}", suggested, declared.file_filter,
+                                declared.extension.lstrip("."))
 
     def show_error(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)
@@ -139,13 +141,15 @@ class CompareView(QWidget):
     def save(self, fmt: str, folder: Path | None = None) -> Path | None:
         if self.comparison is None:
             return None
-        suggested = (folder or Path.home()) / f"policy-changes.{SAVE_FORMATS[fmt][2]}"
+        suggested = (folder or Path.home()) / f"policy-changes{COMPARISON_FORMATS[fmt].extension}"
         path = self.ask_save_path(fmt, suggested)
         if path is None:
             return None
-        data = self.comparison.docx() if fmt == "docx" else self.comparison.markdown()
         try:
-            write_atomic(Path(path), data)
+            save_comparison(self.comparison, fmt, Path(path), self.compared)
+        except Refused as refused:
+            self.show_error("Not saved", f"{path} {refused.reason}.\n\nSave again and choose another file for the changes.")
+            return None
         except OSError as error:
             self.show_error("Not saved", f"{path} could not be written: {error.strerror or error}. Choose another folder.")
             return None

@@ -13,24 +13,24 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.engine.export import FORMATS, export_bytes, with_extension
-from desktop.engine.files.fileio import remove_stale_temps, write_atomic
+from desktop.engine.export import with_extension
+from desktop.engine.files.fileio import remove_stale_temps
 from desktop.engine.files.ondisk import DiskStamp, changed_on_disk, stamp_of
-from desktop.engine.history.versions import why_not_write
 from desktop.engine.interview.interview import apply_answers, start_profile
-from desktop.engine.policy.assemble import assemble
 from desktop.engine.profile.profile import Profile, ProfileError, load_profile, save_profile
-from desktop.engine.review.checks import ERROR, Problem, check
+from desktop.engine.review.checks import Problem
 from desktop.engine.review.example import example_profile
 from desktop.engine.storage.recovery import Recovered, RecoveryStore
 from desktop.paths import user_data_dir
 from desktop.ui.session import ProfileSession
 from desktop.ui.settings import Settings
+from desktop.usecases import FORMATS, Draft, Refused, draft, export_policy, refuse_write
 
 log = logging.getLogger(__name__)
 NEW, OPEN, EXAMPLE = "new", "open", "example"
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 OVERWRITE, SAVE_AS = "overwrite", "save-as"  # answers when the file changed on disk since it was opened
+EDITED_PROFILE = "the profile being edited"
 
 
 class View(Protocol):
@@ -216,6 +216,11 @@ class Controller(QObject):
             return False
         chosen = Path(path)
         path = chosen if chosen.suffix else chosen.with_suffix(".json")
+        try:
+            refuse_write(path)
+        except Refused as refused:
+            self.view.show_error("Profile not saved", f"{path} {refused.reason}.\n\nSave As again and choose another file.")
+            return False
         if not self._may_write(chosen, path):
             return False
         return self._save_to(path)
@@ -281,39 +286,39 @@ class Controller(QObject):
         return folder / (file_name + FORMATS[fmt].extension)
 
     def export(self, fmt: str) -> Path | None:
-        profile, library = self.session.profile, self.session.library
-        document = assemble(profile, library)
-        errors = [p for p in check(profile, library, document) if p.severity == ERROR]
-        if errors and not self.view.ask_export_with_errors(errors):
+        policy = draft(self.session.profile, self.session.library)
+        if policy.errors and not self.view.ask_export_with_errors(policy.errors):
             return None
-        path = self.view.ask_export_path(fmt, self.suggested_export_path(fmt))
-        if path is None:
+        chosen = self.view.ask_export_path(fmt, self.suggested_export_path(fmt))
+        if chosen is None:
             return None
-        chosen = Path(path)
-        path = with_extension(chosen, fmt)
-        refused = why_not_write(path, [self.session.path] if self.session.path else [], "the profile being edited")
-        if refused:
-            self.view.show_error("Export not written", f"{path} {refused}.\n\nExport again and choose another file for the policy.")
-            return None
-        if not self._may_write(chosen, path):
-            return None
-        kind = FORMATS[fmt].name
-        try:
-            options = {name: self.settings.export_option(fmt, name) for name in FORMATS[fmt].options}
-            data = export_bytes(document, fmt, **options)
-        except Exception as error:  # a bug in an exporter must not close the window with the user's work
-            log.exception("export to %s failed", fmt)
-            self.view.show_error("Export failed", f"Policywright could not make the {kind} file ({error}).\n\n"
-                                 "Try another format, and please report this problem.")
-            return None
-        try:
-            write_atomic(path, data)
-        except OSError as error:
-            self.view.show_error("Export failed", f"{path} could not be written: {error.strerror or error}.\n\n"
-                                 "Choose another folder, or close the file if another program has it open, "
-                                 "then export again.")
+        path = with_extension(Path(chosen), FORMATS[fmt])
+        if not self._write_export(policy, fmt, Path(chosen), path):
             return None
         self.settings.set_export_folder(path.parent)
         self.last_export = path
         self.view.show_exported(path)
         return path
+
+    def _write_export(self, policy: Draft, fmt: str, chosen: Path, path: Path) -> bool:
+        sources = [self.session.path] if self.session.path else []
+        options = {name: self.settings.export_option(fmt, name) for name in FORMATS[fmt].options}
+        try:
+            refuse_write(path, sources, EDITED_PROFILE)  # before asking whether to replace it
+            if not self._may_write(chosen, path):
+                return False
+            export_policy(policy, fmt, path, allow_errors=True, sources=sources, source_is=EDITED_PROFILE, **options)
+        except Refused as refused:
+            self.view.show_error("Export not written", f"{path} {refused.reason}.\n\nExport again and choose another file for the policy.")
+            return False
+        except OSError as error:
+            self.view.show_error("Export failed", f"{path} could not be written: {error.strerror or error}.\n\n"
+                                 "Choose another folder, or close the file if another program has it open, "
+                                 "then export again.")
+            return False
+        except Exception as error:  # a bug in an exporter must not close the window with the user's work
+            log.exception("export to %s failed", fmt)
+            self.view.show_error("Export failed", f"Policywright could not make the {FORMATS[fmt].name} file ({error}).\n\n"
+                                 "Try another format, and please report this problem.")
+            return False
+        return True

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import DISCLAIMER, __version__
-from desktop.engine.export import FORMATS
 from desktop.engine.review.checks import Problem
 from desktop.engine.storage.recovery import Recovered
 from desktop.ui.controller import CANCEL, DISCARD, EXAMPLE, NEW, OPEN, OVERWRITE, SAVE, SAVE_AS
 from desktop.ui.interview_dialog import InterviewDialog
+from desktop.usecases import FORMATS
 
 PROFILE_FILTER = "Policywright profiles (*.json);;All files (*)"
 

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine.history.comparison import compare_sides, draft_side, version_side
 from desktop.engine.history.versions import Version, list_versions
 from desktop.engine.library.model import Library
 from desktop.engine.profile.profile import Profile
 from desktop.ui.compare_view import CompareView
 from desktop.ui.version_models import NUMBER, SORT_ROLE, TITLE, VALUE_ROLE, VersionsModel
+from desktop.usecases import compare_with
 
 
 class HistoryView(QDialog):
@@ -62,7 +62,7 @@ class HistoryView(QDialog):
         self.skipped_note = QLabel()
         self.skipped_note.setWordWrap(True)
         self.skipped_note.setAccessibleName("Versions that cannot be read")
-        self.compare = CompareView()
+        self.compare = CompareView([self.profile_path])
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -111,16 +111,11 @@ class HistoryView(QDialog):
 
     def compare_selected(self) -> None:
         chosen = self.selected_versions()
-        if len(chosen) == 2:
-            old, new = (version_side(v, self.library) for v in chosen)
-        elif len(chosen) == 1:
-            old, new = version_side(chosen[0], self.library), draft_side(self.draft(), self.library)
-        else:
-            return
-        self.compare.set_comparison(compare_sides(old, new, self.library))
+        if len(chosen) in (1, 2):
+            later = chosen[1] if len(chosen) == 2 else self.draft()
+            self.compare.set_comparison(compare_with(chosen[0], later, self.library))
 
     def compare_draft(self) -> None:
         if self.model.rows:
             last = max(self.model.rows, key=lambda v: v.number)
-            old, new = version_side(last, self.library), draft_side(self.draft(), self.library)
-            self.compare.set_comparison(compare_sides(old, new, self.library))
+            self.compare.set_comparison(compare_with(last, self.draft(), self.library))

@@ -11,13 +11,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from desktop.engine.files.ondisk import stamp_of
-from desktop.engine.history.versions import Version, latest_version, publish, version_files
-from desktop.engine.policy.assemble import assemble
-from desktop.engine.review.checks import ERROR, check
+from desktop.engine.history.versions import Version, latest_version, version_files
 from desktop.engine.storage.profile_library import Entry, ProfileLibrary
 from desktop.ui.actions import _action
 from desktop.ui.history_view import HistoryView
 from desktop.ui.profiles_view import ProfilesView
+from desktop.usecases import Refused, draft, publish_draft
 
 
 class VersionActions(QObject):
@@ -69,19 +68,21 @@ class VersionActions(QObject):
     # Doing
     def publish_current(self) -> Version | None:
         window = self.window
-        session, library = window.session, window.library
-        document = assemble(session.profile, library)
-        errors = sum(p.severity == ERROR for p in check(session.profile, library, document))
+        session = window.session
+        policy = draft(session.profile, window.library)
         files = version_files(session.path) if session.path else []
         number = files[-1][0] + 1 if files else 1
         last = latest_version(session.path) if files else None
-        same_as = last.number if last and last.policy.blocks == tuple(document.text_blocks()) else None
-        if not self.ask_publish(session.display_name(), number, errors, same_as):
+        same_as = last.number if last and last.policy.blocks == tuple(policy.document.text_blocks()) else None
+        if not self.ask_publish(session.display_name(), number, len(policy.errors), same_as):
             return None
         if (session.path is None or session.is_modified()) and not window.controller.save():
             return None
         try:
-            version = publish(session.path, session.profile, document)
+            version = publish_draft(session.path, policy, allow_errors=True)  # the user saw the errors and chose to publish
+        except Refused as refused:
+            window.view.show_error("Not published", f"{refused}.")
+            return None
         except OSError as error:
             window.view.show_error("Not published", f"The version could not be stored beside {session.path}: "
                                    f"{error.strerror or error}.\n\nCheck that its folder can be written.")

@@ -161,7 +161,7 @@ def test_a_failed_export_explains_and_keeps_the_old_file(make, tmp_path, monkeyp
 def test_an_exporter_bug_is_reported_not_raised(make, tmp_path, monkeypatch):
     controller, view = make(export_path=tmp_path / "p.docx")
     controller.load_example(confirm=False)
-    monkeypatch.setattr("desktop.ui.controller.export_bytes", lambda *a: 1 / 0)
+    monkeypatch.setattr("desktop.usecases.render_policy", lambda *a, **options: 1 / 0)
     assert controller.export("docx") is None
     assert "could not make the Word file" in view.errors[0][1]
 
@@ -222,3 +222,16 @@ def test_export_never_replaces_a_published_version(make, tmp_path, name):
     assert "choose another file" in text
     assert sorted(p.name for p in folder.iterdir()) == ["v0001.json"] and (folder / "v0001.json").read_bytes() == before
     assert view.exported == []
+
+
+def test_save_as_never_writes_over_a_published_version(make, saved_example, fixture_library):
+    controller, _ = make()
+    controller.load_example(confirm=False)
+    profile = load_profile(saved_example)
+    version = publish(saved_example, profile, assemble(profile, fixture_library)).path
+    before = version.read_bytes()
+    controller, view = make(save_path=version, overwrite=True)
+    controller.load_example(confirm=False)
+    assert controller.save_as() is False
+    assert version.read_bytes() == before
+    assert view.errors[0][0] == "Profile not saved" and "is a published version" in view.errors[0][1]

@@ -4,31 +4,35 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from desktop.engine.export import Format, register_format, unregister_format
+from desktop.engine.export import Format
 from desktop.engine.profile.fields import ProfileField, register_field, unregister_field
 from desktop.engine.reference.regimes import bundled_regimes
+from desktop.ui.actions import EXPORT_LOOKS, ExportLook
 from desktop.ui.main_window import MainWindow
+from desktop.usecases import FORMATS
 
 
 @pytest.fixture
-def declared_window(qtbot, fixture_library, settings):
-    register_format(Format("txt", ".txt", "Plain text", "Text files (*.txt)", "tests.nothing", shortcut="Ctrl+Alt+T"))
+def declared_window(qtbot, fixture_library, settings, monkeypatch):
+    monkeypatch.setitem(FORMATS, "txt", Format("txt", ".txt", "Plain text", "Text files (*.txt)", "tests.nothing"))
+    monkeypatch.setitem(EXPORT_LOOKS, "txt", ExportLook(shortcut="Ctrl+Alt+T"))
     register_field(ProfileField("company.dpo_email", "Data protection officer email", "&DPO email", "Contact"))
     win = MainWindow(fixture_library, settings)
     win.controller.load_example(confirm=False)
     win.show()
     qtbot.waitExposed(win)
     yield win
-    unregister_format("txt")
     unregister_field("company.dpo_email")
     win.session.undo_stack.setClean()
     win.close()
 
 
-def test_a_declared_format_is_in_the_export_menu(declared_window):
+def test_every_declared_format_is_in_the_export_menu(declared_window):
     file_menu = declared_window.menuBar().actions()[0].menu()
     texts = [a.text().replace("&", "") for a in file_menu.actions()]  # its letter is whichever is free (P is Publish's)
-    assert "Export to Plain text…" in texts
+    assert "txt" in FORMATS
+    for fmt in FORMATS.values():
+        assert f"Export to {fmt.name}…" in texts
     assert declared_window.actions.exports["txt"].shortcut().toString() == "Ctrl+Alt+T"
 
 

@@ -133,6 +133,20 @@ def test_save_the_redline_and_markdown_and_copy_the_summary(qtbot, history, tmp_
     assert QGuiApplication.clipboard().text() == "- Our contact email is now “legal@acme.example”."
 
 
+
+def test_saving_the_changes_onto_a_published_version_is_refused_and_the_version_kept(qtbot, history, monkeypatch):
+    errors = []
+    monkeypatch.setattr(history.compare, "show_error", lambda title, text: errors.append((title, text)))
+    click_version(qtbot, history, 1)
+    click_version(qtbot, history, 2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(history.compare_button, Qt.MouseButton.LeftButton)
+    version = next(v.path for v in list_versions(history.profile_path) if v.number == 1)
+    before = version.read_bytes()
+    monkeypatch.setattr(history.compare, "ask_save_path", lambda fmt, suggested: version)
+    qtbot.mouseClick(history.compare.save_md, Qt.MouseButton.LeftButton)
+    assert version.read_bytes() == before and version.name == "v0001.json"
+    assert [title for title, _ in errors] == ["Not saved"] and "is a published version" in errors[0][1]
+
 def test_profiles_view_opens_into_the_window_and_follows_a_rename(qtbot, window, tmp_path):
     shelf = ProfileLibrary(tmp_path / "profiles")
     window.versions.shelf = shelf
@@ -171,7 +185,7 @@ def test_a_version_that_cannot_be_stored_is_explained_and_the_window_stays(qtbot
     def refuse(*args):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("desktop.ui.version_actions.publish", refuse)
+    monkeypatch.setattr("desktop.usecases.publish", refuse)
     monkeypatch.setattr(saved_window.view, "show_error", lambda title, text: shown.append((title, text)))
     assert saved_window.versions.publish_current() is None
     assert shown and shown[0][0] == "Not published" and "Permission denied" in shown[0][1]

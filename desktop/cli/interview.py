@@ -1,13 +1,43 @@
-"""The interview on the command line: list its questions, build a profile from a file of answers."""
+"""The interview on the command line: questions lists them, new-profile writes the example or a
+profile built from a file of answers."""
 
 import datetime as dt
 import json
 from pathlib import Path
 
+from desktop.cli.common import EXIT_OK, UserError, library, writing
 from desktop.engine.interview.interview import load_questions, new_profile
 from desktop.engine.library.model import Library
-from desktop.engine.profile.profile import Profile, ProfileError
+from desktop.engine.profile.profile import Profile, ProfileError, profile_json
 from desktop.engine.profile.questions import answer_problems
+from desktop.engine.review.example import example_profile
+from desktop.usecases import write_file
+
+
+def add_commands(commands, parent) -> None:
+    sub = commands.add_parser("new-profile", parents=[parent], help="write an example profile to start from")
+    sub.add_argument("path", type=Path)
+    sub.add_argument("--force", action="store_true", help="replace an existing file")
+    sub.add_argument("--answers", type=Path, metavar="FILE",
+                     help="build the profile from interview answers in FILE, a JSON object {question id: answer}")
+    sub = commands.add_parser("questions", parents=[parent], help="list the interview's questions")
+    sub.add_argument("--json", action="store_true", help="print JSON")
+
+
+def cmd_new_profile(args) -> int:
+    if args.path.exists() and not args.force:
+        raise UserError(f"{args.path}: already exists; choose another name or add --force")
+    loaded = library(args)
+    profile = profile_from_answers(args.answers, loaded) if args.answers else example_profile(loaded)
+    with writing(args.path, "choose another file for the profile"):
+        write_file(args.path, profile_json(profile).encode("utf-8"))
+    print(f"wrote {args.path}")
+    return EXIT_OK
+
+
+def cmd_questions(args) -> int:
+    print_questions(args.json)
+    return EXIT_OK
 
 
 def question_rows() -> list[dict]:
@@ -53,3 +83,6 @@ def read_answers(path: Path) -> dict:
 
 def profile_from_answers(path: Path, library: Library) -> Profile:
     return new_profile(read_answers(path), library, dt.date.today())
+
+
+COMMANDS = {"new-profile": cmd_new_profile, "questions": cmd_questions}

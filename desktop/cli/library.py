@@ -1,0 +1,68 @@
+"""The clause library on the command line: practices, clauses, check-library."""
+
+import json
+from pathlib import Path
+
+from desktop.cli.common import EXIT_OK, EXIT_PROBLEMS, library
+from desktop.engine.library.loader import library_folders, load_library
+from desktop.engine.library.model import Library
+
+
+def add_commands(commands, parent) -> None:
+    for name, text in (("practices", "list every practice"), ("clauses", "list every clause")):
+        sub = commands.add_parser(name, parents=[parent], help=text)
+        sub.add_argument("--json", action="store_true", help="print JSON")
+    sub = commands.add_parser("check-library", parents=[parent], help="validate clause folders")
+    sub.add_argument("folders", nargs="*", type=Path, metavar="DIR")
+
+
+def cmd_practices(args) -> int:
+    loaded = library(args)
+    rows = [
+        {
+            "id": p.id, "section": p.section, "title": p.title, "summary": p.primary.summary,
+            "group": p.group, "sources": p.sources,
+            "options": [{"name": o.name, "type": o.type, "title": o.title, "default": o.default}
+                        for o in p.options.values()],
+        }
+        for p in sorted(loaded.practices.values(), key=_practice_key(loaded))
+    ]
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        for row in rows:
+            group = f"  [one of: {row['group']}]" if row["group"] else ""
+            print(f"{row['id']:<36} {row['title']}{group}")
+    return EXIT_OK
+
+
+def _practice_key(loaded: Library):
+    order = {s.id: index for index, s in enumerate(loaded.outline())}
+    return lambda p: (order.get(p.section, 999), p.primary.order, p.id)
+
+
+def cmd_clauses(args) -> int:
+    loaded = library(args)
+    order = {s.id: index for index, s in enumerate(loaded.outline())}
+    clauses = sorted(loaded.clauses.values(), key=lambda c: (order.get(c.section, 999), c.order, c.id))
+    rows = [{"id": c.id, "practice": c.practice, "section": c.section, "title": c.title,
+             "sources": c.sources} for c in clauses]
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        for row in rows:
+            print(f"{row['id']:<40} {row['section']:<16} {row['title']}")
+    return EXIT_OK
+
+
+def cmd_check_library(args) -> int:
+    folders = args.folders or library_folders(args.library)
+    loaded = load_library(folders)
+    for fault in loaded.faults:
+        print(fault)
+    print(f"{len(loaded.clauses)} clauses, {len(loaded.practices)} practices, "
+          f"{len(loaded.faults)} faults in {', '.join(str(f) for f in folders)}")
+    return EXIT_PROBLEMS if loaded.faults else EXIT_OK
+
+
+COMMANDS = {"practices": cmd_practices, "clauses": cmd_clauses, "check-library": cmd_check_library}
