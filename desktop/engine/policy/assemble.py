@@ -1,10 +1,10 @@
 """profile + library -> Document: the canonical outline, numbered, every token filled."""
 
-import datetime as dt
 from dataclasses import replace
 
 from desktop.engine.facts.model import join_words
 from desktop.engine.facts.tables import GENERATED
+from desktop.engine.language.dates import long_date
 from desktop.engine.language.markup import TOKEN, BlockTemplate, MarkupError, parse_body, parse_inline, typographic_quotes
 from desktop.engine.language.validate import is_email, is_web_address, web_url
 from desktop.engine.library.model import Clause, DefinedTerm, Library
@@ -25,10 +25,6 @@ _MAX_DEPTH = 4
 
 def is_us(profile: Profile) -> bool:
     return profile.company.country.strip().lower() in US_NAMES
-
-
-def format_date(date: dt.date, us: bool) -> str:
-    return f"{date:%B} {date.day}, {date.year}" if us else f"{date.day} {date:%B} {date.year}"
 
 
 def practice_options(library: Library, profile: Profile, practice_id: str) -> dict[str, object]:
@@ -160,7 +156,7 @@ class _Renderer:
         if date is None:
             self.gaps.append(Gap("missing", "effective_date", "", "The policy has no effective date.", field_place("effective_date")))
             return "[Effective date]"
-        return format_date(date, is_us(self.profile))
+        return long_date(date, is_us(self.profile))
 
     def heading_runs(self, heading: str, clause: Clause) -> list[Run]:
         return self._expand(typographic_quotes(heading), clause, Run(""), define=False)
@@ -278,7 +274,7 @@ class _Renderer:
             return [self._gap("missing", name, clause, f"{label} is empty, and “{self._practice_title(clause)}” uses it.", label, field_place(name))]
         if name == "effective_date":
             date = self.profile.effective()
-            return [styled(style, format_date(date, is_us(self.profile)) if date else value)]
+            return [styled(style, long_date(date, is_us(self.profile)) if date else value)]
         if name == "company.contact_email":
             if is_email(value):
                 return [Run(value, style.bold, style.italic, href=f"mailto:{value}")]
