@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop import DISCLAIMER, __version__
 from desktop.engine.export import FORMATS
 from desktop.engine.language.dates import day_and_date
+from desktop.engine.language.words import join_words
 from desktop.engine.review.checks import Problem
 from desktop.engine.storage.recovery import Recovered
 from desktop.ui.controller import CANCEL, DISCARD, EXAMPLE, NEW, OPEN, OVERWRITE, SAVE, SAVE_AS
@@ -171,7 +172,7 @@ class WindowView:
 
 def _regime_names(library) -> str:
     titles = [regime.title for regime in library.regimes.values()]
-    return ", ".join(titles[:-1]) + " and " + titles[-1] if len(titles) > 1 else "".join(titles) or "privacy laws"
+    return join_words(titles) or "privacy laws"
 
 
 def show_about(parent: QWidget, library) -> None:

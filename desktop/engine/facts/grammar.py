@@ -20,11 +20,11 @@ from desktop.engine.facts.model import (
     Fact,
     FactError,
     StatedFact,
-    join_words,
 )
 from desktop.engine.facts.rules import contradictions, describe
 from desktop.engine.facts.tables import CcpaRow, ccpa_table, retention_schedule
 from desktop.engine.language.conditions import Condition, ConditionError, parse_condition
+from desktop.engine.language.words import join_words
 from desktop.engine.reference.vocabulary import Vocabulary
 
 _ID = r"[A-Za-z0-9_.-]+"
@@ -192,6 +192,6 @@ def _option_text(name: str, options: Mapping[str, object]) -> str:
 
 __all__ = [
     "ADS", "CHILDREN", "CROSS_CONTEXT", "SALE", "CcpaRow", "Contradiction", "Fact", "FactError",
-    "StatedFact", "ccpa_table", "contradictions", "describe", "join_words",
+    "StatedFact", "ccpa_table", "contradictions", "describe",
     "parse_fact", "resolve", "retention_schedule",
 ]

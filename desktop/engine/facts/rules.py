@@ -21,8 +21,8 @@ from desktop.engine.facts.model import (
     Contradiction,
     Fact,
     StatedFact,
-    join_words,
 )
+from desktop.engine.language.words import join_words
 from desktop.engine.reference.vocabulary import ANYONE, PERSONAL, Vocabulary, spoken
 
 _OPPOSABLE = ("collects", "shares", "uses", "asks consent", "makes public", "honours dnt", "consent by use", "audience")

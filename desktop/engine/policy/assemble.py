@@ -2,11 +2,11 @@
 
 from dataclasses import replace
 
-from desktop.engine.facts.model import join_words
 from desktop.engine.facts.tables import GENERATED
 from desktop.engine.language.dates import long_date
 from desktop.engine.language.markup import TOKEN, BlockTemplate, MarkupError, parse_body, parse_inline, typographic_quotes
 from desktop.engine.language.validate import is_email, is_web_address, web_url
+from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Clause, DefinedTerm, Library
 from desktop.engine.library.tokens import Token, TokenError, classify
 from desktop.engine.policy.document import BulletList, Document, Gap, Heading, Paragraph, Run, Section

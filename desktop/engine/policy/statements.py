@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.engine.facts.grammar import resolve
-from desktop.engine.facts.model import CHILDREN, Fact, StatedFact, join_words
+from desktop.engine.facts.model import CHILDREN, Fact, StatedFact
 from desktop.engine.facts.rules import is_cross_context, is_sale, lower_first
 from desktop.engine.facts.tables import ccpa_table, is_business_disclosure, retention_schedule
+from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Clause, Library
 from desktop.engine.reference.vocabulary import Vocabulary
 

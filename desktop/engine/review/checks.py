@@ -7,6 +7,7 @@ from desktop.engine.facts.model import StatedFact
 from desktop.engine.facts.rules import is_cross_context, is_sale
 from desktop.engine.interview.interview import answer_contradictions
 from desktop.engine.language.markup import refused_links
+from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Library
 from desktop.engine.policy.assemble import assemble, condition_lookup
 from desktop.engine.policy.document import Document
@@ -205,8 +206,8 @@ def _option_titles(library: Library, stated) -> list[str]:
 def _pair_fix(found, library: Library, profile: Profile) -> str:
     changes = _option_titles(library, found.first) + _option_titles(library, found.second)
     offering = _settling_practices(found, library, profile)
-    return ("Untick one of them" + (f", or change {_one_of(changes)}" if changes else "")
-            + (f", or tick {_one_of(offering[:3])}" if offering else "") + ".")
+    return ("Untick one of them" + (f", or change {join_words(changes, 'or')}" if changes else "")
+            + (f", or tick {join_words(offering[:3], 'or')}" if offering else "") + ".")
 
 
 def _settling_practices(found, library: Library, profile: Profile) -> list[str]:
@@ -219,13 +220,9 @@ def _settling_practices(found, library: Library, profile: Profile) -> list[str]:
 def _single_fix(found, library: Library, profile: Profile) -> str:
     offering = _settling_practices(found, library, profile)
     changes = _option_titles(library, found.first)
-    ways = [f"tick {_one_of(offering[:3])}"] if offering else []
-    ways += [f"change {_one_of(changes)}"] if changes else []
+    ways = [f"tick {join_words(offering[:3], 'or')}"] if offering else []
+    ways += [f"change {join_words(changes, 'or')}"] if changes else []
     return "To fix it, " + ", or ".join(ways + ["untick it"]) + "." if ways else "Untick it, or reword it."
-
-
-def _one_of(titles: list[str]) -> str:
-    return ", ".join(titles[:-1]) + " or " + titles[-1] if len(titles) > 1 else titles[0]
 
 
 def wording_contradictions(document: Document, library: Library, profile: Profile) -> list[Problem]:
