@@ -248,7 +248,7 @@ class PracticePanel(QWidget):
         if practice.group:
             others = [p.title for p in self.library.practices.values() if p.group == practice.group and p.id != practice.id]
             notes.append("A choice of one: ticking this unticks " + join_words([f"“{t}”" for t in others]) + ".")
-        needs = [self.library.practices[p].title for p in practice.primary.requires_practices if p in self.library.practices]
+        needs = [self.library.practices[p].title for p in self.library.needs(practice.id) if p in self.library.practices]
         if needs:
             notes.append("Needs " + join_words([f"“{t}”" for t in needs]) + ".")
         excludes = [self.library.practices[p].title for p in practice.primary.excludes if p in self.library.practices]

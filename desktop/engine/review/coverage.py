@@ -155,7 +155,7 @@ class _Suggestions:
 
     def _rank(self, practice: Practice):
         clashes = practice.id in self.clashing or practice.group in self.groups
-        unmet = any(n not in self.profile.practices for n in practice.primary.requires_practices)
+        unmet = any(n not in self.profile.practices for n in self.library.needs(practice.id))
         stated = {r for c in practice.clauses for r in c.regimes}
         main = practice.primary.regimes[:1] or [r for c in practice.clauses for r in c.regimes][:1]
         elsewhere = any(r.partition(".")[0] not in self.profile.regimes for r in main)
