@@ -273,9 +273,6 @@ class CompanyForm(QScrollArea):
             field.line.selectAll()
         return True
 
-    def mark_text(self, name: str) -> str:
-        field = self.fields[name]
-        return field.mark.text() if field.mark.isVisibleTo(self) else ""
 
 
 def _set_text(field: _Field, value: str) -> None:

@@ -128,9 +128,6 @@ class ComplianceModel(QAbstractItemModel):
                     return self.createIndex(row.row, column, row)
         return QModelIndex()
 
-    def regime_index(self, regime_id: str) -> QModelIndex:
-        return next((self.createIndex(r.row, 0, r) for r in self._regimes if r.regime.regime.id == regime_id), QModelIndex())
-
     # Data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         node = self._row(index)
