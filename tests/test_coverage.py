@@ -10,8 +10,8 @@ from desktop.engine.library.loader import load_library
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.profile.profile import Profile
 from desktop.engine.reference.regimes import regime_ids
-from desktop.engine.review.checks import ERROR, check
-from desktop.engine.review.coverage import COVERED, REWORDED, coverage, is_complete, shown_clauses
+from desktop.engine.review.checks import ERROR, check, review
+from desktop.engine.review.coverage import COVERED, REWORDED, coverage, is_complete, shown_clauses, with_suggestions
 from desktop.engine.review.example import example_profile
 
 CLAUSE = """+++
@@ -112,6 +112,10 @@ def test_check_warns_about_exactly_what_coverage_finds(bundled_library):
     reworded = [item for regime in result.values() for item in regime.in_state(REWORDED)]
     assert [p.place.id for p in problems if p.code == "check-wording"] == [item.clauses[0] for item in reworded]
     assert [item.id for item in reworded] == ["caloppa.review_changes"]
+    found = review(profile, bundled_library)
+    assert found.problems == problems
+    assert found.coverage == coverage(profile, bundled_library, suggest=False)
+    assert with_suggestions(found.coverage, profile, bundled_library, assemble(profile, bundled_library)) == result
 
 
 # --- The general audience answers COPPA alone ----------------------------------------------------------

@@ -215,3 +215,17 @@ def test_a_hidden_checklist_catches_up_when_shown(qtbot, example_window):
     wait_rendered(qtbot, example_window)
     example_window.go_compliance()
     assert row_state(panel, GAP) == MISSING and QApplication.focusWidget() is panel.tree
+
+
+def test_one_refresh_works_out_coverage_once(qtbot, monkeypatch, example_window, panel):
+    import desktop.engine.review.coverage as coverage_module
+
+    calls = []
+    real = coverage_module.states
+    monkeypatch.setattr(coverage_module, "states", lambda *args: calls.append(1) or real(*args))
+    monkeypatch.setattr("desktop.engine.review.checks.states", coverage_module.states)
+    example_window.session.set_practice("dnt.honour", False)
+    wait_rendered(qtbot, example_window)
+    assert panel.isVisible() and row_state(panel, GAP) == MISSING
+    assert len(calls) == 1
+    assert panel.model.index_of(GAP).data(PRACTICES_ROLE)[0] == "dnt.honour"  # the panel still suggests

@@ -16,7 +16,7 @@ from desktop.engine.policy.statements import claims_in_wording, stated_facts
 from desktop.engine.profile.fields import PROFILE_FIELDS
 from desktop.engine.profile.profile import Profile
 from desktop.engine.review.causes import one_per_cause
-from desktop.engine.review.coverage import MISSING, REWORDED, coverage
+from desktop.engine.review.coverage import MISSING, REWORDED, RegimeCoverage, states
 from desktop.engine.review.lint import apply_fix, lint
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -143,7 +143,8 @@ def _titles(library: Library, practice_ids: list[str]) -> str:
     return " and ".join(f"“{library.practices[p].title}”" for p in practice_ids)
 
 
-def document_problems(document: Document, library: Library, profile: Profile) -> list[Problem]:
+def document_problems(document: Document, library: Library, profile: Profile,
+                      covered: dict[str, RegimeCoverage]) -> list[Problem]:
     problems = []
     seen = set()
     for gap in document.gaps:
@@ -159,7 +160,7 @@ def document_problems(document: Document, library: Library, profile: Profile) ->
     problems += refused_link_problems(document, library, profile)
     problems += unknown_item_problems(document, library)
     problems += terminology_problems(document, library, profile)
-    problems += _coverage_problems(document, library, profile)
+    problems += _coverage_problems(covered, library)
     score = document.reading_ease
     problems.append(Problem(INFO, "readability", f"Reading ease {score:.0f} (Flesch; 60 or more is plain English).", Place(DOCUMENT)))
     return problems
@@ -301,11 +302,11 @@ def fixed_override(profile: Profile, library: Library, clause_id: str, document:
     return fixed if fixed != text else None
 
 
-def _coverage_problems(document: Document, library: Library, profile: Profile) -> list[Problem]:
+def _coverage_problems(covered: dict[str, RegimeCoverage], library: Library) -> list[Problem]:
     """A warning for each requirement of a chosen law that the policy misses, or states only in
     wording the user has not confirmed; `coverage` decides which."""
     problems = []
-    for regime in coverage(profile, library, document, suggest=False).values():
+    for regime in covered.values():
         title = regime.regime.title
         for item in regime.requirements:
             text = item.requirement.text
@@ -328,13 +329,28 @@ def _lower_first(words: str) -> str:
     return words[:1].lower() + words[1:] if words[1:2].islower() else words
 
 
-def check(profile: Profile, library: Library, document: Document | None = None) -> list[Problem]:
-    """Every problem, errors first."""
+@dataclass(frozen=True)
+class Review:
+    """Every problem, errors first, and the coverage the warnings about the laws came from, so the
+    Compliance panel shows the same coverage without working it out again."""
+
+    problems: list[Problem]
+    coverage: dict[str, RegimeCoverage]
+
+
+def review(profile: Profile, library: Library, document: Document | None = None) -> Review:
     document = document or assemble(profile, library)
-    problems = field_problems(profile) + practice_problems(profile, library) + document_problems(document, library, profile)
+    covered = states(profile, library, document)
+    problems = (field_problems(profile) + practice_problems(profile, library)
+                + document_problems(document, library, profile, covered))
     problems = one_per_cause(_dedupe(_without_group_contradictions(problems, library)), library)
     order = {ERROR: 0, WARNING: 1, INFO: 2}
-    return sorted(problems, key=lambda p: order[p.severity])
+    return Review(sorted(problems, key=lambda p: order[p.severity]), covered)
+
+
+def check(profile: Profile, library: Library, document: Document | None = None) -> list[Problem]:
+    """Every problem, errors first."""
+    return review(profile, library, document).problems
 
 
 def _without_group_contradictions(problems: list[Problem], library: Library) -> list[Problem]:

@@ -73,22 +73,39 @@ def coverage(profile: Profile, library: Library, document: Document | None = Non
     the profile's order. Pass the profile's assembled `document` to spare assembling it again;
     `suggest=False` leaves out the practices that would close each gap (the checks need none)."""
     document = document or assemble(profile, library)
+    found = states(profile, library, document)
+    return with_suggestions(found, profile, library, document) if suggest else found
+
+
+def states(profile: Profile, library: Library, document: Document) -> dict[str, RegimeCoverage]:
+    """The coverage of each chosen regime without suggestions: which clauses state what."""
     clauses = [library.clauses[c] for c in shown_clauses(document) if c in library.clauses]
     stating: dict[str, list[Clause]] = {}
     for clause in clauses:
         for requirement_id in clause.regimes:
             stating.setdefault(requirement_id, []).append(clause)
-    chosen = [library.regimes[r] for r in profile.regimes if r in library.regimes]
-    missing = {r.id for regime in chosen for r in regime.requirements if r.id not in stating}
-    suggestions = _Suggestions(profile, library, document, missing) if suggest else lambda _id: ()
     result = {}
-    for regime in chosen:
+    for regime in (library.regimes[r] for r in profile.regimes if r in library.regimes):
         needed = applicable(regime, set(stating))
-        items = tuple(_state(r, stating.get(r.id, []), profile, suggestions) for r in needed)
+        items = tuple(_state(r, stating.get(r.id, []), profile) for r in needed)
         instead = () if any(r.alone for r in needed) else tuple(
-            RequirementCoverage(r, MISSING, practices=suggestions(r.id)) for r in regime.requirements if r.alone)
+            RequirementCoverage(r, MISSING) for r in regime.requirements if r.alone)
         result[regime.id] = RegimeCoverage(regime, items, instead)
     return result
+
+
+def with_suggestions(found: dict[str, RegimeCoverage], profile: Profile, library: Library,
+                     document: Document) -> dict[str, RegimeCoverage]:
+    """`found` (from `states`, as `check` exposes it) with the practices that would close each gap, best first."""
+    stated = {item.id for regime in found.values() for item in regime.requirements if item.state != MISSING}
+    missing = {r.id for regime in found.values() for r in regime.regime.requirements if r.id not in stated}
+    suggestions = _Suggestions(profile, library, document, missing)
+
+    def suggested(item: RequirementCoverage) -> RequirementCoverage:
+        return replace(item, practices=suggestions(item.id)) if item.state == MISSING else item
+
+    return {regime_id: replace(regime, requirements=tuple(map(suggested, regime.requirements)),
+                               instead=tuple(map(suggested, regime.instead))) for regime_id, regime in found.items()}
 
 
 def is_complete(result: dict[str, RegimeCoverage]) -> bool:
@@ -96,9 +113,9 @@ def is_complete(result: dict[str, RegimeCoverage]) -> bool:
     return not any(regime.missing for regime in result.values())
 
 
-def _state(requirement: Requirement, clauses: list[Clause], profile: Profile, suggest) -> RequirementCoverage:
+def _state(requirement: Requirement, clauses: list[Clause], profile: Profile) -> RequirementCoverage:
     if not clauses:
-        return RequirementCoverage(requirement, MISSING, practices=suggest(requirement.id))
+        return RequirementCoverage(requirement, MISSING)
     trusted = tuple(c.id for c in clauses if profile.wording_confirmed(c.id))
     if trusted:
         return RequirementCoverage(requirement, COVERED, trusted)
