@@ -39,17 +39,18 @@ def practice_options(library: Library, profile: Profile, practice_id: str) -> di
 
 def included_clauses(library: Library, profile: Profile, lookup: "_Lookup | None" = None) -> dict[str, list[Clause]]:
     """Section id -> the clauses that appear, in outline order; empty sections left out."""
-    condition_lookup = lookup or _Lookup(library, profile, resolved_terms(library, profile))
+    lookup = lookup or _Lookup(library, profile, resolved_terms(library, profile))
     result = {}
     for section in library.outline():
-        clauses = [
-            clause for clause in library.clauses_in(section.id)
-            if clause.practice in profile.practices
-            and (clause.when is None or clause.when.holds(condition_lookup.for_practice(clause.practice)))
-        ]
+        clauses = appearing([c for c in library.clauses_in(section.id) if c.practice in profile.practices], lookup)
         if clauses:
             result[section.id] = clauses
     return result
+
+
+def appearing(clauses: list[Clause], lookup: "_Lookup") -> list[Clause]:
+    """Those of `clauses` (of ticked practices) whose `when` holds: the one rule for what a policy shows."""
+    return [c for c in clauses if c.when is None or c.when.holds(lookup.for_practice(c.practice))]
 
 
 class _Lookup:

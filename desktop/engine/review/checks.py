@@ -229,7 +229,7 @@ def _single_fix(found, library: Library, profile: Profile) -> str:
 def wording_contradictions(document: Document, library: Library, profile: Profile) -> list[Problem]:
     """What the user's own wording claims (a denial of sale, sharing, collection, tracking; whom
     the service is for) against what the rest of the policy states."""
-    shown = {block.clause_id for section in document.sections for block in section.blocks}
+    shown = document.clause_sections()
     problems = []
     for clause_id, text in profile.overrides.items():
         clause = library.clauses.get(clause_id)
@@ -252,7 +252,7 @@ def wording_contradictions(document: Document, library: Library, profile: Profil
 def refused_link_problems(document: Document, library: Library, profile: Profile) -> list[Problem]:
     """A warning for each link in the user's wording that the policy shows as plain text, because
     its address is not a web or email address (javascript:, file:, a missing scheme…)."""
-    shown = {block.clause_id for section in document.sections for block in section.blocks}
+    shown = document.clause_sections()
     problems = []
     for clause_id, text in profile.overrides.items():
         if clause_id not in shown:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from desktop.engine.facts.rules import contradictions_adding
 from desktop.engine.library.model import Clause, Library, Practice
-from desktop.engine.policy.assemble import assemble, condition_lookup
+from desktop.engine.policy.assemble import appearing, assemble, condition_lookup
 from desktop.engine.policy.document import Document
 from desktop.engine.policy.statements import stated_facts
 from desktop.engine.profile.profile import Profile
@@ -61,12 +61,6 @@ class RegimeCoverage:
         return result
 
 
-def shown_clauses(document: Document) -> list[str]:
-    """The ids of the clauses the policy shows, in reading order."""
-    seen = {block.clause_id: None for section in document.sections for block in section.blocks if block.clause_id}
-    return list(seen)
-
-
 def coverage(profile: Profile, library: Library, document: Document | None = None,
              suggest: bool = True) -> dict[str, RegimeCoverage]:
     """Regime id -> its coverage, for each regime the profile chose that the library declares, in
@@ -79,7 +73,7 @@ def coverage(profile: Profile, library: Library, document: Document | None = Non
 
 def states(profile: Profile, library: Library, document: Document) -> dict[str, RegimeCoverage]:
     """The coverage of each chosen regime without suggestions: which clauses state what."""
-    clauses = [library.clauses[c] for c in shown_clauses(document) if c in library.clauses]
+    clauses = [library.clauses[c] for c in document.clause_sections() if c in library.clauses]
     stating: dict[str, list[Clause]] = {}
     for clause in clauses:
         for requirement_id in clause.regimes:
@@ -152,12 +146,7 @@ class _Suggestions:
     def _would_show(self, practice: Practice) -> list[Clause]:
         """The practice's clauses that would appear were it ticked with its defaults."""
         if practice.id not in self._shown:
-            shown = [c for c in practice.clauses if c.when is None]
-            conditional = [c for c in practice.clauses if c.when is not None]
-            if conditional:
-                lookup = condition_lookup(self.library, self._ticked(practice)).for_practice(practice.id)
-                shown += [c for c in conditional if c.when.holds(lookup)]
-            self._shown[practice.id] = shown
+            self._shown[practice.id] = appearing(practice.clauses, condition_lookup(self.library, self._ticked(practice)))
         return self._shown[practice.id]
 
     def _contradicts(self, practice: Practice) -> bool:
