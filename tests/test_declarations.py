@@ -1,10 +1,11 @@
 """Formats, profile fields and regimes are declared once; everything else loops over them."""
 
 import json
+import re
 
 import pytest
 
-from desktop.cli import build_parser, main
+from desktop.cli import main
 from desktop.engine.export import FORMATS, Format, register_format, unregister_format
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.policy.place import FIELD, Place
@@ -38,13 +39,18 @@ def dpo_field():
     unregister_field(DPO_FIELD.key)
 
 
-def _format_choices() -> list[str]:
-    export = build_parser()._subparsers._group_actions[0].choices["export"]
-    return next(a for a in export._actions if a.dest == "format").choices
+def _format_choices(capsys) -> list[str]:
+    """The formats `policywright export --help` offers, as a user reads them."""
+    with pytest.raises(SystemExit) as exited:
+        main(["export", "--help"])
+    assert exited.value.code == 0
+    offered = re.search(r"--format \{([^}]*)\}", capsys.readouterr().out)
+    assert offered, "export --help names no formats"
+    return offered.group(1).split(",")
 
 
 def test_a_registered_format_is_a_command_line_choice_and_exports(throwaway_format, bundled_library, tmp_path, capsys):
-    assert "txt" in _format_choices()
+    assert "txt" in _format_choices(capsys)
     profile_path = tmp_path / "acme.json"
     profile_path.write_text(profile_json(example_profile(bundled_library)), encoding="utf-8")
     out = tmp_path / "policy.txt"
@@ -52,8 +58,11 @@ def test_a_registered_format_is_a_command_line_choice_and_exports(throwaway_form
     assert out.read_text(encoding="utf-8").startswith("Acme Privacy Policy\nEffective date:")
 
 
-def test_the_command_line_offers_exactly_the_declared_formats():
-    assert sorted(_format_choices()) == sorted(FORMATS) == ["docx", "html", "html-snippet", "md", "pdf"]
+def test_the_command_line_offers_exactly_the_declared_formats(capsys, tmp_path):
+    assert sorted(_format_choices(capsys)) == sorted(FORMATS) == ["docx", "html", "html-snippet", "md", "pdf"]
+    with pytest.raises(SystemExit) as exited:
+        main(["export", str(tmp_path / "acme.json"), "--format", "txt", "--out", str(tmp_path / "policy.txt")])
+    assert exited.value.code == 2 and "invalid choice: 'txt'" in capsys.readouterr().err
 
 
 def test_a_registered_field_is_a_token_a_check_and_a_saved_value(dpo_field, bundled_library):
