@@ -140,7 +140,7 @@ def _relation_problems(library, chosen) -> list[Problem]:
 
 
 def _titles(library: Library, practice_ids: list[str]) -> str:
-    return " and ".join(f"“{library.practices[p].title}”" for p in practice_ids)
+    return join_words([f"“{library.practices[p].title}”" for p in practice_ids])
 
 
 def document_problems(document: Document, library: Library, profile: Profile,
