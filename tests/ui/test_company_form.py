@@ -1,6 +1,7 @@
 """The company details form: typing goes to the profile; wrong values are marked, never refused."""
 
-from PySide6.QtCore import QDate, QPoint, Qt
+import pytest
+from PySide6.QtCore import QDate, QLocale, QPoint, Qt
 
 from desktop.engine.reference.regimes import regime_ids
 from desktop.ui import company_form
@@ -194,3 +195,19 @@ def test_a_field_the_policy_never_prints_says_so(example_window):
     assert help_label is not None and field("company.dpo_required").not_printed in help_label.text()
     website = example_window.form.fields["company.website"].help
     assert website is None or "Not printed" not in website.text()  # the website is printed now
+
+
+
+@pytest.fixture
+def german_desktop():
+    """Qt's default locale as a German desktop sets it, before the window is made."""
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    yield
+    QLocale.setDefault(previous)
+
+
+def test_the_date_reads_in_english_on_a_german_desktop(german_desktop, window):
+    assert QLocale().monthName(12) == "Dezember"
+    window.form.date.setDate(QDate(2026, 12, 1))
+    assert window.form.date.text() == "1 December 2026"
