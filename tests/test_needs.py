@@ -48,3 +48,12 @@ def test_front_matter_cannot_declare_a_need(tmp_path):
     library = load_library([FIXTURES / "library", tmp_path / "mine"])
     assert any("`requires_practices` is not read here" in f.message and "_rules/" in f.message for f in library.faults)
     assert library.needs("collect.files") == []
+
+
+def test_the_all_practices_builder_leaves_out_a_practice_whose_need_it_cannot_tick(tmp_path):
+    from desktop.engine.review.example import all_practices
+
+    assert "collect.files" in all_practices(load_library([FIXTURES / "library"]))
+    library = library_with_rule(tmp_path, FILES_NEED_CONTACT.replace('"contact.details"', '"dnt.ignore"'))
+    chosen = all_practices(library)  # one of each exclusive group: Do Not Track honoured, so never ignored
+    assert "dnt.honour" in chosen and "dnt.ignore" not in chosen and "collect.files" not in chosen
