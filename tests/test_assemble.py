@@ -155,3 +155,15 @@ def test_web_address_with_parentheses_keeps_them(profile, fixture_library):
     document = assemble(profile, fixture_library)
     links = [run.href for s in document.sections for b in s.blocks if isinstance(b, Paragraph) for run in b.runs if run.href]
     assert "https://en.example.org/wiki/Foo_(bar)" in links
+
+
+def test_the_clauses_shown_are_those_appearing_in_reading_order(profile, fixture_library):
+    from desktop.engine.policy.assemble import included_clauses
+
+    profile.practices["cookies.ads"] = {}
+    document = assemble(profile, fixture_library)
+    included = [c.id for clauses in included_clauses(fixture_library, profile).values() for c in clauses]
+    assert list(document.clause_sections()) == included and "cookies.ads" in included
+    sections = document.clause_sections()
+    assert sections["intro.about"].heading_text == "1. About this policy"
+    assert sections["cookies.ads"].heading_text == "3. Cookies"

@@ -10,8 +10,8 @@ from desktop.engine.library.loader import load_library
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.profile.profile import Profile
 from desktop.engine.reference.regimes import regime_ids
-from desktop.engine.review.checks import ERROR, check
-from desktop.engine.review.coverage import COVERED, REWORDED, coverage, is_complete, shown_clauses
+from desktop.engine.review.checks import ERROR, check, review
+from desktop.engine.review.coverage import COVERED, REWORDED, coverage, is_complete, with_suggestions
 from desktop.engine.review.example import example_profile
 
 CLAUSE = """+++
@@ -88,7 +88,7 @@ def test_a_clause_whose_condition_keeps_it_out_of_the_policy_covers_nothing(fixt
     profile.regimes = ["caloppa"]
     profile.practices.pop("dnt.honour")
     profile.practices["cookies.others"] = {}
-    assert "cookies.others" not in shown_clauses(assemble(profile, library))
+    assert "cookies.others" not in assemble(profile, library).clause_sections()
     item = coverage(profile, library)["caloppa"].missing[0]
     assert item.id == "caloppa.do_not_track" and "cookies.others" not in item.practices  # ticked already, and shown by no tick
     profile.company.phone = "+1 555 0100"
@@ -112,6 +112,10 @@ def test_check_warns_about_exactly_what_coverage_finds(bundled_library):
     reworded = [item for regime in result.values() for item in regime.in_state(REWORDED)]
     assert [p.place.id for p in problems if p.code == "check-wording"] == [item.clauses[0] for item in reworded]
     assert [item.id for item in reworded] == ["caloppa.review_changes"]
+    found = review(profile, bundled_library)
+    assert found.problems == problems
+    assert found.coverage == coverage(profile, bundled_library, suggest=False)
+    assert with_suggestions(found.coverage, profile, bundled_library, assemble(profile, bundled_library)) == result
 
 
 # --- The general audience answers COPPA alone ----------------------------------------------------------
@@ -195,7 +199,7 @@ def without(document, clause_id):
 
 def test_removing_a_covering_clause_makes_exactly_its_requirements_missing(bundled_library, everything_covered):
     profile, document = everything_covered
-    shown = shown_clauses(document)
+    shown = list(document.clause_sections())
     alone = {r.id for regime in bundled_library.regimes.values() for r in regime.requirements if r.alone}
     stated = {r for c in shown for r in bundled_library.clauses[c].regimes}
     answered_alone = {r.partition(".")[0] for r in alone & stated}  # their other requirements are not needed
@@ -218,7 +222,7 @@ def test_removing_a_covering_clause_makes_exactly_its_requirements_missing(bundl
 def test_removing_the_general_audience_statement_makes_the_rest_of_coppa_needed(bundled_library, everything_covered):
     profile, document = everything_covered
     result = coverage(profile, bundled_library, without(document, "children.under13"))
-    stated = {r for c in shown_clauses(document) for r in bundled_library.clauses[c].regimes}
+    stated = {r for c in document.clause_sections() for r in bundled_library.clauses[c].regimes}
     needed = {r.id for r in bundled_library.regimes["coppa"].requirements if not r.alone}
     assert {item.id for item in result["coppa"].missing} == needed - stated
     assert {item.id for regime in result.values() if regime.regime.id != "coppa" for item in regime.missing} == set()

@@ -116,7 +116,7 @@ def with_needs(library, practices: dict[str, dict]) -> dict[str, dict]:
     chosen = dict(practices)
     waiting = list(chosen)
     while waiting:
-        for need in library.practices[waiting.pop()].primary.requires_practices:
+        for need in library.needs(waiting.pop()):
             if need not in chosen:
                 chosen[need] = dict(NAMED_FEATURES.get(need, {}))
                 waiting.append(need)

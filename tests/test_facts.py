@@ -10,7 +10,6 @@ from desktop.engine.facts.grammar import (
     StatedFact,
     ccpa_table,
     contradictions,
-    holding,
     parse_fact,
     resolve,
     retention_schedule,
@@ -124,25 +123,22 @@ def test_errors_name_the_part_at_fault(text, message):
 
 def test_resolve_maps_list_items_to_categories():
     items = ["your login name", "your user name and IP address", "the settings you choose"]
-    resolved = resolve(fact("collects identifiers.email, opt.items"), {"items": items}, VOCABULARY)
+    resolved, missing = resolve(fact("collects identifiers.email, opt.items"), {"items": items}, VOCABULARY)
     assert resolved.data == ("identifiers.email", "identifiers.username", "identifiers.ip_address", "preferences")
+    assert missing == []
 
 
-def test_resolve_rejects_an_item_that_names_no_category():
-    with pytest.raises(FactError, match="the item 'your lucky number' of opt.items names no data category"):
-        resolve(fact("collects opt.items"), {"items": ["your name", "your lucky number"]}, VOCABULARY)
+def test_resolve_names_the_items_that_name_no_category():
+    resolved, missing = resolve(fact("collects opt.items"), {"items": ["your name", "your lucky number"]}, VOCABULARY)
+    assert missing == ["your lucky number"]
+    assert resolved.data == ("identifiers.name",)
 
 
 def test_resolve_fills_option_values_in_the_period():
-    resolved = resolve(fact("retains support for {{opt.days}} days"), {"days": 30}, VOCABULARY)
+    resolved, _ = resolve(fact("retains support for {{opt.days}} days"), {"days": 30}, VOCABULARY)
     assert resolved.value == "for 30 days"
-
-
-def test_holding_keeps_facts_whose_condition_holds():
-    facts = stated("collects identifiers.email when opt.on", "collects identifiers.name when not opt.on",
-                   "collects identifiers.phone")
-    kept = holding(facts, lambda name: {"opt.on": True}.get(name))
-    assert [s.fact.data for s in kept] == [("identifiers.email",), ("identifiers.phone",)]
+    resolved, _ = resolve(fact("retains support for {{opt.items}}"), {"items": ["a year", "a day"]}, VOCABULARY)
+    assert resolved.value == "for a year and a day"
 
 
 # --- Contradictions ----------------------------------------------------------------------------

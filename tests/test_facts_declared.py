@@ -85,7 +85,7 @@ def parsed_facts(clause: Clause) -> list:
     facts = []
     for text in declared(clause):
         with contextlib.suppress(FactError):  # test_facts_parse reports these
-            facts.append(resolve(parse_fact(text, vocabulary(), specs), defaults, vocabulary()))
+            facts.append(resolve(parse_fact(text, vocabulary(), specs), defaults, vocabulary())[0])
     return facts
 
 
@@ -100,9 +100,11 @@ def test_facts_parse(clause):
     problems = []
     for text in declared(clause):
         try:
-            resolve(parse_fact(text, vocabulary(), specs), defaults, vocabulary())
+            _, missing = resolve(parse_fact(text, vocabulary(), specs), defaults, vocabulary())
         except FactError as error:
             problems.append(f"{clause.id}: fact {text!r}: {error}")
+            continue
+        problems += [f"{clause.id}: fact {text!r}: the default item {item!r} names no data category" for item in missing]
     assert problems == [], "\n".join(problems)
 
 

@@ -252,7 +252,7 @@ def test_cookie_settings_tool_sentence_appears_only_when_the_company_has_one(bun
 def test_a_feature_the_company_must_name_is_a_marked_gap_until_named(bundled_library, practice_id, option):
     profile = example_profile(bundled_library)
     profile.practices[practice_id] = {}
-    profile.practices.update({need: {} for need in bundled_library.practices[practice_id].primary.requires_practices})
+    profile.practices.update({need: {} for need in bundled_library.needs(practice_id)})
     profile.practices.update({other: {} for other in FEATURE_CONTEXT.get(practice_id, [])})
     assert f"{practice_id}.{option}" in {gap.name for gap in assemble(profile, bundled_library).gaps}
     profile.practices[practice_id] = dict(NAMED_FEATURES[practice_id])

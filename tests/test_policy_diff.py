@@ -36,7 +36,7 @@ def test_blocks_are_matched_inserted_and_deleted():
 def test_a_removed_block_is_deleted_where_it_stood():
     changes = compare([("paragraph", "A."), ("item", "Gone entirely."), ("paragraph", "B.")],
                       [("paragraph", "A."), ("paragraph", "B.")])
-    assert [(c.status, c.old_text) for c in changes] == [(SAME, "A."), (DELETED, "Gone entirely."), (SAME, "B.")]
+    assert [(c.status, c.text((SAME, DELETED))) for c in changes] == [(SAME, "A."), (DELETED, "Gone entirely."), (SAME, "B.")]
     assert not has_changes(compare([("paragraph", "A.")], [("paragraph", "A.")]))
 
 
@@ -48,4 +48,4 @@ blocks = st.lists(st.tuples(st.sampled_from(["heading1", "paragraph", "item"]),
 def test_the_model_always_rebuilds_both_texts(old, new):
     changes = compare(old, new)
     assert [(c.kind, c.new_text) for c in changes if c.status != DELETED] == new
-    assert [(c.kind, c.old_text) for c in changes if c.status != INSERTED] == old
+    assert [(c.kind, c.text((SAME, DELETED))) for c in changes if c.status != INSERTED] == old

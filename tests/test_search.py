@@ -48,8 +48,8 @@ def test_the_data_recipients_and_purposes_a_practice_declares_are_searched(bundl
     names, described, declared, wording = plain.texts["california.sensitive"]
     assert "exact location" not in wording and "exact location" in declared  # a word of location.precise
     assert plain.ranked("exact location") == ["california.sensitive"]
-    assert "collect.public_profile" in plain.matching("photos, audio and video")  # the title of an option item's category
-    assert "community.referrals" in plain.matching("people you invite")
+    assert "collect.public_profile" in plain.ranked("photos, audio and video")  # the title of an option item's category
+    assert "community.referrals" in plain.ranked("people you invite")
 
 
 def test_a_declared_word_ranks_below_a_title(bundled_library):
@@ -75,13 +75,13 @@ def test_photo_and_video_no_longer_find_practices_about_other_content(search):
 
 
 def test_clause_wording_and_option_titles_are_searched(search, bundled_library):
-    assert "collect.telemetry" in search.matching("crash reports")
+    assert "collect.telemetry" in search.ranked("crash reports")
     # an option's title only: "Arbitration body whose rules apply"
-    assert "law.governing" in search.matching("arbitration body")
+    assert "law.governing" in search.ranked("arbitration body")
 
 
 def test_nothing_found_and_an_empty_query(search, bundled_library):
-    assert search.ranked("zzzz") == [] and search.matching("zzzz") == set()
+    assert search.ranked("zzzz") == []
     assert search.ranked("   ") is None  # nothing typed: every practice shows
 
 

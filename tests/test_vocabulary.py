@@ -87,7 +87,7 @@ def test_words_are_lower_case_and_name_one_category(vocabulary):
     for entry in vocabulary.categories.values():
         assert all(word == word.lower() for word in entry.words)
         for word in entry.words:
-            assert vocabulary.category_for_words(word) == entry.id, word
+            assert vocabulary.categories_in(word) == [entry.id], word
 
 
 # --- Hierarchy ------------------------------------------------------------------------------
@@ -127,26 +127,26 @@ def test_a_kind_keeps_its_own_hierarchy(vocabulary):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("your login name", "identifiers.username"),
-    ("the screen name other people see", "identifiers.username"),
-    ("Your Account Name", "identifiers.username"),
-    ("your first and last name", "identifiers.name"),
-    ("your email address", "identifiers.email"),
-    ("the card’s expiry date", "payment.card"),
-    ("your IP address, which can show roughly where you are", "location.approximate"),
-    ("the pages you view and the links you click", "activity.service"),
-    ("We do not sell your {{personal information}}.", "personal"),
-    ("nothing here", None),
-    ("{{opt.items}} {{if practice.cookies.signin}}", None),
+    ("your login name", ["identifiers.username"]),
+    ("the screen name other people see", ["identifiers.username"]),
+    ("Your Account Name", ["identifiers.username"]),
+    ("your first and last name", ["identifiers.name"]),
+    ("your email address", ["identifiers.email"]),
+    ("the card’s expiry date", ["payment.card"]),
+    ("your IP address, which can show roughly where you are", ["identifiers.ip_address", "location.approximate"]),
+    ("the pages you view and the links you click", ["activity.service"]),
+    ("We do not sell your {{personal information}}.", ["personal"]),
+    ("nothing here", []),
+    ("{{opt.items}} {{if practice.cookies.signin}}", []),
 ])
-def test_category_for_words_takes_the_longest_phrase(vocabulary, text, expected):
-    assert vocabulary.category_for_words(text) == expected
+def test_categories_in_reads_the_phrases_left_to_right(vocabulary, text, expected):
+    assert vocabulary.categories_in(text) == expected
 
 
 def test_words_match_whole_words_and_plurals(vocabulary):
-    assert vocabulary.category_for_words("usernames") == "identifiers.username"
-    assert vocabulary.category_for_words("rename") is None
-    assert vocabulary.category_for_words("photos") == "content.media"
+    assert vocabulary.categories_in("usernames") == ["identifiers.username"]
+    assert vocabulary.categories_in("rename") == []
+    assert vocabulary.categories_in("photos") == ["content.media"]
 
 
 def test_categories_in_lists_every_category_left_to_right(vocabulary):
@@ -223,7 +223,7 @@ def test_a_later_folder_replaces_and_extends_the_bundled_vocabulary(tmp_path):
     vocabulary, faults = load_vocabulary([bundled_dir("snippets"), tmp_path / "user"])
     assert faults == []
     assert vocabulary.categories["identifiers.email"].title == "T identifiers.email"
-    assert vocabulary.category_for_words("your e-post") == "identifiers.email"
+    assert vocabulary.categories_in("your e-post") == ["identifiers.email"]
     assert vocabulary.overlaps("identifiers.handle", "identifiers")
     assert "identifiers.name" in vocabulary.categories
 

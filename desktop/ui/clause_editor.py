@@ -40,14 +40,8 @@ AS_IT_READS_MORE = ("A paragraph that appears only with some choices is shown if
 
 def clause_choices(document: Document, library) -> list[tuple[str, str]]:
     """(clause id, 'N. Clause title') for every clause in the policy, in reading order."""
-    choices, seen = [], set()
-    for section in document.sections:
-        for block in section.blocks:
-            clause_id = block.clause_id
-            if clause_id and clause_id not in seen and clause_id in library.clauses:
-                seen.add(clause_id)
-                choices.append((clause_id, f"{section.number}. {library.clauses[clause_id].title}"))
-    return choices
+    return [(clause_id, f"{section.number}. {library.clauses[clause_id].title}")
+            for clause_id, section in document.clause_sections().items() if clause_id in library.clauses]
 
 
 def _piece_values(pieces: list[Piece]) -> list[tuple[str, str, bool]]:

@@ -5,7 +5,7 @@ address that is not one, a missing detail) is marked beside its field with the r
 field itself never refuses what is typed.
 """
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -169,6 +169,7 @@ class CompanyForm(QScrollArea):
     def _make_date(self, spec: ProfileField) -> _Field:
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
+        self.date.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))  # the policy's months
         self.date.setDisplayFormat(DATE_STYLE)
         self.date.setMinimumDate(NO_DATE)
         self.date.setSpecialValueText("Not set")
@@ -273,9 +274,6 @@ class CompanyForm(QScrollArea):
             field.line.selectAll()
         return True
 
-    def mark_text(self, name: str) -> str:
-        field = self.fields[name]
-        return field.mark.text() if field.mark.isVisibleTo(self) else ""
 
 
 def _set_text(field: _Field, value: str) -> None:

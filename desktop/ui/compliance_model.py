@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
+from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Library
 from desktop.engine.review.coverage import COVERED, MISSING, REWORDED, RegimeCoverage, RequirementCoverage
 
@@ -127,9 +128,6 @@ class ComplianceModel(QAbstractItemModel):
                     return self.createIndex(row.row, column, row)
         return QModelIndex()
 
-    def regime_index(self, regime_id: str) -> QModelIndex:
-        return next((self.createIndex(r.row, 0, r) for r in self._regimes if r.regime.regime.id == regime_id), QModelIndex())
-
     # Data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         node = self._row(index)
@@ -192,7 +190,7 @@ class ComplianceModel(QAbstractItemModel):
         if state in (COVERED, REWORDED):
             titles = [f"“{self.library.clauses[c].title}”" for c in item.clauses if c in self.library.clauses]
             shown = titles if full or len(titles) < 3 else [*titles[:1], f"{len(titles) - 1} more"]
-            text = " and ".join(shown) if len(shown) < 3 else ", ".join(shown[:-1]) + " and " + shown[-1]
+            text = join_words(shown)
             return text + (" (your wording)" if state == REWORDED else "")
         titles = [f"“{self.library.practices[p].title}”" for p in item.practices if p in self.library.practices]
         if not titles:

@@ -1,6 +1,7 @@
 """The Compliance panel: one checklist per chosen law, and what to do about the requirement selected.
 
-It follows the live document: after each change it asks `coverage` again. A covered requirement
+It follows the live document: after each change it shows the coverage the live document's check
+worked out (`LiveDocument.coverage`), with the practices that would close each gap. A covered requirement
 names its clause (Show in preview, or Enter in the list, selects it there); a missing one offers
 the practices that would state it, best first, and Add ticks the chosen one through the session,
 so it undoes like any other tick. It says plainly that this is drafting help, not legal advice.
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import HAVE_A_LAWYER, NOT_LEGAL_ADVICE
-from desktop.engine.review.coverage import COVERED, MISSING, REWORDED, coverage
+from desktop.engine.review.coverage import COVERED, MISSING, REWORDED, with_suggestions
 from desktop.ui.compliance_model import (
     CITATION_ROLE,
     CLAUSES_ROLE,
@@ -143,7 +144,8 @@ class CompliancePanel(QWidget):
         self._stale = False
         profile, document = self.session.profile, self.live.document
         current = self.current_requirement()
-        self.model.set_coverage(coverage(profile, self.library, document) if document is not None else {})
+        found = with_suggestions(self.live.coverage, profile, self.library, document) if document is not None else {}
+        self.model.set_coverage(found)
         self.tree.expandAll()
         if current and current != self.current_requirement():
             self.select_requirement(current, focus=False)

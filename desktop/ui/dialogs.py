@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import DISCLAIMER, __version__
+from desktop.engine.language.dates import day_and_date
+from desktop.engine.language.words import join_words
 from desktop.engine.review.checks import Problem
 from desktop.engine.storage.recovery import Recovered
 from desktop.ui.controller import CANCEL, DISCARD, EXAMPLE, NEW, OPEN, OVERWRITE, SAVE, SAVE_AS
@@ -135,7 +137,7 @@ class WindowView:
         where = f" ({recovered.profile_path})" if recovered.profile_path else " (never saved)"
         box = QMessageBox(QMessageBox.Icon.Question, "Restore unsaved edits?",
                           f"Policywright closed before your edits to “{recovered.name}” were saved.", parent=self.window)
-        box.setInformativeText(f"The edits to {recovered.name}{where}, as they were on {when:%A} {when.day} {when:%B %Y} "
+        box.setInformativeText(f"The edits to {recovered.name}{where}, as they were on {day_and_date(when)} "
                                f"at {when:%H:%M}, were kept. Restore them? If you discard them, they are deleted.")
         restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
@@ -170,7 +172,7 @@ class WindowView:
 
 def _regime_names(library) -> str:
     titles = [regime.title for regime in library.regimes.values()]
-    return ", ".join(titles[:-1]) + " and " + titles[-1] if len(titles) > 1 else "".join(titles) or "privacy laws"
+    return join_words(titles) or "privacy laws"
 
 
 def show_about(parent: QWidget, library) -> None:

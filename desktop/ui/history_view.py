@@ -98,13 +98,6 @@ class HistoryView(QDialog):
         rows = self.table.selectionModel().selectedRows()
         return sorted((self.proxy.data(index, VALUE_ROLE) for index in rows), key=lambda v: v.number)
 
-    def select_numbers(self, *numbers: int) -> None:
-        self.table.clearSelection()
-        flags = self.table.selectionModel().SelectionFlag
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.data(self.proxy.index(row, NUMBER), VALUE_ROLE).number in numbers:
-                self.table.selectionModel().select(self.proxy.index(row, NUMBER), flags.Select | flags.Rows)
-
     def _update_buttons(self) -> None:
         self.compare_button.setEnabled(len(self.selected_versions()) in (1, 2))
         self.draft_button.setEnabled(bool(self.model.rows))

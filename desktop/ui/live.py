@@ -8,7 +8,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.policy.document import Document
-from desktop.engine.review.checks import check
+from desktop.engine.review.checks import review
+from desktop.engine.review.coverage import RegimeCoverage
 from desktop.ui.session import ProfileSession
 
 DELAY_MS = 150
@@ -22,6 +23,7 @@ class LiveDocument(QObject):
         self.session = session
         self.document: Document | None = None
         self.problems: list = []
+        self.coverage: dict[str, RegimeCoverage] = {}  # without suggestions: the Compliance panel adds those
         self.renders = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -42,6 +44,7 @@ class LiveDocument(QObject):
         self._timer.stop()
         profile, library = self.session.profile, self.session.library
         self.document = assemble(profile, library)
-        self.problems = check(profile, library, self.document)
+        found = review(profile, library, self.document)
+        self.problems, self.coverage = found.problems, found.coverage
         self.renders += 1
         self.updated.emit()

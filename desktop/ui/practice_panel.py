@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.engine.language.words import join_words
 from desktop.engine.library.search import bundled_search
 from desktop.engine.policy.assemble import practice_options
 from desktop.engine.policy.place import OPTION
@@ -246,13 +247,13 @@ class PracticePanel(QWidget):
         notes = []
         if practice.group:
             others = [p.title for p in self.library.practices.values() if p.group == practice.group and p.id != practice.id]
-            notes.append("A choice of one: ticking this unticks " + " and ".join(f"“{t}”" for t in others) + ".")
-        needs = [self.library.practices[p].title for p in practice.primary.requires_practices if p in self.library.practices]
+            notes.append("A choice of one: ticking this unticks " + join_words([f"“{t}”" for t in others]) + ".")
+        needs = [self.library.practices[p].title for p in self.library.needs(practice.id) if p in self.library.practices]
         if needs:
-            notes.append("Needs " + " and ".join(f"“{t}”" for t in needs) + ".")
+            notes.append("Needs " + join_words([f"“{t}”" for t in needs]) + ".")
         excludes = [self.library.practices[p].title for p in practice.primary.excludes if p in self.library.practices]
         if excludes:
-            notes.append("Cannot go with " + " or ".join(f"“{t}”" for t in excludes) + ".")
+            notes.append("Cannot go with " + join_words([f"“{t}”" for t in excludes], "or") + ".")
         return "".join(f'<p style="color:{muted}">{escape(n, quote=False)}</p>' for n in notes)
 
     def _practice_problems(self, practice_id: str) -> list[Problem]:

@@ -266,15 +266,6 @@ class PolicyPreview(QTextBrowser):
         finally:
             self._writing = False
 
-    def highlighted_clauses(self) -> set[str]:
-        found = set()
-        block = self.document().begin()
-        while block.isValid():
-            if block.blockFormat().hasProperty(QTextFormat.Property.BackgroundBrush):
-                found.add(clause_at(block))
-            block = block.next()
-        return found
-
     def _cursor_moved(self) -> None:
         if self._writing:
             return

@@ -86,9 +86,6 @@ class Settings:
             self._store.setValue(key, QByteArray(value) if isinstance(value, bytes) else value)
         self._store.sync()
 
-    def stored_keys(self) -> list[str]:
-        return self._store.allKeys()
-
     # Files
     def recent_files(self) -> list[Path]:
         return [Path(p) for p in self._get(RECENT, list)][:MAX_RECENT]

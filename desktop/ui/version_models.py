@@ -9,6 +9,7 @@ import datetime as dt
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.engine.history.versions import Version
+from desktop.engine.language.dates import short_stamp
 from desktop.engine.storage.profile_library import Entry
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -22,7 +23,7 @@ _ROOT = QModelIndex()
 
 
 def shown_date(when: dt.datetime | None) -> str:
-    return when.astimezone().strftime("%d %b %Y %H:%M") if when else "Never"
+    return short_stamp(when) if when else "Never"
 
 
 class _RowsModel(QAbstractTableModel):

@@ -1,7 +1,7 @@
 """What a user's hands do: click a tree check box, click a clause in the preview, use a menu key."""
 
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
+from PySide6.QtGui import QTextCursor, QTextFormat
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
 
@@ -67,3 +67,26 @@ def when_modal(kind, act, tries: int = 300) -> None:
             raise AssertionError(f"no {kind.__name__} opened")
 
     QTimer.singleShot(0, lambda: poll(tries))
+
+
+def highlighted_clauses(preview) -> set[str]:
+    """The clauses whose blocks the preview shades (after a follow, a find, a selected problem)."""
+    from desktop.ui.preview import clause_at
+
+    found, block = set(), preview.document().begin()
+    while block.isValid():
+        if block.blockFormat().hasProperty(QTextFormat.Property.BackgroundBrush):
+            found.add(clause_at(block))
+        block = block.next()
+    return found
+
+
+def mark_text(form, name: str) -> str:
+    """What the mark beside a company detail says, or "" while it is hidden."""
+    field = form.fields[name]
+    return field.mark.text() if field.mark.isVisibleTo(form) else ""
+
+
+def stored_keys(path) -> list[str]:
+    """The keys the settings file at `path` holds, read from the file itself."""
+    return QSettings(str(path), QSettings.Format.IniFormat).allKeys()

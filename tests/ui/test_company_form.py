@@ -1,11 +1,12 @@
 """The company details form: typing goes to the profile; wrong values are marked, never refused."""
 
-from PySide6.QtCore import QDate, QPoint, Qt
+import pytest
+from PySide6.QtCore import QDate, QLocale, QPoint, Qt
 
 from desktop.engine.reference.regimes import regime_ids
 from desktop.ui import company_form
 from desktop.ui.company_form import NO_DATE
-from ui.helpers import wait_rendered
+from ui.helpers import mark_text, wait_rendered
 
 
 def type_into(qtbot, window, name: str, text: str, replace: bool = True) -> None:
@@ -31,30 +32,30 @@ def test_an_invalid_email_is_marked_with_a_reason_while_typing_goes_on(qtbot, ex
     form = example_window.form
     type_into(qtbot, example_window, "company.contact_email", "privacy at acme")
     assert example_window.session.profile.company.contact_email == "privacy at acme"
-    assert form.mark_text("company.contact_email") == "'privacy at acme' is not an email address."
+    assert mark_text(form, "company.contact_email") == "'privacy at acme' is not an email address."
     assert form.fields["company.contact_email"].warning.isVisible()
     assert form.fields["company.contact_email"].editor.accessibleDescription() == "'privacy at acme' is not an email address."
     type_into(qtbot, example_window, "company.contact_email", "privacy@acme.example")
-    assert form.mark_text("company.contact_email") == ""
+    assert mark_text(form, "company.contact_email") == ""
     assert not form.fields["company.contact_email"].warning.isVisible()
 
 
 def test_an_invalid_web_address_and_an_empty_required_field_are_marked(qtbot, example_window):
     form = example_window.form
     type_into(qtbot, example_window, "company.website", "acme audio")
-    assert "is not a web address" in form.mark_text("company.website")
+    assert "is not a web address" in mark_text(form, "company.website")
     editor = form.fields["company.legal_name"].editor
     qtbot.mouseClick(editor, Qt.MouseButton.LeftButton)
     qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(editor, Qt.Key.Key_Delete)
-    assert form.mark_text("company.legal_name") == "Enter the company's full legal name."
+    assert mark_text(form, "company.legal_name") == "Enter the company's full legal name."
 
 
 def test_a_detail_a_clause_needs_is_marked_once_the_preview_updates(qtbot, example_window):
     type_into(qtbot, example_window, "company.website", "")
     qtbot.keyClick(example_window.form.fields["company.website"].editor, Qt.Key.Key_Delete)
     wait_rendered(qtbot, example_window)
-    assert example_window.form.mark_text("company.website") == "Website address is empty, and “How to reach us” uses it."
+    assert mark_text(example_window.form, "company.website") == "Website address is empty, and “How to reach us” uses it."
 
 
 def test_undo_puts_the_typed_text_back(qtbot, example_window):
@@ -88,7 +89,7 @@ def test_the_date_picker_sets_or_clears_the_effective_date(qtbot, example_window
     assert example_window.session.profile.effective_date == ""
     assert form.date.text() == "Not set"
     wait_rendered(qtbot, example_window)
-    assert form.mark_text("effective_date") == "The policy has no effective date."
+    assert mark_text(form, "effective_date") == "The policy has no effective date."
 
 
 def test_regime_boxes_choose_the_laws_to_cover(qtbot, example_window):
@@ -131,7 +132,7 @@ def test_tab_away_from_a_completed_country_stores_the_whole_name(qtbot, example_
     assert form.fields["company.country"].editor.currentText() == "United States"  # the suggestion shown
     qtbot.keyClick(form.fields["company.country"].editor, Qt.Key.Key_Tab)
     assert session.profile.company.country == "United States"
-    assert form.mark_text("company.country") == ""
+    assert mark_text(form, "company.country") == ""
     assert form.date.displayFormat() == "MMMM d, yyyy"  # the date style follows at once
     wait_rendered(qtbot, example_window)
     assert example_window.live.document.lang == "en-US"
@@ -148,7 +149,7 @@ def test_enter_takes_the_suggestion_and_an_unknown_country_is_flagged(qtbot, exa
     type_into(qtbot, example_window, "company.country", "Untied Kingdom")
     qtbot.keyClick(form.fields["company.country"].editor, Qt.Key.Key_Tab)
     assert session.profile.company.country == "Untied Kingdom"  # never refused, but flagged
-    assert form.mark_text("company.country").startswith("“Untied Kingdom” is not a country this app knows")
+    assert mark_text(form, "company.country").startswith("“Untied Kingdom” is not a country this app knows")
     wait_rendered(qtbot, example_window)
     assert any(p.code == "doubtful-detail" and p.where == "company.country" for p in example_window.live.problems)
 
@@ -194,3 +195,19 @@ def test_a_field_the_policy_never_prints_says_so(example_window):
     assert help_label is not None and field("company.dpo_required").not_printed in help_label.text()
     website = example_window.form.fields["company.website"].help
     assert website is None or "Not printed" not in website.text()  # the website is printed now
+
+
+
+@pytest.fixture
+def german_desktop():
+    """Qt's default locale as a German desktop sets it, before the window is made."""
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    yield
+    QLocale.setDefault(previous)
+
+
+def test_the_date_reads_in_english_on_a_german_desktop(german_desktop, window):
+    assert QLocale().monthName(12) == "Dezember"
+    window.form.date.setDate(QDate(2026, 12, 1))
+    assert window.form.date.text() == "1 December 2026"

@@ -23,7 +23,7 @@ from desktop.engine.policy.place import PRACTICE, Place
 from desktop.engine.profile.profile import save_profile
 from desktop.ui.main_window import COMPANY_TAB, MainWindow
 from desktop.ui.settings import Settings
-from ui.helpers import wait_rendered
+from ui.helpers import stored_keys, wait_rendered
 
 Key = QKeySequence.StandardKey
 
@@ -119,8 +119,8 @@ def test_layout_and_tab_are_remembered(qtbot, fixture_library, tmp_path):
     first.main_splitter.setSizes([300, total - 300])
     sizes = first.main_splitter.sizes()
     first.close()
-    assert set(settings.stored_keys()) >= {"window/geometry", "window/left_tab", "window/splitter/mainSplitter"}
-    assert "window/splitter/workSplitter" not in settings.stored_keys()  # untouched: not stored
+    assert set(stored_keys(tmp_path / "s.ini")) >= {"window/geometry", "window/left_tab", "window/splitter/mainSplitter"}
+    assert "window/splitter/workSplitter" not in stored_keys(tmp_path / "s.ini")  # untouched: not stored
     second = MainWindow(fixture_library, Settings(tmp_path / "s.ini"))
     second.show()
     qtbot.waitExposed(second)

@@ -189,3 +189,12 @@ def test_no_match_says_so_and_clears_the_details(qtbot, full_panel):
     assert not full_panel.no_match.isVisibleTo(full_panel)
     qtbot.keyClicks(full_panel.filter, "mailing list")
     assert full_panel.current_id == "comms.newsletter"
+
+
+def test_a_need_declared_in_rules_shows_in_the_pane(qtbot, tmp_path):
+    from test_needs import FILES_NEED_CONTACT, library_with_rule
+
+    library = library_with_rule(tmp_path, FILES_NEED_CONTACT)
+    panel = shown_panel(qtbot, ProfileSession(library))
+    click_row(qtbot, panel, "collect.files")
+    assert "Needs “How to reach us”" in panel.notes.text()

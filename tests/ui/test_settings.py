@@ -1,6 +1,7 @@
 """Settings: only what differs from a default is stored; a broken file never stops the app."""
 
 from desktop.ui.settings import MAX_RECENT, Settings
+from ui.helpers import stored_keys
 
 
 def test_defaults_store_nothing(tmp_path):
@@ -8,12 +9,12 @@ def test_defaults_store_nothing(tmp_path):
     settings.set_left_tab(0)
     settings.set_last_profile(None)
     settings.set_splitter("main", b"abc", default=b"abc")
-    assert settings.stored_keys() == []
+    assert stored_keys(tmp_path / "s.ini") == []
     settings.set_left_tab(1)
     settings.set_splitter("main", b"xyz", default=b"abc")
-    assert sorted(settings.stored_keys()) == ["window/left_tab", "window/splitter/main"]
+    assert sorted(stored_keys(tmp_path / "s.ini")) == ["window/left_tab", "window/splitter/main"]
     settings.set_left_tab(0)
-    assert settings.stored_keys() == ["window/splitter/main"]
+    assert stored_keys(tmp_path / "s.ini") == ["window/splitter/main"]
 
 
 def test_values_survive_a_restart(tmp_path):
@@ -39,7 +40,7 @@ def test_recent_files_newest_first_without_repeats(tmp_path):
     settings.remove_recent(paths[5])
     assert paths[5].resolve() not in settings.recent_files()
     settings.clear_recent()
-    assert settings.recent_files() == [] and "files/recent" not in settings.stored_keys()
+    assert settings.recent_files() == [] and "files/recent" not in stored_keys(tmp_path / "s.ini")
 
 
 def test_a_corrupt_file_is_set_aside(tmp_path, caplog):

@@ -8,7 +8,7 @@ profile; `contradictions` finds statements that cannot all be true; `ccpa_table`
 
 import difflib
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import replace
 
 from desktop.engine.facts.model import (
@@ -20,11 +20,11 @@ from desktop.engine.facts.model import (
     Fact,
     FactError,
     StatedFact,
-    join_words,
 )
 from desktop.engine.facts.rules import contradictions, describe
 from desktop.engine.facts.tables import CcpaRow, ccpa_table, retention_schedule
 from desktop.engine.language.conditions import Condition, ConditionError, parse_condition
+from desktop.engine.language.words import join_words
 from desktop.engine.reference.vocabulary import Vocabulary
 
 _ID = r"[A-Za-z0-9_.-]+"
@@ -180,42 +180,28 @@ def _first_words() -> set[str]:
 # --- Resolving against a profile -----------------------------------------------------------
 
 
-def resolve(fact: Fact, options: Mapping[str, object], vocabulary: Vocabulary) -> Fact:
-    """Fill `opt.NAME` data from the option's items and `{{opt.NAME}}` in the value."""
-    data = fact.data
-    if fact.option is not None:
-        items = options.get(fact.option)
-        if not isinstance(items, list):
-            raise FactError(f"opt.{fact.option} has no list of items to read data from")
-        data = tuple(dict.fromkeys(data + _item_categories(fact.option, items, vocabulary)))
-    value = _OPTION_TOKEN.sub(lambda m: _option_text(m.group(1), options), fact.value)
-    return replace(fact, data=data, value=value)
-
-
-def _item_categories(name: str, items: list, vocabulary: Vocabulary) -> tuple[str, ...]:
-    found: list[str] = []
-    for item in items:
-        ids = vocabulary.categories_in(str(item))
-        if not ids:
-            raise FactError(f"the item {item!r} of opt.{name} names no data category in the vocabulary")
-        found.extend(ids)
-    return tuple(found)
+def resolve(fact: Fact, options: Mapping[str, object], vocabulary: Vocabulary) -> tuple[Fact, list[str]]:
+    """The fact with `opt.NAME` data read from the option's items and `{{opt.NAME}}` filled in its value,
+    and the items that name no data category (they add no data)."""
+    data, missing = list(fact.data), []
+    items = options.get(fact.option) if fact.option is not None else None
+    for item in items if isinstance(items, list) else []:
+        found = vocabulary.categories_in(str(item))
+        data += found
+        if not found:
+            missing.append(str(item))
+    value = _OPTION_TOKEN.sub(lambda m: _option_text(m.group(1), options) if m.group(1) in options else m.group(0),
+                              fact.value)
+    return replace(fact, data=tuple(dict.fromkeys(data)), value=value), missing
 
 
 def _option_text(name: str, options: Mapping[str, object]) -> str:
-    if name not in options:
-        raise FactError(f"{{{{opt.{name}}}}} has no value")
     value = options[name]
     return join_words([str(v) for v in value]) if isinstance(value, list) else str(value)
 
 
-def holding(stated: list[StatedFact], lookup: Callable[[str], object]) -> list[StatedFact]:
-    """The facts whose `when` condition holds (lookup is the clause-condition lookup)."""
-    return [s for s in stated if s.fact.condition is None or s.fact.condition.holds(lookup)]
-
-
 __all__ = [
     "ADS", "CHILDREN", "CROSS_CONTEXT", "SALE", "CcpaRow", "Contradiction", "Fact", "FactError",
-    "StatedFact", "ccpa_table", "contradictions", "describe", "holding", "join_words",
+    "StatedFact", "ccpa_table", "contradictions", "describe",
     "parse_fact", "resolve", "retention_schedule",
 ]

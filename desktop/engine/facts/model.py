@@ -43,8 +43,3 @@ class Contradiction:
     reason: str
 
 
-def join_words(words: list[str]) -> str:
-    """`a`, `a and b`, `a, b and c`."""
-    if len(words) < 2:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]

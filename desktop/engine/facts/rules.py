@@ -1,7 +1,7 @@
 """Contradictions derived from stated facts (the rules of docs/facts.md).
 
 `contradictions` treats every fact it is given as holding: pass the facts of the clauses that
-appear, resolved against the profile and filtered with `facts.holding`. It reports one problem
+appear whose `when` holds, resolved against the profile (`policy.statements.stated_facts`). It reports one problem
 per pair of clauses and kind (the first conflicting pair of facts between them), and one per
 clause for the one-sided regime rules.
 
@@ -22,8 +22,8 @@ from desktop.engine.facts.model import (
     Contradiction,
     Fact,
     StatedFact,
-    join_words,
 )
+from desktop.engine.language.words import join_words
 from desktop.engine.reference.vocabulary import ANYONE, PERSONAL, Vocabulary, spoken
 
 _OPPOSABLE = ("collects", "shares", "uses", "asks consent", "makes public", "honours dnt", "consent by use", "audience",

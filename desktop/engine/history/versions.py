@@ -15,6 +15,7 @@ from pathlib import Path
 from desktop.engine.export import export_bytes
 from desktop.engine.files.fileio import write_atomic
 from desktop.engine.files.json_text import JSONTextError, dump_json, read_json
+from desktop.engine.language.dates import short_stamp
 from desktop.engine.policy.document import Document
 from desktop.engine.profile.profile import Profile, ProfileError, profile_from_dict, profile_to_dict
 
@@ -51,7 +52,7 @@ class Version:
 
     @property
     def label(self) -> str:
-        return f"Version {self.number} · {self.published.astimezone().strftime('%d %b %Y %H:%M')}"
+        return f"Version {self.number} · {short_stamp(self.published)}"
 
 
 def versions_dir(profile_path: Path) -> Path:

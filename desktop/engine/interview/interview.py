@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Library
 from desktop.engine.profile.fields import label as field_label
 from desktop.engine.profile.profile import Profile, ordered_regimes
@@ -180,8 +181,7 @@ class AnswerEffect:
 
 
 def _quoted(titles: list[str]) -> str:
-    quoted = [f"“{t}”" for t in titles]
-    return ", ".join(quoted[:-1]) + " and " + quoted[-1] if len(quoted) > 1 else "".join(quoted)
+    return join_words([f"“{t}”" for t in titles])
 
 
 _RECIPIENT = re.compile(r"\{\{\s*recipient:([a-z0-9_.]+)\s*\}\}")

@@ -15,7 +15,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 CLAUSE_KEYS = {
     "id": str, "practice": str, "section": str, "title": str, "sources": list,
     "summary": str, "heading": str, "order": int, "options": dict, "group": str,
-    "excludes": list, "requires_practices": list, "requires": list, "regimes": list,
+    "excludes": list, "requires": list, "regimes": list,
     "when": str, "example": bool, "facts": list,
 }
 REQUIRED_KEYS = ("id", "practice", "section", "title", "sources")
@@ -25,7 +25,10 @@ def front_matter_problems(data: dict) -> list[str]:
     problems = [f"missing `{key}`" for key in REQUIRED_KEYS if key not in data]
     for key, value in data.items():
         expected = CLAUSE_KEYS.get(key)
-        if expected is None:
+        if key == "requires_practices":
+            problems.append("`requires_practices` is not read here: declare what a practice needs in "
+                            "_rules/ (kind = \"needs\", practice, others, reason)")
+        elif expected is None:
             problems.append(f"unknown key `{key}`")
         elif not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
             problems.append(f"`{key}` must be a {expected.__name__}")
@@ -41,7 +44,7 @@ def reference_problems(clause, practice, practices, sections, requirement_ids) -
     problems = []
     if clause.section not in sections:
         problems.append(f"unknown section {clause.section!r}")
-    for other in clause.excludes + clause.requires_practices:
+    for other in clause.excludes:
         if other not in practices:
             problems.append(f"names unknown practice {other!r}")
     for name in clause.requires:
@@ -51,7 +54,7 @@ def reference_problems(clause, practice, practices, sections, requirement_ids) -
         if requirement_ids and rid not in requirement_ids:
             problems.append(f"unknown regime requirement id {rid!r}")
     if clause is not practice.primary:
-        for key in ("options", "group", "excludes", "requires_practices", "example"):
+        for key in ("options", "group", "excludes", "example"):
             if getattr(clause, key):
                 problems.append(f"`{key}` belongs on the practice's primary clause {practice.id!r}")
     conditions = [b.condition for b in clause.blocks if b.condition] + ([clause.when] if clause.when else [])

@@ -199,7 +199,6 @@ class _Loader:
             body_line=body_line, blocks=blocks, summary=data.get("summary", ""),
             heading=data.get("heading"), order=data.get("order", 100), options=options,
             group=data.get("group"), excludes=data.get("excludes", []),
-            requires_practices=data.get("requires_practices", []),
             requires=data.get("requires", []), regimes=data.get("regimes", []),
             when=when, example=data.get("example", False), fact_texts=data.get("facts", []),
         )
@@ -237,13 +236,14 @@ class _Loader:
         return {cid for cid, clause in self.clauses.items() if clause.practice not in practices}
 
     def _rules(self, practices: dict[str, Practice]) -> list[Rule]:
-        """Relations from front matter (excludes, requires_practices) and from `_rules/`, with reasons."""
+        """Conflicts from front matter (`excludes`), and the relations of `_rules/` with their reasons.
+
+        `_rules/` is the one home of "needs": a relation declared twice there is a fault."""
         relations = {}
         for practice in practices.values():
             for other in practice.primary.excludes:
                 relations[("conflict", practice.id, other)] = ""
-            for other in practice.primary.requires_practices:
-                relations[("needs", practice.id, other)] = ""
+        declared: dict[tuple, Path] = {}
         for path, data in self.rule_files:
             kind, subject, others = data.get("kind"), data.get("practice"), data.get("others")
             if kind not in RULE_KINDS or not isinstance(others, list) or not isinstance(data.get("reason"), str):
@@ -254,7 +254,11 @@ class _Loader:
                 self.fault(path, 1, f"rule names unknown practice(s): {', '.join(map(str, unknown))}")
                 continue
             for other in others:
-                relations[(kind, subject, other)] = data["reason"]
+                key = (kind, subject, other)
+                if key in declared:
+                    self.fault(path, 1, f"{subject} {kind} {other} is already declared in {declared[key].name}")
+                declared[key] = path
+                relations[key] = data["reason"]
         return [Rule(kind, a, b, reason) for (kind, a, b), reason in sorted(relations.items())]
 
     def _all_terms(self) -> dict[str, DefinedTerm]:

@@ -59,7 +59,6 @@ class Clause:
     options: dict[str, OptionSpec] = field(default_factory=dict)
     group: str | None = None
     excludes: list[str] = field(default_factory=list)
-    requires_practices: list[str] = field(default_factory=list)
     requires: list[str] = field(default_factory=list)
     regimes: list[str] = field(default_factory=list)
     when: Condition | None = None
@@ -129,6 +128,10 @@ class Library:
     def clauses_in(self, section_id: str) -> list[Clause]:
         found = [c for c in self.clauses.values() if c.section == section_id]
         return sorted(found, key=lambda c: (c.order, c.id))
+
+    def needs(self, practice_id: str) -> list[str]:
+        """The practices `practice_id` needs, as `_rules/` declares them (the one home of "needs")."""
+        return [r.other for r in self.rules if r.kind == "needs" and r.practice == practice_id]
 
     def requirement_ids(self) -> set[str]:
         return {r.id for regime in self.regimes.values() for r in regime.requirements}

@@ -148,10 +148,6 @@ class PracticeSearch:
                 scores[practice_id] = score
         return sorted(scores, key=lambda pid: -scores[pid])
 
-    def matching(self, query: str) -> set[str] | None:
-        ranked = self.ranked(query)
-        return None if ranked is None else set(ranked)
-
 
 def bundled_search(library: Library) -> PracticeSearch:
     """A search over `library` with the synonyms that come with the app."""

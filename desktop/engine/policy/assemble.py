@@ -1,12 +1,12 @@
 """profile + library -> Document: the canonical outline, numbered, every token filled."""
 
-import datetime as dt
 from dataclasses import replace
 
-from desktop.engine.facts.model import join_words
 from desktop.engine.facts.tables import GENERATED
+from desktop.engine.language.dates import long_date
 from desktop.engine.language.markup import TOKEN, BlockTemplate, MarkupError, parse_body, parse_inline, typographic_quotes
 from desktop.engine.language.validate import is_email, is_web_address, web_url
+from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Clause, DefinedTerm, Library
 from desktop.engine.library.tokens import Token, TokenError, classify
 from desktop.engine.policy.document import BulletList, Document, Gap, Heading, Paragraph, Run, Section
@@ -27,10 +27,6 @@ def is_us(profile: Profile) -> bool:
     return profile.company.country.strip().lower() in US_NAMES
 
 
-def format_date(date: dt.date, us: bool) -> str:
-    return f"{date:%B} {date.day}, {date.year}" if us else f"{date.day} {date:%B} {date.year}"
-
-
 def practice_options(library: Library, profile: Profile, practice_id: str) -> dict[str, object]:
     """The practice's option values: defaults, overlaid by the profile's valid values."""
     specs = library.practices[practice_id].options
@@ -43,17 +39,18 @@ def practice_options(library: Library, profile: Profile, practice_id: str) -> di
 
 def included_clauses(library: Library, profile: Profile, lookup: "_Lookup | None" = None) -> dict[str, list[Clause]]:
     """Section id -> the clauses that appear, in outline order; empty sections left out."""
-    condition_lookup = lookup or _Lookup(library, profile, resolved_terms(library, profile))
+    lookup = lookup or _Lookup(library, profile, resolved_terms(library, profile))
     result = {}
     for section in library.outline():
-        clauses = [
-            clause for clause in library.clauses_in(section.id)
-            if clause.practice in profile.practices
-            and (clause.when is None or clause.when.holds(condition_lookup.for_practice(clause.practice)))
-        ]
+        clauses = appearing([c for c in library.clauses_in(section.id) if c.practice in profile.practices], lookup)
         if clauses:
             result[section.id] = clauses
     return result
+
+
+def appearing(clauses: list[Clause], lookup: "_Lookup") -> list[Clause]:
+    """Those of `clauses` (of ticked practices) whose `when` holds: the one rule for what a policy shows."""
+    return [c for c in clauses if c.when is None or c.when.holds(lookup.for_practice(c.practice))]
 
 
 class _Lookup:
@@ -160,7 +157,7 @@ class _Renderer:
         if date is None:
             self.gaps.append(Gap("missing", "effective_date", "", "The policy has no effective date.", field_place("effective_date")))
             return "[Effective date]"
-        return format_date(date, is_us(self.profile))
+        return long_date(date, is_us(self.profile))
 
     def heading_runs(self, heading: str, clause: Clause) -> list[Run]:
         return self._expand(typographic_quotes(heading), clause, Run(""), define=False)
@@ -278,7 +275,7 @@ class _Renderer:
             return [self._gap("missing", name, clause, f"{label} is empty, and “{self._practice_title(clause)}” uses it.", label, field_place(name))]
         if name == "effective_date":
             date = self.profile.effective()
-            return [styled(style, format_date(date, is_us(self.profile)) if date else value)]
+            return [styled(style, long_date(date, is_us(self.profile)) if date else value)]
         if name == "company.contact_email":
             if is_email(value):
                 return [Run(value, style.bold, style.italic, href=f"mailto:{value}")]

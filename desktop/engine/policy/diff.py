@@ -37,10 +37,6 @@ class BlockChange:
     def new_text(self) -> str:
         return self.text((SAME, INSERTED))
 
-    @property
-    def old_text(self) -> str:
-        return self.text((SAME, DELETED))
-
 
 def compare(old: list[Block], new: list[Block]) -> list[BlockChange]:
     changes: list[BlockChange] = []

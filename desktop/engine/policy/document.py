@@ -149,6 +149,15 @@ class Document:
     def plain_text(self) -> str:
         return "\n".join(text for _, text in self.text_blocks())
 
+    def clause_sections(self) -> dict[str, Section]:
+        """Clause id -> the section it appears in, in reading order: the clauses the policy shows."""
+        found: dict[str, Section] = {}
+        for section in self.sections:
+            for block in section.blocks:
+                if block.clause_id:
+                    found.setdefault(block.clause_id, section)
+        return found
+
 
 # Control characters but tab and line breaks (C0, DEL and C1), and Unicode's noncharacters:
 # U+FFFE and U+FFFF, which XML forbids outright, and the rest, which HTML reports as errors.

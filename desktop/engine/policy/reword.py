@@ -107,11 +107,6 @@ class Rewording:
         return words
 
 
-def reword_lines(text: str, clause_id: str, profile: Profile, library: Library) -> list[Line]:
-    """The wording `text` of clause `clause_id` as it reads for `profile`, in lines of words and pieces."""
-    return Rewording(profile, library).lines(text, clause_id)
-
-
 def _split(text: str, bold: bool, italic: bool, words_of, describe) -> list[Part]:
     parts: list[Part] = []
     position = 0

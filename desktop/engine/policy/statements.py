@@ -9,11 +9,13 @@ A reworded clause's facts count only once the user has confirmed the wording sti
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from desktop.engine.facts.model import CHILDREN, Fact, StatedFact, join_words
+from desktop.engine.facts.grammar import resolve
+from desktop.engine.facts.model import CHILDREN, Fact, StatedFact
 from desktop.engine.facts.rules import is_cross_context, is_sale, lower_first
 from desktop.engine.facts.tables import ccpa_table, is_business_disclosure, retention_schedule
+from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Clause, Library
 from desktop.engine.reference.vocabulary import Vocabulary
 
@@ -39,29 +41,13 @@ def stated_facts(clauses: list[Clause], library: Library, confirmed: Callable[[s
         for fact in clause.facts:
             if fact.condition is not None and not fact.condition.holds(lookup):
                 continue
-            resolved, missing = _resolved(fact, options, library.vocabulary)
+            resolved, missing = resolve(fact, options, library.vocabulary)
             if fact.verb == "retains" and not resolved.value.strip():
                 continue  # a period the owner has not given is not a statement
             unknown += [UnknownItem(clause.practice, fact.option or "", item) for item in missing]
             if resolved.data or not fact.option:
                 stated.append(StatedFact(clause.id, clause.practice, resolved))
     return stated, list(dict.fromkeys(unknown))
-
-
-def _resolved(fact: Fact, options: dict, vocabulary: Vocabulary) -> tuple[Fact, list[str]]:
-    data, missing = list(fact.data), []
-    if fact.option is not None:
-        items = options.get(fact.option)
-        for item in items if isinstance(items, list) else []:
-            found = vocabulary.categories_in(str(item))
-            data += found
-            if not found:
-                missing.append(str(item))
-    value = fact.value
-    for name, option_value in options.items():
-        shown = join_words([str(v) for v in option_value]) if isinstance(option_value, list) else str(option_value)
-        value = value.replace(f"{{{{opt.{name}}}}}", shown)
-    return replace(fact, data=tuple(dict.fromkeys(data)), value=value), missing
 
 
 # --- Generated text ------------------------------------------------------------------------

@@ -3,7 +3,7 @@ what each answer does, and the reasons each law applies or not.
 
 This module knows only the questions and answers (it imports no profile and no library), so the
 profile can check the types of its saved answers with it. `interview.py` applies answers to a
-profile; `interview_faults.py` checks the file against the clause library.
+profile; `interview/faults.py` checks the file against the clause library.
 """
 
 import functools

@@ -57,11 +57,6 @@ class WordIndex:
         phrases = sorted(self.owner, key=lambda p: (-len(p), p))
         alternation = "|".join(re.escape(p) for p in phrases) or "(?!)"
         self.pattern = re.compile(rf"(?<![\w'])(?P<phrase>{alternation})s?(?![\w'])")
-        self.anywhere = re.compile(rf"(?=(?<![\w'])(?P<phrase>{alternation})s?(?![\w']))")
-
-    def longest(self, text: str) -> str | None:
-        found = [m["phrase"] for m in self.anywhere.finditer(normal_text(text))]
-        return self.owner[max(found, key=len)] if found else None
 
     def all(self, text: str) -> list[str]:
         ids = [self.owner[m["phrase"]] for m in self.pattern.finditer(normal_text(text))]
@@ -151,10 +146,6 @@ class Vocabulary:
     @cached_property
     def _category_words(self) -> WordIndex:
         return WordIndex({c.id: c.words for c in self.categories.values()})
-
-    def category_for_words(self, text: str) -> str | None:
-        """The category named by the longest of its words found in `text`, or None."""
-        return self._category_words.longest(text)
 
     def categories_in(self, text: str) -> list[str]:
         """Every category `text` names, reading left to right, longest phrase first."""

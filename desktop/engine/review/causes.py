@@ -8,6 +8,7 @@ each pair's own explanation kept as its detail.
 from collections import Counter
 from dataclasses import replace
 
+from desktop.engine.language.words import join_words
 from desktop.engine.policy.place import PRACTICE
 
 PAIR_CODES = ("conflict", "contradiction-")  # problems between two ticked practices
@@ -52,7 +53,7 @@ def _merged(hub: str, members: list, library):
     others = list(dict.fromkeys(p for member in members for p in _pair(member) if p != hub))
     title = _title(library, hub)
     names = [_title(library, other) for other in others]
-    listed = ", ".join(names[:-1]) + " and " + names[-1]
+    listed = join_words(names)
     message = (f"{title} contradicts {len(others)} other ticked practices: {listed}. "
                f"Untick {title}, or untick the others.")
     return replace(members[0], message=message, place=replace(members[0].place, id=hub, option=""),

@@ -7,6 +7,7 @@ from desktop.engine.facts.model import StatedFact
 from desktop.engine.facts.rules import consent_covers, is_cross_context, is_sale
 from desktop.engine.interview.interview import answer_contradictions
 from desktop.engine.language.markup import refused_links
+from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Library
 from desktop.engine.policy.assemble import assemble, condition_lookup
 from desktop.engine.policy.document import Document
@@ -15,7 +16,7 @@ from desktop.engine.policy.statements import claims_in_wording, stated_facts
 from desktop.engine.profile.fields import PROFILE_FIELDS
 from desktop.engine.profile.profile import Profile
 from desktop.engine.review.causes import one_per_cause
-from desktop.engine.review.coverage import MISSING, REWORDED, coverage
+from desktop.engine.review.coverage import MISSING, REWORDED, RegimeCoverage, states
 from desktop.engine.review.lint import apply_fix, lint
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -139,10 +140,11 @@ def _relation_problems(library, chosen) -> list[Problem]:
 
 
 def _titles(library: Library, practice_ids: list[str]) -> str:
-    return " and ".join(f"“{library.practices[p].title}”" for p in practice_ids)
+    return join_words([f"“{library.practices[p].title}”" for p in practice_ids])
 
 
-def document_problems(document: Document, library: Library, profile: Profile) -> list[Problem]:
+def document_problems(document: Document, library: Library, profile: Profile,
+                      covered: dict[str, RegimeCoverage]) -> list[Problem]:
     problems = []
     seen = set()
     for gap in document.gaps:
@@ -158,7 +160,7 @@ def document_problems(document: Document, library: Library, profile: Profile) ->
     problems += refused_link_problems(document, library, profile)
     problems += unknown_item_problems(document, library)
     problems += terminology_problems(document, library, profile)
-    problems += _coverage_problems(document, library, profile)
+    problems += _coverage_problems(covered, library)
     score = document.reading_ease
     problems.append(Problem(INFO, "readability", f"Reading ease {score:.0f} (Flesch; 60 or more is plain English).", Place(DOCUMENT)))
     return problems
@@ -206,8 +208,8 @@ def _option_titles(library: Library, stated) -> list[str]:
 def _pair_fix(found, library: Library, profile: Profile) -> str:
     changes = _option_titles(library, found.first) + _option_titles(library, found.second)
     offering = _settling_practices(found, library, profile)
-    return ("Untick one of them" + (f", or change {_one_of(changes)}" if changes else "")
-            + (f", or tick {_one_of(offering[:3])}" if offering else "") + ".")
+    return ("Untick one of them" + (f", or change {join_words(changes, 'or')}" if changes else "")
+            + (f", or tick {join_words(offering[:3], 'or')}" if offering else "") + ".")
 
 
 def _settling_practices(found, library: Library, profile: Profile) -> list[str]:
@@ -221,19 +223,15 @@ def _settling_practices(found, library: Library, profile: Profile) -> list[str]:
 def _single_fix(found, library: Library, profile: Profile) -> str:
     offering = _settling_practices(found, library, profile)
     changes = _option_titles(library, found.first)
-    ways = [f"tick {_one_of(offering[:3])}"] if offering else []
-    ways += [f"change {_one_of(changes)}"] if changes else []
+    ways = [f"tick {join_words(offering[:3], 'or')}"] if offering else []
+    ways += [f"change {join_words(changes, 'or')}"] if changes else []
     return "To fix it, " + ", or ".join(ways + ["untick it"]) + "." if ways else "Untick it, or reword it."
-
-
-def _one_of(titles: list[str]) -> str:
-    return ", ".join(titles[:-1]) + " or " + titles[-1] if len(titles) > 1 else titles[0]
 
 
 def wording_contradictions(document: Document, library: Library, profile: Profile) -> list[Problem]:
     """What the user's own wording claims (a denial of sale, sharing, collection, tracking; whom
     the service is for) against what the rest of the policy states."""
-    shown = {block.clause_id for section in document.sections for block in section.blocks}
+    shown = document.clause_sections()
     problems = []
     for clause_id, text in profile.overrides.items():
         clause = library.clauses.get(clause_id)
@@ -256,7 +254,7 @@ def wording_contradictions(document: Document, library: Library, profile: Profil
 def refused_link_problems(document: Document, library: Library, profile: Profile) -> list[Problem]:
     """A warning for each link in the user's wording that the policy shows as plain text, because
     its address is not a web or email address (javascript:, file:, a missing scheme…)."""
-    shown = {block.clause_id for section in document.sections for block in section.blocks}
+    shown = document.clause_sections()
     problems = []
     for clause_id, text in profile.overrides.items():
         if clause_id not in shown:
@@ -306,11 +304,11 @@ def fixed_override(profile: Profile, library: Library, clause_id: str, document:
     return fixed if fixed != text else None
 
 
-def _coverage_problems(document: Document, library: Library, profile: Profile) -> list[Problem]:
+def _coverage_problems(covered: dict[str, RegimeCoverage], library: Library) -> list[Problem]:
     """A warning for each requirement of a chosen law that the policy misses, or states only in
     wording the user has not confirmed; `coverage` decides which."""
     problems = []
-    for regime in coverage(profile, library, document, suggest=False).values():
+    for regime in covered.values():
         title = regime.regime.title
         for item in regime.requirements:
             text = item.requirement.text
@@ -333,13 +331,28 @@ def _lower_first(words: str) -> str:
     return words[:1].lower() + words[1:] if words[1:2].islower() else words
 
 
-def check(profile: Profile, library: Library, document: Document | None = None) -> list[Problem]:
-    """Every problem, errors first."""
+@dataclass(frozen=True)
+class Review:
+    """Every problem, errors first, and the coverage the warnings about the laws came from, so the
+    Compliance panel shows the same coverage without working it out again."""
+
+    problems: list[Problem]
+    coverage: dict[str, RegimeCoverage]
+
+
+def review(profile: Profile, library: Library, document: Document | None = None) -> Review:
     document = document or assemble(profile, library)
-    problems = field_problems(profile) + practice_problems(profile, library) + document_problems(document, library, profile)
+    covered = states(profile, library, document)
+    problems = (field_problems(profile) + practice_problems(profile, library)
+                + document_problems(document, library, profile, covered))
     problems = one_per_cause(_dedupe(_without_group_contradictions(problems, library)), library)
     order = {ERROR: 0, WARNING: 1, INFO: 2}
-    return sorted(problems, key=lambda p: order[p.severity])
+    return Review(sorted(problems, key=lambda p: order[p.severity]), covered)
+
+
+def check(profile: Profile, library: Library, document: Document | None = None) -> list[Problem]:
+    """Every problem, errors first."""
+    return review(profile, library, document).problems
 
 
 def _without_group_contradictions(problems: list[Problem], library: Library) -> list[Problem]:

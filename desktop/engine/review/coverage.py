@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from desktop.engine.facts.rules import contradictions_adding
 from desktop.engine.library.model import Clause, Library, Practice
-from desktop.engine.policy.assemble import assemble, condition_lookup
+from desktop.engine.policy.assemble import appearing, assemble, condition_lookup
 from desktop.engine.policy.document import Document
 from desktop.engine.policy.statements import stated_facts
 from desktop.engine.profile.profile import Profile
@@ -61,34 +61,45 @@ class RegimeCoverage:
         return result
 
 
-def shown_clauses(document: Document) -> list[str]:
-    """The ids of the clauses the policy shows, in reading order."""
-    seen = {block.clause_id: None for section in document.sections for block in section.blocks if block.clause_id}
-    return list(seen)
-
-
 def coverage(profile: Profile, library: Library, document: Document | None = None,
              suggest: bool = True) -> dict[str, RegimeCoverage]:
     """Regime id -> its coverage, for each regime the profile chose that the library declares, in
     the profile's order. Pass the profile's assembled `document` to spare assembling it again;
     `suggest=False` leaves out the practices that would close each gap (the checks need none)."""
     document = document or assemble(profile, library)
-    clauses = [library.clauses[c] for c in shown_clauses(document) if c in library.clauses]
+    found = states(profile, library, document)
+    return with_suggestions(found, profile, library, document) if suggest else found
+
+
+def states(profile: Profile, library: Library, document: Document) -> dict[str, RegimeCoverage]:
+    """The coverage of each chosen regime without suggestions: which clauses state what."""
+    clauses = [library.clauses[c] for c in document.clause_sections() if c in library.clauses]
     stating: dict[str, list[Clause]] = {}
     for clause in clauses:
         for requirement_id in clause.regimes:
             stating.setdefault(requirement_id, []).append(clause)
-    chosen = [library.regimes[r] for r in profile.regimes if r in library.regimes]
-    missing = {r.id for regime in chosen for r in regime.requirements if r.id not in stating}
-    suggestions = _Suggestions(profile, library, document, missing) if suggest else lambda _id: ()
     result = {}
-    for regime in chosen:
+    for regime in (library.regimes[r] for r in profile.regimes if r in library.regimes):
         needed = applicable(regime, set(stating))
-        items = tuple(_state(r, stating.get(r.id, []), profile, suggestions) for r in needed)
+        items = tuple(_state(r, stating.get(r.id, []), profile) for r in needed)
         instead = () if any(r.alone for r in needed) else tuple(
-            RequirementCoverage(r, MISSING, practices=suggestions(r.id)) for r in regime.requirements if r.alone)
+            RequirementCoverage(r, MISSING) for r in regime.requirements if r.alone)
         result[regime.id] = RegimeCoverage(regime, items, instead)
     return result
+
+
+def with_suggestions(found: dict[str, RegimeCoverage], profile: Profile, library: Library,
+                     document: Document) -> dict[str, RegimeCoverage]:
+    """`found` (from `states`, as `check` exposes it) with the practices that would close each gap, best first."""
+    stated = {item.id for regime in found.values() for item in regime.requirements if item.state != MISSING}
+    missing = {r.id for regime in found.values() for r in regime.regime.requirements if r.id not in stated}
+    suggestions = _Suggestions(profile, library, document, missing)
+
+    def suggested(item: RequirementCoverage) -> RequirementCoverage:
+        return replace(item, practices=suggestions(item.id)) if item.state == MISSING else item
+
+    return {regime_id: replace(regime, requirements=tuple(map(suggested, regime.requirements)),
+                               instead=tuple(map(suggested, regime.instead))) for regime_id, regime in found.items()}
 
 
 def is_complete(result: dict[str, RegimeCoverage]) -> bool:
@@ -96,9 +107,9 @@ def is_complete(result: dict[str, RegimeCoverage]) -> bool:
     return not any(regime.missing for regime in result.values())
 
 
-def _state(requirement: Requirement, clauses: list[Clause], profile: Profile, suggest) -> RequirementCoverage:
+def _state(requirement: Requirement, clauses: list[Clause], profile: Profile) -> RequirementCoverage:
     if not clauses:
-        return RequirementCoverage(requirement, MISSING, practices=suggest(requirement.id))
+        return RequirementCoverage(requirement, MISSING)
     trusted = tuple(c.id for c in clauses if profile.wording_confirmed(c.id))
     if trusted:
         return RequirementCoverage(requirement, COVERED, trusted)
@@ -135,12 +146,7 @@ class _Suggestions:
     def _would_show(self, practice: Practice) -> list[Clause]:
         """The practice's clauses that would appear were it ticked with its defaults."""
         if practice.id not in self._shown:
-            shown = [c for c in practice.clauses if c.when is None]
-            conditional = [c for c in practice.clauses if c.when is not None]
-            if conditional:
-                lookup = condition_lookup(self.library, self._ticked(practice)).for_practice(practice.id)
-                shown += [c for c in conditional if c.when.holds(lookup)]
-            self._shown[practice.id] = shown
+            self._shown[practice.id] = appearing(practice.clauses, condition_lookup(self.library, self._ticked(practice)))
         return self._shown[practice.id]
 
     def _contradicts(self, practice: Practice) -> bool:
@@ -155,7 +161,7 @@ class _Suggestions:
 
     def _rank(self, practice: Practice):
         clashes = practice.id in self.clashing or practice.group in self.groups
-        unmet = any(n not in self.profile.practices for n in practice.primary.requires_practices)
+        unmet = any(n not in self.profile.practices for n in self.library.needs(practice.id))
         stated = {r for c in practice.clauses for r in c.regimes}
         main = practice.primary.regimes[:1] or [r for c in practice.clauses for r in c.regimes][:1]
         elsewhere = any(r.partition(".")[0] not in self.profile.regimes for r in main)

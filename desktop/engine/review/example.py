@@ -112,7 +112,7 @@ def _compatible(library: Library) -> list[str]:
 def _with_needs_met(library: Library, chosen: dict[str, dict]) -> dict[str, dict]:
     """Drop practices whose needed practices were left out, until every need is met."""
     chosen = dict(chosen)
-    while unmet := [p for p in chosen if any(n not in chosen for n in library.practices[p].primary.requires_practices)]:
+    while unmet := [p for p in chosen if any(n not in chosen for n in library.needs(p))]:
         for practice_id in unmet:
             chosen.pop(practice_id)
     return chosen
