@@ -1,7 +1,6 @@
 """Formats, profile fields and regimes are declared once; everything else loops over them."""
 
 import json
-import re
 
 import pytest
 
