@@ -17,7 +17,7 @@ from desktop.engine.library.loader import library_folders, load_library
 from desktop.engine.library.model import Library
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.profile.profile import ProfileError, load_profile, profile_json
-from desktop.engine.review.checks import ERROR, check, has_errors, option_type_problems
+from desktop.engine.review.checks import ERROR, check, has_errors, option_type_problems, unknown_law_problems
 from desktop.engine.review.coverage import coverage, is_complete
 from desktop.engine.review.coverage_text import coverage_lines
 from desktop.engine.review.example import example_profile
@@ -244,9 +244,9 @@ def cmd_export(args) -> int:
 
 
 def _profile(path: Path, library: Library):
-    """The profile, refused (exit 2) when an option value has the wrong JSON type."""
+    """The profile, refused (exit 2) when an option value has the wrong JSON type or it names a law the library lacks."""
     profile = load_profile(path)
-    wrong = option_type_problems(profile, library)
+    wrong = option_type_problems(profile, library) + unknown_law_problems(profile, library)
     if wrong:
         raise ProfileError(str(path), wrong)
     return profile

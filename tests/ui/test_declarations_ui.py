@@ -5,22 +5,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from desktop.engine.export import Format, register_format, unregister_format
-from desktop.engine.profile.fields import ProfileField, register_field, unregister_field
-from desktop.engine.reference.regimes import bundled_regimes
+from desktop.engine.profile.fields import PROFILE_FIELDS, ProfileField
 from desktop.ui.main_window import MainWindow
 
 
 @pytest.fixture
 def declared_window(qtbot, fixture_library, settings):
     register_format(Format("txt", ".txt", "Plain text", "Text files (*.txt)", "tests.nothing", shortcut="Ctrl+Alt+T"))
-    register_field(ProfileField("company.dpo_email", "Data protection officer email", "&DPO email", "Contact"))
+    dpo_email = ProfileField("company.dpo_email", "Data protection officer email", "&DPO email", "Contact")
+    PROFILE_FIELDS.append(dpo_email)  # every list of fields is worked out from the declarations when asked
     win = MainWindow(fixture_library, settings)
     win.controller.load_example(confirm=False)
     win.show()
     qtbot.waitExposed(win)
     yield win
     unregister_format("txt")
-    unregister_field("company.dpo_email")
+    PROFILE_FIELDS.remove(dpo_email)
     win.session.undo_stack.setClean()
     win.close()
 
@@ -43,7 +43,7 @@ def test_a_declared_field_is_a_form_row_that_edits_the_profile(qtbot, declared_w
 
 
 def test_every_declared_regime_has_a_check_box(window):
-    assert list(window.form.regime_boxes) == list(bundled_regimes())
-    for regime in bundled_regimes().values():
+    assert list(window.form.regime_boxes) == list(window.session.library.regimes)
+    for regime in window.session.library.regimes.values():
         box = window.form.regime_boxes[regime.id]
         assert window.form.regime_labels[regime.id].text() == regime.label and regime.question in box.toolTip()

@@ -2,7 +2,7 @@
 
 A clause's front matter lists `facts = ["collects identifiers.email", ...]`. `parse_fact` reads
 one string against the vocabulary; `resolve` fills list options and `{{opt.NAME}}` values from a
-profile; `contradictions` finds statements that cannot all be true; `ccpa_table` and
+profile; `contradictions` finds statements that cannot all be true; `law_table` and
 `retention_schedule` derive generated text. Everything here is pure: values in, values out.
 """
 
@@ -23,7 +23,7 @@ from desktop.engine.facts.model import (
     join_words,
 )
 from desktop.engine.facts.rules import contradictions, describe
-from desktop.engine.facts.tables import CcpaRow, ccpa_table, retention_schedule
+from desktop.engine.facts.tables import LawRow, law_table, retention_schedule
 from desktop.engine.language.conditions import Condition, ConditionError, parse_condition
 from desktop.engine.reference.vocabulary import Vocabulary
 
@@ -205,7 +205,7 @@ def holding(stated: list[StatedFact], lookup: Callable[[str], object]) -> list[S
 
 
 __all__ = [
-    "ADS", "CHILDREN", "CROSS_CONTEXT", "SALE", "CcpaRow", "Contradiction", "Fact", "FactError",
-    "StatedFact", "ccpa_table", "contradictions", "describe", "holding", "join_words",
+    "ADS", "CHILDREN", "CROSS_CONTEXT", "SALE", "Contradiction", "LawRow", "Fact", "FactError",
+    "StatedFact", "contradictions", "law_table", "describe", "holding", "join_words",
     "parse_fact", "resolve", "retention_schedule",
 ]

@@ -130,5 +130,9 @@ class Library:
         found = [c for c in self.clauses.values() if c.section == section_id]
         return sorted(found, key=lambda c: (c.order, c.id))
 
+    def laws(self, ids) -> list[Regime]:
+        """The laws among `ids` (a profile's regimes) that the library declares, in its order."""
+        return [regime for regime_id, regime in self.regimes.items() if regime_id in ids]
+
     def requirement_ids(self) -> set[str]:
         return {r.id for regime in self.regimes.values() for r in regime.requirements}

@@ -12,7 +12,7 @@ from desktop.engine.policy.assemble import assemble, condition_lookup
 from desktop.engine.policy.document import Document
 from desktop.engine.policy.place import DOCUMENT, PRACTICES, REQUIREMENT, Place, clause_place, field_place, practice_place
 from desktop.engine.policy.statements import claims_in_wording, stated_facts
-from desktop.engine.profile.fields import PROFILE_FIELDS
+from desktop.engine.profile.fields import PROFILE_FIELDS, needed_advice, needed_fields
 from desktop.engine.profile.profile import Profile
 from desktop.engine.review.causes import one_per_cause
 from desktop.engine.review.coverage import MISSING, REWORDED, coverage
@@ -42,9 +42,9 @@ class Problem:
                 "detail": self.detail}
 
 
-def field_problems(profile: Profile) -> list[Problem]:
-    """Problems with the company details alone (shown at the form's fields)."""
-    problems = []
+def field_problems(profile: Profile, library: Library) -> list[Problem]:
+    """Problems with the company details (shown at the form's fields), and the fields the laws need."""
+    problems, needed = [], needed_fields(profile, library.regimes.values())
     for declared in PROFILE_FIELDS:
         value = profile.field_value(declared.key).strip()
         if declared.required and not value:
@@ -54,8 +54,9 @@ def field_problems(profile: Profile) -> list[Problem]:
             problems.append(Problem(ERROR, code, reason, field_place(declared.key)))
         elif value and declared.doubt and (reason := declared.doubt(value)):
             problems.append(Problem(WARNING, "doubtful-detail", reason, field_place(declared.key)))
-        elif not value and declared.needed and declared.needed(profile):
-            problems.append(Problem(WARNING, "needed-detail", declared.advice, field_place(declared.key)))
+        elif not value and declared.key in needed:
+            advice = needed_advice(declared.key, needed[declared.key])
+            problems.append(Problem(WARNING, "needed-detail", advice, field_place(declared.key)))
     return problems
 
 
@@ -69,6 +70,8 @@ def practice_problems(profile: Profile, library: Library) -> list[Problem]:
             problems.append(Problem(ERROR, "unknown-practice",
                                     f"Practice {practice_id!r} is not in the clause library; remove it or add its clauses.",
                                     practice_place(practice_id)))
+    problems += [Problem(ERROR, "unknown-regime", f"The profile covers {message}.", Place(PRACTICES))
+                 for message in unknown_law_problems(profile, library)]
     problems += _option_problems(profile, library, chosen)
     problems += _group_problems(library, chosen)
     problems += _relation_problems(library, chosen)
@@ -105,6 +108,14 @@ def option_type_problems(profile: Profile, library: Library) -> list[str]:
             if reason:
                 wrong.append(f"practices.{practice_id}.{name}: {reason}")
     return wrong
+
+
+def unknown_law_problems(profile: Profile, library: Library) -> list[str]:
+    """'regimes: …' for the laws the profile covers that the library does not declare."""
+    unknown = [r for r in profile.regimes if r not in library.regimes]
+    if not unknown:
+        return []
+    return [f"regimes: unknown {', '.join(unknown)}; this library declares {', '.join(library.regimes)}"]
 
 
 def _group_problems(library, chosen) -> list[Problem]:
@@ -167,8 +178,8 @@ def document_problems(document: Document, library: Library, profile: Profile) ->
 # Which facts settle a one-sided rule, by the kind of contradiction: a practice that states one is the fix.
 _SETTLED_BY = {
     "children": lambda fact, vocabulary: fact.verb == "obtains parental consent",
-    "ccpa-opt-out": lambda fact, vocabulary: fact.verb in ("offers opt-out of sale", "offers opt-out of sharing"),
-    "ccpa-sharing-disclosure": lambda fact, vocabulary: fact.verb == "discloses sharing",
+    "opt-out": lambda fact, vocabulary: fact.verb in ("offers opt-out of sale", "offers opt-out of sharing"),
+    "sharing-disclosure": lambda fact, vocabulary: fact.verb == "discloses sharing",
     "nothing-sold": lambda fact, vocabulary: is_sale(fact, vocabulary) or is_cross_context(fact, vocabulary),
 }
 
@@ -176,7 +187,7 @@ _SETTLED_BY = {
 def contradiction_problems(document: Document, library: Library, profile: Profile) -> list[Problem]:
     """One error per pair of clauses whose facts cannot both be true, or per clause a law forbids."""
     problems = []
-    for found in contradictions(document.facts, profile.regimes, library.vocabulary):
+    for found in contradictions(document.facts, library.laws(profile.regimes), library.vocabulary):
         first = found.first
         if found.second is None:
             message = f"{_clause_title(library, first)} {found.reason}. {_single_fix(found, library, profile)}"
@@ -334,7 +345,7 @@ def _lower_first(words: str) -> str:
 def check(profile: Profile, library: Library, document: Document | None = None) -> list[Problem]:
     """Every problem, errors first."""
     document = document or assemble(profile, library)
-    problems = field_problems(profile) + practice_problems(profile, library) + document_problems(document, library, profile)
+    problems = field_problems(profile, library) + practice_problems(profile, library) + document_problems(document, library, profile)
     problems = one_per_cause(_dedupe(_without_group_contradictions(problems, library)), library)
     order = {ERROR: 0, WARNING: 1, INFO: 2}
     return sorted(problems, key=lambda p: order[p.severity])

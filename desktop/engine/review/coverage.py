@@ -78,7 +78,7 @@ def coverage(profile: Profile, library: Library, document: Document | None = Non
     for clause in clauses:
         for requirement_id in clause.regimes:
             stating.setdefault(requirement_id, []).append(clause)
-    chosen = [library.regimes[r] for r in profile.regimes if r in library.regimes]
+    chosen = library.laws(profile.regimes)
     missing = {r.id for regime in chosen for r in regime.requirements if r.id not in stating}
     suggestions = _Suggestions(profile, library, document, missing) if suggest else lambda _id: ()
     result = {}
@@ -149,7 +149,8 @@ class _Suggestions:
             lookup = condition_lookup(self.library, self._ticked(practice))
             added, _ = stated_facts(self._would_show(practice), self.library, lambda _id: True,
                                     lookup.for_practice, lookup.options_of)
-            found = contradictions_adding(self.document.facts, added, self.profile.regimes, self.library.vocabulary)
+            found = contradictions_adding(self.document.facts, added, self.library.laws(self.profile.regimes),
+                                          self.library.vocabulary)
             self._contradicting[practice.id] = bool(found)
         return self._contradicting[practice.id]
 
