@@ -96,3 +96,20 @@ def test_the_law_is_unknown_without_its_folder(tmp_path, capsys, profile):
     path.write_text(profile_json(profile), encoding="utf-8")
     assert main(["coverage", str(path)]) == 2
     assert "regimes: unknown xx_test" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("extra", "fault"), [
+    ('rules = ["no-such-rule"]', "regime 'xx_bad': unknown rule 'no-such-rule'"),
+    ('[xx_bad.lists]\nxx_list = "everything"', "regime 'xx_bad': list 'xx_list' is of unknown kind 'everything'"),
+    ('[[xx_bad.needs]]\nfield = "company.fax"', "regime 'xx_bad': `needs` names unknown profile field 'company.fax'"),
+    ('[[xx_bad.needs]]\nfield = "company.phone"\nwhen = "company.phone =="', "`needs` company.phone of 'xx_bad': `when`: "),
+    ('[xx_bad.categories]\n"identifiers.fax" = "contact"', "[xx_bad.categories] names unknown data category 'identifiers.fax'"),
+    ('rules = "consent-by-use"', "`rules` of 'xx_bad' must be a list of texts"),
+])
+def test_a_wrong_law_declaration_is_a_fault_naming_the_file(tmp_path, extra, fault):
+    (tmp_path / "regimes.toml").write_text(
+        f'[xx_bad]\ntitle = "Bad"\nscope = "Nowhere"\nexplanation = "A wrong law."\nquestion = "Bad?"\n{extra}\n',
+        encoding="utf-8")
+    library = load_library([bundled_dir("snippets"), tmp_path])
+    found = [f for f in library.faults if f.path == tmp_path / "regimes.toml"]
+    assert found and fault in found[0].message, library.faults

@@ -50,8 +50,9 @@ class Regime:
     called: str = ""  # how a sentence names it: "California law"; the title when empty
     rules: tuple[str, ...] = ()  # fact rules (facts/rules.py) that apply under it
     needs: tuple[Need, ...] = ()
-    categories: dict[str, str] = field(default_factory=dict)  # data category id -> the law's category
-    lists: dict[str, str] = field(default_factory=dict)  # {{facts:NAME}} -> the kind of list it is
+    # hash=False: a dict cannot be hashed, and the id already tells laws apart
+    categories: dict[str, str] = field(default_factory=dict, hash=False)  # data category id -> the law's category
+    lists: dict[str, str] = field(default_factory=dict, hash=False)  # {{facts:NAME}} -> the kind of list it is
 
     @property
     def label(self) -> str:
