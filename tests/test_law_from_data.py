@@ -103,6 +103,7 @@ def test_the_law_is_unknown_without_its_folder(tmp_path, capsys, profile):
     ('[xx_bad.lists]\nxx_list = "everything"', "regime 'xx_bad': list 'xx_list' is of unknown kind 'everything'"),
     ('[[xx_bad.needs]]\nfield = "company.fax"', "regime 'xx_bad': `needs` names unknown profile field 'company.fax'"),
     ('[[xx_bad.needs]]\nfield = "company.phone"\nwhen = "company.phone =="', "`needs` company.phone of 'xx_bad': `when`: "),
+    ('[[xx_bad.needs]]\nfield = "company.phone"\nwhen = "regime.gdpr"', "a `needs` condition asks about 'regime.gdpr'"),
     ('[xx_bad.categories]\n"identifiers.fax" = "contact"', "[xx_bad.categories] names unknown data category 'identifiers.fax'"),
     ('rules = "consent-by-use"', "`rules` of 'xx_bad' must be a list of texts"),
 ])

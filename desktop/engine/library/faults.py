@@ -152,6 +152,9 @@ def law_problems(regime: Regime) -> list[str]:
                  for name, kind in regime.lists.items() if kind not in LIST_KINDS]
     problems += [f"{where}: `needs` names unknown profile field {need.field!r}"
                  for need in regime.needs if need.field not in fields_by_key()]
+    asked = [name for need in regime.needs if need.when for name in need.when.names()]
+    problems += [f"{where}: a `needs` condition asks about {name!r}, which is no profile field nor company.country.GROUP"
+                 for name in asked if name not in fields_by_key() and not name.startswith("company.country.")]
     return problems
 
 
