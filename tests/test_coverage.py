@@ -9,10 +9,10 @@ from conftest import FIXTURES
 from desktop.engine.library.loader import load_library
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.profile.profile import Profile
-from desktop.engine.reference.regimes import regime_ids
 from desktop.engine.review.checks import ERROR, check, review
 from desktop.engine.review.coverage import COVERED, REWORDED, coverage, is_complete, with_suggestions
 from desktop.engine.review.example import example_profile
+from tests.laws import regime_ids
 
 CLAUSE = """+++
 id = "{id}"
@@ -258,9 +258,10 @@ def test_contradictions_adding_finds_what_the_whole_set_would(bundled_library):
         if practice.id in profile.practices:
             continue
         added, _ = stated_facts(practice.clauses, bundled_library, lambda _id: True, lookup.for_practice, lookup.options_of)
-        whole = [f for f in contradictions(stated + added, profile.regimes, bundled_library.vocabulary)
+        laws = bundled_library.laws(profile.regimes)
+        whole = [f for f in contradictions(stated + added, laws, bundled_library.vocabulary)
                  if f.first in added or f.second in added]
-        assert key(contradictions_adding(stated, added, profile.regimes, bundled_library.vocabulary)) == key(whole), practice.id
+        assert key(contradictions_adding(stated, added, laws, bundled_library.vocabulary)) == key(whole), practice.id
 
 
 def test_every_requirement_has_plain_words_and_a_whole_citation(bundled_library):

@@ -8,9 +8,8 @@ from desktop.cli import build_parser, main
 from desktop.engine.export import Format
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.policy.place import FIELD, Place
-from desktop.engine.profile.fields import ProfileField, register_field, unregister_field
+from desktop.engine.profile.fields import PROFILE_FIELDS, ProfileField
 from desktop.engine.profile.profile import SCHEMA_VERSION, UPGRADES, load_profile, profile_from_dict, profile_json
-from desktop.engine.reference.regimes import bundled_regimes, regime_ids
 from desktop.engine.review.checks import check, field_problems
 from desktop.engine.review.example import example_profile
 from desktop.usecases import COMPARISON_FORMATS, FORMATS
@@ -33,9 +32,9 @@ def throwaway_format(monkeypatch):
 
 @pytest.fixture
 def dpo_field():
-    register_field(DPO_FIELD)
+    PROFILE_FIELDS.append(DPO_FIELD)  # every list of fields is worked out from the declarations when asked
     yield DPO_FIELD
-    unregister_field(DPO_FIELD.key)
+    PROFILE_FIELDS.remove(DPO_FIELD)
 
 
 def _takes_format(command: list[str], fmt: str) -> bool:
@@ -67,7 +66,7 @@ def test_the_command_line_offers_every_declared_format_and_no_other(capsys):
 def test_a_registered_field_is_a_token_a_check_and_a_saved_value(dpo_field, bundled_library):
     profile = example_profile(bundled_library)
     profile.set_field("company.dpo_email", "nobody")
-    assert [p for p in field_problems(profile) if p.place == Place(FIELD, "company.dpo_email")]
+    assert [p for p in field_problems(profile, bundled_library) if p.place == Place(FIELD, "company.dpo_email")]
     profile.set_field("company.dpo_email", "dpo@acme-audio.example")
     profile.overrides["contact.details"] = "Write to our officer at {{company.dpo_email}}."
     assert "Write to our officer at dpo@acme-audio.example." in assemble(profile, bundled_library).plain_text()
@@ -79,11 +78,13 @@ def test_a_registered_field_is_a_token_a_check_and_a_saved_value(dpo_field, bund
 
 
 def test_every_declared_regime_is_a_profile_choice_and_a_library_section(bundled_library):
-    assert list(bundled_library.regimes) == list(regime_ids()) == ["gdpr", "ccpa", "caloppa", "coppa"]
-    for regime in bundled_regimes().values():
+    assert bundled_library.regimes
+    for regime in bundled_library.regimes.values():
         assert regime.title and regime.scope and regime.question.endswith("?") and regime.requirements
-    profile = profile_from_dict({"regimes": list(reversed(regime_ids()))})
-    assert profile.regimes == list(regime_ids())
+    chosen = list(reversed(bundled_library.regimes)) + ["xx_unknown"]
+    profile = profile_from_dict({"regimes": chosen + chosen[:1]})  # each once, in the order written
+    assert profile.regimes == chosen
+    assert bundled_library.laws(profile.regimes) == list(bundled_library.regimes.values())
 
 
 def test_regime_gap_names_the_declared_title_and_requirement(bundled_library):

@@ -14,8 +14,8 @@ import pytest
 from test_library_content import block_text
 
 from desktop.engine.policy.assemble import assemble
-from desktop.engine.reference.regimes import regime_ids
 from desktop.engine.review.example import NAMED_FEATURES, example_profile
+from tests.laws import regime_ids
 
 EMAIL = "privacy@acme-audio.example"
 ADDRESS = "100 Main Street, Springfield, IL 62701"

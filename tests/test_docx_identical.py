@@ -23,8 +23,8 @@ from desktop.engine.export import docx_package, export_bytes
 from desktop.engine.export.docx import MAX_PROPERTY
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.policy.document import BulletList, Document, Heading, Paragraph, Run, Section
-from desktop.engine.reference.regimes import regime_ids
 from desktop.engine.review.example import all_practices, example_profile
+from tests.laws import regime_ids
 
 WRITTEN = {"[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "word/_rels/document.xml.rels",
            "word/header1.xml", "word/footer1.xml"}

@@ -1,22 +1,24 @@
-"""Facts: parsing, resolving, contradictions, the CCPA table and the retention schedule."""
+"""Facts: parsing, resolving, contradictions, a law's category table and the retention schedule."""
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.engine.facts.grammar import (
-    CcpaRow,
     FactError,
+    LawRow,
     StatedFact,
-    ccpa_table,
     contradictions,
+    law_table,
     parse_fact,
     resolve,
     retention_schedule,
 )
 from desktop.engine.library.options import OptionSpec
+from desktop.engine.reference.regimes import Regime
 from desktop.engine.reference.vocabulary import load_vocabulary
 from desktop.paths import bundled_dir
+from tests.laws import BUNDLED_LAWS
 
 VOCABULARY, _ = load_vocabulary(bundled_dir("snippets"))
 OPTIONS = {"items": OptionSpec("items", "list", "Items", []),
@@ -31,12 +33,17 @@ def stated(*texts: str) -> list[StatedFact]:
     return [StatedFact(f"clause{i}", f"practice{i}", fact(text)) for i, text in enumerate(texts)]
 
 
-def found(*texts: str, regimes=()) -> list[tuple[str, int, int | None]]:
-    """(kind, index of first, index of second) for each contradiction."""
+def law(*rules: str, called: str = "The test law") -> Regime:
+    """A law that applies the named fact rules, as regimes.toml declares one."""
+    return Regime("test", "Test", "Testland", "A law for tests.", "Test?", rules=rules, called=called)
+
+
+def found(*texts: str, rules=()) -> list[tuple[str, int, int | None]]:
+    """(kind, index of first, index of second) for each contradiction, under a law with the given rules."""
     facts = stated(*texts)
     index = {id(s): i for i, s in enumerate(facts)}
     return [(c.kind, index[id(c.first)], None if c.second is None else index[id(c.second)])
-            for c in contradictions(facts, list(regimes), VOCABULARY)]
+            for c in contradictions(facts, [law(*rules)], VOCABULARY)]
 
 
 # --- Parsing --------------------------------------------------------------------------------
@@ -261,51 +268,75 @@ def test_when_the_users_are_children_a_promise_about_children_covers_every_user(
     assert found("audience general", "does not sell children", "sells identifiers to third_parties.ad_networks") == []
 
 
-def test_ccpa_requires_opt_outs_for_sale_and_sharing():
+SALE_RULES = ("opt-out-of-sale", "opt-out-of-sharing", "sharing-disclosure")
+
+
+def test_opt_out_rules_ask_for_opt_outs_of_sale_and_sharing():
     sale = "sells identifiers to third_parties.ad_networks"
-    assert found(sale, regimes=["ccpa"]) == [("ccpa-opt-out", 0, None)]
-    assert found(sale, "offers opt-out of sale", regimes=["ccpa"]) == []
-    assert found(sale, regimes=["gdpr"]) == []
+    assert found(sale, rules=SALE_RULES) == [("opt-out", 0, None)]
+    assert found(sale, "offers opt-out of sale", rules=SALE_RULES) == []
+    assert found(sale, rules=["consent-by-use"]) == []
     cross = "shares activity with third_parties.ad_networks for ads.cross_context"
-    assert found(cross, regimes=["ccpa"]) == [("ccpa-opt-out", 0, None), ("ccpa-sharing-disclosure", 0, None)]
-    assert found(cross, "offers opt-out of sharing", regimes=["ccpa"]) == [("ccpa-sharing-disclosure", 0, None)]
-    assert found(cross, "offers opt-out of sharing", "discloses sharing", regimes=["ccpa"]) == []
+    assert found(cross, rules=SALE_RULES) == [("opt-out", 0, None), ("sharing-disclosure", 0, None)]
+    assert found(cross, "offers opt-out of sharing", rules=SALE_RULES) == [("sharing-disclosure", 0, None)]
+    assert found(cross, "offers opt-out of sharing", "discloses sharing", rules=SALE_RULES) == []
+    assert found(cross, rules=["sharing-disclosure"]) == [("sharing-disclosure", 0, None)]
 
 
-def test_one_ccpa_problem_per_clause():
+def test_one_law_rule_problem_per_clause():
     facts = [StatedFact("c", "p", fact("sells identifiers to third_parties.ad_networks")),
              StatedFact("c", "p", fact("sells activity to third_parties.ad_networks"))]
-    assert len(contradictions(facts, ["ccpa"], VOCABULARY)) == 1
+    assert len(contradictions(facts, [law(*SALE_RULES)], VOCABULARY)) == 1
 
 
-def test_gdpr_does_not_accept_consent_by_use():
-    assert found("consent by use", regimes=["gdpr"]) == [("gdpr-consent-by-use", 0, None)]
-    assert found("consent by use", regimes=["ccpa"]) == []
-    assert found("no consent by use", regimes=["gdpr"]) == []
+def test_consent_by_use_rule():
+    assert found("consent by use", rules=["consent-by-use"]) == [("consent-by-use", 0, None)]
+    assert found("consent by use", rules=SALE_RULES) == []
+    assert found("no consent by use", rules=["consent-by-use"]) == []
+
+
+def test_a_rule_two_laws_declare_runs_once_and_names_both():
+    facts = stated("consent by use")
+    laws = [law("consent-by-use", called="The first law"), law("consent-by-use", called="the second law")]
+    [problem] = contradictions(facts, laws, VOCABULARY)
+    assert "The first law and the second law do not accept simply using a service as consent" in problem.reason
+
+
+def test_the_bundled_laws_name_only_rules_that_exist():
+    from desktop.engine.facts.rules import RULES
+
+    for declared in BUNDLED_LAWS.values():
+        assert set(declared.rules) <= set(RULES), declared.id
 
 
 # --- Tables ------------------------------------------------------------------------------------
 
 
-def test_ccpa_table_groups_by_ccpa_category():
-    table = ccpa_table(stated(
+# The first law with a category table: the tests below read how it groups data from its declaration.
+CATEGORIES = next(declared.categories for declared in BUNDLED_LAWS.values() if declared.categories)
+
+
+def test_law_table_groups_by_the_laws_category():
+    table = law_table(stated(
         "collects identifiers.email, identifiers.ip_address, purchases",
         "shares personal with service_providers.hosting",
         "sells identifiers.ip_address to third_parties.ad_networks",
         "shares purchases with third_parties.ad_networks for ads.cross_context",
         "does not collect location",
         "shares personal with authorities",
-    ), VOCABULARY)
-    assert list(table) == ["identifiers", "commercial information"]
-    assert table["identifiers"] == CcpaRow(
+    ), VOCABULARY, CATEGORIES)
+    assert list(table) == [CATEGORIES["identifiers"], CATEGORIES["purchases"]]
+    assert table[CATEGORIES["identifiers.email"]] == LawRow(
         collected=("Email address", "IP address"), disclosed=("Email address", "IP address"),
         sold=("IP address",), shared=(),
         recipients=("Hosting and storage providers", "Advertising networks", "Courts, police and other public bodies"))
-    assert table["commercial information"].shared == ("Purchase history",)
+    assert table[CATEGORIES["purchases"]].shared == ("Purchase history",)
 
 
-def test_ccpa_table_leaves_out_deidentified_data():
-    assert ccpa_table(stated("collects deidentified.aggregate"), VOCABULARY) == {}
+def test_law_table_leaves_out_deidentified_data_and_what_the_law_puts_in_no_category():
+    assert law_table(stated("collects deidentified.aggregate"), VOCABULARY, CATEGORIES) == {}
+    assert law_table(stated("collects identifiers.email"), VOCABULARY, {}) == {}
+    assert list(law_table(stated("collects identifiers.email"), VOCABULARY, {"identifiers.email": "contact"})) == ["contact"]
 
 
 def test_retention_schedule_one_row_per_data_narrower_wins():

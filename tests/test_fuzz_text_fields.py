@@ -18,10 +18,10 @@ from desktop.cli import main
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.profile.fields import PROFILE_FIELDS
 from desktop.engine.profile.profile import Profile, load_profile, ordered_regimes, save_profile
-from desktop.engine.reference.regimes import regime_ids
 from desktop.engine.review.checks import check
 from desktop.engine.review.example import NAMED_FEATURES, example_profile
 from desktop.usecases import FORMATS, render_policy
+from tests.laws import regime_ids
 
 # Pieces no sane user types but a paste, a broken tool or an attacker may: surrogates that cannot
 # pair up when joined, noncharacters, controls, markup, tokens, links and bidi overrides.

@@ -7,10 +7,11 @@ from desktop.engine.policy.assemble import assemble
 from desktop.engine.policy.place import FIELD, Place
 from desktop.engine.review.checks import WARNING, check, field_problems
 from desktop.engine.review.example import example_profile
+from tests.laws import BUNDLED_LIBRARY
 
 
 def warnings_at(profile, key: str) -> list:
-    return [p for p in field_problems(profile) if p.place == Place(FIELD, key)]
+    return [p for p in field_problems(profile, BUNDLED_LIBRARY) if p.place == Place(FIELD, key)]
 
 
 @pytest.fixture
@@ -28,6 +29,9 @@ def gdpr_profile(bundled_library):
     ("United States", ["caloppa"], False),  # the GDPR is not chosen
     ("Germany", ["gdpr"], False),
     ("United Kingdom", ["gdpr"], False),
+    ("Norway", ["gdpr"], False),  # in the EEA, not the EU
+    ("uk", ["gdpr"], False),  # an alias
+    ("Switzerland", ["gdpr"], True),
     ("", ["gdpr"], False),  # no country given: nothing to judge by
 ])
 def test_a_company_outside_the_eu_and_uk_is_warned_to_name_its_representative(gdpr_profile, country, regimes, warned):

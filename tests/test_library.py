@@ -4,8 +4,8 @@ from pathlib import Path
 from conftest import FIXTURES
 
 from desktop.engine.library.loader import load_library
-from desktop.engine.reference.regimes import regime_ids
 from desktop.paths import bundled_dir
+from tests.laws import regime_ids
 
 
 def test_bundled_library_validates(bundled_library):

@@ -9,10 +9,10 @@ from conftest import SEEDS
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.policy.document import BulletList, Paragraph, plain
 from desktop.engine.policy.readability import flesch_reading_ease
-from desktop.engine.reference.regimes import regime_ids
 from desktop.engine.review.checks import check
 from desktop.engine.review.example import NAMED_FEATURES, all_practices, example_profile
 from desktop.paths import bundled_dir
+from tests.laws import regime_ids
 
 SNIPPETS = bundled_dir("snippets")
 SEED_IDS = {"000_8f4213cada12a81c", "001_722782982bc89829", "002_d77c710171acd40f", "003_edd117d97077f770", "004_ad5d4cd81024e2c9"}

@@ -12,7 +12,7 @@ from desktop.engine.profile.profile import (
     profile_to_dict,
     save_profile,
 )
-from desktop.engine.reference.regimes import regime_ids
+from tests.laws import regime_ids
 
 
 def test_round_trip_keeps_unknown_keys(tmp_path):
@@ -43,7 +43,7 @@ def test_round_trip_keeps_unknown_keys(tmp_path):
         ({"company": []}, "company: must be an object"),
         ({"practices": []}, "practices: must be an object"),
         ({"practices": {"x": 3}}, "practices.x: must be an object of options"),
-        ({"regimes": ["hipaa"]}, "regimes: unknown hipaa"),
+        ({"regimes": "gdpr"}, "regimes: must be a list of law ids"),
         ({"effective_date": "31/01/2026"}, "effective_date: '31/01/2026' is not a date"),
         ({"overrides": {"a": 1}}, "overrides: must be an object"),
         ({"schema_version": 7}, "schema_version: 7 is not a version this Policywright reads"),

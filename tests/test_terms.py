@@ -8,10 +8,10 @@ from conftest import SEEDS
 
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.policy.terms import resolved_terms
-from desktop.engine.reference.regimes import regime_ids
 from desktop.engine.review.checks import check
 from desktop.engine.review.example import all_practices, example_profile
 from desktop.engine.review.lint import apply_fix, lint
+from tests.laws import regime_ids
 
 SERVICE_WORDS = ["Site", "Website", "Platform", "Service", "App", "Portal", "web site"]
 INFORMATION_WORDS = ["personal information", "personal data"]

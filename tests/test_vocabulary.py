@@ -6,6 +6,7 @@ import pytest
 
 from desktop.engine.reference.vocabulary import ROLES, load_vocabulary
 from desktop.paths import bundled_dir
+from tests.laws import BUNDLED_LAWS
 
 CCPA_CATEGORIES = {
     "", "identifiers", "customer records", "characteristics of protected classifications",
@@ -50,11 +51,11 @@ def write(folder: Path, name: str, text: str) -> Path:
 
 
 def category(id: str, words: str = "[]", extra: str = "") -> str:
-    return (f'[[category]]\nid = "{id}"\ntitle = "T {id}"\nccpa = "identifiers"\n'
+    return (f'[[category]]\nid = "{id}"\ntitle = "T {id}"\n'
             f"sensitive = false\nwords = {words}\n{extra}\n")
 
 
-ROOT = '[[category]]\nid = "personal"\nroot = true\ntitle = "P"\nccpa = ""\nsensitive = false\nwords = []\n\n'
+ROOT = '[[category]]\nid = "personal"\nroot = true\ntitle = "P"\nsensitive = false\nwords = []\n\n'
 
 
 # --- The bundled vocabulary -----------------------------------------------------------------
@@ -66,11 +67,16 @@ def test_bundled_vocabulary_has_the_ids_clauses_need(vocabulary, kind):
     assert missing == []
 
 
-def test_each_category_names_a_ccpa_category(vocabulary):
-    wrong = {c.id: c.ccpa for c in vocabulary.categories.values() if c.ccpa not in CCPA_CATEGORIES}
+@pytest.mark.parametrize("law", [law for law in BUNDLED_LAWS.values() if law.categories], ids=lambda law: law.id)
+def test_a_law_with_categories_puts_every_personal_category_in_one(vocabulary, law):
+    assert set(law.categories) <= set(vocabulary.categories)
+    assert [c.id for c in vocabulary.categories.values() if c.id not in law.categories
+            and vocabulary.root(c.id) == "personal" and c.id not in ("personal", "children")] == []
+
+
+def test_the_ccpa_categories_are_the_statutes(vocabulary):
+    wrong = {id: category for id, category in BUNDLED_LAWS["ccpa"].categories.items() if category not in CCPA_CATEGORIES}
     assert wrong == {}
-    assert all(c.ccpa for c in vocabulary.categories.values()
-               if vocabulary.root(c.id) == "personal" and c.id not in ("personal", "children"))
 
 
 def test_each_recipient_has_a_known_role_and_a_description(vocabulary):
@@ -161,27 +167,27 @@ def test_categories_in_lists_every_category_left_to_right(vocabulary):
 def test_missing_key_is_reported_with_its_line(tmp_path):
     path = write(tmp_path, "data.toml", ROOT + '[[category]]\nid = "x"\ntitle = "X"\n')
     _, faults = load_vocabulary(tmp_path)
-    assert faults == [(path, 9, "[[category]] 'x' is missing `ccpa`")]
+    assert faults == [(path, 8, "[[category]] 'x' is missing `sensitive`")]
 
 
 def test_wrong_type_points_at_the_key(tmp_path):
     text = ROOT + category("x").replace("sensitive = false", 'sensitive = "no"')
     path = write(tmp_path, "data.toml", text)
     _, faults = load_vocabulary(tmp_path)
-    assert faults == [(path, 13, "`sensitive` must be true or false")]
+    assert faults == [(path, 11, "`sensitive` must be true or false")]
 
 
 def test_unknown_parent_is_reported(tmp_path):
     path = write(tmp_path, "data.toml", ROOT + category("ghost.email"))
     vocabulary, faults = load_vocabulary(tmp_path)
-    assert faults == [(path, 9, "'ghost.email' has unknown parent 'ghost'")]
+    assert faults == [(path, 8, "'ghost.email' has unknown parent 'ghost'")]
     assert "ghost.email" not in vocabulary.categories
 
 
 def test_duplicate_id_in_one_file_is_reported(tmp_path):
     path = write(tmp_path, "data.toml", ROOT + category("x") + category("x"))
     _, faults = load_vocabulary(tmp_path)
-    assert faults == [(path, 16, "duplicate id 'x' in this file")]
+    assert faults == [(path, 14, "duplicate id 'x' in this file")]
 
 
 def test_a_phrase_naming_two_categories_is_reported(tmp_path):

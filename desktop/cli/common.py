@@ -10,7 +10,7 @@ from desktop.engine.library.cache import load_library_cached
 from desktop.engine.library.loader import library_folders
 from desktop.engine.library.model import Library
 from desktop.engine.profile.profile import Profile, ProfileError, load_profile
-from desktop.engine.review.checks import option_type_problems
+from desktop.engine.review.checks import option_type_problems, unknown_law_problems
 from desktop.usecases import Refused
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
@@ -45,9 +45,9 @@ def library(args) -> Library:
 
 
 def profile(path: Path, library: Library) -> Profile:
-    """The profile, refused (exit 2) when an option value has the wrong JSON type."""
+    """The profile, refused (exit 2) when an option value has the wrong JSON type or it names a law the library lacks."""
     loaded = load_profile(path)
-    wrong = option_type_problems(loaded, library)
+    wrong = option_type_problems(loaded, library) + unknown_law_problems(loaded, library)
     if wrong:
         raise ProfileError(str(path), wrong)
     return loaded

@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine.policy.assemble import is_us
 from desktop.engine.policy.place import FIELD
 from desktop.engine.profile.fields import COMBO, DATE, LINE, ProfileField, form_groups
-from desktop.engine.reference.regimes import bundled_regimes
+from desktop.engine.reference.countries import month_first
 from desktop.engine.review.checks import Problem, field_problems
 from desktop.ui.session import ProfileSession
 from desktop.ui.widgets import block_undo_shortcuts, error_colour, muted_colour, wrapped_check
@@ -187,7 +186,7 @@ class CompanyForm(QScrollArea):
         note.setWordWrap(True)
         note.setProperty("role", "help")
         layout.addWidget(note)
-        for regime in bundled_regimes().values():
+        for regime in self.session.library.regimes.values():
             check = QCheckBox()
             check.setAccessibleName(f"Cover {regime.title}")
             check.setToolTip(f"{regime.explanation} {regime.question}")
@@ -235,7 +234,7 @@ class CompanyForm(QScrollArea):
 
     def refresh(self) -> None:
         profile = self.session.profile
-        self.date.setDisplayFormat(US_DATE if is_us(profile) else DATE_STYLE)  # as the policy will print it
+        self.date.setDisplayFormat(US_DATE if month_first(profile.company.country) else DATE_STYLE)  # as the policy will print it
         for name, field in self.fields.items():
             if field.spec.kind == DATE:
                 date = QDate.fromString(profile.field_value(name), Qt.DateFormat.ISODate)
@@ -260,7 +259,7 @@ class CompanyForm(QScrollArea):
 
     def _show_marks(self) -> None:
         marks = {p.place.id: p for p in self._check_problems}
-        marks.update({p.place.id: p for p in field_problems(self.session.profile)})
+        marks.update({p.place.id: p for p in field_problems(self.session.profile, self.session.library)})
         for name, field in self.fields.items():
             field.show_problem(marks.get(name))
 

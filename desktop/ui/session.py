@@ -121,10 +121,10 @@ class ProfileSession(QObject):
     def set_regime(self, regime: str, on: bool) -> bool:
         def change(profile: Profile) -> None:
             chosen = set(profile.regimes) - {regime} | ({regime} if on else set())
-            profile.regimes = ordered_regimes(chosen)
+            profile.regimes = ordered_regimes(chosen, self.library.regimes)
 
         verb = "Cover" if on else "Stop covering"
-        return self.edit(f"{verb} {regime_title(regime)}", f"regime:{regime}", change, merge=False)
+        return self.edit(f"{verb} {regime_title(regime, self.library)}", f"regime:{regime}", change, merge=False)
 
     def is_ticked(self, practice_id: str) -> bool:
         return practice_id in self.profile.practices

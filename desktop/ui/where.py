@@ -3,11 +3,10 @@
 from desktop.engine.library.model import Library
 from desktop.engine.policy.place import CLAUSE, DOCUMENT, FIELD, OPTION, PRACTICE, PRACTICES, REQUIREMENT, Place
 from desktop.engine.profile.fields import label as field_label
-from desktop.engine.reference.regimes import bundled_regimes
 
 
-def regime_title(regime: str) -> str:
-    declared = bundled_regimes().get(regime)
+def regime_title(regime: str, library: Library) -> str:
+    declared = library.regimes.get(regime)
     return declared.title if declared else regime.upper()
 
 
@@ -25,7 +24,7 @@ def describe(place: Place, library: Library) -> str:
         clause = library.clauses.get(place.id)
         return f"Wording of “{clause.title}”" if clause else f"Clause {place.id}"
     if place.kind == REQUIREMENT:
-        return f"{regime_title(place.id.split('.')[0])} requirement"
+        return f"{regime_title(place.id.split('.')[0], library)} requirement"
     if place.kind == PRACTICES:
         return "Practices"
     if place.kind == DOCUMENT:

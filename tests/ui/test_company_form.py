@@ -3,7 +3,6 @@
 import pytest
 from PySide6.QtCore import QDate, QLocale, QPoint, Qt
 
-from desktop.engine.reference.regimes import regime_ids
 from desktop.ui import company_form
 from desktop.ui.company_form import NO_DATE
 from ui.helpers import mark_text, wait_rendered
@@ -93,26 +92,26 @@ def test_the_date_picker_sets_or_clears_the_effective_date(qtbot, example_window
 
 
 def test_regime_boxes_choose_the_laws_to_cover(qtbot, example_window):
-    box = example_window.form.regime_boxes["gdpr"]
+    box = example_window.form.regime_boxes["caloppa"]
+    assert box.isChecked()
     example_window.form.ensureWidgetVisible(box)  # the user scrolls down to it
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(10, box.height() // 2))
-    assert example_window.session.profile.regimes == ["gdpr", "caloppa"]
+    assert example_window.session.profile.regimes == []
     example_window.session.undo_stack.undo()
-    assert not box.isChecked()
+    assert box.isChecked() and example_window.session.profile.regimes == ["caloppa"]
 
 
 def test_regime_boxes_are_the_engines_regimes_in_the_one_wording(qtbot, example_window):
-    boxes = example_window.form.regime_boxes
-    assert list(boxes) == list(regime_ids())
-    assert [label.text() for label in example_window.form.regime_labels.values()] == [
-        "GDPR (Europe and the UK)", "CCPA/CPRA (California residents)",
-        "CalOPPA (any US website or app)", "COPPA (children under 13 in the US)"]
-    assert [box.accessibleName() for box in boxes.values()] == ["Cover GDPR", "Cover CCPA/CPRA", "Cover CalOPPA", "Cover COPPA"]
+    boxes, declared = example_window.form.regime_boxes, example_window.session.library.regimes
+    assert list(boxes) == list(declared)  # the loaded library's laws, not the bundled file's
+    assert [label.text() for label in example_window.form.regime_labels.values()] == [r.label for r in declared.values()]
+    assert [box.accessibleName() for box in boxes.values()] == [f"Cover {r.title}" for r in declared.values()]
+    assert example_window.form.regime_labels["caloppa"].text() == "CalOPPA (any US website or app)"
     assert not hasattr(company_form, "REGIME_LABELS")  # the form keeps no wording of its own
-    box = boxes["ccpa"]
+    box = boxes["caloppa"]
     example_window.form.ensureWidgetVisible(box)
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(10, box.height() // 2))
-    assert example_window.session.undo_stack.undoText() == "Cover CCPA/CPRA"
+    assert example_window.session.undo_stack.undoText() == "Stop covering CalOPPA"
 
 
 def test_focus_field_goes_to_the_editor(qtbot, example_window):

@@ -5,7 +5,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.engine.reference.regimes import regime_ids
 from desktop.engine.review.coverage import COVERED, MISSING, REWORDED, coverage
 from desktop.engine.review.example import example_profile
 from desktop.ui.compliance_model import (
@@ -22,6 +21,7 @@ from desktop.ui.compliance_model import (
     ComplianceModel,
 )
 from desktop.ui.main_window import COMPANY_TAB, COMPLIANCE_TAB, MainWindow
+from tests.laws import regime_ids
 from ui.helpers import highlighted_clauses, wait_rendered
 
 GAP = "caloppa.do_not_track"
@@ -164,7 +164,7 @@ def test_with_no_law_chosen_it_offers_to_choose_them(qtbot, example_window, pane
     assert panel.model.rowCount() == 0 and panel.no_laws.isVisible() and not panel.tree.isVisible()
     click(qtbot, panel.choose_laws)
     assert example_window.left.currentIndex() == COMPANY_TAB
-    assert QApplication.focusWidget() is example_window.form.regime_boxes["gdpr"]
+    assert QApplication.focusWidget() is example_window.form.regime_boxes["caloppa"]  # the library's first law
     example_window.session.set_regime("caloppa", True)
     wait_rendered(qtbot, example_window)
     example_window.go_compliance()

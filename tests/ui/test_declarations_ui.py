@@ -5,8 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from desktop.engine.export import Format
-from desktop.engine.profile.fields import ProfileField, register_field, unregister_field
-from desktop.engine.reference.regimes import bundled_regimes
+from desktop.engine.profile.fields import PROFILE_FIELDS, ProfileField
 from desktop.ui.actions import EXPORT_LOOKS, ExportLook
 from desktop.ui.main_window import MainWindow
 from desktop.usecases import FORMATS
@@ -16,13 +15,14 @@ from desktop.usecases import FORMATS
 def declared_window(qtbot, fixture_library, settings, monkeypatch):
     monkeypatch.setitem(FORMATS, "txt", Format("txt", ".txt", "Plain text", "Text files (*.txt)", "tests.nothing"))
     monkeypatch.setitem(EXPORT_LOOKS, "txt", ExportLook(shortcut="Ctrl+Alt+T"))
-    register_field(ProfileField("company.dpo_email", "Data protection officer email", "&DPO email", "Contact"))
+    dpo_email = ProfileField("company.dpo_email", "Data protection officer email", "&DPO email", "Contact")
+    PROFILE_FIELDS.append(dpo_email)  # every list of fields is worked out from the declarations when asked
     win = MainWindow(fixture_library, settings)
     win.controller.load_example(confirm=False)
     win.show()
     qtbot.waitExposed(win)
     yield win
-    unregister_field("company.dpo_email")
+    PROFILE_FIELDS.remove(dpo_email)
     win.session.undo_stack.setClean()
     win.close()
 
@@ -47,7 +47,7 @@ def test_a_declared_field_is_a_form_row_that_edits_the_profile(qtbot, declared_w
 
 
 def test_every_declared_regime_has_a_check_box(window):
-    assert list(window.form.regime_boxes) == list(bundled_regimes())
-    for regime in bundled_regimes().values():
+    assert list(window.form.regime_boxes) == list(window.session.library.regimes)
+    for regime in window.session.library.regimes.values():
         box = window.form.regime_boxes[regime.id]
         assert window.form.regime_labels[regime.id].text() == regime.label and regime.question in box.toolTip()

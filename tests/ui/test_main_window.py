@@ -90,7 +90,7 @@ def test_every_control_has_an_accessible_name(example_window):
         assert unnamed_controls(example_window) == [], f"tab {tab}"
     names = {w.accessibleName() for w in example_window.findChildren(QWidget)}
     assert {"Company legal name", "Practice filter", "Policy preview", "Practices", "Problems", "Clause wording",
-            "Items collected", "Add a note", "Cover GDPR"} <= names
+            "Items collected", "Add a note", "Cover CalOPPA"} <= names
 
 
 def test_keyboard_shortcuts_reach_the_panels(qtbot, example_window):

@@ -82,11 +82,14 @@ def test_reset_is_its_own_step(session):
     assert session.profile.overrides == {"intro.about": "Mine."}
 
 
-def test_regimes_keep_their_canonical_order(session):
-    session.set_regime("gdpr", True)
-    session.set_regime("coppa", True)
-    session.set_regime("caloppa", False)
-    assert session.profile.regimes == ["gdpr", "coppa"]
+def test_regimes_keep_the_librarys_order(bundled_library):
+    session = ProfileSession(bundled_library)
+    first, *_, last = bundled_library.regimes
+    session.set_regime(last, True)
+    session.set_regime(first, True)
+    assert session.profile.regimes == [first, last]
+    session.set_regime(first, False)
+    assert session.profile.regimes == [last]
 
 
 def test_replace_clears_history_and_reports(session, qtbot):

@@ -1,7 +1,6 @@
 """Naming where a problem points (no Qt needed)."""
 
 from desktop.engine.policy.place import CLAUSE, DOCUMENT, FIELD, OPTION, PRACTICE, PRACTICES, REQUIREMENT, Place
-from desktop.engine.reference.regimes import bundled_regimes
 from desktop.ui.where import describe, practices_covering
 
 
@@ -32,7 +31,7 @@ def test_practices_covering(fixture_library):
 
 
 def test_requirements_are_named_by_their_declared_regime(fixture_library):
-    places = [describe(Place(REQUIREMENT, f"{regime}.something"), fixture_library) for regime in bundled_regimes()]
-    assert places == [f"{regime.title} requirement" for regime in bundled_regimes().values()]
-    assert bundled_regimes()["coppa"].label == "COPPA (children under 13 in the US)"
+    places = [describe(Place(REQUIREMENT, f"{regime}.something"), fixture_library) for regime in fixture_library.regimes]
+    assert places == [f"{regime.title} requirement" for regime in fixture_library.regimes.values()]
+    assert fixture_library.regimes["caloppa"].label == "CalOPPA (any US website or app)"
     assert describe(Place(REQUIREMENT, "pipeda.access"), fixture_library) == "PIPEDA requirement"

@@ -2,7 +2,7 @@
 
 A clause's front matter lists `facts = ["collects identifiers.email", ...]`. `parse_fact` reads
 one string against the vocabulary; `resolve` fills list options and `{{opt.NAME}}` values from a
-profile; `contradictions` finds statements that cannot all be true; `ccpa_table` and
+profile; `contradictions` finds statements that cannot all be true; `law_table` and
 `retention_schedule` derive generated text. Everything here is pure: values in, values out.
 """
 
@@ -22,7 +22,7 @@ from desktop.engine.facts.model import (
     StatedFact,
 )
 from desktop.engine.facts.rules import contradictions, describe
-from desktop.engine.facts.tables import CcpaRow, ccpa_table, retention_schedule
+from desktop.engine.facts.tables import LawRow, law_table, retention_schedule
 from desktop.engine.language.conditions import Condition, ConditionError, parse_condition
 from desktop.engine.language.words import join_words
 from desktop.engine.reference.vocabulary import Vocabulary
@@ -201,7 +201,7 @@ def _option_text(name: str, options: Mapping[str, object]) -> str:
 
 
 __all__ = [
-    "ADS", "CHILDREN", "CROSS_CONTEXT", "SALE", "CcpaRow", "Contradiction", "Fact", "FactError",
-    "StatedFact", "ccpa_table", "contradictions", "describe",
+    "ADS", "CHILDREN", "CROSS_CONTEXT", "SALE", "Contradiction", "LawRow", "Fact", "FactError",
+    "StatedFact", "contradictions", "law_table", "describe",
     "parse_fact", "resolve", "retention_schedule",
 ]

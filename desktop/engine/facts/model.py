@@ -37,7 +37,7 @@ class StatedFact:
 
 @dataclass(frozen=True)
 class Contradiction:
-    kind: str  # opposite, limited-recipient, children, ccpa-opt-out, ccpa-sharing-disclosure, gdpr-consent-by-use
+    kind: str  # opposite, limited-recipient, children, nothing-sold, or a law rule's: opt-out, sharing-disclosure, consent-by-use
     first: StatedFact
     second: StatedFact | None
     reason: str

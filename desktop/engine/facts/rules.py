@@ -24,6 +24,7 @@ from desktop.engine.facts.model import (
     StatedFact,
 )
 from desktop.engine.language.words import join_words
+from desktop.engine.reference.regimes import Regime
 from desktop.engine.reference.vocabulary import ANYONE, PERSONAL, Vocabulary, spoken
 
 _OPPOSABLE = ("collects", "shares", "uses", "asks consent", "makes public", "honours dnt", "consent by use", "audience",
@@ -51,21 +52,17 @@ def claim_of(fact: Fact) -> Claim | None:
     return None
 
 
-def contradictions(stated: list[StatedFact], regimes: list[str], vocabulary: Vocabulary) -> list[Contradiction]:
-    """Every conflict among `stated`: one per pair of clauses and kind, then the regime rules."""
+def contradictions(stated: list[StatedFact], laws: list[Regime], vocabulary: Vocabulary) -> list[Contradiction]:
+    """Every conflict among `stated`: one per pair of clauses and kind, then the rules of the `laws` that apply."""
     stated, original = as_children(stated, made_for_children(stated))
     # "never shares" against "shares" and "keeps private" against "shares" are one opposition between two clauses
     found = one_per_clause_pair(opposites(stated, vocabulary) + private_but_shared(stated, vocabulary))
     found += limited_recipients(stated, vocabulary)
     found += children_rules(stated, vocabulary) + unfounded_disclosure(stated, vocabulary)
-    if "ccpa" in regimes:
-        found += ccpa_rules(stated, vocabulary)
-    if "gdpr" in regimes:
-        found += gdpr_rules(stated, vocabulary)
-    return [original(c) for c in found]
+    return [original(c) for c in found + law_rules(stated, laws, vocabulary)]
 
 
-def contradictions_adding(stated: list[StatedFact], added: list[StatedFact], regimes: list[str],
+def contradictions_adding(stated: list[StatedFact], added: list[StatedFact], laws: list[Regime],
                           vocabulary: Vocabulary) -> list[Contradiction]:
     """The conflicts that `added` would bring to `stated`: only pairs with an added fact are
     compared, so asking about a few facts beside a whole policy stays cheap."""
@@ -75,8 +72,7 @@ def contradictions_adding(stated: list[StatedFact], added: list[StatedFact], reg
     found = (one_per_clause_pair(opposites(stated, vocabulary, pairs) + private_but_shared(stated, vocabulary, pairs))
              + limited_recipients(stated, vocabulary, pairs))
     both = stated + added
-    found += children_rules(both, vocabulary) + unfounded_disclosure(both, vocabulary)
-    found += (ccpa_rules(both, vocabulary) if "ccpa" in regimes else []) + (gdpr_rules(both, vocabulary) if "gdpr" in regimes else [])
+    found += children_rules(both, vocabulary) + unfounded_disclosure(both, vocabulary) + law_rules(both, laws, vocabulary)
     ids = {id(s) for s in added}
     return [original_added(original_stated(f)) for f in found if id(f.first) in ids or (f.second is not None and id(f.second) in ids)]
 
@@ -309,23 +305,6 @@ def children_rules(stated: list[StatedFact], vocabulary: Vocabulary) -> list[Con
     return one_per_clause_pair(found)
 
 
-def ccpa_rules(stated: list[StatedFact], vocabulary: Vocabulary) -> list[Contradiction]:
-    sales = [s for s in stated if is_sale(s.fact, vocabulary)]
-    cross = [s for s in stated if is_cross_context(s.fact, vocabulary)]
-    found = []
-    if not _has(stated, "offers opt-out of sale"):
-        found += _single("ccpa-opt-out", sales, vocabulary,
-                         "California law then requires a way to opt out of the sale, and no clause offers one")
-    if not _has(stated, "offers opt-out of sharing"):
-        found += _single("ccpa-opt-out", cross, vocabulary,
-                         "California law then requires a way to opt out of this sharing, and no clause offers one")
-    if not _has(stated, "discloses sharing"):
-        found += _single("ccpa-sharing-disclosure", cross, vocabulary,
-                         "California law then requires the policy to say it shares information for "
-                         "cross-context behavioral advertising, and no clause says so")
-    return found
-
-
 def unfounded_disclosure(stated: list[StatedFact], vocabulary: Vocabulary) -> list[Contradiction]:
     """A policy that says it sells or shares for ads, while no clause says it does either."""
     if any(is_sale(s.fact, vocabulary) or is_cross_context(s.fact, vocabulary) for s in stated if s.fact.positive):
@@ -335,10 +314,57 @@ def unfounded_disclosure(stated: list[StatedFact], vocabulary: Vocabulary) -> li
                    "no picked clause says you sell information or share it for ads, so there is nothing to disclose")
 
 
-def gdpr_rules(stated: list[StatedFact], vocabulary: Vocabulary) -> list[Contradiction]:
+def law_rules(stated: list[StatedFact], laws: list[Regime], vocabulary: Vocabulary) -> list[Contradiction]:
+    """The rules the laws declare (`rules` in regimes.toml), each applied once, naming every law that asks for it."""
+    found = []
+    for name in dict.fromkeys(rule for law in laws for rule in law.rules):
+        if name in RULES:
+            asking = [law.name for law in laws if name in law.rules]
+            found += RULES[name](stated, vocabulary, join_words(asking), len(asking) > 1)
+    return found
+
+
+def _requires(law: str, many: bool) -> str:
+    return f"{law} then {'require' if many else 'requires'}"
+
+
+def _opt_out_of_sale(stated: list[StatedFact], vocabulary: Vocabulary, law: str, many: bool) -> list[Contradiction]:
+    if _has(stated, "offers opt-out of sale"):
+        return []
+    sales = [s for s in stated if is_sale(s.fact, vocabulary)]
+    return _single("opt-out", sales, vocabulary, f"{_requires(law, many)} a way to opt out of the sale, and no clause offers one")
+
+
+def _opt_out_of_sharing(stated: list[StatedFact], vocabulary: Vocabulary, law: str, many: bool) -> list[Contradiction]:
+    if _has(stated, "offers opt-out of sharing"):
+        return []
+    cross = [s for s in stated if is_cross_context(s.fact, vocabulary)]
+    return _single("opt-out", cross, vocabulary,
+                   f"{_requires(law, many)} a way to opt out of this sharing, and no clause offers one")
+
+
+def _sharing_disclosure(stated: list[StatedFact], vocabulary: Vocabulary, law: str, many: bool) -> list[Contradiction]:
+    if _has(stated, "discloses sharing"):
+        return []
+    cross = [s for s in stated if is_cross_context(s.fact, vocabulary)]
+    return _single("sharing-disclosure", cross, vocabulary,
+                   f"{_requires(law, many)} the policy to say it shares information for cross-context behavioral "
+                   "advertising, and no clause says so")
+
+
+def _consent_by_use(stated: list[StatedFact], vocabulary: Vocabulary, law: str, many: bool) -> list[Contradiction]:
     offending = [s for s in stated if s.fact.verb == "consent by use" and s.fact.positive]
-    return _single("gdpr-consent-by-use", offending, vocabulary,
-                   "the GDPR does not accept simply using a service as consent")
+    return _single("consent-by-use", offending, vocabulary,
+                   f"{law} {'do' if many else 'does'} not accept simply using a service as consent")
+
+
+# The rules a law may declare by name in regimes.toml (docs/facts.md); each finds one kind of problem.
+RULES = {
+    "opt-out-of-sale": _opt_out_of_sale,
+    "opt-out-of-sharing": _opt_out_of_sharing,
+    "sharing-disclosure": _sharing_disclosure,
+    "consent-by-use": _consent_by_use,
+}
 
 
 def _single(kind: str, offending: list[StatedFact], vocabulary: Vocabulary, why: str) -> list[Contradiction]:

@@ -1,4 +1,4 @@
-"""Generated text derived from facts: the CCPA category table and the retention schedule.
+"""Generated text derived from facts: a law's category table and the retention schedule.
 
 Only positive facts count here; conflicts among facts are `contradictions`' business. Pass the
 facts that hold, resolved against the profile.
@@ -7,16 +7,28 @@ facts that hold, resolved against the profile.
 from dataclasses import dataclass
 
 from desktop.engine.facts.model import CROSS_CONTEXT, SALE, StatedFact
+from desktop.engine.reference.regimes import Regime
 from desktop.engine.reference.vocabulary import ANYONE, PERSONAL, Vocabulary
 
-# The lists a clause can ask for as {{facts:NAME}}.
-GENERATED = ("ccpa_collected", "ccpa_purposes", "ccpa_disclosed", "ccpa_sold", "ccpa_shared", "ccpa_recipients",
-             "ccpa_third_parties", "ccpa_sensitive", "retention")
+RETENTION = "retention"  # the one list every library offers; the laws declare the others (`lists`)
+# The kinds of list a law may offer under a name of its own: the first four group the data
+# categories by the law's `categories`.
+LIST_KINDS = ("collected", "disclosed", "sold", "shared", "purposes", "recipients", "third_parties", "sensitive")
+
+
+def generated_lists(laws) -> dict[str, tuple[Regime, str]]:
+    """{{facts:NAME}} -> (the law that offers it, its kind), for every list the laws declare."""
+    return {name: (law, kind) for law in laws for name, kind in law.lists.items()}
+
+
+def list_names(laws) -> tuple[str, ...]:
+    """Every name a clause may write as {{facts:NAME}}."""
+    return (*generated_lists(laws), RETENTION)
 
 
 @dataclass(frozen=True)
-class CcpaRow:
-    """Titles of the categories under one CCPA category, and who receives them."""
+class LawRow:
+    """Titles of the categories under one of a law's categories, and who receives them."""
 
     collected: tuple[str, ...] = ()
     disclosed: tuple[str, ...] = ()  # for a business purpose: given to a named recipient, not sold or shared for ads
@@ -28,24 +40,24 @@ class CcpaRow:
 _COLUMNS = ("collected", "disclosed", "sold", "shared")
 
 
-def ccpa_table(stated: list[StatedFact], vocabulary: Vocabulary) -> dict[str, CcpaRow]:
-    """Per CCPA category (in vocabulary order): what is collected, disclosed, sold, shared,
-    and to whom any of it is given. A broad id (`personal`) stands for the collected
-    categories below it."""
+def law_table(stated: list[StatedFact], vocabulary: Vocabulary, categories: dict[str, str]) -> dict[str, LawRow]:
+    """Per category of a law (`categories`: data id -> the law's category, shown in vocabulary
+    order): what is collected, disclosed, sold, shared, and to whom any of it is given. A broad
+    id (`personal`) stands for the collected categories below it."""
     facts = [s.fact for s in stated if s.fact.positive]
     collected = [id for f in facts if f.verb == "collects" for id in f.data]
     cells: dict[str, dict[str, set[str]]] = {}
     for fact in facts:
         columns = _columns(fact, vocabulary)
         discloses = fact.verb in ("shares", "sells") and fact.recipient is not None
-        for id in _expand(fact.data, collected, vocabulary) if columns or discloses else ():
-            ccpa = vocabulary.categories[id].ccpa
-            row = cells.setdefault(ccpa, {name: set() for name in (*_COLUMNS, "recipients")})
+        for id in _expand(fact.data, collected, vocabulary, categories) if columns or discloses else ():
+            row = cells.setdefault(categories[id], {name: set() for name in (*_COLUMNS, "recipients")})
             for column in columns:
                 row[column].add(id)
             if discloses:
                 row["recipients"].add(fact.recipient)
-    return {ccpa: _row(cells[ccpa], vocabulary) for ccpa in _ccpa_order(vocabulary) if ccpa in cells}
+    order = dict.fromkeys(categories[id] for id in vocabulary.categories if id in categories)
+    return {category: _row(cells[category], vocabulary) for category in order if category in cells}
 
 
 def _columns(fact, vocabulary: Vocabulary) -> tuple[str, ...]:
@@ -63,7 +75,7 @@ def _columns(fact, vocabulary: Vocabulary) -> tuple[str, ...]:
 def is_business_disclosure(fact, vocabulary: Vocabulary) -> bool:
     """Given to a named recipient (a service provider, a debt collector, a buyer, a court …) for a
     reason other than a sale or ads. What is made public is the user's own posting, and `anyone`
-    names no kind of recipient the CCPA list could show."""
+    names no kind of recipient a law's list could show."""
     recipient = vocabulary.recipients.get(fact.recipient or "")
     return recipient is not None and recipient.id != ANYONE and recipient.role != "public"
 
@@ -72,25 +84,21 @@ def _within(purpose: str | None, ancestor: str, vocabulary: Vocabulary) -> bool:
     return purpose is not None and vocabulary.within(purpose, ancestor, "purpose")
 
 
-def _expand(data: tuple[str, ...], collected: list[str], vocabulary: Vocabulary) -> list[str]:
-    """Each id, or the collected categories below it; only ids with a CCPA category."""
+def _expand(data: tuple[str, ...], collected: list[str], vocabulary: Vocabulary, categories: dict[str, str]) -> list[str]:
+    """Each id, or the collected categories below it; only ids the law puts in a category."""
     found = []
     for id in data:
         below = [c for c in collected if vocabulary.within(c, id, "data")]
         found.extend(below or [id])
-    return [id for id in dict.fromkeys(found) if id in vocabulary.categories and vocabulary.categories[id].ccpa]
+    return [id for id in dict.fromkeys(found) if id in vocabulary.categories and categories.get(id)]
 
 
-def _ccpa_order(vocabulary: Vocabulary) -> list[str]:
-    return list(dict.fromkeys(c.ccpa for c in vocabulary.categories.values() if c.ccpa))
-
-
-def _row(cell: dict[str, set[str]], vocabulary: Vocabulary) -> CcpaRow:
+def _row(cell: dict[str, set[str]], vocabulary: Vocabulary) -> LawRow:
     def titles(ids: set[str], table: dict) -> tuple[str, ...]:
         return tuple(table[id].title for id in table if id in ids)
 
     columns = {name: titles(cell[name], vocabulary.categories) for name in _COLUMNS}
-    return CcpaRow(**columns, recipients=titles(cell["recipients"], vocabulary.recipients))
+    return LawRow(**columns, recipients=titles(cell["recipients"], vocabulary.recipients))
 
 
 def retention_schedule(stated: list[StatedFact], vocabulary: Vocabulary) -> list[tuple[str, str]]:

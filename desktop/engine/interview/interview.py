@@ -146,7 +146,7 @@ def apply_answers(profile: Profile, answers: dict, library: Library, questions: 
             result.set_field(item.effect.answer_to, item.value.strip())
     result.practices = practices
     decided_regimes = {rule.id for rule in questions.regimes}
-    result.regimes = ordered_regimes([r for r in result.regimes if r not in decided_regimes] + regimes)
+    result.regimes = ordered_regimes([r for r in result.regimes if r not in decided_regimes] + regimes, library.regimes)
     kept = {k: v for k, v in {**profile.answers, **answers}.items() if k not in questions.by_id}
     result.answers = {**kept, **{k: v for k, v in resolved.items() if v is not None}}
     return result

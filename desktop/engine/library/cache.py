@@ -22,10 +22,10 @@ from desktop.engine.library.loader import load_library
 from desktop.engine.library.model import Library
 from desktop.paths import user_cache_dir
 
-FORMAT = 1  # raise when the file's layout changes
+FORMAT = 2  # raise when the file's layout changes (2: laws declare rules, lists, categories; no `ccpa` column)
 KEEP = 8  # cache files kept (one per combination of folders); the oldest go first
 FRESH_NS = 2_000_000_000  # a file changed this recently might change again within its mtime's tick
-_ENGINE = Path(__file__).resolve().parent
+_ENGINE = Path(__file__).resolve().parents[1]  # every engine package's code shapes what is pickled
 
 
 def load_library_cached(folders: list[Path], cache_dir: Path | None = None) -> Library:
@@ -46,7 +46,7 @@ def fingerprint(folders: list[Path]) -> tuple[str, int]:
     """A digest of every file the loader may read, and of the code that reads them; and the newest file's mtime."""
     lines = [f"policywright {__version__} cache {FORMAT} python {sys.version}"]
     newest = 0
-    code = [str(path) for path in sorted(_ENGINE.glob("*.py"))] or [sys.executable]  # a bundle's code is in its executable
+    code = [str(path) for path in sorted(_ENGINE.glob("**/*.py"))] or [sys.executable]  # a bundle's code is in its executable
     for path in code + [file for folder in folders for file in _files(str(folder))]:
         try:
             status = os.stat(path)

@@ -4,12 +4,14 @@ import re
 
 from desktop.engine.facts.grammar import parse_fact
 from desktop.engine.facts.model import FactError
-from desktop.engine.facts.tables import GENERATED
+from desktop.engine.facts.rules import RULES
+from desktop.engine.facts.tables import LIST_KINDS, list_names
 from desktop.engine.language.markup import tokens_in
 from desktop.engine.library.model import Clause, Practice
 from desktop.engine.library.tokens import TokenError, classify
-from desktop.engine.profile.fields import token_fields
-from desktop.engine.reference.regimes import regime_ids
+from desktop.engine.profile.fields import fields_by_key, token_fields
+from desktop.engine.reference.regimes import Regime
+from desktop.engine.reference.vocabulary import Vocabulary
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 CLAUSE_KEYS = {
@@ -40,8 +42,10 @@ def front_matter_problems(data: dict) -> list[str]:
     return problems
 
 
-def reference_problems(clause, practice, practices, sections, requirement_ids) -> list[str]:
+def reference_problems(clause, practice, practices, sections, regimes) -> list[str]:
+    """What the clause names that the library lacks; `regimes` are the library's laws."""
     problems = []
+    requirement_ids = {r.id for regime in regimes.values() for r in regime.requirements}
     if clause.section not in sections:
         problems.append(f"unknown section {clause.section!r}")
     for other in clause.excludes:
@@ -60,7 +64,7 @@ def reference_problems(clause, practice, practices, sections, requirement_ids) -
     conditions = [b.condition for b in clause.blocks if b.condition] + ([clause.when] if clause.when else [])
     for condition in conditions:
         for name in condition.names():
-            problem = condition_name_problem(name, practice, practices)
+            problem = condition_name_problem(name, practice, practices, regimes)
             if problem:
                 problems.append(problem)
     if clause.when and any(name.startswith("facts.") for name in clause.when.names()):
@@ -68,7 +72,7 @@ def reference_problems(clause, practice, practices, sections, requirement_ids) -
     return problems
 
 
-def fact_problems(clause: Clause, practice: Practice, practices, vocabulary) -> tuple[list, list[tuple[int, str]]]:
+def fact_problems(clause: Clause, practice: Practice, practices, vocabulary, regimes) -> tuple[list, list[tuple[int, str]]]:
     """The clause's facts read against the vocabulary, and (line, what is wrong) for each that is not."""
     facts, faults = [], []
     for text in clause.fact_texts:
@@ -78,7 +82,7 @@ def fact_problems(clause: Clause, practice: Practice, practices, vocabulary) -> 
             faults.append((_line_of(clause, text), f"fact {text!r}: {error}"))
             continue
         for name in fact.condition.names() if fact.condition else []:
-            problem = condition_name_problem(name, practice, practices)
+            problem = condition_name_problem(name, practice, practices, regimes)
             if problem or name.startswith("facts."):
                 faults.append((_line_of(clause, text), f"fact {text!r}: {problem or 'a fact cannot depend on generated lists'}"))
                 break
@@ -96,16 +100,16 @@ def _line_of(clause: Clause, text: str) -> int:
     return next((number for number, line in enumerate(lines, start=1) if text in line), 2)
 
 
-def condition_name_problem(name: str, practice, practices) -> str | None:
+def condition_name_problem(name: str, practice, practices, regimes) -> str | None:
     kind, _, rest = name.partition(".")
     if kind == "opt" and rest not in practice.options:
         return f"condition names unknown option {rest!r}"
     if kind == "practice" and rest not in practices:
         return f"condition names unknown practice {rest!r}"
-    if kind == "regime" and rest not in regime_ids():
+    if kind == "regime" and rest not in regimes:
         return f"condition names unknown regime {rest!r}"
-    if kind == "facts" and rest not in GENERATED:
-        return f"condition names unknown generated list {name!r}; use one of {', '.join(GENERATED)}"
+    if kind == "facts" and rest not in list_names(regimes.values()):
+        return f"condition names unknown generated list {name!r}; use one of {', '.join(list_names(regimes.values()))}"
     if kind == "terms" and rest not in ("service", "personal_information"):
         return f"condition names unknown term choice {name!r}"
     if kind == "answer":
@@ -126,17 +130,37 @@ def tokens_with_lines(clause: Clause):
                 yield raw, 2
 
 
-def token_problem(raw: str, term_ids, practice: Practice, sections, recipients=()) -> str | None:
+def token_problem(raw: str, term_ids, practice: Practice, sections, recipients=(), lists=()) -> str | None:
     try:
         token = classify(raw, term_ids)
     except TokenError as error:
         return str(error)
     if token.kind == "option" and token.name not in practice.options:
         return f"{{{{opt.{token.name}}}}} is not an option of practice {practice.id!r}"
-    if token.kind == "generated" and token.name not in GENERATED:
-        return f"{{{{facts:{token.name}}}}} is not a generated list; use one of {', '.join(GENERATED)}"
+    if token.kind == "generated" and token.name not in lists:
+        return f"{{{{facts:{token.name}}}}} is not a generated list; use one of {', '.join(lists)}"
     if token.kind == "recipient" and token.name not in recipients:
         return f"{{{{recipient:{token.name}}}}} names no recipient in the vocabulary"
     if token.kind == "ref" and token.name not in sections:
         return f"{{{{ref:{token.name}}}}} names no section"
     return None
+
+
+def law_problems(regime: Regime) -> list[str]:
+    """What a law in regimes.toml names that does not exist: rules, kinds of list, profile fields."""
+    where = f"regime {regime.id!r}"
+    problems = [] if ID_PATTERN.match(regime.id) else [f"{where}: an id is lowercase letters, digits, _ . -"]
+    problems += [f"{where}: unknown rule {rule!r}; use one of {', '.join(RULES)}" for rule in regime.rules if rule not in RULES]
+    problems += [f"{where}: list {name!r} is of unknown kind {kind!r}; use one of {', '.join(LIST_KINDS)}"
+                 for name, kind in regime.lists.items() if kind not in LIST_KINDS]
+    problems += [f"{where}: `needs` names unknown profile field {need.field!r}"
+                 for need in regime.needs if need.field not in fields_by_key()]
+    asked = [name for need in regime.needs if need.when for name in need.when.names()]
+    problems += [f"{where}: a `needs` condition asks about {name!r}, which is no profile field nor company.country.GROUP"
+                 for name in asked if name not in fields_by_key() and not name.startswith("company.country.")]
+    return problems
+
+
+def category_problems(regime: Regime, vocabulary: Vocabulary) -> list[str]:
+    return [f"regime {regime.id!r}: [{regime.id}.categories] names unknown data category {id!r}"
+            for id in regime.categories if id not in vocabulary.categories]

@@ -8,12 +8,15 @@ import re
 import tomllib
 from pathlib import Path
 
+from desktop.engine.facts.tables import list_names
 from desktop.engine.language.conditions import ConditionError, parse_condition
 from desktop.engine.language.markup import MarkupError, parse_body
 from desktop.engine.library.faults import (
     ID_PATTERN,
+    category_problems,
     fact_problems,
     front_matter_problems,
+    law_problems,
     reference_problems,
     token_problem,
     tokens_with_lines,
@@ -32,7 +35,7 @@ from desktop.engine.library.model import (
 from desktop.engine.library.options import OptionSpec, parse_option
 from desktop.engine.library.tokens import COMPANY
 from desktop.engine.reference.regimes import FILE_NAME as REGIMES_FILE
-from desktop.engine.reference.regimes import Regime, RegimeError, parse_regimes, regime_ids
+from desktop.engine.reference.regimes import Regime, RegimeError, parse_regimes
 from desktop.engine.reference.vocabulary import Vocabulary, load_vocabulary
 from desktop.paths import bundled_dir, user_library_dir
 
@@ -51,6 +54,7 @@ class _Loader:
         self.terms: dict[str, DefinedTerm] = {}
         self.clauses: dict[str, Clause] = {}
         self.regimes: dict[str, Regime] = {}
+        self.regime_files: dict[str, Path] = {}  # regime id -> the file that declared it
         self.rule_files: list[tuple[Path, dict]] = []
         self.replaced: dict[str, list[Clause]] = {}  # clause id -> earlier folders' versions
         self.faults: list[Fault] = []
@@ -130,16 +134,20 @@ class _Loader:
         )
 
     def _read_regimes(self, path: Path) -> None:
+        """A folder's laws: new ones are added, and one with a known id replaces the earlier folder's."""
         data = self._toml(path, self._read_text(path) or "")
-        known = regime_ids()
-        for regime_id in [r for r in data or {} if r not in known]:
-            self.fault(path, 1, f"unknown regime {regime_id!r}; use one of {', '.join(known)}")
         try:
-            regimes = parse_regimes({r: table for r, table in (data or {}).items() if r in known})
+            regimes = parse_regimes(data or {})
         except RegimeError as error:
             self.fault(path, 1, str(error))
             return
-        self.regimes.update(regimes)
+        for regime in regimes.values():
+            problems = law_problems(regime)
+            for problem in problems:
+                self.fault(path, 1, problem)
+            if not problems:
+                self.regimes[regime.id] = regime
+                self.regime_files[regime.id] = path
 
     def _read_clause(self, path: Path) -> None:
         text = self._read_text(path)
@@ -206,6 +214,9 @@ class _Loader:
     def finish(self) -> Library:
         """Drop every clause with a fault (an earlier folder's version comes back), until none is left."""
         self.vocabulary = self._read_vocabulary()
+        for regime in self.regimes.values():
+            for message in category_problems(regime, self.vocabulary):
+                self.fault(self.regime_files[regime.id], 1, message)
         while True:
             practices = self._group_practices()
             faulty = self._check_references(practices) | self._orphans(practices)
@@ -288,22 +299,22 @@ class _Loader:
     def _check_references(self, practices: dict[str, Practice]) -> set[str]:
         """Report what each clause names that does not exist; the ids of clauses with faults."""
         term_ids = set(self._all_terms())
-        requirement_ids = {r.id for regime in self.regimes.values() for r in regime.requirements}
+        lists = list_names(self.regimes.values())
         faulty = set()
         for clause in self.clauses.values():
             practice = practices.get(clause.practice)
             if practice is None:
                 continue
-            for message in reference_problems(clause, practice, practices, self.sections, requirement_ids):
+            for message in reference_problems(clause, practice, practices, self.sections, self.regimes):
                 self.fault(clause.path, 2, message)
                 faulty.add(clause.id)
-            facts, faults = fact_problems(clause, practice, practices, self.vocabulary)
+            facts, faults = fact_problems(clause, practice, practices, self.vocabulary, self.regimes)
             clause.facts = tuple(facts)
             for line, message in faults:
                 self.fault(clause.path, line, message)
                 faulty.add(clause.id)
             for raw, line in tokens_with_lines(clause):
-                message = token_problem(raw, term_ids, practice, self.sections, self.vocabulary.recipients)
+                message = token_problem(raw, term_ids, practice, self.sections, self.vocabulary.recipients, lists)
                 if message:
                     self.fault(clause.path, line, message)
                     faulty.add(clause.id)

@@ -133,5 +133,9 @@ class Library:
         """The practices `practice_id` needs, as `_rules/` declares them (the one home of "needs")."""
         return [r.other for r in self.rules if r.kind == "needs" and r.practice == practice_id]
 
+    def laws(self, ids) -> list[Regime]:
+        """The laws among `ids` (a profile's regimes) that the library declares, in its order."""
+        return [regime for regime_id, regime in self.regimes.items() if regime_id in ids]
+
     def requirement_ids(self) -> set[str]:
         return {r.id for regime in self.regimes.values() for r in regime.requirements}

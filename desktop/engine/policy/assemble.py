@@ -1,8 +1,9 @@
 """profile + library -> Document: the canonical outline, numbered, every token filled."""
 
+import datetime as dt
 from dataclasses import replace
 
-from desktop.engine.facts.tables import GENERATED
+from desktop.engine.facts.tables import list_names
 from desktop.engine.language.dates import long_date
 from desktop.engine.language.markup import TOKEN, BlockTemplate, MarkupError, parse_body, parse_inline, typographic_quotes
 from desktop.engine.language.validate import is_email, is_web_address, web_url
@@ -18,13 +19,14 @@ from desktop.engine.policy.terms import company_runs, definition_runs, resolved_
 from desktop.engine.profile.fields import label as field_label
 from desktop.engine.profile.fields import required_fields
 from desktop.engine.profile.profile import Profile
+from desktop.engine.reference.countries import find_country, is_us, month_first, paper_size
 
-US_NAMES = {"us", "usa", "u.s.", "u.s.a.", "united states", "united states of america"}
 _MAX_DEPTH = 4
 
 
-def is_us(profile: Profile) -> bool:
-    return profile.company.country.strip().lower() in US_NAMES
+def format_date(date: dt.date, country: str) -> str:
+    """The date as people write it in `country` (the company's, as the user wrote it), in English under any locale."""
+    return long_date(date, month_first(country))
 
 
 def practice_options(library: Library, profile: Profile, practice_id: str) -> dict[str, object]:
@@ -82,8 +84,8 @@ class _Lookup:
                 return bool(self.generated and self.generated.get(rest))
             if kind == "terms":
                 return self.terms[rest.replace("_", " ")].label if rest == "personal_information" else self.terms["service"].label
-            if name == "company.country" and is_us(self.profile):
-                return "United States"  # the spelling conditions compare with, however the company wrote it
+            if name == "company.country" and find_country(self.profile.company.country):
+                return find_country(self.profile.company.country).name  # the spelling conditions compare with
             value = self.profile.field_value(name).strip()
             return value or (name in required_fields())  # an empty required field shows as a gap
 
@@ -101,7 +103,7 @@ def _prepared(profile: Profile, library: Library):
     included = included_clauses(library, profile, lookup)
     facts, unknown_items = stated_facts([c for clauses in included.values() for c in clauses], library,
                                         profile.wording_confirmed, lookup.for_practice, lookup.options_of)
-    lookup.generated = Generated(facts, library.vocabulary)
+    lookup.generated = Generated(facts, library.vocabulary, library.regimes.values())
     numbers = {section_id: index for index, section_id in enumerate(included, start=1)}
     return lookup, included, facts, unknown_items, _Renderer(profile, library, numbers, lookup)
 
@@ -132,8 +134,8 @@ def assemble(profile: Profile, library: Library) -> Document:
         title=f"{company} Privacy Policy" if company else "Privacy Policy",
         effective_line="Effective date: " + renderer.effective_date_text(),
         company_name=company,
-        lang="en-US" if is_us(profile) else "en",
-        page_size="letter" if is_us(profile) else "a4",
+        lang="en-US" if is_us(profile.company.country) else "en",
+        page_size=paper_size(profile.company.country),
         sections=sections,
         gaps=renderer.gaps,
         defined_terms=renderer.defined,
@@ -157,7 +159,7 @@ class _Renderer:
         if date is None:
             self.gaps.append(Gap("missing", "effective_date", "", "The policy has no effective date.", field_place("effective_date")))
             return "[Effective date]"
-        return long_date(date, is_us(self.profile))
+        return format_date(date, self.profile.company.country)
 
     def heading_runs(self, heading: str, clause: Clause) -> list[Run]:
         return self._expand(typographic_quotes(heading), clause, Run(""), define=False)
@@ -275,7 +277,7 @@ class _Renderer:
             return [self._gap("missing", name, clause, f"{label} is empty, and “{self._practice_title(clause)}” uses it.", label, field_place(name))]
         if name == "effective_date":
             date = self.profile.effective()
-            return [styled(style, long_date(date, is_us(self.profile)) if date else value)]
+            return [styled(style, format_date(date, self.profile.company.country) if date else value)]
         if name == "company.contact_email":
             if is_email(value):
                 return [Run(value, style.bold, style.italic, href=f"mailto:{value}")]
@@ -295,7 +297,7 @@ class _Renderer:
         return self._expand(typographic_quotes(recipient.description), clause, style, depth + 1, define=False)
 
     def _generated(self, name: str, clause: Clause) -> list[str]:
-        if name not in GENERATED:
+        if name not in list_names(self.library.regimes.values()):
             self._gap("token", f"facts:{name}", clause, f"Clause {clause.id!r} asks for a generated list {name!r} that does not exist.")
             return []
         return self.lookup.generated.get(name, clause.id) if self.lookup.generated else []

@@ -1,22 +1,29 @@
 """What the assembled policy states, as facts, and the text generated from those facts.
 
 The picked clauses' facts that hold for this profile (their conditions met, their options filled
-in) are the policy's statements. The CCPA lists and the retention schedule are generated from
+in) are the policy's statements. The laws' lists and the retention schedule are generated from
 them (`{{facts:NAME}}` in a clause), so they cannot disagree with the rest of the policy.
 A reworded clause's facts count only once the user has confirmed the wording still says them.
 """
 
-import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from desktop.engine.facts.grammar import resolve
 from desktop.engine.facts.model import CHILDREN, Fact, StatedFact
 from desktop.engine.facts.rules import is_cross_context, is_sale, lower_first
-from desktop.engine.facts.tables import ccpa_table, is_business_disclosure, retention_schedule
+from desktop.engine.facts.tables import (
+    RETENTION,
+    LawRow,
+    generated_lists,
+    is_business_disclosure,
+    law_table,
+    retention_schedule,
+)
 from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Clause, Library
+from desktop.engine.reference.regimes import Regime
 from desktop.engine.reference.vocabulary import Vocabulary
 
 
@@ -54,41 +61,41 @@ def stated_facts(clauses: list[Clause], library: Library, confirmed: Callable[[s
 
 
 class Generated:
-    """The lists `{{facts:NAME}}` stands for, each worked out from the facts when first asked."""
+    """The lists `{{facts:NAME}}` stands for, each worked out from the facts when first asked.
+    The laws declare which lists they offer, of which kind, and how the data categories group."""
 
-    def __init__(self, stated: list[StatedFact], vocabulary: Vocabulary):
+    def __init__(self, stated: list[StatedFact], vocabulary: Vocabulary, laws: Iterable[Regime]):
         self.stated, self.vocabulary = stated, vocabulary
+        self.offered = generated_lists(laws)
         self._lists: dict[str, list[str]] = {}
+        self._tables: dict[str, dict[str, LawRow]] = {}
 
-    @functools.cached_property
-    def table(self):
-        return ccpa_table(self.stated, self.vocabulary)
+    def table(self, law: Regime) -> dict[str, LawRow]:
+        if law.id not in self._tables:
+            self._tables[law.id] = law_table(self.stated, self.vocabulary, law.categories)
+        return self._tables[law.id]
 
     def get(self, name: str, owner: str | None = None) -> list[str]:
         """The list; `owner` is the clause that shows it, whose own facts come first where facts overlap."""
-        key = f"{name}:{owner}" if name == "retention" else name
+        key = f"{name}:{owner}" if name == RETENTION else name
         if key not in self._lists:
-            self._lists[key] = self._retention(owner) if name == "retention" else getattr(self, f"_{name}")()
+            self._lists[key] = self._retention(owner) if name == RETENTION else self._offered(name)
         return self._lists[key]
 
-    def _ccpa_collected(self) -> list[str]:  # "Identifiers, such as name and email address"
-        return [f"{_capital(ccpa)}, such as {join_words([lower_first(t) for t in row.collected])}"
-                for ccpa, row in self.table.items() if ccpa and row.collected]
+    def _offered(self, name: str) -> list[str]:
+        if name not in self.offered:
+            return []  # the library's faults name it
+        law, kind = self.offered[name]
+        if kind in ("disclosed", "sold", "shared"):
+            return [category for category, row in self.table(law).items() if category and getattr(row, kind)]
+        return getattr(self, f"_{kind}")(law)
 
-    def _column(self, column: str) -> list[str]:
-        return [ccpa for ccpa, row in self.table.items() if ccpa and getattr(row, column)]
+    def _collected(self, law: Regime) -> list[str]:  # "Identifiers, such as name and email address"
+        return [f"{_capital(category)}, such as {join_words([lower_first(t) for t in row.collected])}"
+                for category, row in self.table(law).items() if category and row.collected]
 
-    def _ccpa_disclosed(self) -> list[str]:  # CCPA categories given to others for a business purpose
-        return self._column("disclosed")
-
-    def _ccpa_sold(self) -> list[str]:
-        return self._column("sold")
-
-    def _ccpa_shared(self) -> list[str]:  # for cross-context behavioral advertising
-        return self._column("shared")
-
-    def _ccpa_sensitive(self) -> list[str]:  # "precise location", "password"
-        """The kinds of CPRA sensitive personal information the policy says it collects: for each
+    def _sensitive(self, law: Regime) -> list[str]:  # "precise location", "password"
+        """The kinds of sensitive personal information the policy says it collects: for each
         collected id, the narrowest sensitive category that holds it."""
         sensitive = [c.id for c in self.vocabulary.categories.values() if c.sensitive]
         collected = [id for s in self.stated if s.fact.positive and s.fact.verb == "collects" for id in s.fact.data]
@@ -96,12 +103,12 @@ class Generated:
         found = {max(ids, key=len) for ids in holding if ids}  # the deepest id is the narrowest category
         return [lower_first(self.vocabulary.categories[id].title) for id in sensitive if id in found]
 
-    def _ccpa_purposes(self) -> list[str]:
+    def _purposes(self, law: Regime) -> list[str]:
         """The purposes the policy says it uses personal information for, in vocabulary order."""
         used = {s.fact.purpose for s in self.stated if s.fact.positive and s.fact.verb == "uses" and s.fact.purpose}
         return [lower_first(p.title) for p in self.vocabulary.purposes.values() if p.id in used]
 
-    def _ccpa_recipients(self) -> list[str]:
+    def _recipients(self, law: Regime) -> list[str]:
         """How the policy describes each recipient it gives information to for a business purpose."""
         found = []
         for item in self.stated:
@@ -111,7 +118,7 @@ class Generated:
                 found.append(self.vocabulary.recipients[fact.recipient].description)
         return list(dict.fromkeys(found))
 
-    def _ccpa_third_parties(self) -> list[str]:
+    def _third_parties(self, law: Regime) -> list[str]:
         """How the policy describes each company it sells to or shares with for cross-context ads."""
         found = []
         for item in self.stated:

@@ -5,11 +5,12 @@ Tokens (`{{company.phone}}`), gaps, the checks and the company form all read the
 adding a field is one entry here (its value is stored in the profile like any other).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from desktop.engine.language.validate import is_email, is_web_address
-from desktop.engine.reference.countries import COUNTRIES, country_problem
+from desktop.engine.reference.countries import country_names, country_problem, in_group
+from desktop.engine.reference.regimes import Regime
 
 LINE, COMBO, CHOICE, DATE = "line", "combo", "choice", "date"
 
@@ -40,36 +41,10 @@ class ProfileField:
     # Why the policy never prints the value (it only decides which wording is used); the form says so.
     # Every other field is printed by some clause (tests/test_fields_used.py checks both ways).
     not_printed: str = ""
-    # An optional field the rest of the profile makes necessary: given the profile, True when an
-    # empty value is worth a warning (with `advice`).
-    needed: Callable[[object], bool] | None = None
 
     def __post_init__(self):
-        if (self.required or self.needed) and not self.advice:
-            raise ValueError(f"field {self.key} is required or needed, so it needs the advice shown when it is empty")
-
-
-# Where the GDPR applies directly (the EU and the rest of the EEA) and the UK, which keeps its own copy.
-_EU_UK = frozenset(name.lower() for name in (
-    "Austria", "Belgium", "Bulgaria", "Croatia", "Cyprus", "Czechia", "Czech Republic", "Denmark", "Estonia",
-    "Finland", "France", "Germany", "Greece", "Hungary", "Ireland", "Italy", "Latvia", "Lithuania", "Luxembourg",
-    "Malta", "Netherlands", "The Netherlands", "Poland", "Portugal", "Romania", "Slovakia", "Slovenia", "Spain",
-    "Sweden", "Iceland", "Liechtenstein", "Norway", "United Kingdom", "UK", "U.K.", "Great Britain", "Britain",
-    "England", "Scotland", "Wales", "Northern Ireland"))
-
-
-def outside_eu_uk(profile) -> bool:
-    """The company names a country, and it is neither in the EU/EEA nor the UK."""
-    country = profile.field_value("company.country").strip().lower()
-    return bool(country) and country not in _EU_UK
-
-
-def _representative_needed(profile) -> bool:  # GDPR Art. 27
-    return "gdpr" in profile.regimes and outside_eu_uk(profile)
-
-
-def _dpo_needed(profile) -> bool:  # GDPR Art. 37
-    return "gdpr" in profile.regimes and profile.field_value("company.dpo_required").strip() == "yes"
+        if self.required and not self.advice:
+            raise ValueError(f"field {self.key} is required, so it needs the advice shown when it is empty")
 
 
 _GDPR = "Europe and the UK (GDPR)"
@@ -79,7 +54,7 @@ PROFILE_FIELDS: list[ProfileField] = [
                  required=True, advice="Enter the company's full legal name."),
     ProfileField("company.short_name", "Company short name", "&Short name", "Company", "Acme",
                  help="Used after the first mention. Leave empty to use the legal name."),
-    ProfileField("company.country", "Country", "&Country", "Company", "United States", kind=COMBO, choices=COUNTRIES,
+    ProfileField("company.country", "Country", "&Country", "Company", "United States", kind=COMBO, choices=country_names(),
                  help="Sets the date style and the paper size of the Word file.", doubt=country_problem),
     ProfileField("company.region", "State or region", "State or re&gion", "Company", "Illinois"),
     ProfileField("company.contact_email", "Contact email", "Privacy e&mail", "Contact", "privacy@example.com",
@@ -104,7 +79,6 @@ PROFILE_FIELDS: list[ProfileField] = [
                  "EU Rep Ltd, 1 Quay Street, Dublin, rep@eurep.example",
                  help="GDPR Article 27: needed if you are based outside the EU or the UK and serve people there. "
                       "Their name, postal address and email.",
-                 needed=_representative_needed,
                  advice="You are based outside the EU and the UK and the policy covers the GDPR: name your "
                         "representative in the EU and the UK (GDPR Article 27), unless you deal with people there "
                         "only now and then and never with sensitive data on a large scale."),
@@ -115,36 +89,13 @@ PROFILE_FIELDS: list[ProfileField] = [
                  not_printed="Not printed in the policy: it decides whether the policy says you need no data protection officer."),
     ProfileField("company.dpo_contact", "Data protection officer", "&DPO contact", _GDPR, "dpo@example.com",
                  help="How to reach your data protection officer: an email address, and a name or title.",
-                 needed=_dpo_needed,
                  advice="You said the law requires a data protection officer: give their contact details "
                         "(GDPR Articles 13 and 37)."),
 ]
 
 
-def register_field(new: ProfileField) -> None:
-    """Declare one more field (a plug-in, or a test); every list below then includes it."""
-    if any(f.key == new.key for f in PROFILE_FIELDS):
-        raise ValueError(f"profile field {new.key} is already declared")
-    PROFILE_FIELDS.append(new)
-    _CACHED.clear()
-
-
-def unregister_field(key: str) -> None:
-    PROFILE_FIELDS[:] = [f for f in PROFILE_FIELDS if f.key != key]
-    _CACHED.clear()
-
-
-_CACHED: dict[str, object] = {}  # derived lookups, rebuilt after a field is registered
-
-
-def _cached(name: str, build: Callable[[], object]):
-    if name not in _CACHED:
-        _CACHED[name] = build()
-    return _CACHED[name]
-
-
 def fields_by_key() -> dict[str, ProfileField]:
-    return _cached("by_key", lambda: {f.key: f for f in PROFILE_FIELDS})
+    return {f.key: f for f in PROFILE_FIELDS}
 
 
 def field(key: str) -> ProfileField | None:
@@ -152,11 +103,11 @@ def field(key: str) -> ProfileField | None:
 
 
 def token_fields() -> frozenset[str]:
-    return _cached("tokens", lambda: frozenset(f.key for f in PROFILE_FIELDS if f.token))
+    return frozenset(f.key for f in PROFILE_FIELDS if f.token)
 
 
 def required_fields() -> tuple[str, ...]:
-    return _cached("required", lambda: tuple(f.key for f in PROFILE_FIELDS if f.required))
+    return tuple(f.key for f in PROFILE_FIELDS if f.required)
 
 
 def label(key: str) -> str:
@@ -170,3 +121,30 @@ def form_groups() -> list[tuple[str, list[ProfileField]]]:
     for item in PROFILE_FIELDS:
         groups.setdefault(item.group, []).append(item)
     return list(groups.items())
+
+
+def needed_fields(profile, laws: Iterable[Regime]) -> dict[str, Regime]:
+    """Field key -> the first of the `laws` the profile covers that needs it (`needs` in regimes.toml)
+    while its condition holds."""
+    needed: dict[str, Regime] = {}
+    for law in laws:
+        if law.id in profile.regimes:
+            for need in law.needs:
+                if need.when is None or need.when.holds(lambda name: _condition_value(profile, name)):
+                    needed.setdefault(need.field, law)
+    return needed
+
+
+def _condition_value(profile, name: str) -> object:
+    """A profile value a law's condition asks about; company.country.GROUP: the country is in that group."""
+    if name.startswith("company.country."):
+        return in_group(profile.field_value("company.country"), name.removeprefix("company.country."))
+    return profile.field_value(name).strip()
+
+
+def needed_advice(key: str, law: Regime) -> str:
+    """What to say when a field a law needs is empty: the field's own advice, or a plain default."""
+    found = field(key)
+    if found is not None and found.advice:
+        return found.advice
+    return f"{law.title} needs the {label(key).lower()}: fill it in."

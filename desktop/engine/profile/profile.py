@@ -5,7 +5,7 @@ an older one. Wrong types are reported by key path; nothing is guessed.
 """
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -13,7 +13,6 @@ from desktop.engine.files.backups import keep_backup
 from desktop.engine.files.fileio import write_atomic
 from desktop.engine.files.json_text import JSONTextError, dump_json, read_json
 from desktop.engine.profile.questions import answer_problems
-from desktop.engine.reference.regimes import regime_ids
 
 SCHEMA_VERSION = 2
 # Options of intro.controller that became company details (version 2): option -> company key.
@@ -218,19 +217,18 @@ def _read_practices(data: object, problems: list[str]) -> dict[str, dict]:
 
 
 def _read_regimes(data: object, problems: list[str]) -> list[str]:
-    known = regime_ids()
+    """The law ids as written: which of them the library declares is the checks' business, since
+    a user's library may declare laws of its own."""
     if not isinstance(data, list) or not all(isinstance(r, str) for r in data):
-        problems.append(f"regimes: must be a list drawn from {', '.join(known)}")
+        problems.append("regimes: must be a list of law ids, such as [\"gdpr\"]")
         return []
-    unknown = [r for r in data if r not in known]
-    if unknown:
-        problems.append(f"regimes: unknown {', '.join(unknown)}; use {', '.join(known)}")
     return ordered_regimes(data)
 
 
-def ordered_regimes(chosen) -> list[str]:
-    """The chosen regime ids in their declared order, each once."""
-    return [r for r in regime_ids() if r in chosen]
+def ordered_regimes(chosen, declared: Iterable[str] = ()) -> list[str]:
+    """The chosen regime ids, each once: those `declared` (the library's laws) in its order, then the rest as given."""
+    declared = list(declared)
+    return [r for r in declared if r in chosen] + [r for r in dict.fromkeys(chosen) if r not in declared]
 
 
 def _read_date(data: object, problems: list[str]) -> str:

@@ -1,51 +1,96 @@
-"""The countries the company form suggests and knows, by their usual English short names.
+"""The countries, declared once in `snippets/countries.toml`: ISO code, name, the other names people
+write, membership of the EU, the EEA and the UK, date style and paper size.
 
-A name it does not know is not refused (the policy prints what the user wrote), only flagged, so a
-typo that would set the wrong date style or miss a law is seen.
+This is the one home for "is this country in the EU", "is it the US", its date style and its paper
+size. A name it does not know is not refused (the policy prints what the user wrote), only flagged,
+so a typo that would set the wrong date style or miss a law is seen; it gets the default date
+style and paper.
 """
 
-COUNTRIES = (
-    "Afghanistan", "Albania", "Algeria", "Andorra", "Angola", "Antigua and Barbuda", "Argentina", "Armenia",
-    "Australia", "Austria", "Azerbaijan", "Bahamas", "Bahrain", "Bangladesh", "Barbados", "Belarus", "Belgium",
-    "Belize", "Benin", "Bhutan", "Bolivia", "Bosnia and Herzegovina", "Botswana", "Brazil", "Brunei", "Bulgaria",
-    "Burkina Faso", "Burundi", "Cabo Verde", "Cambodia", "Cameroon", "Canada", "Central African Republic", "Chad",
-    "Chile", "China", "Colombia", "Comoros", "Congo", "Costa Rica", "Côte d’Ivoire", "Croatia", "Cuba", "Cyprus",
-    "Czechia", "Democratic Republic of the Congo", "Denmark", "Djibouti", "Dominica", "Dominican Republic",
-    "Ecuador", "Egypt", "El Salvador", "Equatorial Guinea", "Eritrea", "Estonia", "Eswatini", "Ethiopia", "Fiji",
-    "Finland", "France", "Gabon", "Gambia", "Georgia", "Germany", "Ghana", "Greece", "Grenada", "Guatemala",
-    "Guinea", "Guinea-Bissau", "Guyana", "Haiti", "Honduras", "Hong Kong", "Hungary", "Iceland", "India",
-    "Indonesia", "Iran", "Iraq", "Ireland", "Israel", "Italy", "Jamaica", "Japan", "Jordan", "Kazakhstan", "Kenya",
-    "Kiribati", "Kosovo", "Kuwait", "Kyrgyzstan", "Laos", "Latvia", "Lebanon", "Lesotho", "Liberia", "Libya",
-    "Liechtenstein", "Lithuania", "Luxembourg", "Macao", "Madagascar", "Malawi", "Malaysia", "Maldives", "Mali",
-    "Malta", "Marshall Islands", "Mauritania", "Mauritius", "Mexico", "Micronesia", "Moldova", "Monaco",
-    "Mongolia", "Montenegro", "Morocco", "Mozambique", "Myanmar", "Namibia", "Nauru", "Nepal", "Netherlands",
-    "New Zealand", "Nicaragua", "Niger", "Nigeria", "North Korea", "North Macedonia", "Norway", "Oman",
-    "Pakistan", "Palau", "Palestine", "Panama", "Papua New Guinea", "Paraguay", "Peru", "Philippines", "Poland",
-    "Portugal", "Puerto Rico", "Qatar", "Romania", "Russia", "Rwanda", "Saint Kitts and Nevis", "Saint Lucia",
-    "Saint Vincent and the Grenadines", "Samoa", "San Marino", "São Tomé and Príncipe", "Saudi Arabia",
-    "Senegal", "Serbia", "Seychelles", "Sierra Leone", "Singapore", "Slovakia", "Slovenia", "Solomon Islands",
-    "Somalia", "South Africa", "South Korea", "South Sudan", "Spain", "Sri Lanka", "Sudan", "Suriname", "Sweden",
-    "Switzerland", "Syria", "Taiwan", "Tajikistan", "Tanzania", "Thailand", "Timor-Leste", "Togo", "Tonga",
-    "Trinidad and Tobago", "Tunisia", "Turkey", "Turkmenistan", "Tuvalu", "Uganda", "Ukraine",
-    "United Arab Emirates", "United Kingdom", "United States", "Uruguay", "Uzbekistan", "Vanuatu",
-    "Vatican City", "Venezuela", "Vietnam", "Yemen", "Zambia", "Zimbabwe",
-)
+import functools
+import tomllib
+from dataclasses import dataclass
 
-# Other names people write for a country on the list, known but not suggested.
-ALIASES = (
-    "US", "USA", "U.S.", "U.S.A.", "United States of America", "America", "UK", "U.K.", "Great Britain", "Britain",
-    "England", "Scotland", "Wales", "Northern Ireland", "Czech Republic", "The Netherlands", "Holland",
-    "Republic of Ireland", "Korea", "Republic of Korea", "Ivory Coast", "Cote d'Ivoire", "Côte d'Ivoire",
-    "Cape Verde", "Swaziland", "East Timor", "Burma", "Türkiye", "Turkiye", "Holy See", "UAE",
-    "Russian Federation", "Viet Nam", "Macau", "Sao Tome and Principe", "Republic of the Congo", "DR Congo",
-    "Bosnia", "Macedonia", "The Bahamas", "The Gambia",
-)
+from desktop.paths import bundled_dir
 
-_KNOWN = frozenset(name.casefold() for name in COUNTRIES + ALIASES)
+FILE_NAME = "countries.toml"
+MONTH_FIRST, DAY_FIRST = "month-first", "day-first"
+LETTER, A4 = "letter", "a4"
+US = "US"
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str  # ISO 3166-1 alpha-2: "CA"
+    name: str  # the usual English short name: "Canada"
+    aliases: tuple[str, ...]
+    groups: frozenset[str]  # "eu", "eea", "uk"
+    date: str  # MONTH_FIRST or DAY_FIRST
+    paper: str  # LETTER or A4
+
+
+@dataclass(frozen=True)
+class Countries:
+    declared: tuple[Country, ...]
+    defaults: Country  # the date style and paper of a country the file does not know
+
+    @functools.cached_property
+    def by_name(self) -> dict[str, Country]:
+        return {_key(name): c for c in self.declared for name in (c.name, *c.aliases)}
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def parse_countries(data: dict) -> Countries:
+    defaults = data.get("defaults", {})
+    base = Country("", "", (), frozenset(), defaults.get("date", DAY_FIRST), defaults.get("paper", A4))
+    declared = tuple(Country(item["code"], item["name"], tuple(item.get("aliases", ())), frozenset(item.get("groups", ())),
+                             item.get("date", base.date), item.get("paper", base.paper)) for item in data["country"])
+    return Countries(declared, base)
+
+
+@functools.cache
+def countries() -> Countries:
+    return parse_countries(tomllib.loads((bundled_dir("snippets") / FILE_NAME).read_text(encoding="utf-8")))
+
+
+def country_names() -> tuple[str, ...]:
+    """The names the company form suggests (aliases are known but not suggested)."""
+    return tuple(c.name for c in countries().declared)
+
+
+def find_country(name: str) -> Country | None:
+    return countries().by_name.get(_key(name))
 
 
 def is_known_country(name: str) -> bool:
-    return " ".join(name.split()).casefold() in _KNOWN
+    return find_country(name) is not None
+
+
+def _or_default(name: str) -> Country:
+    return find_country(name) or countries().defaults
+
+
+def is_us(name: str) -> bool:
+    found = find_country(name)
+    return found is not None and found.code == US
+
+
+def in_group(name: str, group: str) -> bool:
+    """The country is in `group` ("eu", "eea", "uk")."""
+    found = find_country(name)
+    return found is not None and group in found.groups
+
+
+def month_first(name: str) -> bool:
+    """Dates are written month first there (December 7, 2026)."""
+    return _or_default(name).date == MONTH_FIRST
+
+
+def paper_size(name: str) -> str:
+    return _or_default(name).paper
 
 
 def country_problem(value: str) -> str | None:

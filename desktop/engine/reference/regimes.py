@@ -1,16 +1,18 @@
-"""The laws a policy can cover, declared once in `regimes.toml`: title, scope, the question that
-decides whether it applies, and what it requires the policy to disclose.
+"""The laws a policy can cover, declared in `regimes.toml` (the bundled library's, and any user
+library's, which may add laws of its own): title, scope, the question that decides whether it
+applies, what it requires the policy to disclose, which fact rules apply under it, which profile
+fields it makes necessary, how its generated lists group data categories, and which lists it offers.
 
-The UI builds its check boxes, the checks their warnings and the profile its validation from
-these declarations; adding a regime is data, not code.
+The UI builds its check boxes, the checks their warnings and rules, the profile its validation and
+the policy its lists from these declarations, read from the loaded library (`library.regimes`);
+adding a law is data, not code.
 """
 
-import functools
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.paths import bundled_dir
+from desktop.engine.language.conditions import Condition, ConditionError, parse_condition
 
 FILE_NAME = "regimes.toml"
 
@@ -30,6 +32,14 @@ class Requirement:
 
 
 @dataclass(frozen=True)
+class Need:
+    """A profile field the law makes necessary when `when` holds for the profile (always when None)."""
+
+    field: str  # "company.dpo_contact"
+    when: Condition | None = None
+
+
+@dataclass(frozen=True)
 class Regime:
     id: str
     title: str  # short: "GDPR"
@@ -37,10 +47,20 @@ class Regime:
     explanation: str
     question: str  # the yes/no question that decides whether it applies
     requirements: tuple[Requirement, ...] = ()
+    called: str = ""  # how a sentence names it: "California law"; the title when empty
+    rules: tuple[str, ...] = ()  # fact rules (facts/rules.py) that apply under it
+    needs: tuple[Need, ...] = ()
+    # hash=False: a dict cannot be hashed, and the id already tells laws apart
+    categories: dict[str, str] = field(default_factory=dict, hash=False)  # data category id -> the law's category
+    lists: dict[str, str] = field(default_factory=dict, hash=False)  # {{facts:NAME}} -> the kind of list it is
 
     @property
     def label(self) -> str:
         return f"{self.title} ({self.scope})"
+
+    @property
+    def name(self) -> str:
+        return self.called or self.title
 
 
 class RegimeError(ValueError):
@@ -49,36 +69,67 @@ class RegimeError(ValueError):
 
 def parse_regimes(data: dict) -> dict[str, Regime]:
     """Regimes from the TOML of a `regimes.toml`; RegimeError names the first fault."""
-    regimes = {}
-    for regime_id, table in data.items():
-        if not isinstance(table, dict):
-            raise RegimeError(f"[{regime_id}] must be a table with title, scope, explanation, question")
-        missing = [key for key in ("title", "scope", "explanation", "question") if not isinstance(table.get(key), str)]
-        if missing:
-            raise RegimeError(f"regime {regime_id!r} needs {', '.join(missing)}")
-        requirements = []
-        for item in table.get("requirements", []):
-            if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not isinstance(item.get("text"), str):
-                raise RegimeError(f"each requirement of {regime_id!r} needs an `id` and a `text`")
-            requirements.append(Requirement(item["id"], item["text"], str(item.get("citation", "")),
-                                            bool(item.get("alone", False)), str(item.get("plain", ""))))
-        regimes[regime_id] = Regime(regime_id, table["title"], table["scope"], table["explanation"], table["question"],
-                                    tuple(requirements))
-    return regimes
+    return {regime_id: _regime(regime_id, table) for regime_id, table in data.items()}
+
+
+def _regime(regime_id: str, table: object) -> Regime:
+    if not isinstance(table, dict):
+        raise RegimeError(f"[{regime_id}] must be a table with title, scope, explanation, question")
+    missing = [key for key in ("title", "scope", "explanation", "question") if not isinstance(table.get(key), str)]
+    if missing:
+        raise RegimeError(f"regime {regime_id!r} needs {', '.join(missing)}")
+    return Regime(regime_id, table["title"], table["scope"], table["explanation"], table["question"],
+                  _requirements(regime_id, table.get("requirements", [])), _text(regime_id, table, "called"),
+                  tuple(_texts(regime_id, table, "rules")), _needs(regime_id, table.get("needs", [])),
+                  _mapping(regime_id, table, "categories"), _mapping(regime_id, table, "lists"))
+
+
+def _requirements(regime_id: str, items: object) -> tuple[Requirement, ...]:
+    requirements = []
+    for item in items if isinstance(items, list) else [None]:
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not isinstance(item.get("text"), str):
+            raise RegimeError(f"each requirement of {regime_id!r} needs an `id` and a `text`")
+        requirements.append(Requirement(item["id"], item["text"], str(item.get("citation", "")),
+                                        bool(item.get("alone", False)), str(item.get("plain", ""))))
+    return tuple(requirements)
+
+
+def _needs(regime_id: str, items: object) -> tuple[Need, ...]:
+    needs = []
+    for item in items if isinstance(items, list) else [None]:
+        if not isinstance(item, dict) or not isinstance(item.get("field"), str):
+            raise RegimeError(f"each `needs` of {regime_id!r} needs a `field` (and may have a `when`)")
+        when = item.get("when")
+        try:
+            needs.append(Need(item["field"], parse_condition(when) if isinstance(when, str) else None))
+        except ConditionError as error:
+            raise RegimeError(f"`needs` {item['field']} of {regime_id!r}: `when`: {error}") from None
+    return tuple(needs)
+
+
+def _text(regime_id: str, table: dict, key: str) -> str:
+    value = table.get(key, "")
+    if not isinstance(value, str):
+        raise RegimeError(f"`{key}` of {regime_id!r} must be text")
+    return value
+
+
+def _texts(regime_id: str, table: dict, key: str) -> list[str]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RegimeError(f"`{key}` of {regime_id!r} must be a list of texts")
+    return value
+
+
+def _mapping(regime_id: str, table: dict, key: str) -> dict[str, str]:
+    value = table.get(key, {})
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise RegimeError(f"[{regime_id}.{key}] must map names to texts")
+    return dict(value)
 
 
 def read_regimes(path: Path) -> dict[str, Regime]:
     return parse_regimes(tomllib.loads(Path(path).read_text(encoding="utf-8")))
-
-
-@functools.cache
-def bundled_regimes() -> dict[str, Regime]:
-    """The regimes this Policywright knows, in their declared order."""
-    return read_regimes(bundled_dir("snippets") / FILE_NAME)
-
-
-def regime_ids() -> tuple[str, ...]:
-    return tuple(bundled_regimes())
 
 
 def applicable(regime: Regime, covered: set[str]) -> list[Requirement]:

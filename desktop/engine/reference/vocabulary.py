@@ -71,7 +71,6 @@ class WordIndex:
 class Category:
     id: str
     title: str
-    ccpa: str
     sensitive: bool
     words: tuple[str, ...]
     parent: str | None
@@ -166,7 +165,7 @@ def _vocabulary_dir(folder: Path) -> Path:
 
 # Per kind: file, table name, keys with their types, default root.
 _FILES = {
-    "data": ("data.toml", "category", {"id": str, "title": str, "ccpa": str,
+    "data": ("data.toml", "category", {"id": str, "title": str,
                                          "sensitive": bool, "words": list}, PERSONAL),
     "recipient": ("recipients.toml", "recipient", {"id": str, "title": str, "role": str,
                                                    "description": str, "words": list}, ANYONE),
@@ -299,7 +298,7 @@ def parent_of(id: str, root: bool, default_root: str | None) -> str | None:
 def make_entry(kind: str, values: dict, parent: str | None):
     words = tuple(normal_text(w) for w in values.get("words", []))
     if kind == "data":
-        return Category(values["id"], values["title"], values["ccpa"], values["sensitive"], words, parent)
+        return Category(values["id"], values["title"], values["sensitive"], words, parent)
     if kind == "recipient":
         return Recipient(values["id"], values["title"], values["role"], values["description"],
                          words, parent)

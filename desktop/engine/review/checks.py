@@ -13,7 +13,7 @@ from desktop.engine.policy.assemble import assemble, condition_lookup
 from desktop.engine.policy.document import Document
 from desktop.engine.policy.place import DOCUMENT, PRACTICES, REQUIREMENT, Place, clause_place, field_place, practice_place
 from desktop.engine.policy.statements import claims_in_wording, stated_facts
-from desktop.engine.profile.fields import PROFILE_FIELDS
+from desktop.engine.profile.fields import PROFILE_FIELDS, needed_advice, needed_fields
 from desktop.engine.profile.profile import Profile
 from desktop.engine.review.causes import one_per_cause
 from desktop.engine.review.coverage import MISSING, REWORDED, RegimeCoverage, states
@@ -43,9 +43,9 @@ class Problem:
                 "detail": self.detail}
 
 
-def field_problems(profile: Profile) -> list[Problem]:
-    """Problems with the company details alone (shown at the form's fields)."""
-    problems = []
+def field_problems(profile: Profile, library: Library) -> list[Problem]:
+    """Problems with the company details (shown at the form's fields), and the fields the laws need."""
+    problems, needed = [], needed_fields(profile, library.regimes.values())
     for declared in PROFILE_FIELDS:
         value = profile.field_value(declared.key).strip()
         if declared.required and not value:
@@ -55,8 +55,9 @@ def field_problems(profile: Profile) -> list[Problem]:
             problems.append(Problem(ERROR, code, reason, field_place(declared.key)))
         elif value and declared.doubt and (reason := declared.doubt(value)):
             problems.append(Problem(WARNING, "doubtful-detail", reason, field_place(declared.key)))
-        elif not value and declared.needed and declared.needed(profile):
-            problems.append(Problem(WARNING, "needed-detail", declared.advice, field_place(declared.key)))
+        elif not value and declared.key in needed:
+            advice = needed_advice(declared.key, needed[declared.key])
+            problems.append(Problem(WARNING, "needed-detail", advice, field_place(declared.key)))
     return problems
 
 
@@ -70,6 +71,8 @@ def practice_problems(profile: Profile, library: Library) -> list[Problem]:
             problems.append(Problem(ERROR, "unknown-practice",
                                     f"Practice {practice_id!r} is not in the clause library; remove it or add its clauses.",
                                     practice_place(practice_id)))
+    problems += [Problem(ERROR, "unknown-regime", f"The profile covers {message}.", Place(PRACTICES))
+                 for message in unknown_law_problems(profile, library)]
     problems += _option_problems(profile, library, chosen)
     problems += _group_problems(library, chosen)
     problems += _relation_problems(library, chosen)
@@ -106,6 +109,14 @@ def option_type_problems(profile: Profile, library: Library) -> list[str]:
             if reason:
                 wrong.append(f"practices.{practice_id}.{name}: {reason}")
     return wrong
+
+
+def unknown_law_problems(profile: Profile, library: Library) -> list[str]:
+    """'regimes: …' for the laws the profile covers that the library does not declare."""
+    unknown = [r for r in profile.regimes if r not in library.regimes]
+    if not unknown:
+        return []
+    return [f"regimes: unknown {', '.join(unknown)}; this library declares {', '.join(library.regimes)}"]
 
 
 def _group_problems(library, chosen) -> list[Problem]:
@@ -170,8 +181,8 @@ def document_problems(document: Document, library: Library, profile: Profile,
 # states one is the fix.
 _SETTLED_BY = {
     "children": lambda fact, at_fault, vocabulary: consent_covers(fact, at_fault, vocabulary),
-    "ccpa-opt-out": lambda fact, at_fault, vocabulary: fact.verb in ("offers opt-out of sale", "offers opt-out of sharing"),
-    "ccpa-sharing-disclosure": lambda fact, at_fault, vocabulary: fact.verb == "discloses sharing",
+    "opt-out": lambda fact, at_fault, vocabulary: fact.verb in ("offers opt-out of sale", "offers opt-out of sharing"),
+    "sharing-disclosure": lambda fact, at_fault, vocabulary: fact.verb == "discloses sharing",
     "nothing-sold": lambda fact, at_fault, vocabulary: is_sale(fact, vocabulary) or is_cross_context(fact, vocabulary),
 }
 
@@ -179,7 +190,7 @@ _SETTLED_BY = {
 def contradiction_problems(document: Document, library: Library, profile: Profile) -> list[Problem]:
     """One error per pair of clauses whose facts cannot both be true, or per clause a law forbids."""
     problems = []
-    for found in contradictions(document.facts, profile.regimes, library.vocabulary):
+    for found in contradictions(document.facts, library.laws(profile.regimes), library.vocabulary):
         first = found.first
         if found.second is None:
             message = f"{_clause_title(library, first)} {found.reason}. {_single_fix(found, library, profile)}"
@@ -343,7 +354,7 @@ class Review:
 def review(profile: Profile, library: Library, document: Document | None = None) -> Review:
     document = document or assemble(profile, library)
     covered = states(profile, library, document)
-    problems = (field_problems(profile) + practice_problems(profile, library)
+    problems = (field_problems(profile, library) + practice_problems(profile, library)
                 + document_problems(document, library, profile, covered))
     problems = one_per_cause(_dedupe(_without_group_contradictions(problems, library)), library)
     order = {ERROR: 0, WARNING: 1, INFO: 2}

@@ -79,7 +79,7 @@ def states(profile: Profile, library: Library, document: Document) -> dict[str, 
         for requirement_id in clause.regimes:
             stating.setdefault(requirement_id, []).append(clause)
     result = {}
-    for regime in (library.regimes[r] for r in profile.regimes if r in library.regimes):
+    for regime in library.laws(profile.regimes):
         needed = applicable(regime, set(stating))
         items = tuple(_state(r, stating.get(r.id, []), profile) for r in needed)
         instead = () if any(r.alone for r in needed) else tuple(
@@ -155,7 +155,8 @@ class _Suggestions:
             lookup = condition_lookup(self.library, self._ticked(practice))
             added, _ = stated_facts(self._would_show(practice), self.library, lambda _id: True,
                                     lookup.for_practice, lookup.options_of)
-            found = contradictions_adding(self.document.facts, added, self.profile.regimes, self.library.vocabulary)
+            found = contradictions_adding(self.document.facts, added, self.library.laws(self.profile.regimes),
+                                          self.library.vocabulary)
             self._contradicting[practice.id] = bool(found)
         return self._contradicting[practice.id]
 

@@ -7,7 +7,6 @@ from collections import Counter
 from desktop.engine.interview.interview import new_profile
 from desktop.engine.library.model import Library
 from desktop.engine.profile.profile import Profile
-from desktop.engine.reference.regimes import regime_ids
 
 # Acme Audio: an online music platform in Illinois with accounts, paid plans, analytics and
 # a newsletter; Californians use it, but it is under every CCPA threshold and has no users in Europe.
@@ -87,7 +86,7 @@ def _compatible(library: Library) -> list[str]:
     ordered = sorted(library.practices.values(), key=lambda p: (not p.primary.example, p.id))
     rank = {p.id: index for index, p in enumerate(ordered)}
     profile = example_profile(library, dt.date(2026, 1, 1))
-    profile.regimes = list(regime_ids())
+    profile.regimes = list(library.regimes)
     profile.answers = {}  # every practice the library has, whatever the example answered
 
     def clashes(chosen: dict) -> list:
@@ -122,5 +121,5 @@ def all_practices_profile(library: Library, today: dt.date | None = None) -> Pro
     """The example company with every practice that can go together and every law: the largest
     policy `check` accepts. Its interview answers are dropped, since they no longer describe it."""
     profile = example_profile(library, today)
-    profile.practices, profile.regimes, profile.answers = all_practices(library), list(regime_ids()), {}
+    profile.practices, profile.regimes, profile.answers = all_practices(library), list(library.regimes), {}
     return profile
