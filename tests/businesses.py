@@ -8,6 +8,11 @@ OREGON_TICKETS = {
     "analytics": True, "newsletter": True, "eu_users": True, "california_users": True, "dnt": "nothing different",
     "children": "general audience", "sells_data": False, "shares_for_ads": False, "transfers_abroad": True,
     "automated_decisions": False, "security_steps": ["encryption (TLS) for everything sent to and from us", "regular backups"],
+    "keep_billing": "for 3 years, as tax law requires", "keep_logs": "for 6 months",
+    "keep_support": "until a year after we answer your message",
+    "keep_other": ["Your name, email address and phone number: for 3 years after your last order",
+                   "Email addresses on our mailing list: until you unsubscribe", "Cookie identifiers: for 13 months",
+                   "Your approximate location: for 6 months"],
 }
 # A California app company over the revenue threshold that shows interest-based ads.
 CALIFORNIA_APP = {

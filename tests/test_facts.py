@@ -346,8 +346,14 @@ def test_retention_schedule_one_row_per_data_narrower_wins():
         "retains support for 5 years",
         "does not collect location",
     ), VOCABULARY)
-    assert rows == [("Email address", "for 2 years"), ("Messages to our support team", "for 2 years"),
+    assert rows == [("Email address and messages to our support team", "for 2 years"),
                     ("Anything else", "until you close your account")]  # the catch-all last, named for what is left
+
+
+def test_retention_rows_keep_the_owners_words_and_card_numbers_follow_the_payment_company():
+    facts = stated("retains payment.card not kept by us, only by our payment company", "retains payment for 3 years")
+    assert retention_schedule(facts, VOCABULARY) == [("Payment card details", "not kept by us, only by our payment company"),
+                                                     ("Payment details", "for 3 years")]
 
 
 # --- Property: contradictions agree with a direct pairwise oracle ------------------------------

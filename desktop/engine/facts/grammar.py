@@ -56,8 +56,10 @@ _FORMS = [
     (r"ignores dnt", "honours dnt", False, "ignores dnt"),
     (r"consent by use", "consent by use", True, "consent by use"),
     (r"no consent by use", "consent by use", False, "no consent by use"),
-    (rf"retains {_DATA} (?P<value>(?:for|until|deleted) .+|\{{\{{opt\.[a-z0-9_]+\}}\}})", "retains", True,
-     "retains DATA for PERIOD (or: until CRITERION, deleted WHEN, or {{opt.NAME}} holding one)"),
+    (rf"retains {_DATA} (?P<value>(?:for|until|deleted|not kept) .+|\{{\{{opt\.[a-z0-9_]+\}}\}})", "retains", True,
+     "retains DATA for PERIOD (or: until CRITERION, deleted WHEN, not kept …, or {{opt.NAME}} holding one)"),
+    (r"retains each opt\.(?P<each>[a-z0-9_]+)", "retains each", True,
+     "retains each opt.NAME (a list option whose items read “what: how long”)"),
     (rf"audience {_A}", "audience", True, "audience AUDIENCE"),
     (rf"not audience {_A}", "audience", False, "not audience AUDIENCE"),
     (rf"lets {_R} collect {_DATA}", "lets collect", True, "lets RECIPIENT collect DATA"),
@@ -91,6 +93,8 @@ def parse_fact(text: str, vocabulary: Vocabulary, option_names: Collection[str] 
         if match:
             parts = match.groupdict()
             data, option = _data(parts.get("data"), vocabulary, option_names)
+            if parts.get("each"):
+                option = _check_option(parts["each"], option_names)
             _check_id(parts.get("recipient"), vocabulary.recipients, "recipient")
             _check_id(parts.get("purpose"), vocabulary.purposes, "purpose")
             _check_id(parts.get("audience"), vocabulary.audiences, "audience")

@@ -26,6 +26,7 @@ class Fact:
     audience: str | None = None
     condition: Condition | None = None
     source: str = ""
+    label: str = ""  # retains: the owner's own words for what is kept (“Photos you upload”), the schedule's row title
 
 
 @dataclass(frozen=True)

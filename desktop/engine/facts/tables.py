@@ -7,6 +7,8 @@ facts that hold, resolved against the profile.
 from dataclasses import dataclass
 
 from desktop.engine.facts.model import CROSS_CONTEXT, SALE, StatedFact
+from desktop.engine.facts.rules import lower_first
+from desktop.engine.language.words import join_words
 from desktop.engine.reference.regimes import Regime
 from desktop.engine.reference.vocabulary import ANYONE, PERSONAL, Vocabulary
 
@@ -102,19 +104,28 @@ def _row(cell: dict[str, set[str]], vocabulary: Vocabulary) -> LawRow:
 
 
 def retention_schedule(stated: list[StatedFact], vocabulary: Vocabulary) -> list[tuple[str, str]]:
-    """(category title, "for 12 months" / "until …"), one row per distinct data id.
+    """(what is kept, "for 12 months" / "until …"), one row per retention statement, in the order stated.
 
-    A narrower category keeps its own row, so its period wins for its own data over a broader
-    category's; when one id is given two periods, the first stated wins. A period for all
-    personal information comes last, as "Anything else".
+    A row names the kinds of information its statement keeps that no earlier row has given a
+    period (so the first period stated for a kind wins), in the owner's own words when the owner
+    typed them (“Photos you upload: until you delete them”). A period for all personal
+    information comes last, as "Anything else".
     """
-    periods: dict[str, str] = {}
+    rows, seen, catch_all = [], set(), ""
     for stated_fact in stated:
         fact = stated_fact.fact
-        if fact.verb == "retains" and fact.positive:
-            for id in fact.data:
-                periods.setdefault(id, fact.value)
-    rows = [(vocabulary.title(id, "data"), periods[id]) for id in vocabulary.categories if id in periods and id != PERSONAL]
-    if PERSONAL in periods:  # the catch-all: last, and named for what it covers once other rows stand above it
-        rows.append(("Anything else" if rows else vocabulary.title(PERSONAL, "data"), periods[PERSONAL]))
+        if fact.verb != "retains" or not fact.positive or not fact.value.strip():
+            continue
+        if PERSONAL in fact.data:
+            catch_all = catch_all or fact.value
+        ids = [id for id in vocabulary.categories if id in fact.data and id not in seen and id != PERSONAL]
+        seen.update(ids)
+        if fact.label or ids:
+            rows.append((fact.label or _capital(join_words([lower_first(vocabulary.title(id, "data")) for id in ids])), fact.value))
+    if catch_all:  # the catch-all: last, and named for what it covers once other rows stand above it
+        rows.append(("Anything else" if rows else vocabulary.title(PERSONAL, "data"), catch_all))
     return rows
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

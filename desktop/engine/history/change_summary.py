@@ -61,14 +61,16 @@ def fact_changes(old: list[StatedFact], new: list[StatedFact], vocabulary: Vocab
     before, after = _atoms(old), _atoms(new)
     added = [f for k, f in after.items() if k not in before]
     removed = [f for k, f in before.items() if k not in after]
-    lines = []
+    periods: dict[tuple[str, str], Fact] = {}  # (old period, new period) -> the data kept for it, joined
     for fact in [f for f in added if f.verb == "retains"]:
         earlier = next((f for f in removed if f.verb == "retains" and f.data == fact.data), None)
         if earlier is not None:
             removed.remove(earlier)
             added.remove(fact)
-            before = _without_shared_start(earlier.value, fact.value)
-            lines.append(_sentence(f"we now keep {_data(fact, vocabulary)} {fact.value} instead of {before}"))
+            found = periods.get((earlier.value, fact.value))
+            periods[earlier.value, fact.value] = fact if found is None else replace(found, data=found.data + fact.data)
+    lines = [_sentence(f"we now keep {_data(fact, vocabulary)} {fact.value} instead of {_without_shared_start(old, fact.value)}")
+             for (old, _), fact in periods.items()]
     lines += [_stated(fact, vocabulary, now=True) for fact in _grouped(added)]
     lines += [_stated(fact, vocabulary, now=False) for fact in _grouped(removed)]
     return lines

@@ -8,7 +8,7 @@ A reworded clause's facts count only once the user has confirmed the wording sti
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop.engine.facts.grammar import resolve
 from desktop.engine.facts.model import CHILDREN, Fact, StatedFact
@@ -48,13 +48,32 @@ def stated_facts(clauses: list[Clause], library: Library, confirmed: Callable[[s
         for fact in clause.facts:
             if fact.condition is not None and not fact.condition.holds(lookup):
                 continue
+            if fact.verb == "retains each":
+                periods, missing = _periods(fact, options, library.vocabulary)
+                stated += [StatedFact(clause.id, clause.practice, f) for f in (fact, *periods)]  # the list itself marks a schedule
+                unknown += [UnknownItem(clause.practice, fact.option or "", item) for item in missing]
+                continue
             resolved, missing = resolve(fact, options, library.vocabulary)
-            if fact.verb == "retains" and not resolved.value.strip():
-                continue  # a period the owner has not given is not a statement
             unknown += [UnknownItem(clause.practice, fact.option or "", item) for item in missing]
-            if resolved.data or not fact.option:
+            if resolved.data or not fact.option:  # a period left empty is kept: the checks name it
                 stated.append(StatedFact(clause.id, clause.practice, resolved))
     return stated, list(dict.fromkeys(unknown))
+
+
+def _periods(fact: Fact, options: dict, vocabulary: Vocabulary) -> tuple[list[Fact], list[str]]:
+    """`retains each opt.NAME`: one retention fact per item “what: how long”, and the items that
+    name no data category or no period."""
+    periods, missing = [], []
+    items = options.get(fact.option or "")
+    for item in items if isinstance(items, list) else []:
+        what, _, period = str(item).partition(":")
+        found = vocabulary.categories_in(what)
+        if found and period.strip():
+            periods.append(replace(fact, verb="retains", data=tuple(dict.fromkeys(found)), value=period.strip(), option=None,
+                                   label=what.strip()))
+        else:
+            missing.append(str(item))
+    return periods, missing
 
 
 # --- Generated text ------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from desktop.engine.profile.profile import Profile
 from desktop.engine.review.causes import one_per_cause
 from desktop.engine.review.coverage import MISSING, REWORDED, RegimeCoverage, states
 from desktop.engine.review.lint import apply_fix, lint
+from desktop.engine.review.retention import retention_gaps
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 # A field's own check has a code of its own, so scripts can tell a bad address from a bad email.
@@ -170,6 +171,7 @@ def document_problems(document: Document, library: Library, profile: Profile,
     problems += wording_contradictions(document, library, profile)
     problems += refused_link_problems(document, library, profile)
     problems += unknown_item_problems(document, library)
+    problems += [Problem(ERROR, "missing-retention", gap.message, gap.place) for gap in retention_gaps(document, library)]
     problems += terminology_problems(document, library, profile)
     problems += _coverage_problems(covered, library)
     score = document.reading_ease

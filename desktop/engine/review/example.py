@@ -29,12 +29,31 @@ EXAMPLE_DETAILS = {
 }
 
 
-# How long the example company keeps things: a period is the owner's to state, never a default.
+# How long the example company keeps things, as its owner answers the interview's questions: a period
+# is the owner's to state, never a default. The all-practices profile (no answers) takes the same periods.
+EXAMPLE_KEEP = {
+    "keep_accounts": "until 30 days after you close your account",
+    "keep_billing": "for as long as tax law requires, usually 3 years",
+    "keep_logs": "for 12 months",
+    "keep_support": "until 2 years after we close your request",
+    "keep_other": [
+        "Your name, email address, user name, phone number and postal address: as long as your account is open, "
+        "then for 30 days",
+        "Your approximate location: for 12 months",
+        "Device identifiers and cookie identifiers: for 12 months",
+        "Your settings and preferences: until you change them or close your account",
+        "Interests we infer: for 12 months, or until you opt out",
+        "Your profile details, and content you create or upload, such as photos: until you delete them or close your account",
+        "Which emails you open: for 12 months",
+        "The address of your social network profile, and what you have liked there: until you close your account",
+        "A parent's email address: until the parent answers, or for 30 days at most",
+    ],
+}
+EXAMPLE_ANSWERS.update(EXAMPLE_KEEP)
 EXAMPLE_RETENTION = {"retention.criteria": {
-    "account_period": "until 30 days after you close your account",
-    "payment_period": "for as long as tax law requires, usually 7 years",
-    "logs_period": "for 12 months",
-    "support_period": "until 2 years after we close your request",
+    "account_period": EXAMPLE_KEEP["keep_accounts"], "payment_period": EXAMPLE_KEEP["keep_billing"],
+    "logs_period": EXAMPLE_KEEP["keep_logs"], "support_period": EXAMPLE_KEEP["keep_support"],
+    "more_periods": EXAMPLE_KEEP["keep_other"],
 }}
 
 
@@ -42,9 +61,6 @@ def example_profile(library: Library, today: dt.date | None = None) -> Profile:
     profile = new_profile(EXAMPLE_ANSWERS, library, today or dt.date.today())
     for key, value in EXAMPLE_DETAILS.items():
         profile.set_field(key, value)
-    for practice_id, options in EXAMPLE_RETENTION.items():
-        if practice_id in profile.practices:
-            profile.practices[practice_id] = {**profile.practices[practice_id], **options}
     return profile
 
 
