@@ -290,3 +290,15 @@ def test_a_start_profile_holds_honest_options_and_no_answers():
     assert start.practices["intro.scope"] == {"written_agreement": False}
     start.practices["collect.registration"] = {}
     assert answer_contradictions(start, LIBRARY) == [], "nothing was answered, so nothing is contradicted"
+
+
+def test_check_library_reads_the_interview_against_the_library_it_runs_on(monkeypatch, capsys):
+    from desktop.cli import main
+
+    assert main(["check-library"]) == 0
+    assert "0 faults" in capsys.readouterr().out
+    broken = parse_questions(minimal(effects=[{"answer": True, "tick": ["no.such"]}]))
+    monkeypatch.setattr("desktop.cli.library.bundled_questions", lambda: broken)
+    assert main(["check-library"]) == 1
+    out = capsys.readouterr().out
+    assert "_interview/questions.toml: question q: names unknown practice 'no.such'" in out.replace("\\", "/")

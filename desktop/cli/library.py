@@ -4,8 +4,12 @@ import json
 from pathlib import Path
 
 from desktop.cli.common import EXIT_OK, EXIT_PROBLEMS, library
+from desktop.engine.interview.faults import question_faults
 from desktop.engine.library.loader import library_folders, load_library
 from desktop.engine.library.model import Library
+from desktop.engine.profile.questions import FILE as QUESTIONS_FILE
+from desktop.engine.profile.questions import bundled_questions
+from desktop.paths import bundled_dir
 
 
 def add_commands(commands, parent) -> None:
@@ -58,11 +62,14 @@ def cmd_clauses(args) -> int:
 def cmd_check_library(args) -> int:
     folders = args.folders or library_folders(args.library)
     loaded = load_library(folders)
-    for fault in loaded.faults:
+    faults = [str(fault) for fault in loaded.faults]
+    if not args.folders:  # the library the app runs on: the interview's questions must agree with it
+        faults += [f"{bundled_dir('snippets') / QUESTIONS_FILE}: {fault}" for fault in question_faults(bundled_questions(), loaded)]
+    for fault in faults:
         print(fault)
     print(f"{len(loaded.clauses)} clauses, {len(loaded.practices)} practices, "
-          f"{len(loaded.faults)} faults in {', '.join(str(f) for f in folders)}")
-    return EXIT_PROBLEMS if loaded.faults else EXIT_OK
+          f"{len(faults)} faults in {', '.join(str(f) for f in folders)}")
+    return EXIT_PROBLEMS if faults else EXIT_OK
 
 
 COMMANDS = {"practices": cmd_practices, "clauses": cmd_clauses, "check-library": cmd_check_library}

@@ -54,10 +54,6 @@ class Settings:
         except OSError as error:
             log.warning("could not set aside %s: %s", broken, error)
 
-    @property
-    def file_name(self) -> str:
-        return self._store.fileName()
-
     def _get(self, key: str, kind: type) -> object:
         default = _default(key)
         try:

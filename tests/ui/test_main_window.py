@@ -1,7 +1,6 @@
 """The window as a whole: title and modified marker, menus and shortcuts, accessible names,
 remembered layout, recent profiles, asking before closing, About."""
 
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -221,7 +220,6 @@ def test_the_first_run_dialog_offers_three_ways_to_begin(qtbot, window):
 def test_resources_are_found(window):
     assert not window.windowIcon().isNull()
     assert not window.actions.save.icon().isNull()
-    assert Path(window.settings.file_name).name == "policywright.ini"
 
 
 def test_a_profile_with_unknown_and_wrong_values_opens_and_says_what_is_wrong(qtbot, window, tmp_path):
