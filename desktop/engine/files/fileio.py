@@ -32,6 +32,20 @@ def write_atomic(path: Path, data: bytes) -> None:
     target = real_target(Path(path))
     existing = _existing(target)
     remove_stale_temps(target)
+    _write_then(target, data, existing, lambda temporary: os.replace(temporary, target))
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Write `data` to `path` as `write_atomic` does, but only if no file is there: FileExistsError
+    otherwise, even when another process creates it at the same moment (the temporary file is
+    hard-linked to the name, which fails if the name is taken)."""
+    target = Path(path)
+    remove_stale_temps(target)
+    _write_then(target, data, None, lambda temporary: _link_new(temporary, target))
+
+
+def _write_then(target: Path, data: bytes, existing: os.stat_result | None, put) -> None:
+    """Write `data` to a flushed temporary file beside `target`, `put` it in place, flush the folder."""
     descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=_TEMP_SUFFIX, dir=target.parent)
     try:
         _keep_owner_and_mode(descriptor, existing)
@@ -39,12 +53,21 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException:
+        put(temporary)
+    finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
-        raise
     fsync_folder(target.parent)
+
+
+def _link_new(temporary: str, target: Path) -> None:
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: take the name exclusively, then fill it
+        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        os.replace(temporary, target)
 
 
 def real_target(path: Path) -> Path:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.engine.export import export_bytes
-from desktop.engine.files.fileio import write_atomic
+from desktop.engine.files.fileio import remove_stale_temps, write_new
 from desktop.engine.files.json_text import JSONTextError, dump_json, read_json
 from desktop.engine.policy.document import Document
 from desktop.engine.profile.profile import Profile, ProfileError, profile_from_dict, profile_to_dict
@@ -95,25 +95,33 @@ def latest_version_date(profile_path: Path) -> dt.datetime | None:
 
 
 def publish(profile_path: Path, profile: Profile, document: Document, when: dt.datetime | None = None) -> Version:
-    """Store the next version of the profile at `profile_path`: the profile and its policy `document`."""
+    """Store the next version of the profile at `profile_path`: the profile and its policy `document`.
+
+    A version is never replaced: the file is created only where none is, so when another window or
+    process publishes at the same moment, this one takes the next free number."""
     files = version_files(profile_path)
     number = files[-1][0] + 1 if files else 1
     when = (when or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
     policy = PolicyText.of(document)
     folder = versions_dir(profile_path)
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"v{number:04d}.json"
-    while path.exists():  # another window published meanwhile: a version is never replaced
-        number += 1
+    remove_stale_temps(folder / "v", any_name=True)  # what killed publishes left; the folder is ours
+    while True:
         path = folder / f"v{number:04d}.json"
-    data = {
+        try:
+            write_new(path, dump_json(_version_data(number, when, profile, policy)).encode("utf-8"))
+            return Version(number, when, profile, policy, path)
+        except FileExistsError:
+            number += 1
+
+
+def _version_data(number: int, when: dt.datetime, profile: Profile, policy: PolicyText) -> dict:
+    return {
         "kind": KIND, "format": FORMAT, "number": number, "published": when.isoformat().replace("+00:00", "Z"),
         "profile": profile_to_dict(profile),
         "policy": {"title": policy.title, "company_name": policy.company_name, "page_size": policy.page_size,
                    "blocks": [list(block) for block in policy.blocks], "markdown": policy.markdown},
     }
-    write_atomic(path, dump_json(data).encode("utf-8"))  # a lone surrogate in the profile is written as its escape
-    return Version(number, when, profile, policy, path)
 
 
 def is_version_file(path: Path) -> bool:
