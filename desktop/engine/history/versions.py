@@ -15,6 +15,7 @@ from pathlib import Path
 from desktop.engine.export import export_bytes
 from desktop.engine.files.fileio import remove_stale_temps, write_new
 from desktop.engine.files.json_text import JSONTextError, dump_json, read_json
+from desktop.engine.files.reading import read_text
 from desktop.engine.policy.document import Document
 from desktop.engine.profile.profile import Profile, ProfileError, profile_from_dict, profile_to_dict
 
@@ -126,7 +127,7 @@ def _version_data(number: int, when: dt.datetime, profile: Profile, policy: Poli
 
 def is_version_file(path: Path) -> bool:
     try:
-        data = read_json(Path(path).read_text(encoding="utf-8"))
+        data = read_json(read_text(Path(path)))
     except (OSError, UnicodeDecodeError, JSONTextError):
         return False
     return isinstance(data, dict) and data.get("kind") == KIND
@@ -167,7 +168,7 @@ def read_version(path: Path) -> Version:
     path = Path(path)
     source = str(path)
     try:
-        data = read_json(path.read_text(encoding="utf-8"))
+        data = read_json(read_text(path))
     except FileNotFoundError:
         raise ProfileError(source, ["no such published version; check the path"]) from None
     except (OSError, UnicodeDecodeError) as error:

@@ -5,6 +5,7 @@ import re
 from desktop.engine.facts.grammar import parse_fact
 from desktop.engine.facts.model import FactError
 from desktop.engine.facts.tables import GENERATED
+from desktop.engine.files.reading import LIBRARY_FILE_BYTES, read_text
 from desktop.engine.language.markup import tokens_in
 from desktop.engine.library.model import Clause, Practice
 from desktop.engine.library.tokens import TokenError, classify
@@ -87,8 +88,8 @@ def fact_problems(clause: Clause, practice: Practice, practices, vocabulary) -> 
 def _line_of(clause: Clause, text: str) -> int:
     """The front-matter line that holds a fact's text (2, the first front-matter line, if not found)."""
     try:
-        lines = clause.path.read_text(encoding="utf-8").splitlines()[:clause.body_line]
-    except OSError:
+        lines = read_text(clause.path, LIBRARY_FILE_BYTES).splitlines()[:clause.body_line]
+    except (OSError, UnicodeDecodeError):
         return 2
     return next((number for number, line in enumerate(lines, start=1) if text in line), 2)
 

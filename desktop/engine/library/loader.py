@@ -4,10 +4,12 @@ Every fault is reported as `file:line: what is wrong`. A broken file is skipped,
 clause in a user's folder never stops the app.
 """
 
+import os
 import re
 import tomllib
 from pathlib import Path
 
+from desktop.engine.files.reading import LIBRARY_FILE_BYTES, read_text
 from desktop.engine.language.conditions import ConditionError, parse_condition
 from desktop.engine.language.markup import MarkupError, parse_body
 from desktop.engine.library.faults import (
@@ -73,7 +75,7 @@ class _Loader:
             data = self._toml(path, self._read_text(path) or "")
             if data is not None:
                 self.rule_files.append((path, data))
-        if (folder / REGIMES_FILE).is_file():
+        if os.path.lexists(folder / REGIMES_FILE):  # a pipe or a device is read, and refused, as a fault
             self._read_regimes(folder / REGIMES_FILE)
         for path in sorted(folder.glob("*/*.md")):
             if not path.parent.name.startswith("_"):
@@ -90,7 +92,7 @@ class _Loader:
 
     def _read_text(self, path: Path) -> str | None:
         try:
-            return path.read_text(encoding="utf-8")
+            return read_text(path, LIBRARY_FILE_BYTES)
         except (OSError, UnicodeDecodeError) as error:
             self.fault(path, 0, f"cannot read file: {error}")
             return None

@@ -10,6 +10,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.engine.files.reading import LIBRARY_FILE_BYTES, read_text
 from desktop.paths import bundled_dir
 
 FILE_NAME = "regimes.toml"
@@ -68,7 +69,7 @@ def parse_regimes(data: dict) -> dict[str, Regime]:
 
 
 def read_regimes(path: Path) -> dict[str, Regime]:
-    return parse_regimes(tomllib.loads(Path(path).read_text(encoding="utf-8")))
+    return parse_regimes(tomllib.loads(read_text(Path(path), LIBRARY_FILE_BYTES)))
 
 
 @functools.cache

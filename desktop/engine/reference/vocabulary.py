@@ -9,11 +9,14 @@ are roots. Two ids overlap when one is the other or an ancestor of it.
 entry replaces an earlier one with the same id. Faults are `(path, line, message)`.
 """
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+
+from desktop.engine.files.reading import LIBRARY_FILE_BYTES, read_text
 
 PERSONAL = "personal"
 ANYONE = "anyone"
@@ -201,7 +204,7 @@ class _Reader:
     def read_folder(self, folder: Path) -> None:
         for kind, (name, table, _, _) in _FILES.items():
             path = folder / name
-            if path.is_file():
+            if os.path.lexists(path):  # a pipe or a device is read, and refused, as a fault
                 self._read_file(kind, path, table)
 
     def _read_file(self, kind: str, path: Path, table: str) -> None:
@@ -223,7 +226,7 @@ class _Reader:
 
     def _load(self, path: Path) -> tuple[str, dict | None]:
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_text(path, LIBRARY_FILE_BYTES)
             return text, tomllib.loads(text)
         except (OSError, UnicodeDecodeError) as error:
             self.faults.append((path, 0, f"cannot read file: {error}"))
