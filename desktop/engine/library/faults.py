@@ -30,6 +30,8 @@ def front_matter_problems(data: dict) -> list[str]:
             problems.append(f"unknown key `{key}`")
         elif not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
             problems.append(f"`{key}` must be a {expected.__name__}")
+        elif expected is list and not all(isinstance(item, str) for item in value):
+            problems.append(f"`{key}` must be a list of texts")
     for key in ("id", "practice"):
         if isinstance(data.get(key), str) and not ID_PATTERN.match(data[key]):
             problems.append(f"`{key}` {data[key]!r} must be lowercase letters, digits, _ . -")

@@ -10,6 +10,7 @@ import tomllib
 from pathlib import Path
 
 from desktop.engine.files.reading import LIBRARY_FILE_BYTES, read_text
+from desktop.engine.files.toml_text import parse_toml
 from desktop.engine.language.conditions import ConditionError, parse_condition
 from desktop.engine.language.markup import MarkupError, parse_body
 from desktop.engine.library.faults import (
@@ -83,7 +84,7 @@ class _Loader:
 
     def _toml(self, path: Path, text: str, first_line: int = 1) -> dict | None:
         try:
-            return tomllib.loads(text)
+            return parse_toml(text)
         except tomllib.TOMLDecodeError as error:
             line = re.search(r"line (\d+)", str(error))
             offset = int(line.group(1)) - 1 if line else max(0, len(text.splitlines()) - 1)
@@ -248,7 +249,8 @@ class _Loader:
                 relations[("needs", practice.id, other)] = ""
         for path, data in self.rule_files:
             kind, subject, others = data.get("kind"), data.get("practice"), data.get("others")
-            if kind not in RULE_KINDS or not isinstance(others, list) or not isinstance(data.get("reason"), str):
+            if (kind not in RULE_KINDS or not isinstance(subject, str) or not isinstance(data.get("reason"), str)
+                    or not isinstance(others, list) or not all(isinstance(other, str) for other in others)):
                 self.fault(path, 1, f"a rule needs `kind` ({' or '.join(RULE_KINDS)}), `practice`, `others` and `reason`")
                 continue
             unknown = [p for p in [subject, *others] if p not in practices]

@@ -6,11 +6,11 @@ these declarations; adding a regime is data, not code.
 """
 
 import functools
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.engine.files.reading import LIBRARY_FILE_BYTES, read_text
+from desktop.engine.files.toml_text import parse_toml
 from desktop.paths import bundled_dir
 
 FILE_NAME = "regimes.toml"
@@ -58,6 +58,8 @@ def parse_regimes(data: dict) -> dict[str, Regime]:
         if missing:
             raise RegimeError(f"regime {regime_id!r} needs {', '.join(missing)}")
         requirements = []
+        if not isinstance(table.get("requirements", []), list):
+            raise RegimeError(f"the requirements of {regime_id!r} must be written as [[{regime_id}.requirements]] tables")
         for item in table.get("requirements", []):
             if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not isinstance(item.get("text"), str):
                 raise RegimeError(f"each requirement of {regime_id!r} needs an `id` and a `text`")
@@ -69,7 +71,7 @@ def parse_regimes(data: dict) -> dict[str, Regime]:
 
 
 def read_regimes(path: Path) -> dict[str, Regime]:
-    return parse_regimes(tomllib.loads(read_text(Path(path), LIBRARY_FILE_BYTES)))
+    return parse_regimes(parse_toml(read_text(Path(path), LIBRARY_FILE_BYTES)))
 
 
 @functools.cache

@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 
 from desktop.engine.files.reading import LIBRARY_FILE_BYTES, read_text
+from desktop.engine.files.toml_text import parse_toml
 
 PERSONAL = "personal"
 ANYONE = "anyone"
@@ -227,7 +228,7 @@ class _Reader:
     def _load(self, path: Path) -> tuple[str, dict | None]:
         try:
             text = read_text(path, LIBRARY_FILE_BYTES)
-            return text, tomllib.loads(text)
+            return text, parse_toml(text)
         except (OSError, UnicodeDecodeError) as error:
             self.faults.append((path, 0, f"cannot read file: {error}"))
         except tomllib.TOMLDecodeError as error:
