@@ -24,7 +24,7 @@ ANYONE = "anyone"
 ROLES = ("service_provider", "third_party", "public", "authority", "buyer")
 KINDS = ("data", "recipient", "purpose", "audience")
 _ID = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
-_TOKEN = re.compile(r"\{\{([^}|]*)(?:\|[^}]*)?\}\}")
+_TOKEN = re.compile(r"\{\{([^{}|]*)(?:\|[^{}]*)?\}\}")  # never past the next `{`: linear in the text
 
 Fault = tuple[Path, int, str]
 
