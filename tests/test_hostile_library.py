@@ -116,3 +116,13 @@ def test_the_vocabulary_reader_alone_survives_deep_nesting(tmp_path):
     (tmp_path / "purposes.toml").write_text("[[purpose]]\nid = " + "[" * 3000 + "]" * 3000 + "\n", encoding="utf-8")
     _, faults = load_vocabulary(tmp_path)
     assert any("nested too deep" in message for _, _, message in faults)
+
+
+def test_recipient_descriptions_that_name_each_other_are_a_fault_not_an_exponential_policy(tmp_path):
+    entries = [{"id": "anyone", "title": "Anyone", "role": "third_party", "description": "anyone", "words": ["anyone"]}]
+    entries += [{"id": f"r{level}", "title": f"R{level}", "role": "third_party", "words": [f"r{level}"],
+                 "description": " ".join([f"{{{{recipient:r{level + 1}}}}}"] * 14)} for level in range(6)]
+    (tmp_path / "recipients.toml").write_text(_vocabulary("recipient", entries), encoding="utf-8")
+    vocabulary, faults = load_vocabulary(tmp_path)
+    assert set(vocabulary.recipients) == {"anyone"}
+    assert sum("cannot name another recipient" in message for _, _, message in faults) == 6

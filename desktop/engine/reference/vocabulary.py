@@ -26,6 +26,8 @@ KINDS = ("data", "recipient", "purpose", "audience")
 _ID = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
 _TOKEN = re.compile(r"\{\{([^{}|]*)(?:\|[^{}]*)?\}\}")  # never past the next `{`: linear in the text
 
+_NESTED_RECIPIENT = re.compile(r"\{\{\s*recipient:")
+
 Fault = tuple[Path, int, str]
 
 
@@ -298,6 +300,9 @@ def value_problem(kind: str, item: dict) -> tuple[str, str] | None:
         return "words", "`words` must be lower case"
     if kind == "recipient" and item["role"] not in ROLES:
         return "role", f"`role` must be one of {', '.join(ROLES)}"
+    if kind == "recipient" and _NESTED_RECIPIENT.search(item["description"]):
+        # Descriptions naming others would be filled in within each other, growing exponentially.
+        return "description", "a `description` cannot name another recipient ({{recipient:…}})"
     return None
 
 
