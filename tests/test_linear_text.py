@@ -78,3 +78,28 @@ def test_an_option_of_unclosed_tokens_is_linear(fixture_library):
         return make_profile(intro__about={}, collect__basic={"items": ["{{" * n] * 3}, contact__details={})
 
     assert_linear(lambda hostile: check(hostile, fixture_library), with_option, 2_000)
+
+
+def test_comparing_long_runs_of_changed_paragraphs_takes_linear_steps(monkeypatch):
+    import difflib
+
+    from desktop.engine.policy import diff
+
+    made = []
+
+    class Counting(difflib.SequenceMatcher):
+        def __init__(self, *args, **kwargs):
+            made.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(diff.difflib, "SequenceMatcher", Counting)
+
+    def comparisons(n: int) -> int:
+        made.clear()
+        old = [("paragraph", f"old paragraph number {i} says alpha beta") for i in range(n)]
+        new = [("paragraph", f"new text {i} reads gamma delta epsilon") for i in range(n)]
+        changes = diff.compare(old, new)
+        assert len(changes) == 2 * n  # nothing in common: each old one deleted, each new one inserted
+        return len(made)
+
+    assert comparisons(1_000) <= 2.5 * comparisons(500)
