@@ -189,6 +189,11 @@ def read_version(path: Path) -> Version:
         raise ProfileError(source, [f"a published version's {error} is missing or has the wrong form"]) from None
     if published.tzinfo is None:  # written by hand or by another tool: read as UTC, as publish writes it
         published = published.replace(tzinfo=dt.UTC)
+    try:  # a date at the edge of the calendar cannot be shown in UTC or the local time
+        published = published.astimezone(dt.UTC)
+        published.astimezone()
+    except (OverflowError, ValueError, OSError):
+        raise ProfileError(source, [f"a published version's date {data['published']!r} is out of range"]) from None
     return Version(number, published, profile_from_dict(data.get("profile"), source), text, path)
 
 
