@@ -11,7 +11,7 @@ from desktop import NOT_LEGAL_ADVICE, __version__, cli_versions
 from desktop.cli_interview import print_questions, profile_from_answers
 from desktop.engine.export import FORMATS, export_bytes
 from desktop.engine.files.fileio import write_atomic
-from desktop.engine.history.versions import why_not_write
+from desktop.engine.history.versions import why_not_export, why_not_write
 from desktop.engine.library.cache import load_library_cached
 from desktop.engine.library.loader import library_folders, load_library
 from desktop.engine.library.model import Library
@@ -178,6 +178,8 @@ def cmd_check_library(args) -> int:
 def cmd_new_profile(args) -> int:
     if args.path.exists() and not args.force:
         raise UserError(f"{args.path}: already exists; choose another name or add --force")
+    if refused := why_not_write(args.path):
+        raise UserError(f"{args.path}: {refused}; choose another name for the profile")
     library = _library(args)
     profile = profile_from_answers(args.answers, library) if args.answers else example_profile(library)
     _write(args.path, profile_json(profile).encode("utf-8"))
@@ -216,7 +218,7 @@ def cmd_coverage(args) -> int:
 
 
 def cmd_export(args) -> int:
-    refused = why_not_write(args.out, [args.profile])
+    refused = why_not_export(args.out, [args.profile])
     if refused:
         raise UserError(f"{args.out}: {refused}; choose another file for the policy")
     library = _library(args)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from desktop.engine.history.comparison import compare_sides, side_from_reference
-from desktop.engine.history.versions import is_version_file, list_versions, publish, why_not_write
+from desktop.engine.history.versions import is_version_file, list_versions, publish, why_not_export
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.profile.profile import load_profile
 from desktop.engine.review.checks import ERROR, check
@@ -80,7 +80,7 @@ def cmd_diff(args, library, write) -> int:
     def load(path: Path):
         return _profile(path, library)
 
-    refused = why_not_write(args.out, [_file_of(args.old), _file_of(args.new)], source_is="a file being compared")
+    refused = why_not_export(args.out, [_file_of(args.old), _file_of(args.new)], source_is="a file being compared")
     if refused:
         raise UserError(f"{args.out}: {refused}; choose another file for the changes")
     old = side_from_reference(args.old, library, load)

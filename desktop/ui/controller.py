@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from desktop.engine.export import FORMATS, export_bytes, with_extension
 from desktop.engine.files.fileio import remove_stale_temps, write_atomic
 from desktop.engine.files.ondisk import DiskStamp, changed_on_disk, stamp_of
-from desktop.engine.history.versions import why_not_write
+from desktop.engine.history.versions import why_not_export, why_not_write
 from desktop.engine.interview.interview import apply_answers, start_profile
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.profile.profile import Profile, ProfileError, load_profile, save_profile
@@ -216,9 +216,15 @@ class Controller(QObject):
             return False
         chosen = Path(path)
         path = chosen if chosen.suffix else chosen.with_suffix(".json")
-        if not self._may_write(chosen, path):
+        if not self._may_write(chosen, path) or not self._may_save_at(path):
             return False
         return self._save_to(path)
+
+    def _may_save_at(self, path: Path) -> bool:
+        refused = why_not_write(path)
+        if refused:
+            self.view.show_error("Profile not saved", f"{path} {refused}.\n\nSave As again and choose another file.")
+        return refused is None
 
     def _save_to(self, path: Path) -> bool:
         """Save to `path`; any failure leaves the window as it was and says why."""
@@ -291,7 +297,7 @@ class Controller(QObject):
             return None
         chosen = Path(path)
         path = with_extension(chosen, fmt)
-        refused = why_not_write(path, [self.session.path] if self.session.path else [], "the profile being edited")
+        refused = why_not_export(path, [self.session.path] if self.session.path else [], "the profile being edited")
         if refused:
             self.view.show_error("Export not written", f"{path} {refused}.\n\nExport again and choose another file for the policy.")
             return None

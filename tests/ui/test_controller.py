@@ -222,3 +222,16 @@ def test_export_never_replaces_a_published_version(make, tmp_path, name):
     assert "choose another file" in text
     assert sorted(p.name for p in folder.iterdir()) == ["v0001.json"] and (folder / "v0001.json").read_bytes() == before
     assert view.exported == []
+
+
+def test_save_as_never_replaces_a_published_version(make, tmp_path):
+    controller, view = make(overwrite=True)
+    controller.load_example(confirm=False)
+    profile, library = controller.session.profile, controller.session.library
+    publish(tmp_path / "acme.json", profile, assemble(profile, library))
+    version = tmp_path / "acme.versions" / "v0001.json"
+    before = version.read_bytes()
+    view.answers["save_path"] = version
+    assert not controller.save_as()
+    assert view.errors[0][0] == "Profile not saved" and "published version" in view.errors[0][1]
+    assert version.read_bytes() == before and controller.session.path is None

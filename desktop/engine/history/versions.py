@@ -126,11 +126,30 @@ def _version_data(number: int, when: dt.datetime, profile: Profile, policy: Poli
 
 
 def is_version_file(path: Path) -> bool:
-    try:
-        data = read_json(read_text(Path(path)))
-    except (OSError, UnicodeDecodeError, JSONTextError):
-        return False
+    data = _json_of(path)
     return isinstance(data, dict) and data.get("kind") == KIND
+
+
+def _is_profile_file(path: Path) -> bool:
+    data = _json_of(path)
+    return isinstance(data, dict) and "schema_version" in data and "kind" not in data
+
+
+def _json_of(path: Path) -> object:
+    """What a JSON file holds, or None when it cannot be read as JSON (never waiting on a pipe)."""
+    try:
+        return read_json(read_text(Path(path)))
+    except (OSError, UnicodeDecodeError, JSONTextError):
+        return None
+
+
+def why_not_export(target: Path, sources: Iterable[Path] = (), source_is: str = "the profile itself") -> str | None:
+    """Why an export (a policy, a comparison) may not be written at `target`, or None: as
+    `why_not_write`, and a profile is never replaced by an export either."""
+    refused = why_not_write(target, sources, source_is)
+    if refused is None and _is_regular_file(_resolved(target)) and _is_profile_file(_resolved(target)):
+        return "is a profile, which an export never replaces"
+    return refused
 
 
 def why_not_write(target: Path, sources: Iterable[Path] = (), source_is: str = "the profile itself") -> str | None:
@@ -143,7 +162,7 @@ def why_not_write(target: Path, sources: Iterable[Path] = (), source_is: str = "
     resolved = _resolved(target)
     if resolved in {_resolved(source) for source in sources}:
         return f"is {source_is}"
-    if _is_regular_file(resolved) and is_version_file(resolved):  # a FIFO is never opened: reading it would wait for a writer
+    if _is_regular_file(resolved) and is_version_file(resolved):
         return "is a published version, which is never replaced"
     if resolved.parent.name.endswith(VERSIONS_SUFFIX):
         return f"is inside {resolved.parent.name}, the folder of a profile's published versions, where only Publish writes"
