@@ -103,3 +103,15 @@ def test_comparing_long_runs_of_changed_paragraphs_takes_linear_steps(monkeypatc
         return len(made)
 
     assert comparisons(1_000) <= 2.5 * comparisons(500)
+
+
+def test_comparing_long_paragraphs_of_repeated_words_is_linear():
+    from desktop.engine.policy.diff import DELETED, INSERTED, SAME, word_diff
+
+    def work(n):
+        old, new = "the cat " * n, "the dog " * n
+        pieces = word_diff(old, new)
+        assert "".join(p.text for p in pieces if p.mark in (SAME, DELETED)) == old
+        assert "".join(p.text for p in pieces if p.mark in (SAME, INSERTED)) == new
+
+    assert_linear(work, lambda n: n, 500)
