@@ -50,6 +50,8 @@ HOSTILE_TEXTS = {
     "definitions in quotation marks": lambda n: '("A' * n,
     "opening quotation marks": lambda n: "‘" * n,
     "at signs": lambda n: "x@" * n,
+    "a house spelling again and again": lambda n: "e-mail " * n,
+    "a capitalised service word again and again": lambda n: "Service " * n,
 }
 
 

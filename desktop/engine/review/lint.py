@@ -99,13 +99,16 @@ class _Linter:
         self.document, self.profile, self.terms = document, profile, terms
         self.findings: list[Finding] = []
         self.claimed: set[tuple[str, int, int]] = set()
+        self.taken: dict[str, set[int]] = {}  # per clause, the characters a finding claims: overlaps found in linear time
 
     def add(self, item: _Text, start: int, end: int, code: str, replacement: str | None, reason: str) -> None:
         if not item.is_wording(start, end):
             return
-        if any(c == item.clause_id and s < end and start < e for c, s, e in self.claimed):
+        taken = self.taken.setdefault(item.clause_id, set())
+        if any(position in taken for position in range(start, end)):
             return
         self.claimed.add((item.clause_id, start, end))
+        taken.update(range(start, end))
         self.findings.append(Finding(code, item.clause_id, item.text[start:end], replacement, reason))
 
     def run(self) -> list[Finding]:
@@ -226,7 +229,9 @@ class _Linter:
         self._undefined_labels(texts, literal_labels)
 
     def _report_definition(self, item: _Text, match: re.Match, code: str, reason: str) -> None:
-        self.claimed.discard((item.clause_id, match.start(), match.end()))
+        if (item.clause_id, match.start(), match.end()) in self.claimed:
+            self.claimed.discard((item.clause_id, match.start(), match.end()))
+            self.taken[item.clause_id].difference_update(range(match.start(), match.end()))
         self.findings.append(Finding(code, item.clause_id, match.group(0), "", reason))
 
     def _undefined_labels(self, texts: list[_Text], literal_labels: set[str]) -> None:
