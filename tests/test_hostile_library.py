@@ -103,7 +103,7 @@ def test_nesting_deep_enough_to_exhaust_the_parser_is_a_fault_naming_the_file(ki
 @pytest.mark.parametrize("table, message", [
     ({"regimes": [{"a": 1}]}, "`regimes` must be a list of texts"),
     ({"facts": [3]}, "`facts` must be a list of texts"),
-    ({"requires_practices": [["intro.about"]]}, "`requires_practices` must be a list of texts"),
+    ({"requires": [["company.contact_email"]]}, "`requires` must be a list of texts"),
     ({"options": {"days": {"type": "int", "title": "Days", "default": 3, "min": "1"}}}, "`min` must be a whole number"),
     ({"options": {"days": {"type": "text", "title": "Days", "default": "3", "choices": "ab"}}}, "`choices` must be a list"),
 ])
