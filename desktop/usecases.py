@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.engine.export import HTML, HTML_SNIPPET, MARKDOWN, WORD, Format, render
+from desktop.engine.export import ENGINE_FORMATS, MARKDOWN, WORD, Format, render
 from desktop.engine.files.fileio import write_atomic
 from desktop.engine.history.comparison import Comparison, compare_sides, draft_side, side_from_reference, version_side
 from desktop.engine.history.versions import Version, is_version_file, publish, why_not_export, why_not_write
@@ -24,7 +24,8 @@ from desktop.engine.profile.profile import Profile
 from desktop.engine.review.checks import ERROR, Problem, check
 
 PDF = Format("pdf", ".pdf", "PDF", "PDF documents (*.pdf)", "desktop.qtexport.pdf")
-FORMATS: dict[str, Format] = {fmt.id: fmt for fmt in (WORD, PDF, MARKDOWN, HTML, HTML_SNIPPET)}
+# Every format the engine declares, with the PDF second (after Word, before the plain-text formats) in menus and help.
+FORMATS: dict[str, Format] = {WORD.id: WORD, PDF.id: PDF, **ENGINE_FORMATS}
 # A comparison is saved as a Word redline or as Markdown: those formats' declarations, each with its writer.
 _COMPARISON_WRITERS = {WORD.id: Comparison.docx, MARKDOWN.id: Comparison.markdown}
 COMPARISON_FORMATS: dict[str, Format] = {fmt_id: FORMATS[fmt_id] for fmt_id in _COMPARISON_WRITERS}
