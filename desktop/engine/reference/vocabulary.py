@@ -19,6 +19,8 @@ PERSONAL = "personal"
 ANYONE = "anyone"
 ROLES = ("service_provider", "third_party", "public", "authority", "buyer")
 KINDS = ("data", "recipient", "purpose", "audience")
+# The legal bases of GDPR Art. 6(1) a purpose may declare as its usual one (`basis` in purposes.toml).
+BASES = ("contract", "legal_obligation", "legitimate_interests", "consent")
 _ID = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
 _TOKEN = re.compile(r"\{\{([^}|]*)(?:\|[^}]*)?\}\}")
 
@@ -92,6 +94,9 @@ class Purpose:
     title: str
     words: tuple[str, ...]
     parent: str | None
+    basis: str = ""  # its usual legal basis, one of BASES; "" when it depends on the business
+    interest: str = ""  # legitimate interests: the interest, completing "our interest in …"
+    withdraw: str = ""  # consent: how to take it back, completing "you can take it back …"
 
 
 @dataclass(frozen=True)
@@ -173,6 +178,7 @@ _FILES = {
     "audience": ("audiences.toml", "audience", {"id": str, "title": str}, None),
 }
 _OPTIONAL = {"root": bool}
+_PURPOSE_OPTIONAL = {"basis": str, "interest": str, "withdraw": str}
 _TYPE_NAMES = {str: "text", bool: "true or false", list: "a list of texts"}
 
 
@@ -265,8 +271,12 @@ def entry_problem(kind: str, item: object) -> tuple[str, str] | None:
             return "", f"[[{table}]]{name} is missing `{key}`"
         if not isinstance(item[key], kind_type):
             return key, f"`{key}` must be {_TYPE_NAMES[kind_type]}"
-    for key in set(item) - set(keys) - set(_OPTIONAL):
+    optional = {**_OPTIONAL, **(_PURPOSE_OPTIONAL if kind == "purpose" else {})}
+    for key in set(item) - set(keys) - set(optional):
         return key, f"unknown key `{key}` in [[{table}]] {item['id']!r}"
+    for key in set(item) & set(_PURPOSE_OPTIONAL) if kind == "purpose" else ():
+        if not isinstance(item[key], str):
+            return key, f"`{key}` must be text"
     if "root" in item and not isinstance(item["root"], bool):
         return "root", "`root` must be true or false"
     return value_problem(kind, item)
@@ -284,6 +294,8 @@ def value_problem(kind: str, item: dict) -> tuple[str, str] | None:
         return "words", "`words` must be lower case"
     if kind == "recipient" and item["role"] not in ROLES:
         return "role", f"`role` must be one of {', '.join(ROLES)}"
+    if kind == "purpose" and item.get("basis", "") not in ("", *BASES):
+        return "basis", f"`basis` must be one of {', '.join(BASES)}"
     return None
 
 
@@ -303,7 +315,8 @@ def make_entry(kind: str, values: dict, parent: str | None):
         return Recipient(values["id"], values["title"], values["role"], values["description"],
                          words, parent)
     if kind == "purpose":
-        return Purpose(values["id"], values["title"], words, parent)
+        return Purpose(values["id"], values["title"], words, parent,
+                       values.get("basis", ""), values.get("interest", ""), values.get("withdraw", ""))
     return Audience(values["id"], values["title"], parent)
 
 
