@@ -9,6 +9,7 @@ from businesses import OREGON_TICKETS
 
 from desktop.engine.facts.bases import purpose_named
 from desktop.engine.facts.grammar import contradictions
+from desktop.engine.history.change_summary import summarise
 from desktop.engine.interview.interview import new_profile
 from desktop.engine.library.loader import load_library
 from desktop.engine.policy.assemble import assemble
@@ -186,3 +187,10 @@ def test_a_purpose_declaring_an_unknown_basis_is_a_library_fault_naming_the_key(
     _, faults = load_vocabulary([tmp_path])
     assert [(path.name, message) for path, _, message in faults] == [
         ("purposes.toml", "`basis` must be one of contract, legal_obligation, legitimate_interests, consent")]
+
+
+def test_a_basis_the_owner_changes_reads_plainly_in_the_summary_of_changes():
+    before = shop()
+    after = shop(legal_bases__overview={"bases": ["Giving support: contract"]})
+    lines = summarise(before, assemble(before, LIBRARY).facts, after, assemble(after, LIBRARY).facts, LIBRARY)
+    assert "We now rely on contract for giving support." in lines

@@ -26,7 +26,6 @@ class Basis:
     purpose: str
     kind: str  # contract, legal_obligation, legitimate_interests, consent; "" when nothing gives one
     detail: str  # the interest (legitimate interests) or how to take consent back; "" when none is given
-    stated: StatedFact  # the first statement of the purpose
 
 
 def owner_bases(fact: Fact, options: Mapping[str, object], vocabulary: Vocabulary) -> list[Fact]:
@@ -63,37 +62,35 @@ def _title_pattern(title: str) -> str:
     return r"[\w' ]+?".join(re.escape(normal_text(part)).replace(r"\ ", " ") for part in parts)
 
 
-def stated_purposes(stated: list[StatedFact], vocabulary: Vocabulary) -> dict[str, StatedFact]:
-    """Each purpose the policy says it uses or gives out personal information for, in vocabulary
-    order, with the first statement of it."""
-    first: dict[str, StatedFact] = {}
-    for item in stated:
-        fact = item.fact
+def stated_purposes(stated: list[StatedFact], vocabulary: Vocabulary) -> list[str]:
+    """Each purpose the policy says it uses or gives out personal information for, in vocabulary order."""
+    found = set()
+    for fact in (s.fact for s in stated):
         purpose = SALE if fact.verb == "sells" else fact.purpose
-        if (fact.positive and fact.verb in _STATING and purpose in vocabulary.purposes
-                and any(vocabulary.root(id, "data") == PERSONAL for id in fact.data)):
-            first.setdefault(purpose, item)
-    return {id: first[id] for id in vocabulary.purposes if id in first}
+        stated_use = fact.positive or fact.verb == "asks consent"  # "uses D for P unless you opt out" uses it too
+        if stated_use and fact.verb in _STATING and any(vocabulary.root(id, "data") == PERSONAL for id in fact.data):
+            found.add(purpose)
+    return [id for id in vocabulary.purposes if id in found]
 
 
 def purpose_bases(stated: list[StatedFact], vocabulary: Vocabulary) -> list[Basis]:
     """The basis of each purpose the policy states, in vocabulary order."""
     given = [s.fact for s in stated if s.fact.verb == "bases" and s.fact.purpose and s.fact.value]
     asked = [s.fact.purpose for s in stated if s.fact.verb == "asks consent" and s.fact.positive and s.fact.purpose]
-    return [_basis(purpose, first, given, asked, vocabulary) for purpose, first in stated_purposes(stated, vocabulary).items()]
+    return [_basis(purpose, given, asked, vocabulary) for purpose in stated_purposes(stated, vocabulary)]
 
 
-def _basis(purpose: str, first: StatedFact, given: list[Fact], asked: list[str], vocabulary: Vocabulary) -> Basis:
+def _basis(purpose: str, given: list[Fact], asked: list[str], vocabulary: Vocabulary) -> Basis:
     lineage = [purpose, *vocabulary.ancestors(purpose, "purpose")]  # the purpose, then its parents, nearest first
     for id in lineage:
         owner = [fact for fact in given if fact.purpose == id]
         if owner:
             kind, detail = owner[-1].value, owner[-1].label
-            return Basis(purpose, kind, detail or _usual_detail(kind, lineage, vocabulary), first)
+            return Basis(purpose, kind, detail or _usual_detail(kind, lineage, vocabulary))
     if any(vocabulary.within(purpose, consented, "purpose") for consented in asked):
-        return Basis(purpose, CONSENT, _usual_detail(CONSENT, lineage, vocabulary), first)
+        return Basis(purpose, CONSENT, _usual_detail(CONSENT, lineage, vocabulary))
     usual = next((vocabulary.purposes[id].basis for id in lineage if vocabulary.purposes[id].basis), "")
-    return Basis(purpose, usual, _usual_detail(usual, lineage, vocabulary), first)
+    return Basis(purpose, usual, _usual_detail(usual, lineage, vocabulary))
 
 
 def _usual_detail(kind: str, lineage: list[str], vocabulary: Vocabulary) -> str:

@@ -454,6 +454,7 @@ _FLAGS = {
     ("discloses sharing", True): "you share information for cross-context behavioral advertising",
     ("cookie consent", True): "you ask consent before you set cookies that are not needed",
     ("cookie choices", True): "people can give and change their cookie choices",
+    ("bases each", True): "you give the legal basis of each use",
 }
 
 
@@ -485,4 +486,6 @@ def describe(fact: Fact, vocabulary: Vocabulary, data: tuple[str, ...] | None = 
         return f"{to} may use information only for your purposes"
     if fact.verb == "retains":
         return f"you keep {what} {fact.value}"
+    if fact.verb == "bases" and fact.purpose and fact.value:
+        return f"you rely on {fact.value.replace('_', ' ')}{purpose}"
     return fact.source
