@@ -33,7 +33,8 @@ DISCLOSURES: dict[str, tuple[str, list[str]]] = {
     "gdpr.dpo": ("intro.controller", ["data protection officer", DPO]),
     "gdpr.representative": ("intro.controller", ["our representative in the European Union and the United Kingdom",
                                                  REPRESENTATIVE]),
-    "gdpr.purposes_basis": ("legal_bases.overview", ["legal basis", "contract", "consent", "legitimate interests", "legal duty"]),
+    "gdpr.purposes_basis": ("legal_bases.overview", ["legal basis", "contract", "consent", "take back", "legitimate interest in",
+                                                   "legal duty under the law of the European Union"]),
     "gdpr.legitimate_interests": ("legal_bases.legitimate_interests", ["legitimate interests", "object"]),
     "gdpr.recipients": ("share.service_providers", ["we share", "companies that do work for us"]),
     "gdpr.transfers": ("transfers.international", ["other countries", "adequacy decisions", "standard contractual clauses",
@@ -101,6 +102,7 @@ CONTEXT = {
     "california.financial_incentive": {"use.contests": {}},
     "california.sensitive": {"collect.registration": {}},
     "california.opt_out": {"cookies.ad_network": {}, "collect.automatic": {}},
+    "legal_bases.overview": {"use.administer": {}, "use.security": {}, "comms.newsletter": {}, "share.legal": {}},
 }
 # Options a covering practice needs for its disclosure to show (beyond NAMED_FEATURES).
 OPTIONS: dict[str, dict] = {

@@ -49,14 +49,14 @@ def test_partner_offers_are_sent_only_to_those_who_agree(bundled_library, choice
 
 
 def test_the_legal_bases_name_consent_for_partner_offers(everything):
-    consent = _containing(everything, "Consent.")
-    assert "offers from our partners" in consent
+    assert "offers from our partners: your consent, which you can take back at any time" in _containing(
+        everything, "offers from our partners:")
     assert "you opt in by joining a program" in _text_of(everything)
 
 
 def test_the_legal_bases_leave_partner_offers_out_when_none_are_sent(bundled_library):
-    text = _text(make_profile(legal_bases__overview={}), bundled_library)
-    assert "Consent." in text and "offers from our partners" not in text
+    text = _text(make_profile(legal_bases__overview={}, comms__newsletter={}), bundled_library)
+    assert "- Marketing emails: your consent" in text and "Offers from our partners" not in text
 
 
 def _text_of(blocks: list[str]) -> str:

@@ -245,7 +245,9 @@ def test_cookie_settings_tool_sentence_appears_only_when_the_company_has_one(bun
     profile.practices["cookies.about"] = {"has_settings_tool": True}
     assert "cookies.about.settings_tool" in {gap.name for gap in assemble(profile, bundled_library).gaps}
     profile.practices["cookies.about"] = {"has_settings_tool": True, "settings_tool": "the Privacy choices link"}
-    assert "You can also change your cookie choices with the Privacy choices link." in assemble(profile, bundled_library).plain_text()
+    text = assemble(profile, bundled_library).plain_text()
+    assert "We ask your consent before we set cookies that are not needed to run the Platform." in text
+    assert "You can give or refuse it, and change your choices at any time, with the Privacy choices link." in text
 
 
 @pytest.mark.parametrize(("practice_id", "option"), [(p, o) for p, options in NAMED_FEATURES.items() for o in options])

@@ -14,6 +14,7 @@ purpose", while a positive share with no purpose claims nothing about a particul
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from desktop.engine.facts.bases import EXAMPLE_ITEM, basis_gap, purpose_bases
 from desktop.engine.facts.model import (
     ADS,
     CHILDREN,
@@ -358,8 +359,39 @@ def _consent_by_use(stated: list[StatedFact], vocabulary: Vocabulary, law: str, 
                    f"{law} {'do' if many else 'does'} not accept simply using a service as consent")
 
 
+def _legal_bases(stated: list[StatedFact], vocabulary: Vocabulary, law: str, many: bool) -> list[Contradiction]:
+    """Once the policy gives a basis for each use (`bases each`), every purpose it states needs one,
+    and every basis the owner wrote must name a use and a basis."""
+    listing = next((s for s in stated if s.fact.verb == "bases each"), None)
+    if listing is None:
+        return []
+    found = []
+    for basis in purpose_bases(stated, vocabulary):
+        if gap := basis_gap(basis):
+            title = spoken(vocabulary.title(basis.purpose, "purpose"))
+            reason = (f"gives {gap} for {lower_first(title)}, which the policy says you do; {_requires(law, many)} one "
+                      f"for each use: add a line such as “{title}: legitimate interests: the interest it serves” "
+                      "(or contract, consent, legal obligation) to the uses and their legal bases")
+            found.append(Contradiction("legal-basis", listing, None, reason))
+    for item in (s.fact for s in stated if s.fact.verb == "bases" and not (s.fact.purpose and s.fact.value)):
+        what = "use" if not item.purpose else "legal basis"
+        found.append(Contradiction("legal-basis", listing, None, f"lists “{item.source}”, whose {what} Policywright cannot "
+                                   f"read: write it as “{EXAMPLE_ITEM}” (contract, consent, legal obligation or legitimate interests)"))
+    return found
+
+
+def _cookie_consent(stated: list[StatedFact], vocabulary: Vocabulary, law: str, many: bool) -> list[Contradiction]:
+    if _has(stated, "cookie choices"):
+        return []
+    asking = [s for s in stated if s.fact.verb == "cookie consent" and s.fact.positive]
+    return _single("cookie-consent", asking, vocabulary,
+                   f"{_requires(law, many)} a way to give and change that consent, and no clause says how")
+
+
 # The rules a law may declare by name in regimes.toml (docs/facts.md); each finds one kind of problem.
 RULES = {
+    "legal-bases": _legal_bases,
+    "cookie-consent": _cookie_consent,
     "opt-out-of-sale": _opt_out_of_sale,
     "opt-out-of-sharing": _opt_out_of_sharing,
     "sharing-disclosure": _sharing_disclosure,
@@ -420,6 +452,9 @@ _FLAGS = {
     ("offers opt-out of sale", True): "people can opt out of the sale of their information",
     ("offers opt-out of sharing", True): "people can opt out of sharing for cross-context advertising",
     ("discloses sharing", True): "you share information for cross-context behavioral advertising",
+    ("cookie consent", True): "you ask consent before you set cookies that are not needed",
+    ("cookie choices", True): "people can give and change their cookie choices",
+    ("bases each", True): "you give the legal basis of each use",
 }
 
 
@@ -451,4 +486,6 @@ def describe(fact: Fact, vocabulary: Vocabulary, data: tuple[str, ...] | None = 
         return f"{to} may use information only for your purposes"
     if fact.verb == "retains":
         return f"you keep {what} {fact.value}"
+    if fact.verb == "bases" and fact.purpose and fact.value:
+        return f"you rely on {fact.value.replace('_', ' ')}{purpose}"
     return fact.source

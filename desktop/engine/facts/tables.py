@@ -15,7 +15,8 @@ from desktop.engine.reference.vocabulary import ANYONE, PERSONAL, Vocabulary
 RETENTION = "retention"  # the one list every library offers; the laws declare the others (`lists`)
 # The kinds of list a law may offer under a name of its own: the first four group the data
 # categories by the law's `categories`.
-LIST_KINDS = ("collected", "disclosed", "sold", "shared", "purposes", "recipients", "third_parties", "sensitive")
+LIST_KINDS = ("collected", "disclosed", "sold", "shared", "purposes", "recipients", "third_parties", "sensitive",
+              "bases", "interests")
 
 
 def generated_lists(laws) -> dict[str, tuple[Regime, str]]:

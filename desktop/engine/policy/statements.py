@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
+from desktop.engine.facts.bases import basis_wording, interests, owner_bases, purpose_bases
 from desktop.engine.facts.grammar import resolve
 from desktop.engine.facts.model import CHILDREN, Fact, StatedFact
 from desktop.engine.facts.rules import is_cross_context, is_sale, lower_first
@@ -47,6 +48,10 @@ def stated_facts(clauses: list[Clause], library: Library, confirmed: Callable[[s
         lookup, options = lookup_for(clause.practice), options_of(clause.practice)
         for fact in clause.facts:
             if fact.condition is not None and not fact.condition.holds(lookup):
+                continue
+            if fact.verb == "bases each":  # the list itself marks that the policy gives a basis for each use
+                bases = owner_bases(fact, options, library.vocabulary)
+                stated += [StatedFact(clause.id, clause.practice, f) for f in (fact, *bases)]
                 continue
             if fact.verb == "retains each":
                 periods, missing = _periods(fact, options, library.vocabulary)
@@ -126,6 +131,19 @@ class Generated:
         """The purposes the policy says it uses personal information for, in vocabulary order."""
         used = {s.fact.purpose for s in self.stated if s.fact.positive and s.fact.verb == "uses" and s.fact.purpose}
         return [lower_first(p.title) for p in self.vocabulary.purposes.values() if p.id in used]
+
+    def _bases(self, law: Regime) -> list[str]:  # "Marketing emails and offers from our partners: your consent, …"
+        """Each purpose the policy states, once, with its legal basis: one line per basis as worded, naming
+        its purposes. A purpose with no basis is left out (the checks name it)."""
+        groups: dict[str, list[str]] = {}
+        for basis in purpose_bases(self.stated, self.vocabulary):
+            if wording := basis_wording(basis):
+                groups.setdefault(wording, []).append(self.vocabulary.purposes[basis.purpose].title)
+        return [f"{join_words([titles[0], *map(lower_first, titles[1:])])}: {wording}" for wording, titles in groups.items()]
+
+    def _interests(self, law: Regime) -> list[str]:
+        """The legitimate interests the bases rely on."""
+        return interests(self.stated, self.vocabulary)
 
     def _recipients(self, law: Regime) -> list[str]:
         """How the policy describes each recipient it gives information to for a business purpose."""

@@ -23,6 +23,8 @@ PERSONAL = "personal"
 ANYONE = "anyone"
 ROLES = ("service_provider", "third_party", "public", "authority", "buyer")
 KINDS = ("data", "recipient", "purpose", "audience")
+# The legal bases of GDPR Art. 6(1) a purpose may declare as its usual one (`basis` in purposes.toml).
+BASES = ("contract", "legal_obligation", "legitimate_interests", "consent")
 _ID = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
 _TOKEN = re.compile(r"\{\{([^{}|]*)(?:\|[^{}]*)?\}\}")  # never past the next `{`: linear in the text
 
@@ -98,6 +100,9 @@ class Purpose:
     title: str
     words: tuple[str, ...]
     parent: str | None
+    basis: str = ""  # its usual legal basis, one of BASES; "" when it depends on the business
+    interest: str = ""  # legitimate interests: the interest, completing "our interest in …"
+    withdraw: str = ""  # consent: how to take it back, completing "you can take it back …"
 
 
 @dataclass(frozen=True)
@@ -179,6 +184,7 @@ _FILES = {
     "audience": ("audiences.toml", "audience", {"id": str, "title": str}, None),
 }
 _OPTIONAL = {"root": bool}
+_PURPOSE_OPTIONAL = {"basis": str, "interest": str, "withdraw": str}
 _TYPE_NAMES = {str: "text", bool: "true or false", list: "a list of texts"}
 
 
@@ -271,8 +277,12 @@ def entry_problem(kind: str, item: object) -> tuple[str, str] | None:
             return "", f"[[{table}]]{name} is missing `{key}`"
         if not isinstance(item[key], kind_type):
             return key, f"`{key}` must be {_TYPE_NAMES[kind_type]}"
-    for key in set(item) - set(keys) - set(_OPTIONAL):
+    optional = {**_OPTIONAL, **(_PURPOSE_OPTIONAL if kind == "purpose" else {})}
+    for key in set(item) - set(keys) - set(optional):
         return key, f"unknown key `{key}` in [[{table}]] {item['id']!r}"
+    for key in set(item) & set(_PURPOSE_OPTIONAL) if kind == "purpose" else ():
+        if not isinstance(item[key], str):
+            return key, f"`{key}` must be text"
     if "root" in item and not isinstance(item["root"], bool):
         return "root", "`root` must be true or false"
     return value_problem(kind, item)
@@ -293,6 +303,8 @@ def value_problem(kind: str, item: dict) -> tuple[str, str] | None:
     if kind == "recipient" and _NESTED_RECIPIENT.search(item["description"]):
         # Descriptions naming others would be filled in within each other, growing exponentially.
         return "description", "a `description` cannot name another recipient ({{recipient:…}})"
+    if kind == "purpose" and item.get("basis", "") not in ("", *BASES):
+        return "basis", f"`basis` must be one of {', '.join(BASES)}"
     return None
 
 
@@ -312,7 +324,8 @@ def make_entry(kind: str, values: dict, parent: str | None):
         return Recipient(values["id"], values["title"], values["role"], values["description"],
                          words, parent)
     if kind == "purpose":
-        return Purpose(values["id"], values["title"], words, parent)
+        return Purpose(values["id"], values["title"], words, parent,
+                       values.get("basis", ""), values.get("interest", ""), values.get("withdraw", ""))
     return Audience(values["id"], values["title"], parent)
 
 

@@ -186,6 +186,7 @@ _SETTLED_BY = {
     "opt-out": lambda fact, at_fault, vocabulary: fact.verb in ("offers opt-out of sale", "offers opt-out of sharing"),
     "sharing-disclosure": lambda fact, at_fault, vocabulary: fact.verb == "discloses sharing",
     "nothing-sold": lambda fact, at_fault, vocabulary: is_sale(fact, vocabulary) or is_cross_context(fact, vocabulary),
+    "cookie-consent": lambda fact, at_fault, vocabulary: fact.verb == "cookie choices",
 }
 
 
@@ -195,7 +196,7 @@ def contradiction_problems(document: Document, library: Library, profile: Profil
     for found in contradictions(document.facts, library.laws(profile.regimes), library.vocabulary):
         first = found.first
         if found.second is None:
-            message = f"{_clause_title(library, first)} {found.reason}. {_single_fix(found, library, profile)}"
+            message = f"{_clause_title(library, first)} {found.reason}. {_single_fix(found, library, profile)}".rstrip()
             problems.append(Problem(ERROR, f"contradiction-{found.kind}", message, clause_place(first.clause_id)))
             continue
         second = found.second
@@ -233,10 +234,22 @@ def _settling_practices(found, library: Library, profile: Profile) -> list[str]:
             and any(f.positive and settles(f, at_fault, library.vocabulary) for c in p.clauses for f in c.facts)]
 
 
+def _settling_options(found, library: Library, profile: Profile) -> list[str]:
+    """“Option” in “Practice” for each option of a picked practice whose facts would settle it once set."""
+    settles = _SETTLED_BY.get(found.kind, lambda fact, at_fault, vocabulary: False)
+    picked = [library.practices[id] for id in profile.practices if id in library.practices]
+    return list(dict.fromkeys(f"“{p.options[name[4:]].title}” in “{p.title}”" for p in picked for c in p.clauses for f in c.facts
+                              if f.positive and f.condition and settles(f, found.first.fact, library.vocabulary)
+                              for name in f.condition.names() if name.startswith("opt.") and name[4:] in p.options))
+
+
 def _single_fix(found, library: Library, profile: Profile) -> str:
-    offering = _settling_practices(found, library, profile)
+    if found.kind == "legal-basis":
+        return ""  # the reason says which line to add; unticking the legal bases would not fix it
+    offering, filling = _settling_practices(found, library, profile), _settling_options(found, library, profile)
     changes = _option_titles(library, found.first)
     ways = [f"tick {join_words(offering[:3], 'or')}"] if offering else []
+    ways += [f"fill in {join_words(filling[:3], 'or')}"] if filling else []
     ways += [f"change {join_words(changes, 'or')}"] if changes else []
     return "To fix it, " + ", or ".join(ways + ["untick it"]) + "." if ways else "Untick it, or reword it."
 

@@ -75,6 +75,13 @@ NAMED_FEATURES = {
     "california.financial_incentive": {"value": "about $5 a year"},
     "california.opt_out": {"url": "https://acme-audio.example/do-not-sell"},
 }
+# What the all-practices company states that the law then needs said: where people give and change
+# their cookie choices (it asks consent for cookies under the GDPR), and the basis of what it does
+# that has no usual one.
+ALL_PRACTICES_STATE = {
+    "cookies.about": {"settings_tool": "the Cookie settings link at the foot of every page"},
+    "legal_bases.overview": {"bases": ["Drawing conclusions about you: consent"]},
+}
 
 
 def all_practices(library: Library) -> dict[str, dict]:
@@ -88,7 +95,7 @@ def all_practices(library: Library) -> dict[str, dict]:
 
 
 def _named(practice_id: str) -> dict:
-    return {**NAMED_FEATURES.get(practice_id, {}), **EXAMPLE_RETENTION.get(practice_id, {})}
+    return {**NAMED_FEATURES.get(practice_id, {}), **EXAMPLE_RETENTION.get(practice_id, {}), **ALL_PRACTICES_STATE.get(practice_id, {})}
 
 
 _ALL_PRACTICES: dict[int, tuple[Library, list[str]]] = {}  # worked out once per library: it assembles a few times
