@@ -162,6 +162,8 @@ def _capital(text: str) -> str:
 
 _NOT = r"(?:do not|don't|does not|doesn't|never|will not|won't|shall not|not)"
 _CLAIMS = [  # (pattern over one lower-case sentence, verb, positive, recipient, purpose, data when none is named)
+    (re.compile(rf"\b{_NOT}\s+(?:let|allow)\s+(?:\w+\s+){{0,4}}(?:to\s+)?(?:collect|gather|track|follow)\b"), "lets collect", False,
+     "third_parties", None, "activity"),
     (re.compile(rf"\b{_NOT}\s+(?:\w+\s+)?(?:sell|rent|trade)\b"), "sells", False, None, None, "personal"),
     (re.compile(rf"\b{_NOT}\s+(?:\w+\s+)?(?:share|disclose|give|pass on)\b"), "shares", False, None, None, "personal"),
     (re.compile(rf"\b{_NOT}\s+(?:\w+\s+)?(?:collect|gather|ask for|store|keep)\b"), "collects", False, None, None, "personal"),
@@ -190,5 +192,7 @@ def claims_in_wording(text: str, vocabulary: Vocabulary) -> list[Fact]:
             named = tuple(c for c in found if not vocabulary.within(c, "deidentified", "data"))
             if found and not named:
                 continue  # statistics and other data that does not identify anyone
+            if verb == "lets collect":  # tracking across websites is tracking here too: any activity
+                named = tuple(dict.fromkeys("activity" if vocabulary.within(c, "activity", "data") else c for c in named))
             claims.append(Fact(verb, positive, named or (default,), recipient, purpose, source=sentence.strip()))
     return claims
