@@ -6,10 +6,12 @@ import json
 
 import pytest
 from businesses import CALIFORNIA_APP, CHILDREN_APP, OREGON_TICKETS
+from conftest import make_profile
 
 from desktop.engine.interview.interview import new_profile
 from desktop.engine.library.loader import load_library
 from desktop.engine.policy.assemble import assemble
+from desktop.engine.policy.statements import Generated
 from desktop.engine.review.checks import ERROR, check
 from desktop.engine.review.example import all_practices_profile
 from desktop.paths import bundled_dir
@@ -113,6 +115,34 @@ def test_analytics_not_confirmed_in_a_service_for_children_needs_a_parents_conse
     found = [p for p in errors(profile) if p.code == "contradiction-children"]
     assert any("Analytics" in p.message for p in found), [p.message for p in found]
     assert errors(new_profile({**CHILDREN_APP, "analytics": True, **CHECKED}, LIBRARY)) == []
+
+
+# --- The California lists: partners' beacons decided by their purpose; courts named once ---------
+
+def ccpa_list(profile, name: str) -> list[str]:
+    document = assemble(profile, LIBRARY)
+    return Generated(document.facts, LIBRARY.vocabulary, LIBRARY.regimes.values()).get(name)
+
+
+def test_partners_web_beacons_are_sharing_for_ads_not_a_business_purpose():
+    profile = make_profile(cookies__about={}, cookies__beacons={}, california__categories={}, share__service_providers={})
+    profile.regimes = ["ccpa"]
+    assert "companies that use the information for their own purposes" not in ccpa_list(profile, "ccpa_recipients")
+    assert "companies that use the information for their own purposes" in ccpa_list(profile, "ccpa_third_parties")
+    assert "contradiction-opt-out" in {p.code for p in errors(profile)}  # the CCPA's rules now see the sharing
+    profile.practices["cookies.beacons"] = {"placed_by": "us"}
+    assert ccpa_list(profile, "ccpa_third_parties") == []
+    assert "contradiction-opt-out" not in {p.code for p in errors(profile)}
+
+
+def test_the_courts_are_named_once_among_those_who_got_information():
+    both = make_profile(share__legal={}, share__debt_collection={}, california__categories={})
+    both.regimes = ["ccpa"]
+    recipients = ccpa_list(both, "ccpa_recipients")
+    assert "courts, the police and other public bodies" in recipients
+    assert "the courts that hear our claim" not in recipients
+    both.practices.pop("share.legal")
+    assert "the courts that hear our claim" in ccpa_list(both, "ccpa_recipients")
 
 
 # --- The condition that reads another practice's option ------------------------------------------

@@ -128,14 +128,15 @@ class Generated:
         return [lower_first(p.title) for p in self.vocabulary.purposes.values() if p.id in used]
 
     def _recipients(self, law: Regime) -> list[str]:
-        """How the policy describes each recipient it gives information to for a business purpose."""
-        found = []
-        for item in self.stated:
-            fact = item.fact
-            if (fact.positive and fact.verb == "shares" and is_business_disclosure(fact, self.vocabulary)
-                    and not is_sale(fact, self.vocabulary) and not is_cross_context(fact, self.vocabulary)):
-                found.append(self.vocabulary.recipients[fact.recipient].description)
-        return list(dict.fromkeys(found))
+        """How the policy describes each recipient it gives information to for a business purpose;
+        one within another listed recipient ("the courts that hear our claim" within "courts, the
+        police and other public bodies") is already named by it."""
+        found = [item.fact.recipient for item in self.stated if item.fact.positive and item.fact.verb == "shares"
+                 and is_business_disclosure(item.fact, self.vocabulary) and not is_sale(item.fact, self.vocabulary)
+                 and not is_cross_context(item.fact, self.vocabulary)]
+        broadest = [id for id in dict.fromkeys(found)
+                    if not any(other != id and self.vocabulary.within(id, other, "recipient") for other in found)]
+        return list(dict.fromkeys(self.vocabulary.recipients[id].description for id in broadest))
 
     def _third_parties(self, law: Regime) -> list[str]:
         """How the policy describes each company it sells to or shares with for cross-context ads."""
