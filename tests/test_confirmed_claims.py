@@ -67,6 +67,7 @@ SHOP = {**OREGON_TICKETS, **CHECKED, "has_accounts": True}
 @pytest.mark.parametrize("added, listed", [
     ({"sign_in_with": ["Google"]}, "the company you sign in with, when you sign in with it"),
     ({"social_buttons": True}, "social networks whose buttons, widgets or sign-in appear on the Site"),
+    ({"embeds": True}, "companies whose videos, maps or posts appear on the Site"),
     ({"ad_network": True}, "advertising networks and ad tech companies that pick ads based on your interests"),
     ({"analytics_only_for_us": "I don't know"}, "analytics providers that may also use what they learn for their own purposes"),
 ])
@@ -108,6 +109,11 @@ def test_the_owners_own_denial_of_tracking_contradicts_a_sign_in_provider():
     assert "contradiction-wording" in {p.code for p in errors(profile)}
     profile.practices.pop("signin.facebook")
     assert "contradiction-wording" not in {p.code for p in errors(profile)}
+
+
+def test_a_video_or_map_from_another_service_in_a_service_for_children_needs_a_parents_consent():
+    found = errors(new_profile({**CHILDREN_APP, "embeds": True}, LIBRARY))
+    assert any("Videos, maps and posts from other services" in p.message for p in found), [p.message for p in found]
 
 
 def test_analytics_not_confirmed_in_a_service_for_children_needs_a_parents_consent():
