@@ -62,8 +62,9 @@ def answer_as_an_oregon_ticket_website(keys: Keyboard, seen: dict):
         seen["follow_up_shown"] = dialog.rows["payment_processor"].isVisible()
         keys.type("Stripe")
         keys.press(Key.Key_Tab, Key.Key_Y, Key.Key_Return)
-        # What you use: analytics and a newsletter, nothing else.
-        keys.press(Key.Key_Y, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab, Key.Key_Y, Key.Key_Return)
+        # What you use: analytics (whether it works only for them left at “I don't know”) and a newsletter, nothing else.
+        keys.press(Key.Key_Y, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab, Key.Key_Y,
+                   Key.Key_Return)
         # Who your users are: EU visitors; Californians, under every CCPA threshold; a general audience.
         keys.press(Key.Key_Y, Key.Key_Tab, Key.Key_Y, Key.Key_Tab, Key.Key_N, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab,
                    Key.Key_G, Key.Key_Return)
