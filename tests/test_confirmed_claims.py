@@ -89,8 +89,12 @@ def firm_library(tmp_path, clause_id: str, facts: list[str], body: str):
     return load_library([bundled_dir("snippets"), tmp_path / "firm"])
 
 
-def test_an_embed_the_denial_does_not_know_contradicts_it(tmp_path):
-    library = firm_library(tmp_path, "embeds.youtube", ["lets third_parties collect identifiers.ip_address, activity.service"],
+@pytest.mark.parametrize("fact, denied", [
+    ("lets third_parties collect identifiers.ip_address, activity.service", "you do not let third parties collect"),
+    ("shares identifiers.email with third_parties.ad_networks for ads.cross_context", "you do not share personal information"),
+], ids=["collects-through-the-service", "customer-list-for-ads"])
+def test_a_firms_own_clause_the_denial_does_not_know_contradicts_it(tmp_path, fact, denied):
+    library = firm_library(tmp_path, "embeds.youtube", [fact],
                            "Some pages show videos from YouTube. YouTube may collect what you watch, for its own purposes.")
     assert not library.faults
     profile = new_profile(SHOP, library)
@@ -99,7 +103,7 @@ def test_an_embed_the_denial_does_not_know_contradicts_it(tmp_path):
     found = errors(profile, library)
     assert [p.code for p in found] == ["contradiction-opposite"]
     assert "Videos from YouTube" in found[0].message
-    assert "you do not let third parties collect" in found[0].message + found[0].detail
+    assert denied in found[0].message + found[0].detail
 
 
 def test_the_owners_own_denial_of_tracking_contradicts_a_sign_in_provider():
