@@ -133,7 +133,7 @@ def test_a_recipient_limited_to_our_purposes_cannot_also_get_data_for_ads(tmp_pa
                            ["shares activity.service with service_providers.analytics for ads.cross_context"],
                            "Our analytics companies also use what they learn to show you ads elsewhere.")
     assert not library.faults
-    profile = profile_with({"cookies.about": {}, "cookies.analytics": {}, "cookies.analytics_ads": {}})
+    profile = profile_with({"cookies.about": {}, "cookies.analytics": {"only_for_us": True}, "cookies.analytics_ads": {}})
     assert "contradiction-limited-recipient" in contradiction_codes(profile, library)
     profile.practices.pop("cookies.analytics_ads")
     assert contradiction_codes(profile, library) == []

@@ -135,7 +135,8 @@ def covering_text(library, requirement_id: str) -> str:
     ticked = {practice_id: options, **CONTEXT.get(practice_id, {})}
     profile.practices = with_needs(library, ticked)
     document = assemble(profile, library)
-    blocks = [block for section in document.sections for block in section.blocks if block.clause_id == practice_id]
+    clause_ids = {clause.id for clause in library.practices[practice_id].clauses}
+    blocks = [block for section in document.sections for block in section.blocks if block.clause_id in clause_ids]
     return " ".join(block_text(block) for block in blocks)
 
 

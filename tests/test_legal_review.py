@@ -64,14 +64,22 @@ def _text_of(blocks: list[str]) -> str:
 
 
 # 2. Tracking by other companies: only what is ticked
-def test_analytics_for_us_alone_is_not_tracking_across_websites(everything):
-    text = _containing(everything, "what you do online over time and across different websites")
+def test_analytics_confirmed_for_us_alone_is_not_tracking_across_websites(bundled_library):
+    profile = make_profile(cookies__third_party_tracking={}, cookies__analytics={"only_for_us": True})
+    blocks = _blocks(profile, bundled_library)
+    text = _containing(blocks, "what you do online over time and across different websites")
     assert text.startswith("We do not let other companies that use the information for their own purposes collect")
-    assert "analytics services that work only for us" in _containing(everything, "We also use analytics services")
+    assert "analytics services that work only for us" in _containing(blocks, "We also use analytics services")
+
+
+def test_sign_in_with_another_company_is_listed_as_tracking_not_denied(everything):
+    trackers = _items_after(everything, "Some other companies may collect information")
+    assert "the company you sign in with, when you sign in with it" in trackers
+    assert not any("We do not let other companies" in text for text in everything)
 
 
 def test_ad_networks_are_listed_as_trackers_and_analytics_for_us_is_not(bundled_library):
-    profile = make_profile(cookies__third_party_tracking={}, cookies__analytics={}, cookies__ad_network={})
+    profile = make_profile(cookies__third_party_tracking={}, cookies__analytics={"only_for_us": True}, cookies__ad_network={})
     blocks = _blocks(profile, bundled_library)
     trackers = _items_after(blocks, "Some other companies may collect information")
     assert trackers == ["advertising networks and ad tech companies that pick ads based on your interests"]
@@ -144,9 +152,9 @@ def test_the_california_recipients_include_everyone_section_7_names(everything):
                   "a company that merges with us, or buys our business or some of what we own",
                   "the other people or businesses on the Platform who are interested in a booking with you",
                   "courts, the police and other public bodies",
-                  "the courts that hear our claim",
                   "companies that do work for us and may use your information only to do that work"):
         assert named in recipients, recipients
+    assert "the courts that hear our claim" not in recipients  # the courts are named once, among public bodies
     assert "anyone who uses or visits the Platform" not in recipients  # what users post themselves
 
 

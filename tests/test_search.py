@@ -60,7 +60,8 @@ def test_a_declared_word_ranks_below_a_title(bundled_library):
 @pytest.mark.parametrize("query, meant, within", [
     ("location", {"collect.automatic", "california.sensitive", "rights.public_info"}, 5),
     ("camera", {"collect.public_profile", "collect.content"}, 2),  # the practices that take photos and videos
-    ("video", {"collect.public_profile", "collect.content"}, 2),
+    ("video", {"collect.public_profile", "collect.content", "cookies.embeds"}, 3),  # and videos from other services
+    ("youtube", {"cookies.embeds"}, 1),
     ("contacts", {"community.referrals"}, 8),
     ("address book", {"community.referrals"}, 2),
     ("cancel my subscription", {"rights.delete"}, 1),  # the practice that says how to close an account

@@ -484,6 +484,8 @@ def describe(fact: Fact, vocabulary: Vocabulary, data: tuple[str, ...] | None = 
         return f"the service is {'' if fact.positive else 'not '}made for {audience}"
     if fact.verb == "limits":
         return f"{to} may use information only for your purposes"
+    if fact.verb == "lets collect":
+        return f"you {'let' if fact.positive else 'do not let'} {to} collect {what}"
     if fact.verb == "retains":
         return f"you keep {what} {fact.value}"
     if fact.verb == "bases" and fact.purpose and fact.value:

@@ -2,7 +2,8 @@
 
 EXPR is terms joined by `or` and `and` (`and` binds tighter), each optionally preceded by
 `not`: `opt.NAME`, `opt.NAME == 'v'`, `opt.NAME != 'v'`, `company.FIELD`, `regime.ID`,
-`practice.ID`, `terms.service` / `terms.personal_information` (the chosen wording), `facts.NAME`
+`practice.ID`, `practice.ID.OPTION` (an option of another practice; nothing when it is not ticked),
+`terms.service` / `terms.personal_information` (the chosen wording), `facts.NAME`
 (a list generated from the policy's facts is not empty; in paragraphs only, not in `when`),
 `answer.QUESTION` (an interview answer; in the interview's own file only, never in a clause).
 """

@@ -108,7 +108,11 @@ def condition_name_problem(name: str, practice, practices, regimes) -> str | Non
     if kind == "opt" and rest not in practice.options:
         return f"condition names unknown option {rest!r}"
     if kind == "practice" and rest not in practices:
-        return f"condition names unknown practice {rest!r}"
+        owner, _, option = rest.rpartition(".")
+        if owner not in practices:
+            return f"condition names unknown practice {rest!r}"
+        if option not in practices[owner].options:
+            return f"condition names unknown option {option!r} of practice {owner!r}"
     if kind == "regime" and rest not in regimes:
         return f"condition names unknown regime {rest!r}"
     if kind == "facts" and rest not in list_names(regimes.values()):

@@ -69,6 +69,15 @@ class _Lookup:
             self.options[practice_id] = practice_options(self.library, self.profile, practice_id)
         return self.options[practice_id]
 
+    def practice_value(self, name: str) -> object:
+        """`practice.ID`: the practice is ticked; `practice.ID.OPTION`: that option of a ticked practice (None if unticked)."""
+        if name in self.library.practices:
+            return name in self.profile.practices
+        practice_id, _, option = name.rpartition(".")
+        if practice_id in self.library.practices and practice_id in self.profile.practices:
+            return self.options_of(practice_id).get(option)
+        return None
+
     def for_practice(self, practice_id: str):
         options = self.options_of(practice_id)
 
@@ -79,7 +88,7 @@ class _Lookup:
             if kind == "regime":
                 return rest in self.profile.regimes
             if kind == "practice":
-                return rest in self.profile.practices and rest in self.library.practices
+                return self.practice_value(rest)
             if kind == "facts":
                 return bool(self.generated and self.generated.get(rest))
             if kind == "terms":

@@ -146,14 +146,15 @@ class Generated:
         return interests(self.stated, self.vocabulary)
 
     def _recipients(self, law: Regime) -> list[str]:
-        """How the policy describes each recipient it gives information to for a business purpose."""
-        found = []
-        for item in self.stated:
-            fact = item.fact
-            if (fact.positive and fact.verb == "shares" and is_business_disclosure(fact, self.vocabulary)
-                    and not is_sale(fact, self.vocabulary) and not is_cross_context(fact, self.vocabulary)):
-                found.append(self.vocabulary.recipients[fact.recipient].description)
-        return list(dict.fromkeys(found))
+        """How the policy describes each recipient it gives information to for a business purpose;
+        one within another listed recipient ("the courts that hear our claim" within "courts, the
+        police and other public bodies") is already named by it."""
+        found = [item.fact.recipient for item in self.stated if item.fact.positive and item.fact.verb == "shares"
+                 and is_business_disclosure(item.fact, self.vocabulary) and not is_sale(item.fact, self.vocabulary)
+                 and not is_cross_context(item.fact, self.vocabulary)]
+        broadest = [id for id in dict.fromkeys(found)
+                    if not any(other != id and self.vocabulary.within(id, other, "recipient") for other in found)]
+        return list(dict.fromkeys(self.vocabulary.recipients[id].description for id in broadest))
 
     def _third_parties(self, law: Regime) -> list[str]:
         """How the policy describes each company it sells to or shares with for cross-context ads."""
@@ -180,6 +181,8 @@ def _capital(text: str) -> str:
 
 _NOT = r"(?:do not|don't|does not|doesn't|never|will not|won't|shall not|not)"
 _CLAIMS = [  # (pattern over one lower-case sentence, verb, positive, recipient, purpose, data when none is named)
+    (re.compile(rf"\b{_NOT}\s+(?:let|allow)\s+(?:\w+\s+){{0,4}}(?:to\s+)?(?:collect|gather|track|follow)\b"), "lets collect", False,
+     "third_parties", None, "activity"),
     (re.compile(rf"\b{_NOT}\s+(?:\w+\s+)?(?:sell|rent|trade)\b"), "sells", False, None, None, "personal"),
     (re.compile(rf"\b{_NOT}\s+(?:\w+\s+)?(?:share|disclose|give|pass on)\b"), "shares", False, None, None, "personal"),
     (re.compile(rf"\b{_NOT}\s+(?:\w+\s+)?(?:collect|gather|ask for|store|keep)\b"), "collects", False, None, None, "personal"),
@@ -208,5 +211,7 @@ def claims_in_wording(text: str, vocabulary: Vocabulary) -> list[Fact]:
             named = tuple(c for c in found if not vocabulary.within(c, "deidentified", "data"))
             if found and not named:
                 continue  # statistics and other data that does not identify anyone
+            if verb == "lets collect":  # tracking across websites is tracking here too: any activity
+                named = tuple(dict.fromkeys("activity" if vocabulary.within(c, "activity", "data") else c for c in named))
             claims.append(Fact(verb, positive, named or (default,), recipient, purpose, source=sentence.strip()))
     return claims
