@@ -113,6 +113,10 @@ class Generated:
         return [f"{_capital(category)}, such as {join_words([lower_first(t) for t in row.collected])}"
                 for category, row in self.table(law).items() if category and row.collected]
 
+    def _by_category(self, law: Regime) -> list[str]:
+        """Each category collected, with its own examples, sources, purposes and recipients."""
+        return [_category_line(category, row) for category, row in self.table(law).items() if category and row.collected]
+
     def _sensitive(self, law: Regime) -> list[str]:  # "precise location", "password"
         """The kinds of sensitive personal information the policy says it collects: for each
         collected id, the narrowest sensitive category that holds it."""
@@ -156,6 +160,16 @@ class Generated:
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _category_line(category: str, row: LawRow) -> str:
+    """"Identifiers, such as name and email address. Sources: you and the company you sign in with.
+    Purposes: giving support. Given to: companies that host the Site and store data for us."."""
+    parts = [f"{_capital(category)}, such as {join_words([lower_first(t) for t in row.collected])}.",
+             f"Sources: {join_words(list(row.sources))}." if row.sources else "",
+             f"Purposes: {join_words(list(row.purposes))}." if row.purposes else "",
+             f"Given to: {join_words(list(row.recipients))}." if row.recipients else "Given to no one outside our company."]
+    return " ".join(part for part in parts if part)
 
 
 # --- Claims in the user's own wording ------------------------------------------------------
