@@ -42,7 +42,7 @@ def test_sources_come_from_where_each_fact_says_the_data_comes_from():
     rows = table("collects identifiers.email from third_parties.sign_in", "collects identifiers.name",
                  "collects activity.service automatically", "collects inferences by inference")
     assert rows[CCPA["identifiers.email"]].sources == ("you", describe("third_parties.sign_in"))
-    assert rows[CCPA["activity.service"]].sources == ("your browser or device, automatically",)
+    assert rows[CCPA["activity.service"]].sources == ("the device you use",)
     assert rows[CCPA["inferences"]].sources == ("our own conclusions from other information we hold",)
 
 
@@ -60,16 +60,16 @@ def california_section(profile) -> list[str]:
 def test_an_app_built_through_the_interview_lists_its_own_sources_purposes_and_recipients():
     profile = new_profile(CALIFORNIA_APP, LIBRARY)
     lines = california_section(profile)
-    identifiers = next(line for line in lines if line.startswith("- Identifiers, such as"))
-    assert "Sources: you, your browser or device, automatically and the company you sign in with." in identifiers
+    identifiers = next(line for line in lines if line.startswith("- Identifiers ("))
+    assert "Sources: you, the device you use and the company you sign in with." in identifiers
     assert "ads based on what you do on other websites" in identifiers  # the ad network is a purpose now
-    password = next(line for line in lines if "such as password" in line)
+    password = next(line for line in lines if "(password)" in line)
     assert "advertising networks" not in password and "ads based on" not in password
     assert not [p for p in check(profile, LIBRARY) if p.severity == ERROR and "california.categories" in p.where]
 
 
 def test_in_the_all_practices_policy_passwords_never_go_to_booking_partners():
     lines = california_section(all_practices_profile(LIBRARY))
-    password = next(line for line in lines if "such as password" in line)
+    password = next(line for line in lines if "(password)" in line)
     assert "booking" not in password
     assert any("booking" in line for line in lines if line.startswith("- Identifiers"))

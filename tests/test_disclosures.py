@@ -55,7 +55,7 @@ DISCLOSURES: dict[str, tuple[str, list[str]]] = {
     "ccpa.verification": ("california.verification", ["check who you are"]),
     "ccpa.authorized_agent": ("california.authorized_agent", ["authorized agent", "signed permission"]),
     "ccpa.categories_collected": ("california.categories", ["in the last 12 months, we have collected these categories",
-                                                            "identifiers, such as"]),
+                                                            "identifiers (name and email address"]),
     "ccpa.sources": ("california.categories", ["sources: you"]),
     "ccpa.purposes": ("california.categories", ["business purposes", "purposes: providing the platform"]),
     "ccpa.third_parties": ("california.categories", ["given to: companies that do work for us"]),

@@ -46,7 +46,7 @@ class LawRow:
 
 
 _COLUMNS = ("collected", "disclosed", "sold", "shared")
-_SOURCES = {None: "you", AUTOMATICALLY: "your browser or device, automatically",
+_SOURCES = {None: "you", AUTOMATICALLY: "the device you use",
             BY_INFERENCE: "our own conclusions from other information we hold"}
 
 
@@ -60,7 +60,7 @@ def law_table(stated: list[StatedFact], vocabulary: Vocabulary, categories: dict
     cells: dict[str, dict[str, set]] = {}
     for fact in facts:
         columns = _columns(fact, vocabulary)
-        discloses = fact.verb in ("shares", "sells") and fact.recipient is not None
+        discloses = fact.verb in ("sells", "shares") and is_business_disclosure(fact, vocabulary)
         purpose = SALE if fact.verb == "sells" else fact.purpose if fact.verb in ("uses", "shares") else None
         if not (columns or discloses or purpose):
             continue

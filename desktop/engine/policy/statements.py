@@ -114,8 +114,13 @@ class Generated:
                 for category, row in self.table(law).items() if category and row.collected]
 
     def _by_category(self, law: Regime) -> list[str]:
-        """Each category collected, with its own examples, sources, purposes and recipients."""
-        return [_category_line(category, row) for category, row in self.table(law).items() if category and row.collected]
+        """Each category collected, with its own examples, sources, purposes and recipients; the
+        categories that share all three are one item, so the list says each thing once."""
+        groups: dict[tuple, list[tuple[str, LawRow]]] = {}
+        for category, row in self.table(law).items():
+            if category and row.collected:
+                groups.setdefault((row.sources, row.purposes, row.recipients), []).append((category, row))
+        return [_category_line(group) for group in groups.values()]
 
     def _sensitive(self, law: Regime) -> list[str]:  # "precise location", "password"
         """The kinds of sensitive personal information the policy says it collects: for each
@@ -162,10 +167,12 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _category_line(category: str, row: LawRow) -> str:
-    """"Identifiers, such as name and email address. Sources: you and the company you sign in with.
-    Purposes: giving support. Given to: companies that host the Site and store data for us."."""
-    parts = [f"{_capital(category)}, such as {join_words([lower_first(t) for t in row.collected])}.",
+def _category_line(group: list[tuple[str, LawRow]]) -> str:
+    """"Identifiers (name and email address) and customer records (phone number). Sources: you and
+    the company you sign in with. Purposes: giving support. Given to: companies that host the Site."."""
+    categories = join_words([f"{category} ({join_words([lower_first(t) for t in row.collected])})" for category, row in group])
+    row = group[0][1]
+    parts = [f"{_capital(categories)}.",
              f"Sources: {join_words(list(row.sources))}." if row.sources else "",
              f"Purposes: {join_words(list(row.purposes))}." if row.purposes else "",
              f"Given to: {join_words(list(row.recipients))}." if row.recipients else "Given to no one outside our company."]
