@@ -30,8 +30,12 @@ def tickets():
     return profile
 
 
+def requirement(profile, requirement_id: str):
+    return next(item for item in coverage(profile, LIBRARY)["gdpr"].requirements if item.id == requirement_id)
+
+
 def representative(profile):
-    return next(item for item in coverage(profile, LIBRARY)["gdpr"].requirements if item.id == "gdpr.representative")
+    return requirement(profile, "gdpr.representative")
 
 
 def codes_at(profile, place_id):
@@ -95,8 +99,16 @@ def test_a_need_naming_a_requirement_the_law_lacks_is_refused():
 
 
 def test_a_general_audience_is_never_offered_a_parents_consent_process(tickets):
-    gap = next(item for item in coverage(tickets, LIBRARY)["gdpr"].requirements if item.id == "gdpr.children")
+    gap = requirement(tickets, "gdpr.children")
     assert gap.state == MISSING and "children.gdpr_consent_age" not in gap.practices
     tickets.answers.pop("children")  # an owner who has not said whom the service is for is offered it
-    gap = next(item for item in coverage(tickets, LIBRARY)["gdpr"].requirements if item.id == "gdpr.children")
+    gap = requirement(tickets, "gdpr.children")
     assert "children.gdpr_consent_age" in gap.practices
+
+
+def test_a_required_data_protection_officer_is_covered_only_once_their_contact_is_given(tickets):
+    tickets.company.extra["dpo_required"] = "yes"
+    dpo = requirement(tickets, "gdpr.dpo")
+    assert (dpo.state, dpo.details) == (MISSING, ("company.dpo_contact",))
+    tickets.company.extra["dpo_contact"] = "dpo@rosecitytickets.example"
+    assert requirement(tickets, "gdpr.dpo").state == COVERED
