@@ -36,7 +36,7 @@ def test_each_requirement_is_covered_by_the_clauses_in_the_policy(profile, fixtu
     profile.regimes = ["caloppa"]
     assert coverage(profile, fixture_library)["caloppa"].as_dict() == {
         "covered": {"caloppa.do_not_track": ["dnt.honour"], "caloppa.effective_date": ["intro.about"]},
-        "missing": {}, "reworded": {}, "instead": {}}
+        "missing": {}, "reworded": {}, "instead": {}, "fill_in": {}, "not_required": {}}
     assert is_complete(coverage(profile, fixture_library))
 
 
@@ -107,8 +107,12 @@ def test_check_warns_about_exactly_what_coverage_finds(bundled_library):
     profile.overrides["rights.access_correct"] = "Write to us to see your data."
     result = coverage(profile, bundled_library)
     problems = check(profile, bundled_library)
-    missing = {item.id for regime in result.values() for item in regime.missing}
+    missing = {item.id for regime in result.values() for item in regime.missing if not item.details}
     assert {p.place.id for p in problems if p.code == "regime-gap"} == missing and missing
+    # A requirement whose content is an empty detail is warned at that detail, once
+    details = {key for regime in result.values() for item in regime.missing for key in item.details}
+    assert details == {"company.eu_representative"}  # the example company is in the United States
+    assert details <= {p.place.id for p in problems if p.code == "needed-detail"}
     reworded = [item for regime in result.values() for item in regime.in_state(REWORDED)]
     assert [p.place.id for p in problems if p.code == "check-wording"] == [item.clauses[0] for item in reworded]
     assert [item.id for item in reworded] == ["caloppa.review_changes"]
@@ -139,6 +143,7 @@ def test_a_general_audience_statement_answers_coppa_alone(bundled_library):
 def test_without_it_every_other_coppa_requirement_is_needed_and_it_is_offered_instead(bundled_library):
     profile = coppa(bundled_library)
     profile.practices.pop("children.under13")
+    profile.answers.pop("children")  # the owner has not said whom the service is for
     regime = coverage(profile, bundled_library)["coppa"]
     assert [item.id for item in regime.missing] == ["coppa.operators", "coppa.practices", "coppa.parent_rights", "coppa.third_parties"]
     assert "coppa.general_audience" not in states(regime)
@@ -162,6 +167,13 @@ def tick_suggestions(profile: Profile, library, limit: int = 60) -> list[str]:
         gaps = [item for regime in coverage(profile, library).values() for item in regime.missing]
         if not gaps:
             return ticked
+        for key in gaps[0].details:  # the owner fills in what only they know
+            profile.set_field(key, "EU Rep Ltd, 1 Quay Street, Dublin, rep@eurep.example")
+        if gaps[0].details:
+            continue
+        if not gaps[0].practices and (gaps[0].id, profile.answers.get("children")) == ("gdpr.children", "general audience"):
+            profile.not_required["gdpr.children"] = "our service is not offered to children directly"
+            continue
         assert gaps[0].practices, f"nothing in the library states {gaps[0].id}"
         ticked.append(gaps[0].practices[0])
         profile.practices[gaps[0].practices[0]] = {}

@@ -31,7 +31,8 @@ def test_json_names_covering_clauses_and_exits_0_when_nothing_is_missing(tmp_pat
     code, out, err = run(capsys, "coverage", str(write(tmp_path, example)), "--json")
     result = json.loads(out)
     assert (code, err) == (0, "")
-    assert list(result) == ["caloppa"] and set(result["caloppa"]) == {"covered", "missing", "reworded", "instead"}
+    assert list(result) == ["caloppa"] and set(result["caloppa"]) == {"covered", "missing", "reworded", "instead",
+                                                                    "fill_in", "not_required"}
     assert result["caloppa"]["covered"]["caloppa.do_not_track"] == ["cookies.dnt_ignore"]
     assert len(result["caloppa"]["covered"]) == 7 and result["caloppa"]["missing"] == result["caloppa"]["reworded"] == {}
 
@@ -41,7 +42,8 @@ def test_a_missing_requirement_exits_1_and_names_the_practices_best_first(tmp_pa
     path = write(tmp_path, example)
     code, out, _ = run(capsys, "coverage", str(path), "--json")
     assert code == 1
-    assert json.loads(out)["caloppa"]["missing"] == {"caloppa.do_not_track": ["cookies.dnt_ignore", "cookies.dnt_honour"]}
+    # the example answered that it does nothing different on a Do Not Track signal: honouring it is not offered
+    assert json.loads(out)["caloppa"]["missing"] == {"caloppa.do_not_track": ["cookies.dnt_ignore"]}
     code, out, _ = run(capsys, "coverage", str(path))
     lines = out.splitlines()
     assert code == 1
@@ -49,8 +51,9 @@ def test_a_missing_requirement_exits_1_and_names_the_practices_best_first(tmp_pa
     missing = lines.index(next(line for line in lines if line.startswith("  missing")))
     assert lines[missing].split()[:2] == ["missing", "caloppa.do_not_track"]
     assert lines[missing].endswith("Do Not Track signal [Cal. Bus. & Prof. Code § 22575(b)(5)]")
-    assert lines[missing + 1].strip() == "tick one of: cookies.dnt_ignore, cookies.dnt_honour"
-    assert lines[-2:] == ["1 missing: tick a practice named above to cover each.", "Drafting help, not legal advice."]
+    assert lines[missing + 1].strip() == "tick one of: cookies.dnt_ignore"
+    assert lines[-2:] == ["1 missing: tick a practice or fill in a detail named above to cover each, "
+                          "or record why the law does not ask it of you.", "Drafting help, not legal advice."]
     # check still reports it, as a warning that does not fail the check
     code, out, _ = run(capsys, "check", str(path), "--json")
     gaps = [p for p in json.loads(out)["problems"] if p["code"] == "regime-gap"]

@@ -326,10 +326,14 @@ def test_law_table_groups_by_the_laws_category():
         "shares personal with authorities",
     ), VOCABULARY, CATEGORIES)
     assert list(table) == [CATEGORIES["identifiers"], CATEGORIES["purchases"]]
+    hosting, ads, authorities = (VOCABULARY.recipients[r].description for r in
+                                 ("service_providers.hosting", "third_parties.ad_networks", "authorities"))
     assert table[CATEGORIES["identifiers.email"]] == LawRow(
         collected=("Email address", "IP address"), disclosed=("Email address", "IP address"),
-        sold=("IP address",), shared=(),
-        recipients=("Hosting and storage providers", "Advertising networks", "Courts, police and other public bodies"))
+        sold=("IP address",), shared=(), recipients=(hosting, ads, authorities), sources=("you",),
+        purposes=("sale of {{personal information}}",))
+    assert table[CATEGORIES["purchases"]].recipients == (hosting, ads, authorities)
+    assert table[CATEGORIES["purchases"]].purposes == ("ads based on what you do on other websites",)
     assert table[CATEGORIES["purchases"]].shared == ("Purchase history",)
 
 

@@ -147,7 +147,7 @@ def test_mediation_without_an_independent_service_has_the_sides_pick_a_mediator(
 
 # 7. California: every recipient the sharing section names is in the list of who got it
 def test_the_california_recipients_include_everyone_section_7_names(everything):
-    recipients = _items_after(everything, "We gave them to:")
+    recipients = " ".join(_items_after(everything, "each with the sources we got it from"))
     for named in ("debt collection agencies that collect money owed to us",
                   "a company that merges with us, or buys our business or some of what we own",
                   "the other people or businesses on the Platform who are interested in a booking with you",

@@ -298,6 +298,8 @@ def test_one_name_for_the_user_name(bundled_library):
 def test_the_all_practices_policy_says_each_thing_once(bundled_library):
     _, document = all_policy(bundled_library)
     text = document.plain_text()
+    # California asks, for each category, its sources, purposes and recipients: those lists may repeat
+    text = "\n".join(line for line in text.splitlines() if ". Sources: " not in line)
     sentences = [s.strip() for s in re.split(r"(?<=[.!?:])\s+|\n", text) if len(s.split()) >= 8]
     assert sorted(s for s in set(sentences) if sentences.count(s) > 1) == []
     # the sign-up fields are listed by the sign-up clause alone

@@ -1,8 +1,8 @@
 """The compliance checklist as a tree: each chosen law, holding its requirements.
 
 A requirement row says in plain words what the law asks the policy to state, the law's reference,
-its state (covered, reworded: check your wording, missing) as an icon and words, and the clause
-that states it or the practice that would. The model only shows what `coverage` decided.
+its state (covered, reworded: check your wording, missing, not required) as an icon and words, and
+the clause that states it, the practice or detail that would, or the owner's reason it is not required. The model only shows what `coverage` decided.
 """
 
 from dataclasses import dataclass
@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Library
-from desktop.engine.review.coverage import COVERED, MISSING, REWORDED, RegimeCoverage, RequirementCoverage
+from desktop.engine.profile.fields import label
+from desktop.engine.review.coverage import COVERED, MISSING, NOT_REQUIRED, REWORDED, RegimeCoverage, RequirementCoverage
 
 REQUIREMENT, STATE, WHERE = range(3)
 HEADERS = ("What the policy must say", "State", "In the policy")  # the view shows "In the policy" under the state
@@ -24,17 +25,20 @@ CITATION_ROLE = Qt.ItemDataRole.UserRole + 4
 CLAUSES_ROLE = Qt.ItemDataRole.UserRole + 5  # covered: the clauses that state it; reworded: the ones to check
 PRACTICES_ROLE = Qt.ItemDataRole.UserRole + 6  # missing or instead: the practices that would state it, best first
 LAW_TEXT_ROLE = Qt.ItemDataRole.UserRole + 7  # what the law asks, in its own terms
+REASON_ROLE = Qt.ItemDataRole.UserRole + 8  # not required: why, in the owner's words
+DETAILS_ROLE = Qt.ItemDataRole.UserRole + 9  # missing: the empty company details that are its content
 REGIME, ITEM = "regime", "requirement"
 INSTEAD = "instead"  # an `alone` requirement not met: one way to answer the law by itself
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 _ICONS = {COVERED: QStyle.StandardPixmap.SP_DialogApplyButton, REWORDED: QStyle.StandardPixmap.SP_MessageBoxQuestion,
-          MISSING: QStyle.StandardPixmap.SP_MessageBoxWarning, INSTEAD: QStyle.StandardPixmap.SP_MessageBoxInformation}
+          MISSING: QStyle.StandardPixmap.SP_MessageBoxWarning, INSTEAD: QStyle.StandardPixmap.SP_MessageBoxInformation,
+          NOT_REQUIRED: QStyle.StandardPixmap.SP_DialogNoButton}
 
 
 def state_text(state: str, regime_title: str = "") -> str:
     return {COVERED: "Covered", REWORDED: "Reworded: check your wording", MISSING: "Missing",
-            INSTEAD: f"Or instead: answers {regime_title} alone"}[state]
+            NOT_REQUIRED: "Not required", INSTEAD: f"Or instead: answers {regime_title} alone"}[state]
 
 
 @dataclass
@@ -161,13 +165,16 @@ class ComplianceModel(QAbstractItemModel):
         parts = [f"{covered} of {len(regime.requirements)} covered"]
         parts += [f"{to_check} to check"] if to_check else []
         parts += [f"{missing} missing"] if missing else []
+        not_required = len(regime.in_state(NOT_REQUIRED))
+        parts += [f"{not_required} not required"] if not_required else []
         return ", ".join(parts)
 
     def _item_data(self, node: _Row, column: int, role: int):
         item, state = node.item, node.state
         requirement = item.requirement
         values = {ID_ROLE: item.id, KIND_ROLE: ITEM, STATE_ROLE: state, CITATION_ROLE: requirement.citation,
-                  CLAUSES_ROLE: item.clauses, PRACTICES_ROLE: item.practices, LAW_TEXT_ROLE: requirement.text}
+                  CLAUSES_ROLE: item.clauses, PRACTICES_ROLE: item.practices, LAW_TEXT_ROLE: requirement.text,
+                  REASON_ROLE: item.reason, DETAILS_ROLE: item.details}
         if role in values:
             return values[role]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -192,6 +199,10 @@ class ComplianceModel(QAbstractItemModel):
             shown = titles if full or len(titles) < 3 else [*titles[:1], f"{len(titles) - 1} more"]
             text = join_words(shown)
             return text + (" (your wording)" if state == REWORDED else "")
+        if state == NOT_REQUIRED:
+            return f"You said: {item.reason}"
+        if item.details:
+            return f"Fill in {join_words([label(key) for key in item.details])} in Company details"
         titles = [f"“{self.library.practices[p].title}”" for p in item.practices if p in self.library.practices]
         if not titles:
             return "No practice in the library says this"
@@ -201,7 +212,7 @@ class ComplianceModel(QAbstractItemModel):
     def counts(self) -> dict[str, int]:
         """How many requirements of the chosen laws are in each state."""
         states = [row.state for regime in self._regimes for row in self._children[id(regime)] if row.state != INSTEAD]
-        return {state: states.count(state) for state in (COVERED, REWORDED, MISSING)}
+        return {state: states.count(state) for state in (COVERED, REWORDED, MISSING, NOT_REQUIRED)}
 
 
 def _items(regime: RegimeCoverage) -> list[tuple[RequirementCoverage, str]]:

@@ -4,7 +4,9 @@ It follows the live document: after each change it shows the coverage the live d
 worked out (`LiveDocument.coverage`), with the practices that would close each gap. A covered requirement
 names its clause (Show in preview, or Enter in the list, selects it there); a missing one offers
 the practices that would state it, best first, and Add ticks the chosen one through the session,
-so it undoes like any other tick. It says plainly that this is drafting help, not legal advice.
+so it undoes like any other tick. Any requirement can be marked not required with the owner's
+reason (GDPR Art. 27(2): "we serve people there only occasionally"), and unmarked, each an
+undoable step. It says plainly that this is drafting help, not legal advice.
 """
 
 from html import escape
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -21,16 +24,20 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import HAVE_A_LAWYER, NOT_LEGAL_ADVICE
-from desktop.engine.review.coverage import COVERED, MISSING, REWORDED, with_suggestions
+from desktop.engine.language.words import join_words
+from desktop.engine.profile.fields import label
+from desktop.engine.review.coverage import COVERED, MISSING, NOT_REQUIRED, REWORDED, with_suggestions
 from desktop.ui.compliance_model import (
     CITATION_ROLE,
     CLAUSES_ROLE,
+    DETAILS_ROLE,
     ID_ROLE,
     INSTEAD,
     ITEM,
     KIND_ROLE,
     LAW_TEXT_ROLE,
     PRACTICES_ROLE,
+    REASON_ROLE,
     REQUIREMENT,
     STATE,
     STATE_ROLE,
@@ -132,8 +139,35 @@ class CompliancePanel(QWidget):
         layout.addWidget(self.suggestion)
         layout.addWidget(self.suggestions)
         layout.addLayout(buttons)
+        layout.addLayout(self._build_not_required())
         layout.addStretch(1)
         return details_area("About the selected requirement", content)
+
+    def _build_not_required(self) -> QHBoxLayout:
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("Why the law does not ask this of you, e.g. we serve people there only occasionally")
+        self.reason.setAccessibleName("Why this is not required")
+        self.reason.textChanged.connect(lambda text: self.mark.setEnabled(bool(text.strip())))
+        self.reason.returnPressed.connect(self.mark_not_required)
+        self.mark = QPushButton("Mark &not required")
+        self.mark.setToolTip("Record that the law does not ask this of you, with your reason (can be undone)")
+        self.mark.clicked.connect(self.mark_not_required)
+        self.unmark = QPushButton("&Required after all")
+        self.unmark.setToolTip("Take back your note that this is not required (can be undone)")
+        self.unmark.clicked.connect(lambda: self._set_reason(""))
+        row = QHBoxLayout()
+        row.addWidget(self.reason, 1)
+        row.addWidget(self.mark)
+        row.addWidget(self.unmark)
+        return row
+
+    def mark_not_required(self) -> bool:
+        """Record the reason typed for the requirement selected, as one undoable step."""
+        return bool(self.reason.text().strip()) and self._set_reason(self.reason.text())
+
+    def _set_reason(self, reason: str) -> bool:
+        requirement_id = self.current_requirement()
+        return bool(requirement_id) and self.session.set_not_required(requirement_id, reason)
 
     # Following the policy
     def refresh(self) -> None:
@@ -193,21 +227,35 @@ class CompliancePanel(QWidget):
         self.where.setText({COVERED: f"In the policy: {links}.",
                             REWORDED: f"You reworded {links}: check that your wording still says this, then "
                                       "confirm it beside the wording.",
-                            MISSING: "No clause in your policy says this yet.",
+                            MISSING: self._missing_text(index.data(DETAILS_ROLE)),
+                            NOT_REQUIRED: f"You said the law does not ask this of you: “{escape(index.data(REASON_ROLE))}”.",
                             INSTEAD: "Your policy could answer this law with this one statement instead."}[state])
+        markable = state not in (INSTEAD, NOT_REQUIRED)
+        self.reason.clear()
+        self.reason.setVisible(markable)
+        self.mark.setVisible(markable)
+        self.mark.setEnabled(False)
+        self.unmark.setVisible(state == NOT_REQUIRED)
         practices = [p for p in index.data(PRACTICES_ROLE) if p in self.library.practices]
         self.suggestions.blockSignals(True)
         self.suggestions.clear()
         for practice_id in practices:
             self.suggestions.addItem(self.library.practices[practice_id].title, practice_id)
         self.suggestions.blockSignals(False)
-        wanted = state in (MISSING, INSTEAD)
+        wanted = state in (MISSING, INSTEAD) and not index.data(DETAILS_ROLE)
         self.suggestions.setVisible(wanted and len(practices) > 1)  # one practice: the line above names it
         self.add.setVisible(wanted and bool(practices))
         self.show_clause.setVisible(state in (COVERED, REWORDED))
         self.suggestion.setVisible(wanted)
         self.suggestion.setText("No practice in the clause library says this; write a clause of your own.")
         self._show_suggestion()
+
+    @staticmethod
+    def _missing_text(details: tuple[str, ...]) -> str:
+        if details:
+            return (f"Your policy says this only once you fill in {escape(join_words([label(k) for k in details]))} "
+                    "under Company details.")
+        return "No clause in your policy says this yet."
 
     def _show_suggestion(self) -> None:
         practice = self.library.practices.get(self.suggestions.currentData() or "")

@@ -189,6 +189,19 @@ class ProfileSession(QObject):
         verb = "Confirm" if confirmed else "Unconfirm"
         return self.edit(f"{verb} the wording of “{title}”", f"confirm:{clause_id}", change, merge=False)
 
+    def set_not_required(self, requirement_id: str, reason: str) -> bool:
+        """Record why a law does not ask a requirement of this business; an empty reason takes it back."""
+        def change(profile: Profile) -> None:
+            if reason.strip():
+                profile.not_required[requirement_id] = reason.strip()
+            else:
+                profile.not_required.pop(requirement_id, None)
+
+        words = next((r.words for law in self.library.regimes.values() for r in law.requirements if r.id == requirement_id),
+                     requirement_id)
+        verb = "Mark" if reason.strip() else "Unmark"
+        return self.edit(f"{verb} “{words}” not required", f"not_required:{requirement_id}", change, merge=False)
+
     def reset_override(self, clause_id: str) -> bool:
         title = self.library.clauses[clause_id].title if clause_id in self.library.clauses else clause_id
         def change(profile: Profile) -> None:

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.engine.review.coverage import COVERED, MISSING, REWORDED, coverage
+from desktop.engine.review.coverage import COVERED, MISSING, NOT_REQUIRED, REWORDED, coverage
 from desktop.engine.review.example import example_profile
 from desktop.ui.compliance_model import (
     CITATION_ROLE,
@@ -229,3 +229,45 @@ def test_one_refresh_works_out_coverage_once(qtbot, monkeypatch, example_window,
     assert panel.isVisible() and row_state(panel, GAP) == MISSING
     assert len(calls) == 1
     assert panel.model.index_of(GAP).data(PRACTICES_ROLE)[0] == "dnt.honour"  # the panel still suggests
+
+
+@pytest.fixture
+def bundled_window(qtbot, bundled_library, settings):
+    window = MainWindow(bundled_library, settings)
+    window.show()
+    qtbot.waitExposed(window)
+    window.controller.load_example(confirm=False)
+    yield window
+    window.session.undo_stack.setClean()
+    window.close()
+    window.deleteLater()
+
+
+def test_a_requirement_marked_not_required_with_a_reason_shows_so_and_undoes(qtbot, bundled_window):
+    window, rep = bundled_window, "gdpr.representative"
+    session, panel = window.session, window.compliance
+    session.set_regime("gdpr", True)  # the example company is in the United States and names no representative
+    wait_rendered(qtbot, window)
+    window.go_compliance()
+    assert row_state(panel, rep) == MISSING and panel.select_requirement(rep)
+    assert "fill in EU and UK representative" in panel.where.text() and not panel.add.isVisible()
+    assert any(p.code == "needed-detail" for p in window.live.problems)
+    assert not panel.mark.isEnabled()  # no reason typed yet
+    qtbot.keyClicks(panel.reason, "we serve people there only occasionally")
+    click(qtbot, panel.mark)
+    assert session.profile.not_required == {rep: "we serve people there only occasionally"}
+    wait_rendered(qtbot, window)
+    assert row_state(panel, rep) == NOT_REQUIRED and panel.current_requirement() == rep
+    assert panel.model.index_of(rep).siblingAtColumn(WHERE).data() == "You said: we serve people there only occasionally"
+    assert panel.unmark.isVisible() and not panel.reason.isVisible()
+    assert not any(p.code == "needed-detail" for p in window.live.problems)
+    assert any(p.code == "not-required" and p.place.id == rep for p in window.live.problems)
+    window.actions.undo.trigger()
+    wait_rendered(qtbot, window)
+    assert session.profile.not_required == {} and row_state(panel, rep) == MISSING
+    window.actions.redo.trigger()
+    wait_rendered(qtbot, window)
+    panel.select_requirement(rep)
+    click(qtbot, panel.unmark)
+    wait_rendered(qtbot, window)
+    assert session.profile.not_required == {} and row_state(panel, rep) == MISSING

@@ -32,12 +32,15 @@ _DATA = rf"(?P<data>{_ID}(?:\s*,\s*{_ID})*)"
 _R = rf"(?P<recipient>{_ID})"
 _P = rf"(?P<purpose>{_ID})"
 _A = rf"(?P<audience>{_ID})"
+_FROM = rf"(?:from (?P<origin>{_ID})|(?P<how>automatically|by inference))"
 _WHEN = re.compile(r"\s+when\s+(?=(?:not\s+)?(?:opt|company|service|regime|practice|terms)\.|effective_date)")
 _OPTION_TOKEN = re.compile(r"\{\{\s*opt\.([a-z0-9_]+)\s*\}\}")
 
 # (pattern, verb, positive, how to write it)
 _FORMS = [
     (rf"collects {_DATA}", "collects", True, "collects DATA"),
+    (rf"collects {_DATA} {_FROM}", "collects", True,
+     "collects DATA from RECIPIENT (the party it comes from), collects DATA automatically, or collects DATA by inference"),
     (rf"does not collect {_DATA}", "collects", False, "does not collect DATA"),
     (rf"shares {_DATA} with {_R}(?: for {_P})?", "shares", True, "shares DATA with RECIPIENT [for PURPOSE]"),
     (rf"does not share {_DATA}(?: with {_R})?(?: for {_P})?", "shares", False,
@@ -102,10 +105,12 @@ def parse_fact(text: str, vocabulary: Vocabulary, option_names: Collection[str] 
             _check_id(parts.get("recipient"), vocabulary.recipients, "recipient")
             _check_id(parts.get("purpose"), vocabulary.purposes, "purpose")
             _check_id(parts.get("audience"), vocabulary.audiences, "audience")
+            _check_id(parts.get("origin"), vocabulary.recipients, "recipient")
             value = parts.get("value") or ""
             _check_value_options(value, option_names)
             return Fact(verb, positive, data, parts.get("recipient"), parts.get("purpose"),
-                        value, option, parts.get("audience"), condition, source)
+                        value, option, parts.get("audience"), condition, source,
+                        origin=parts.get("origin") or parts.get("how"))
     raise FactError(_unreadable(statement))
 
 

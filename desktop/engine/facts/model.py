@@ -8,6 +8,9 @@ CROSS_CONTEXT = "ads.cross_context"
 SALE = "sale"
 ADS = "ads"
 CHILDREN = "children_under_13"
+# A collects fact's origin, besides a recipient id (a sign-in service) and None (from the user):
+AUTOMATICALLY = "automatically"  # from the user's device as they use the service
+BY_INFERENCE = "by inference"  # drawn by us from other information
 
 
 class FactError(ValueError):
@@ -27,6 +30,7 @@ class Fact:
     condition: Condition | None = None
     source: str = ""
     label: str = ""  # retains: the owner's own words for what is kept (“Photos you upload”), the schedule's row title
+    origin: str | None = None  # collects: where it comes from: None from the user, AUTOMATICALLY, BY_INFERENCE or a recipient id
 
 
 @dataclass(frozen=True)

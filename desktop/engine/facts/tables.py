@@ -6,7 +6,7 @@ facts that hold, resolved against the profile.
 
 from dataclasses import dataclass
 
-from desktop.engine.facts.model import CROSS_CONTEXT, SALE, StatedFact
+from desktop.engine.facts.model import AUTOMATICALLY, BY_INFERENCE, CROSS_CONTEXT, SALE, StatedFact
 from desktop.engine.facts.rules import lower_first
 from desktop.engine.language.words import join_words
 from desktop.engine.reference.regimes import Regime
@@ -14,9 +14,10 @@ from desktop.engine.reference.vocabulary import ANYONE, PERSONAL, Vocabulary
 
 RETENTION = "retention"  # the one list every library offers; the laws declare the others (`lists`)
 # The kinds of list a law may offer under a name of its own: the first four group the data
-# categories by the law's `categories`.
+# categories by the law's `categories`; `by_category` gives each of its categories with its
+# examples, sources, purposes and recipients.
 LIST_KINDS = ("collected", "disclosed", "sold", "shared", "purposes", "recipients", "third_parties", "sensitive",
-              "bases", "interests")
+              "bases", "interests", "by_category")
 
 
 def generated_lists(laws) -> dict[str, tuple[Regime, str]]:
@@ -31,34 +32,48 @@ def list_names(laws) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class LawRow:
-    """Titles of the categories under one of a law's categories, and who receives them."""
+    """One of a law's categories: the titles of the data categories under it, what became of
+    them, and, from the facts about that data alone, where it came from, why it is used, and who
+    receives it (so passwords are never said to go where only names and emails go)."""
 
     collected: tuple[str, ...] = ()
     disclosed: tuple[str, ...] = ()  # for a business purpose: given to a named recipient, not sold or shared for ads
     sold: tuple[str, ...] = ()
     shared: tuple[str, ...] = ()  # for cross-context behavioral advertising
-    recipients: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()  # their descriptions ("companies that take payments for us")
+    sources: tuple[str, ...] = ()  # "you", "your device, automatically", a recipient's description
+    purposes: tuple[str, ...] = ()  # purpose titles, lower case ("giving support")
 
 
 _COLUMNS = ("collected", "disclosed", "sold", "shared")
+_SOURCES = {None: "you", AUTOMATICALLY: "the device you use",
+            BY_INFERENCE: "our own conclusions from other information we hold"}
 
 
 def law_table(stated: list[StatedFact], vocabulary: Vocabulary, categories: dict[str, str]) -> dict[str, LawRow]:
     """Per category of a law (`categories`: data id -> the law's category, shown in vocabulary
-    order): what is collected, disclosed, sold, shared, and to whom any of it is given. A broad
-    id (`personal`) stands for the collected categories below it."""
+    order): what is collected, disclosed, sold, shared; and for that data, its sources, the
+    purposes it is used or given for, and to whom it is given. A broad id (`personal`) stands for
+    the collected categories below it."""
     facts = [s.fact for s in stated if s.fact.positive]
     collected = [id for f in facts if f.verb == "collects" for id in f.data]
-    cells: dict[str, dict[str, set[str]]] = {}
+    cells: dict[str, dict[str, set]] = {}
     for fact in facts:
         columns = _columns(fact, vocabulary)
-        discloses = fact.verb in ("shares", "sells") and fact.recipient is not None
-        for id in _expand(fact.data, collected, vocabulary, categories) if columns or discloses else ():
-            row = cells.setdefault(categories[id], {name: set() for name in (*_COLUMNS, "recipients")})
+        discloses = fact.verb in ("sells", "shares") and is_business_disclosure(fact, vocabulary)
+        purpose = SALE if fact.verb == "sells" else fact.purpose if fact.verb in ("uses", "shares") else None
+        if not (columns or discloses or purpose):
+            continue
+        for id in _expand(fact.data, collected, vocabulary, categories):
+            row = cells.setdefault(categories[id], {name: set() for name in (*_COLUMNS, "recipients", "sources", "purposes")})
             for column in columns:
                 row[column].add(id)
             if discloses:
                 row["recipients"].add(fact.recipient)
+            if fact.verb == "collects":
+                row["sources"].add(fact.origin)
+            if purpose:
+                row["purposes"].add(purpose)
     order = dict.fromkeys(categories[id] for id in vocabulary.categories if id in categories)
     return {category: _row(cells[category], vocabulary) for category in order if category in cells}
 
@@ -96,12 +111,16 @@ def _expand(data: tuple[str, ...], collected: list[str], vocabulary: Vocabulary,
     return [id for id in dict.fromkeys(found) if id in vocabulary.categories and categories.get(id)]
 
 
-def _row(cell: dict[str, set[str]], vocabulary: Vocabulary) -> LawRow:
+def _row(cell: dict[str, set], vocabulary: Vocabulary) -> LawRow:
     def titles(ids: set[str], table: dict) -> tuple[str, ...]:
         return tuple(table[id].title for id in table if id in ids)
 
     columns = {name: titles(cell[name], vocabulary.categories) for name in _COLUMNS}
-    return LawRow(**columns, recipients=titles(cell["recipients"], vocabulary.recipients))
+    recipients = tuple(r.description for r in vocabulary.recipients.values() if r.id in cell["recipients"])
+    origins = [o for o in _SOURCES if o in cell["sources"]] + [o for o in vocabulary.recipients if o in cell["sources"]]
+    sources = tuple(_SOURCES[o] if o in _SOURCES else vocabulary.recipients[o].description for o in origins)
+    purposes = tuple(lower_first(title) for title in titles(cell["purposes"], vocabulary.purposes))
+    return LawRow(**columns, recipients=recipients, sources=sources, purposes=purposes)
 
 
 def retention_schedule(stated: list[StatedFact], vocabulary: Vocabulary) -> list[tuple[str, str]]:

@@ -299,6 +299,12 @@ class AnswerContradiction:
 
 def answer_contradictions(profile: Profile, library: Library, questions: Questions | None = None) -> list[AnswerContradiction]:
     """A ticked practice that an answer the owner gave rules out (only answers saved in the profile count)."""
+    return [found for found in ruled_out(profile, library, questions) if found.practice_id in profile.practices]
+
+
+def ruled_out(profile: Profile, library: Library, questions: Questions | None = None) -> list[AnswerContradiction]:
+    """Every practice of the library, ticked or not, that an answer the owner gave rules out: what
+    the business does not do, so nothing should offer to tick it."""
     questions = questions or load_questions()
     given = {k: v for k, v in profile.answers.items() if k in questions.by_id and v is not None}
     if not given:
@@ -311,7 +317,7 @@ def answer_contradictions(profile: Profile, library: Library, questions: Questio
         if question is None or question.id not in given:
             continue
         for practice_id in item.effect.conflicts:
-            if practice_id in profile.practices and practice_id in library.practices:
+            if practice_id in library.practices:
                 why = f": {item.effect.reason}" if item.effect.reason else ""
                 message = (f"“{library.practices[practice_id].title}” is ticked, but you answered "
                            f"“{answer_text(question, item.value)}” to “{question.text}”{why}. "

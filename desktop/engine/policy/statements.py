@@ -118,6 +118,15 @@ class Generated:
         return [f"{_capital(category)}, such as {join_words([lower_first(t) for t in row.collected])}"
                 for category, row in self.table(law).items() if category and row.collected]
 
+    def _by_category(self, law: Regime) -> list[str]:
+        """Each category collected, with its own examples, sources, purposes and recipients; the
+        categories that share all three are one item, so the list says each thing once."""
+        groups: dict[tuple, list[tuple[str, LawRow]]] = {}
+        for category, row in self.table(law).items():
+            if category and row.collected:
+                groups.setdefault((row.sources, row.purposes, row.recipients), []).append((category, row))
+        return [_category_line(group) for group in groups.values()]
+
     def _sensitive(self, law: Regime) -> list[str]:  # "precise location", "password"
         """The kinds of sensitive personal information the policy says it collects: for each
         collected id, the narrowest sensitive category that holds it."""
@@ -175,6 +184,18 @@ class Generated:
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _category_line(group: list[tuple[str, LawRow]]) -> str:
+    """"Identifiers (name and email address) and customer records (phone number). Sources: you and
+    the company you sign in with. Purposes: giving support. Given to: companies that host the Site."."""
+    categories = join_words([f"{category} ({join_words([lower_first(t) for t in row.collected])})" for category, row in group])
+    row = group[0][1]
+    parts = [f"{_capital(categories)}.",
+             f"Sources: {join_words(list(row.sources))}." if row.sources else "",
+             f"Purposes: {join_words(list(row.purposes))}." if row.purposes else "",
+             f"Given to: {join_words(list(row.recipients))}." if row.recipients else "Given to no one outside our company."]
+    return " ".join(part for part in parts if part)
 
 
 # --- Claims in the user's own wording ------------------------------------------------------

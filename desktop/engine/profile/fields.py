@@ -81,7 +81,8 @@ PROFILE_FIELDS: list[ProfileField] = [
                       "Their name, postal address and email.",
                  advice="You are based outside the EU and the UK and the policy covers the GDPR: name your "
                         "representative in the EU and the UK (GDPR Article 27), unless you deal with people there "
-                        "only now and then and never with sensitive data on a large scale."),
+                        "only now and then and never with sensitive data on a large scale. If so, mark it "
+                        "not required in the Compliance tab, with your reason."),
     ProfileField("company.dpo_required", "Data protection officer required", "DPO re&quired", _GDPR,
                  kind=CHOICE, choices=("no", "yes"),
                  help="GDPR Article 37: yes if you are a public body, or if your core work is monitoring people "
@@ -125,14 +126,21 @@ def form_groups() -> list[tuple[str, list[ProfileField]]]:
 
 def needed_fields(profile, laws: Iterable[Regime]) -> dict[str, Regime]:
     """Field key -> the first of the `laws` the profile covers that needs it (`needs` in regimes.toml)
-    while its condition holds."""
+    while its condition holds, unless the owner recorded that its requirement does not apply to them."""
     needed: dict[str, Regime] = {}
     for law in laws:
         if law.id in profile.regimes:
             for need in law.needs:
-                if need.when is None or need.when.holds(lambda name: _condition_value(profile, name)):
+                if need_holds(profile, need):
                     needed.setdefault(need.field, law)
     return needed
+
+
+def need_holds(profile, need) -> bool:
+    """Does the profile need this field now: its condition holds, and its requirement is not marked not required?"""
+    if need.requirement and need.requirement in profile.not_required:
+        return False
+    return need.when is None or need.when.holds(lambda name: _condition_value(profile, name))
 
 
 def _condition_value(profile, name: str) -> object:

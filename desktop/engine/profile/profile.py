@@ -104,6 +104,8 @@ class Profile:
     confirmed: dict[str, str] = field(default_factory=dict)
     # interview question id -> the answer given (ids this Policywright does not ask are kept, unused)
     answers: dict[str, object] = field(default_factory=dict)
+    # requirement id -> why the law does not ask it of this business (“we serve people there only occasionally”)
+    not_required: dict[str, str] = field(default_factory=dict)
     extra: dict = field(default_factory=dict)
 
     def field_value(self, name: str) -> str:
@@ -177,6 +179,7 @@ def profile_from_dict(data: object, source: str = "profile") -> Profile:
         overrides=_read_overrides(data.get("overrides", {}), problems),
         confirmed=_read_confirmed(data.get("confirmed", {}), problems),
         answers=_read_answers(data.get("answers", {}), problems),
+        not_required=_read_not_required(data.get("not_required", {}), problems),
         extra={k: v for k, v in data.items() if k not in _TOP_KEYS},
     )
     if problems:
@@ -199,7 +202,7 @@ def migrate(data: dict, source: str = "profile") -> dict:
 
 
 _TOP_KEYS = {"schema_version", "company", "service", "terms", "practices", "regimes",
-             "effective_date", "overrides", "confirmed", "answers"}
+             "effective_date", "overrides", "confirmed", "answers", "not_required"}
 
 
 def _read_practices(data: object, problems: list[str]) -> dict[str, dict]:
@@ -258,6 +261,15 @@ def _read_confirmed(data: object, problems: list[str]) -> dict[str, str]:
     return dict(data)
 
 
+def _read_not_required(data: object, problems: list[str]) -> dict[str, str]:
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        problems.append("not_required: must be an object of requirement id -> why the law does not ask it of you")
+        return {}
+    blank = [key for key, reason in data.items() if not reason.strip()]
+    problems += [f"not_required.{key}: give the reason it is not required, or remove it" for key in blank]
+    return dict(data) if not blank else {}
+
+
 def _read_answers(data: object, problems: list[str]) -> dict[str, object]:
     """Answers of the right type for each known question; answers to unknown questions are kept."""
     wrong = answer_problems(data)
@@ -283,6 +295,7 @@ def profile_to_dict(profile: Profile) -> dict:
         "overrides": profile.overrides,
         **({"confirmed": profile.confirmed} if profile.confirmed else {}),
         **({"answers": profile.answers} if profile.answers else {}),
+        **({"not_required": profile.not_required} if profile.not_required else {}),
     }
 
 

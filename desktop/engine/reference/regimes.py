@@ -38,6 +38,9 @@ class Need:
 
     field: str  # "company.dpo_contact"
     when: Condition | None = None
+    # The requirement whose content the field is: while the need holds and the field is empty,
+    # the requirement is missing, whatever clause mentions it.
+    requirement: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ def _regime(regime_id: str, table: object) -> Regime:
         raise RegimeError(f"regime {regime_id!r} needs {', '.join(missing)}")
     return Regime(regime_id, table["title"], table["scope"], table["explanation"], table["question"],
                   _requirements(regime_id, table.get("requirements", [])), _text(regime_id, table, "called"),
-                  tuple(_texts(regime_id, table, "rules")), _needs(regime_id, table.get("needs", [])),
+                  tuple(_texts(regime_id, table, "rules")), _needs(regime_id, table),
                   _mapping(regime_id, table, "categories"), _mapping(regime_id, table, "lists"))
 
 
@@ -95,14 +98,19 @@ def _requirements(regime_id: str, items: object) -> tuple[Requirement, ...]:
     return tuple(requirements)
 
 
-def _needs(regime_id: str, items: object) -> tuple[Need, ...]:
+def _needs(regime_id: str, table: dict) -> tuple[Need, ...]:
+    items = table.get("needs", [])
+    declared = {item.get("id") for item in table.get("requirements", []) if isinstance(item, dict)}
     needs = []
     for item in items if isinstance(items, list) else [None]:
         if not isinstance(item, dict) or not isinstance(item.get("field"), str):
-            raise RegimeError(f"each `needs` of {regime_id!r} needs a `field` (and may have a `when`)")
-        when = item.get("when")
+            raise RegimeError(f"each `needs` of {regime_id!r} needs a `field` (and may have a `when` and a `requirement`)")
+        when, requirement = item.get("when"), item.get("requirement", "")
+        if requirement and requirement not in declared:
+            raise RegimeError(f"`needs` {item['field']} of {regime_id!r}: `requirement` {requirement!r} "
+                              f"is not one of its requirements")
         try:
-            needs.append(Need(item["field"], parse_condition(when) if isinstance(when, str) else None))
+            needs.append(Need(item["field"], parse_condition(when) if isinstance(when, str) else None, str(requirement)))
         except ConditionError as error:
             raise RegimeError(f"`needs` {item['field']} of {regime_id!r}: `when`: {error}") from None
     return tuple(needs)

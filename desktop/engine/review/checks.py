@@ -16,7 +16,7 @@ from desktop.engine.policy.statements import claims_in_wording, stated_facts
 from desktop.engine.profile.fields import PROFILE_FIELDS, needed_advice, needed_fields
 from desktop.engine.profile.profile import Profile
 from desktop.engine.review.causes import one_per_cause
-from desktop.engine.review.coverage import MISSING, REWORDED, RegimeCoverage, states
+from desktop.engine.review.coverage import MISSING, NOT_REQUIRED, REWORDED, RegimeCoverage, states
 from desktop.engine.review.lint import apply_fix, lint
 from desktop.engine.review.retention import retention_gaps
 
@@ -332,13 +332,17 @@ def fixed_override(profile: Profile, library: Library, clause_id: str, document:
 
 def _coverage_problems(covered: dict[str, RegimeCoverage], library: Library) -> list[Problem]:
     """A warning for each requirement of a chosen law that the policy misses, or states only in
-    wording the user has not confirmed; `coverage` decides which."""
+    wording the user has not confirmed; a note for each the owner marked not required; `coverage`
+    decides which. A requirement whose empty detail is its content is warned at that detail."""
     problems = []
     for regime in covered.values():
         title = regime.regime.title
         for item in regime.requirements:
             text = item.requirement.text
-            if item.state == MISSING:
+            if item.state == NOT_REQUIRED:
+                problems.append(Problem(INFO, "not-required", f"{title}: you marked “{item.requirement.words}” not "
+                                        f"required: “{item.reason}”.", Place(REQUIREMENT, item.id)))
+            elif item.state == MISSING and not item.details:
                 words = item.requirement.words
                 citation = f" ({item.requirement.citation})" if item.requirement.citation else ""
                 problems.append(Problem(WARNING, "regime-gap", f"{title}: the policy should say {_lower_first(words)}; "

@@ -6,7 +6,10 @@ prints it, and the window's Compliance panel shows it as a checklist. A requirem
 - covered: a clause in the policy states it, in the library's wording or in wording the user
   confirmed still says what the library's did;
 - reworded: only clauses the user reworded and has not confirmed state it ("check your wording");
-- missing: no clause in the policy states it; the practices that would are suggested, best first.
+- missing: no clause in the policy states it (the practices that would are suggested, best first),
+  or a clause does but the detail that is its content is empty (a law's `needs` with a
+  `requirement`: the company details to fill in are named); `check` warns at that detail;
+- not required: the owner recorded why the law does not ask it of them (`profile.not_required`).
 
 An `alone` requirement (COPPA's general audience) answers its regime by itself when it is met;
 when it is not, it is not needed, and is offered `instead` of the others.
@@ -15,23 +18,27 @@ when it is not, it is not needed, and is offered `instead` of the others.
 from dataclasses import dataclass, replace
 
 from desktop.engine.facts.rules import contradictions_adding
+from desktop.engine.interview.interview import ruled_out
 from desktop.engine.library.model import Clause, Library, Practice
 from desktop.engine.policy.assemble import appearing, assemble, condition_lookup
 from desktop.engine.policy.document import Document
 from desktop.engine.policy.statements import stated_facts
+from desktop.engine.profile.fields import need_holds
 from desktop.engine.profile.profile import Profile
 from desktop.engine.reference.regimes import Regime, Requirement, applicable
 
-COVERED, REWORDED, MISSING = "covered", "reworded", "missing"
-STATES = (COVERED, REWORDED, MISSING)
+COVERED, REWORDED, MISSING, NOT_REQUIRED = "covered", "reworded", "missing", "not required"
+STATES = (COVERED, REWORDED, MISSING, NOT_REQUIRED)
 
 
 @dataclass(frozen=True)
 class RequirementCoverage:
     requirement: Requirement
-    state: str  # COVERED, REWORDED or MISSING
+    state: str  # one of STATES
     clauses: tuple[str, ...] = ()  # covered: the clauses that state it; reworded: the rewordings to check
     practices: tuple[str, ...] = ()  # missing: practices whose clauses would state it, best first
+    details: tuple[str, ...] = ()  # missing: the empty profile fields that are its content ("company.eu_representative")
+    reason: str = ""  # not required: why, in the owner's words
 
     @property
     def id(self) -> str:
@@ -53,11 +60,14 @@ class RegimeCoverage:
 
     def as_dict(self) -> dict:
         """`{"covered": {req: [clause ids]}, "missing": {req: [practice ids]}, "reworded": {req: [clause ids]},
-        "instead": {req: [practice ids]}}`."""
-        result: dict[str, dict[str, list[str]]] = {state: {} for state in (COVERED, MISSING, REWORDED)}
+        "instead": {req: [practice ids]}, "fill_in": {req: [profile fields]}, "not_required": {req: reason}}`."""
+        result: dict[str, dict] = {state: {} for state in (COVERED, MISSING, REWORDED)}
+        result["not_required"] = {item.id: item.reason for item in self.in_state(NOT_REQUIRED)}
         for item in self.requirements:
-            result[item.state][item.id] = list(item.practices if item.state == MISSING else item.clauses)
+            if item.state != NOT_REQUIRED:
+                result[item.state][item.id] = list(item.practices if item.state == MISSING else item.clauses)
         result["instead"] = {item.id: list(item.practices) for item in self.instead}
+        result["fill_in"] = {item.id: list(item.details) for item in self.requirements if item.details}
         return result
 
 
@@ -81,7 +91,7 @@ def states(profile: Profile, library: Library, document: Document) -> dict[str, 
     result = {}
     for regime in library.laws(profile.regimes):
         needed = applicable(regime, set(stating))
-        items = tuple(_state(r, stating.get(r.id, []), profile) for r in needed)
+        items = tuple(_state(r, stating.get(r.id, []), profile, regime) for r in needed)
         instead = () if any(r.alone for r in needed) else tuple(
             RequirementCoverage(r, MISSING) for r in regime.requirements if r.alone)
         result[regime.id] = RegimeCoverage(regime, items, instead)
@@ -91,25 +101,30 @@ def states(profile: Profile, library: Library, document: Document) -> dict[str, 
 def with_suggestions(found: dict[str, RegimeCoverage], profile: Profile, library: Library,
                      document: Document) -> dict[str, RegimeCoverage]:
     """`found` (from `states`, as `check` exposes it) with the practices that would close each gap, best first."""
-    stated = {item.id for regime in found.values() for item in regime.requirements if item.state != MISSING}
+    stated = {item.id for regime in found.values() for item in regime.requirements if item.state != MISSING or item.clauses}
     missing = {r.id for regime in found.values() for r in regime.regime.requirements if r.id not in stated}
     suggestions = _Suggestions(profile, library, document, missing)
 
     def suggested(item: RequirementCoverage) -> RequirementCoverage:
-        return replace(item, practices=suggestions(item.id)) if item.state == MISSING else item
+        return replace(item, practices=suggestions(item.id)) if item.state == MISSING and not item.clauses else item
 
     return {regime_id: replace(regime, requirements=tuple(map(suggested, regime.requirements)),
                                instead=tuple(map(suggested, regime.instead))) for regime_id, regime in found.items()}
 
 
 def is_complete(result: dict[str, RegimeCoverage]) -> bool:
-    """True when no chosen regime misses a requirement (rewordings to check do not count as missing)."""
+    """True when no chosen regime misses a requirement (rewordings to check and requirements marked
+    not required do not count as missing)."""
     return not any(regime.missing for regime in result.values())
 
 
-def _state(requirement: Requirement, clauses: list[Clause], profile: Profile) -> RequirementCoverage:
-    if not clauses:
-        return RequirementCoverage(requirement, MISSING)
+def _state(requirement: Requirement, clauses: list[Clause], profile: Profile, regime: Regime) -> RequirementCoverage:
+    if requirement.id in profile.not_required:
+        return RequirementCoverage(requirement, NOT_REQUIRED, reason=profile.not_required[requirement.id])
+    empty = tuple(need.field for need in regime.needs if need.requirement == requirement.id
+                  and need_holds(profile, need) and not profile.field_value(need.field).strip())
+    if not clauses or empty:
+        return RequirementCoverage(requirement, MISSING, tuple(c.id for c in clauses), details=empty)
     trusted = tuple(c.id for c in clauses if profile.wording_confirmed(c.id))
     if trusted:
         return RequirementCoverage(requirement, COVERED, trusted)
@@ -117,7 +132,9 @@ def _state(requirement: Requirement, clauses: list[Clause], profile: Profile) ->
 
 
 class _Suggestions:
-    """The practices that would state a requirement, best first: those that clash with nothing
+    """The practices that would state a requirement, best first. None that an interview answer rules
+    out: a suggestion never brings in a process the business said it does not have (a parent's
+    consent by email in a policy for a general audience). Those that clash with nothing
     ticked (no conflict rule, no other choice of the same group) and contradict nothing the policy
     states, then those whose needed practices are ticked, then those mainly for a chosen law (a
     clause's first requirement is the one it is for: a section for Californians is a poor answer
@@ -131,12 +148,13 @@ class _Suggestions:
         self.clashing = {rule.other if rule.practice in ticked else rule.practice for rule in library.rules
                          if rule.kind == "conflict" and (rule.practice in ticked) != (rule.other in ticked)}
         self.groups = {library.practices[p].group for p in ticked if p in library.practices} - {None}
+        self.ruled_out = {found.practice_id for found in ruled_out(profile, library)}
         self._shown: dict[str, list[Clause]] = {}
         self._contradicting: dict[str, bool] = {}
 
     def __call__(self, requirement_id: str) -> tuple[str, ...]:
         candidates = [p for p in self.library.practices.values() if p.id not in self.profile.practices
-                      and any(requirement_id in c.regimes for c in self._would_show(p))]
+                      and p.id not in self.ruled_out and any(requirement_id in c.regimes for c in self._would_show(p))]
         return tuple(p.id for p in sorted(candidates, key=self._rank)) if len(candidates) > 1 else (
             tuple(p.id for p in candidates))
 

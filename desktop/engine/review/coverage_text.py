@@ -3,7 +3,8 @@ line per requirement with its state and id in fixed columns, then where it is co
 would cover it."""
 
 from desktop import NOT_LEGAL_ADVICE
-from desktop.engine.review.coverage import COVERED, MISSING, REWORDED, RegimeCoverage
+from desktop.engine.profile.fields import label
+from desktop.engine.review.coverage import COVERED, MISSING, NOT_REQUIRED, REWORDED, RegimeCoverage, RequirementCoverage
 
 _WHAT = {COVERED: "in", REWORDED: "check your wording of", MISSING: "tick one of"}
 _INDENT = " " * 12
@@ -15,19 +16,31 @@ def coverage_lines(result: dict[str, RegimeCoverage]) -> list[str]:
                 NOT_LEGAL_ADVICE]
     lines = []
     for regime in result.values():
-        counts = {state: len(regime.in_state(state)) for state in (COVERED, REWORDED, MISSING)}
+        counts = {state: len(regime.in_state(state)) for state in (COVERED, REWORDED, MISSING, NOT_REQUIRED)}
+        not_required = f", {counts[NOT_REQUIRED]} not required" if counts[NOT_REQUIRED] else ""
         lines.append(f"{regime.regime.label}: {counts[COVERED]} of {len(regime.requirements)} covered, "
-                     f"{counts[REWORDED]} to check, {counts[MISSING]} missing")
+                     f"{counts[REWORDED]} to check, {counts[MISSING]} missing{not_required}")
         for item in regime.requirements:
             citation = f" [{item.requirement.citation}]" if item.requirement.citation else ""
-            lines.append(f"  {item.state:<9} {item.id:<32} {item.requirement.words}{citation}")
-            ids = item.practices if item.state == MISSING else item.clauses
-            lines.append(f"{_INDENT}{_WHAT[item.state]}: {', '.join(ids) or 'no practice in the library'}")
+            state = "not req." if item.state == NOT_REQUIRED else item.state
+            lines.append(f"  {state:<9} {item.id:<32} {item.requirement.words}{citation}")
+            lines.append(f"{_INDENT}{_what(item)}")
         for item in regime.instead:
             lines.append(f"  {'instead':<9} {item.id:<32} {item.requirement.words} (answers {regime.regime.title} alone)")
             lines.append(f"{_INDENT}tick one of: {', '.join(item.practices) or 'no practice in the library'}")
         lines.append("")
     missing = sum(len(regime.missing) for regime in result.values())
-    lines.append(f"{missing} missing: tick a practice named above to cover each." if missing else "Nothing missing.")
+    lines.append(f"{missing} missing: tick a practice or fill in a detail named above to cover each, "
+                 "or record why the law does not ask it of you." if missing else "Nothing missing.")
     lines.append(NOT_LEGAL_ADVICE)
     return lines
+
+
+def _what(item: RequirementCoverage) -> str:
+    """The line under a requirement: where it is covered, why it is not required, or what would cover it."""
+    if item.state == NOT_REQUIRED:
+        return f"you said: {item.reason}"
+    if item.details:
+        return f"fill in: {', '.join(label(key) for key in item.details)} (company details)"
+    ids = item.practices if item.state == MISSING else item.clauses
+    return f"{_WHAT[item.state]}: {', '.join(ids) or 'no practice in the library'}"

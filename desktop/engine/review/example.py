@@ -142,7 +142,10 @@ def _with_needs_met(library: Library, chosen: dict[str, dict]) -> dict[str, dict
 
 def all_practices_profile(library: Library, today: dt.date | None = None) -> Profile:
     """The example company with every practice that can go together and every law: the largest
-    policy `check` accepts. Its interview answers are dropped, since they no longer describe it."""
+    policy `check` accepts. Its interview answers are dropped, since they no longer describe it.
+    Covering the GDPR from the United States, it names its representative in the EU and the UK."""
     profile = example_profile(library, today)
     profile.practices, profile.regimes, profile.answers = all_practices(library), list(library.regimes), {}
+    profile.set_field("company.eu_representative", "Acme EU Representative Ltd, 1 Quay Street, Dublin 2, Ireland, "
+                                                   "eu-rep@acme-audio.example")
     return profile
