@@ -116,7 +116,9 @@ def _row(cell: dict[str, set], vocabulary: Vocabulary) -> LawRow:
         return tuple(table[id].title for id in table if id in ids)
 
     columns = {name: titles(cell[name], vocabulary.categories) for name in _COLUMNS}
-    recipients = tuple(r.description for r in vocabulary.recipients.values() if r.id in cell["recipients"])
+    given = cell["recipients"]  # one within another given the same data is already named by it ("courts" within "public bodies")
+    recipients = tuple(dict.fromkeys(r.description for r in vocabulary.recipients.values() if r.id in given
+                                     and not any(other != r.id and vocabulary.within(r.id, other, "recipient") for other in given)))
     origins = [o for o in _SOURCES if o in cell["sources"]] + [o for o in vocabulary.recipients if o in cell["sources"]]
     sources = tuple(_SOURCES[o] if o in _SOURCES else vocabulary.recipients[o].description for o in origins)
     purposes = tuple(lower_first(title) for title in titles(cell["purposes"], vocabulary.purposes))
