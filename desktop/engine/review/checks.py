@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from desktop.engine.facts.grammar import contradictions, describe
 from desktop.engine.facts.model import StatedFact
 from desktop.engine.facts.rules import consent_covers, is_cross_context, is_sale
+from desktop.engine.facts.sensitive import SPECIAL_CONDITION
 from desktop.engine.interview.interview import answer_contradictions
 from desktop.engine.language.markup import refused_links
 from desktop.engine.language.words import join_words
@@ -186,6 +187,7 @@ _SETTLED_BY = {
     "opt-out": lambda fact, at_fault, vocabulary: fact.verb in ("offers opt-out of sale", "offers opt-out of sharing"),
     "sharing-disclosure": lambda fact, at_fault, vocabulary: fact.verb == "discloses sharing",
     "nothing-sold": lambda fact, at_fault, vocabulary: is_sale(fact, vocabulary) or is_cross_context(fact, vocabulary),
+    "special-category": lambda fact, at_fault, vocabulary: fact.verb == SPECIAL_CONDITION,
 }
 
 
@@ -233,10 +235,24 @@ def _settling_practices(found, library: Library, profile: Profile) -> list[str]:
             and any(f.positive and settles(f, at_fault, library.vocabulary) for c in p.clauses for f in c.facts)]
 
 
+def _settling_options(found, library: Library, profile: Profile) -> list[str]:
+    """“Option” of “Practice” for each option of a picked practice on which a settling fact depends."""
+    settles = _SETTLED_BY.get(found.kind, lambda fact, at_fault, vocabulary: False)
+    named = []
+    for practice in (library.practices[p] for p in profile.practices if p in library.practices):
+        for fact in (f for c in practice.clauses for f in c.facts if f.positive and f.condition):
+            if settles(fact, found.first.fact, library.vocabulary):
+                named += [f"“{practice.options[n[4:]].title}” in “{practice.title}”"
+                          for n in fact.condition.names() if n.startswith("opt.") and n[4:] in practice.options]
+    return list(dict.fromkeys(named))
+
+
 def _single_fix(found, library: Library, profile: Profile) -> str:
     offering = _settling_practices(found, library, profile)
     changes = _option_titles(library, found.first)
-    ways = [f"tick {join_words(offering[:3], 'or')}"] if offering else []
+    settable = _settling_options(found, library, profile)
+    ways = [f"set {join_words(settable, 'or')}"] if settable else []
+    ways += [f"tick {join_words(offering[:3], 'or')}"] if offering else []
     ways += [f"change {join_words(changes, 'or')}"] if changes else []
     return "To fix it, " + ", or ".join(ways + ["untick it"]) + "." if ways else "Untick it, or reword it."
 

@@ -75,6 +75,10 @@ NAMED_FEATURES = {
     "california.financial_incentive": {"value": "about $5 a year"},
     "california.opt_out": {"url": "https://acme-audio.example/do-not-sell"},
 }
+# What the all-practices company asks about its customers' hearing, as its owner would state it.
+SENSITIVE = {"kinds": ["health information"], "items": ["the results of a hearing test you choose to take with us"],
+             "purpose": "to tune the sound to your hearing", "who_sees": "our sound engineers",
+             "period": "until you delete your hearing profile", "basis": "your explicit consent"}
 
 
 def all_practices(library: Library) -> dict[str, dict]:
@@ -88,7 +92,8 @@ def all_practices(library: Library) -> dict[str, dict]:
 
 
 def _named(practice_id: str) -> dict:
-    return {**NAMED_FEATURES.get(practice_id, {}), **EXAMPLE_RETENTION.get(practice_id, {})}
+    sensitive = SENSITIVE if practice_id == "collect.sensitive" else {}
+    return {**NAMED_FEATURES.get(practice_id, {}), **EXAMPLE_RETENTION.get(practice_id, {}), **sensitive}
 
 
 _ALL_PRACTICES: dict[int, tuple[Library, list[str]]] = {}  # worked out once per library: it assembles a few times
