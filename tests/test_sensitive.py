@@ -5,6 +5,7 @@ on what condition, wherever the business is (a Texas yoga studio, not only a Cal
 import pytest
 from businesses import TEXAS_STUDIO
 
+from desktop.engine.facts.grammar import describe, parse_fact
 from desktop.engine.interview.interview import new_profile
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.reference.vocabulary import load_vocabulary
@@ -142,3 +143,11 @@ def test_a_library_that_marks_sensitivity_as_true_still_means_california(tmp_pat
     vocabulary, faults = load_vocabulary(tmp_path)
     assert vocabulary.categories["a"].sensitive == ("ccpa",) and vocabulary.categories["b"].sensitive == ("gdpr",)
     assert faults == [(tmp_path / "data.toml", 23, "`sensitive` must list law ids, such as \"gdpr\"")]
+
+
+@pytest.mark.parametrize("fact, words", [
+    ("asks explicit consent for sensitive.health", "you ask for explicit consent before you use health information"),
+    ("meets a special condition for sensitive.biometric", "you use biometric information only on a condition the law names"),
+])
+def test_a_condition_for_sensitive_data_reads_as_plain_words(bundled_library, fact, words):
+    assert describe(parse_fact(fact, bundled_library.vocabulary), bundled_library.vocabulary) == words

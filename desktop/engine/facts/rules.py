@@ -453,4 +453,8 @@ def describe(fact: Fact, vocabulary: Vocabulary, data: tuple[str, ...] | None = 
         return f"{to} may use information only for your purposes"
     if fact.verb == "retains":
         return f"you keep {what} {fact.value}"
+    if fact.verb == "special condition":
+        explicit = fact.source.startswith("asks explicit consent")
+        return f"you ask for explicit consent before you use {what}" if explicit else (
+            f"you use {what} only on a condition the law names")
     return fact.source
