@@ -16,7 +16,7 @@ from pathlib import Path
 from desktop.engine.export import HTML, HTML_SNIPPET, MARKDOWN, WORD, Format, render
 from desktop.engine.files.fileio import write_atomic
 from desktop.engine.history.comparison import Comparison, compare_sides, draft_side, side_from_reference, version_side
-from desktop.engine.history.versions import Version, is_version_file, publish, why_not_write
+from desktop.engine.history.versions import Version, is_version_file, publish, why_not_export, why_not_write
 from desktop.engine.library.model import Library
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.policy.document import Document
@@ -65,16 +65,18 @@ def draft(profile: Profile, library: Library) -> Draft:
     return Draft(profile, document, tuple(check(profile, library, document)))
 
 
-def refuse_write(path: Path, sources: Iterable[Path] = (), source_is: str = PROFILE_ITSELF) -> None:
-    """Raise Refused when `path` may not be written (a published version, one of `sources`)."""
-    reason = why_not_write(path, sources, source_is)
+def refuse_write(path: Path, sources: Iterable[Path] = (), source_is: str = PROFILE_ITSELF, *, export: bool = False) -> None:
+    """Raise Refused when `path` may not be written (a published version, one of `sources`; for an
+    `export`, a policy or a comparison, also any profile)."""
+    reason = (why_not_export if export else why_not_write)(path, sources, source_is)
     if reason:
         raise Refused(path, reason)
 
 
-def write_file(path: Path, data: bytes, sources: Iterable[Path] = (), source_is: str = PROFILE_ITSELF) -> None:
-    """Every write of ours: refused as why_not_write says, else atomic (OSError when the system refuses)."""
-    refuse_write(path, sources, source_is)
+def write_file(path: Path, data: bytes, sources: Iterable[Path] = (), source_is: str = PROFILE_ITSELF, *,
+               export: bool = False) -> None:
+    """Every write of ours: refused as refuse_write says, else atomic (OSError when the system refuses)."""
+    refuse_write(path, sources, source_is, export=export)
     write_atomic(Path(path), data)
 
 
@@ -88,10 +90,10 @@ def export_policy(policy: Draft, fmt_id: str, path: Path, *, allow_errors: bool 
     """Write the policy to `path`: refused before anything is rendered when the file may not be
     written, or when the policy has errors and a draft with gaps was not allowed."""
     sources = list(sources)
-    refuse_write(path, sources, source_is)
+    refuse_write(path, sources, source_is, export=True)
     if policy.errors and not allow_errors:
         raise HasErrors(policy.errors)
-    write_file(path, render_policy(policy.document, fmt_id, **options), sources, source_is)
+    write_file(path, render_policy(policy.document, fmt_id, **options), sources, source_is, export=True)
     return Path(path)
 
 
@@ -122,5 +124,5 @@ def compare_references(old: str, new: str, library: Library, load: Callable[[Pat
 
 def save_comparison(comparison: Comparison, fmt_id: str, path: Path, compared: Iterable[Path] = ()) -> Path:
     """Write the comparison as a Word redline or Markdown; never over a version or a compared file."""
-    write_file(path, _COMPARISON_WRITERS[fmt_id](comparison), compared, COMPARED_FILE)
+    write_file(path, _COMPARISON_WRITERS[fmt_id](comparison), compared, COMPARED_FILE, export=True)
     return Path(path)

@@ -72,3 +72,14 @@ def test_an_answers_file_that_is_missing_or_not_json_is_bad_input(tmp_path, caps
     path.write_text("{broken")
     code, _, err = run(capsys, "new-profile", str(tmp_path / "new.json"), "--answers", str(path))
     assert code == 2 and "is not valid JSON (line 1" in err
+
+
+@pytest.mark.parametrize("text, message", [
+    ('{"company_name": ' + "[" * 5000 + "]" * 5000 + "}", "nested more than"),
+    ('{"company_name": ' + "9" * 5000 + "}", "digits long"),
+])
+def test_an_answers_file_too_deep_or_with_a_huge_number_is_bad_input_naming_the_answer(tmp_path, capsys, text, message):
+    path = tmp_path / "answers.json"
+    path.write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, "new-profile", str(tmp_path / "new.json"), "--answers", str(path))
+    assert code == 2 and message in err and str(path) in err and "company_name" in err and "Traceback" not in err

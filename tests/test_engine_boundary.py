@@ -7,12 +7,15 @@ ENGINE = Path(__file__).resolve().parents[1] / "desktop" / "engine"
 
 
 def imported_modules(path: Path) -> set[str]:
+    """Every module the file imports, anywhere in its body (a lazy import counts too); for
+    `from package import name`, both the package and `package.name` (which may be a module)."""
     names = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
             names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
     return names
 
 
@@ -52,20 +55,9 @@ def _module_name(path: Path) -> str:
 
 
 def _desktop_graph() -> dict[str, set[str]]:
-    """Module -> the desktop modules it imports, anywhere in its body (a lazy import counts too);
-    `from package import module` counts as importing the module."""
+    """Module -> the desktop modules it imports."""
     paths = {_module_name(path): path for path in DESKTOP.rglob("*.py")}
-    graph = {}
-    for name, path in paths.items():
-        imported = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
-                imported.update(alias.name for alias in node.names)
-            elif isinstance(node, ast.ImportFrom) and node.module:
-                imported.add(node.module)
-                imported.update(f"{node.module}.{alias.name}" for alias in node.names)
-        graph[name] = {m for m in imported if m in paths and m != name}
-    return graph
+    return {name: {m for m in imported_modules(path) if m in paths and m != name} for name, path in paths.items()}
 
 
 def _layer(module: str) -> str | None:

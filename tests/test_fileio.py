@@ -3,6 +3,7 @@ cleaned, the folder flushed, and the last versions of a profile kept."""
 
 import os
 import stat
+import tempfile
 import time
 
 import pytest
@@ -134,3 +135,16 @@ def test_an_unchanged_version_is_kept_once_and_a_failing_backup_does_not_stop_th
     blocked.write_text("a file where the backup folder should be")
     save_profile(Profile(effective_date="2026-02-02"), path, backups=blocked)
     assert load_profile(path).effective_date == "2026-02-02"
+
+
+@pytest.mark.parametrize("name", ["a" * 250 + ".md", "é" * 125 + ".md"])  # 253 and 253 bytes: the longest names allowed
+def test_a_name_as_long_as_the_disk_allows_is_written_and_its_old_temporaries_cleaned(tmp_path, name):
+    target = tmp_path / name
+    write_atomic(target, b"first")
+    write_atomic(target, b"second")
+    assert target.read_bytes() == b"second" and os.listdir(tmp_path) == [name]
+    descriptor, left = tempfile.mkstemp(prefix=f".{fileio._temp_stem(name)}.", suffix=".tmp", dir=tmp_path)  # a killed save's
+    os.close(descriptor)
+    os.utime(left, (0, 0))
+    write_atomic(target, b"third")
+    assert os.listdir(tmp_path) == [name]

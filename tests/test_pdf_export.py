@@ -155,3 +155,13 @@ def test_without_qt_the_command_line_says_pdf_cannot_be_made_here(bundled_librar
     assert result.returncode == 2 and not out.exists()
     assert re.fullmatch(rf"policywright: {re.escape(str(out))} not written: PDF export needs PySide6[.\w]*, "
                         r"which cannot be loaded here; choose another format\n", result.stderr), result.stderr
+
+
+def test_a_word_longer_than_a_line_gets_break_opportunities_and_other_text_is_left_alone():
+    from desktop.qtexport import pdf
+
+    word = "X" + "x" * 10_000
+    broken = pdf._breakable(f"the {word} and a link https://example.com/a-rather-long-but-real-path")
+    assert broken.replace("\u200b", "") == f"the {word} and a link https://example.com/a-rather-long-but-real-path"
+    assert max(len(piece) for piece in broken.replace("\u200b", " ").split()) == pdf.LONG_WORD
+    assert pdf._breakable("an ordinary sentence of ordinary words") == "an ordinary sentence of ordinary words"

@@ -153,3 +153,12 @@ def test_why_not_write_never_opens_a_fifo(tmp_path):
 
 def test_why_not_write_leaves_a_name_too_long_to_the_write(tmp_path):
     assert why_not_write(tmp_path / ("a" * 300 + ".md")) is None
+
+
+@pytest.mark.parametrize("date", ["9999-12-31T23:59:59-05:00", "0001-01-01T00:00:00+05:00"])
+def test_a_version_dated_past_the_calendar_is_listed_as_damaged(saved, profile, fixture_library, date):
+    data = _version_data(saved, profile, fixture_library)
+    (versions_dir(saved) / "v0002.json").write_text(json.dumps({**data, "number": 2, "published": date}), encoding="utf-8")
+    skipped = []
+    assert [v.label[:9] for v in list_versions(saved, skipped)] == ["Version 1"]
+    assert "v0002.json" in skipped[0].source and "out of range" in str(skipped[0])

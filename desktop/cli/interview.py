@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 from desktop.cli.common import EXIT_OK, UserError, library, writing
+from desktop.engine.files.json_text import JSONTextError, read_json
+from desktop.engine.files.reading import read_text
 from desktop.engine.interview.interview import load_questions, new_profile
 from desktop.engine.library.model import Library
 from desktop.engine.profile.profile import Profile, ProfileError, profile_json
@@ -68,13 +70,13 @@ def print_questions(as_json: bool) -> None:
 def read_answers(path: Path) -> dict:
     """The answers in a JSON file, {question id: answer}; ProfileError names the file and each bad id."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = read_json(read_text(Path(path)))
     except FileNotFoundError:
         raise ProfileError(str(path), ["no such file; check the path given to --answers"]) from None
     except (OSError, UnicodeDecodeError) as error:
         raise ProfileError(str(path), [f"cannot be read ({error.__class__.__name__}: {error})"]) from None
-    except json.JSONDecodeError as error:
-        raise ProfileError(str(path), [f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"]) from None
+    except JSONTextError as error:  # not JSON, too deep, a number too long
+        raise ProfileError(str(path), [str(error)]) from None
     problems = answer_problems(data, unknown_ok=False)
     if problems:
         raise ProfileError(str(path), problems)

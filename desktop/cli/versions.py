@@ -86,7 +86,7 @@ def cmd_diff(args) -> int:
     compared = [_file_of(args.old), _file_of(args.new)]
     choose = "choose another file for the changes"
     try:
-        refuse_write(args.out, compared, COMPARED_FILE)  # before the sides are read, as the one check below would
+        refuse_write(args.out, compared, COMPARED_FILE, export=True)  # before the sides are read, as the one check below would
     except Refused as error:
         raise UserError(f"{error}; {choose}") from None
     comparison = compare_references(args.old, args.new, loaded, lambda path: profile(path, loaded))

@@ -7,6 +7,7 @@ Without a running Qt application (the command line), one is started on the offsc
 so exporting needs no screen.
 """
 
+import re
 from dataclasses import dataclass
 from html import escape
 
@@ -31,6 +32,8 @@ PAGE_SIZES = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.
 MARGINS_MM = (25, 22, 25, 22)  # left, top, right, bottom
 FONT_FAMILIES = ["Liberation Sans", "Arial", "Helvetica", "DejaVu Sans"]  # the Word export's font first
 BODY_POINTS = 10.5
+LONG_WORD = 40  # letters; longer than any word a line should hold whole
+_LONG_WORD = re.compile(rf"[^\s\u200b]{{{LONG_WORD}}}(?=[^\s\u200b])")
 _STYLE = (  # Qt's rich text takes margins in CSS pixels (1/96 inch)
     "h1{font-size:22pt;font-weight:normal;color:#17365D;margin-top:0;margin-bottom:14px}"
     "h2{font-size:14pt;color:#365F91;margin-top:24px;margin-bottom:6px}"
@@ -135,7 +138,7 @@ def _html(document: Document) -> str:
 def _runs(runs: list[Run], anchors: dict[str, str]) -> str:
     out = []
     for run in runs:
-        text = escape(clean_text(run.text))
+        text = escape(_breakable(clean_text(run.text)))
         href = safe_href(run)
         if href:
             text = f'<a href="{escape(href, quote=True)}">{text}</a>'
@@ -149,6 +152,12 @@ def _runs(runs: list[Run], anchors: dict[str, str]) -> str:
             text = f'<span style="background-color:#ffe58a">{text}</span>'
         out.append(text)
     return "".join(out)
+
+
+def _breakable(text: str) -> str:
+    """`text` with a zero-width space after every LONG_WORD letters of a longer word: Qt takes time
+    quadratic in a word's length to lay out one it must break itself (a 10,000-letter term: 22 s)."""
+    return _LONG_WORD.sub(lambda match: match.group(0) + "\u200b", text)
 
 
 def _headings(text: QTextDocument, page: _Page) -> list[OutlineEntry]:

@@ -15,9 +15,11 @@ _MOST_FIXES = 10_000  # each fix moves the layout forward; this only bounds a bu
 
 def paginate(text: QTextDocument, page_height: float) -> None:
     layout = text.documentLayout()
+    block = text.begin()
     for _ in range(_MOST_FIXES):
         layout.documentSize()  # lays out whatever the last fix changed
-        if not _fix_first_problem(text, page_height):
+        block = _fix_first_problem(text, page_height, block)
+        if block is None:
             return
     raise RuntimeError("the PDF's pages could not be broken")
 
@@ -36,18 +38,18 @@ def is_heading(block) -> bool:
     return block.blockFormat().headingLevel() in (2, 3)
 
 
-def _fix_first_problem(text: QTextDocument, page_height: float) -> bool:
-    block = text.begin()
+def _fix_first_problem(text: QTextDocument, page_height: float, block):
+    """Fix the first problem from `block` on; the block to look on from (a fix moves only what
+    follows it, so the blocks before are never looked at again), or None when none is left."""
     while block.isValid():
         if is_heading(block) and _alone_at_foot(text, block, page_height):
             _break_before(block)
-            return True
+            return block
         split = _line_on_next_page(text, block, page_height)
         if split is not None:
-            _split(text, block, split)
-            return True
+            return _split(text, block, split)
         block = block.next()
-    return False
+    return None
 
 
 def _page(y: float, page_height: float) -> int:
@@ -81,8 +83,9 @@ def _break_before(block) -> None:
     QTextCursor(block).mergeBlockFormat(page_break)
 
 
-def _split(text: QTextDocument, block, position: int) -> None:
-    """Cut the block where its next page starts; the second part reads on as the same paragraph."""
+def _split(text: QTextDocument, block, position: int):
+    """Cut the block where its next page starts; the second part, which it returns, reads on as
+    the same paragraph."""
     cursor = QTextCursor(text)
     cursor.setPosition(position)
     cursor.insertBlock()
@@ -98,3 +101,4 @@ def _split(text: QTextDocument, block, position: int) -> None:
         listed.remove(rest)
         carrying_on.setIndent(listed.format().indent())
     QTextCursor(rest).setBlockFormat(carrying_on)
+    return rest

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.engine.history.comparison import Comparison
 from desktop.engine.policy.diff import CHANGED, DELETED, INSERTED, SAME, BlockChange, counts
-from desktop.ui.dialogs import ask_file_to_save
+from desktop.ui.dialogs import ask_file_to_save, show_warning
 from desktop.ui.widgets import palette_is_dark
 from desktop.usecases import COMPARISON_FORMATS, Refused, save_comparison
 
@@ -136,7 +135,7 @@ class CompareView(QWidget):
                                 declared.extension.lstrip("."))
 
     def show_error(self, title: str, text: str) -> None:
-        QMessageBox.warning(self, title, text)
+        show_warning(self, title, text)
 
     def save(self, fmt: str, folder: Path | None = None) -> Path | None:
         if self.comparison is None:

@@ -304,7 +304,7 @@ class Controller(QObject):
         sources = [self.session.path] if self.session.path else []
         options = {name: self.settings.export_option(fmt, name) for name in FORMATS[fmt].options}
         try:
-            refuse_write(path, sources, EDITED_PROFILE)  # before asking whether to replace it
+            refuse_write(path, sources, EDITED_PROFILE, export=True)  # before asking whether to replace it
             if not self._may_write(chosen, path):
                 return False
             export_policy(policy, fmt, path, allow_errors=True, sources=sources, source_is=EDITED_PROFILE, **options)

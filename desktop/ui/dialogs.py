@@ -60,6 +60,18 @@ class FirstRunDialog(QDialog):
         self.accept()
 
 
+def message_box(icon: QMessageBox.Icon, title: str, text: str, parent: QWidget | None) -> QMessageBox:
+    """A message box that shows its text, and the informative text set later, as written: names the
+    user typed (a company called “<img src=…>”) are never read as rich text."""
+    box = QMessageBox(icon, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
+def show_warning(parent: QWidget | None, title: str, text: str) -> None:
+    message_box(QMessageBox.Icon.Warning, title, text, parent).exec()
+
+
 def ask_file_to_save(parent: QWidget, title: str, suggested: Path, name_filter: str, suffix: str) -> Path | None:
     """A save dialog that adds `suffix` to a name typed without one *before* it asks about replacing a file.
 
@@ -100,8 +112,8 @@ class WindowView:
                                 declared.extension.lstrip("."))
 
     def ask_overwrite(self, path: Path) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Replace file?",
-                          f"“{path.name}” already exists in {path.parent}.", parent=self.window)
+        box = message_box(QMessageBox.Icon.Warning, "Replace file?",
+                          f"“{path.name}” already exists in {path.parent}.", self.window)
         box.setInformativeText("Replace it? What it holds now will be lost.")
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.button(QMessageBox.StandardButton.Yes).setText("Replace")
@@ -109,8 +121,8 @@ class WindowView:
         return QMessageBox.StandardButton(box.exec()) == QMessageBox.StandardButton.Yes
 
     def ask_save_changes(self, name: str) -> str:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
-                          f"Save the changes to “{name}” before closing it?", parent=self.window)
+        box = message_box(QMessageBox.Icon.Warning, "Unsaved changes",
+                          f"Save the changes to “{name}” before closing it?", self.window)
         box.setInformativeText("If you don't save, your changes since the last save are lost.")
         box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                                | QMessageBox.StandardButton.Cancel)
@@ -120,9 +132,9 @@ class WindowView:
             QMessageBox.StandardButton(answer), CANCEL)
 
     def ask_conflict(self, path: Path) -> str:
-        box = QMessageBox(QMessageBox.Icon.Warning, "The file changed",
+        box = message_box(QMessageBox.Icon.Warning, "The file changed",
                           f"“{path.name}” was changed by another window or program since you opened it.",
-                          parent=self.window)
+                          self.window)
         box.setInformativeText("Saving now replaces those changes with yours. Save your version under another "
                                "name to keep both, or cancel and decide later.")
         overwrite = box.addButton("Replace theirs", QMessageBox.ButtonRole.DestructiveRole)
@@ -135,8 +147,8 @@ class WindowView:
     def ask_restore(self, recovered: Recovered) -> bool:
         when = recovered.saved_at.astimezone()
         where = f" ({recovered.profile_path})" if recovered.profile_path else " (never saved)"
-        box = QMessageBox(QMessageBox.Icon.Question, "Restore unsaved edits?",
-                          f"Policywright closed before your edits to “{recovered.name}” were saved.", parent=self.window)
+        box = message_box(QMessageBox.Icon.Question, "Restore unsaved edits?",
+                          f"Policywright closed before your edits to “{recovered.name}” were saved.", self.window)
         box.setInformativeText(f"The edits to {recovered.name}{where}, as they were on {day_and_date(when)} "
                                f"at {when:%H:%M}, were kept. Restore them? If you discard them, they are deleted.")
         restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
@@ -148,8 +160,8 @@ class WindowView:
     def ask_export_with_errors(self, errors: list[Problem]) -> bool:
         shown = "\n".join(f"• {p.message}" for p in errors[:6])
         more = f"\n…and {len(errors) - 6} more." if len(errors) > 6 else ""
-        box = QMessageBox(QMessageBox.Icon.Warning, "The policy is not finished",
-                          f"The policy still has {len(errors)} error{'s' if len(errors) != 1 else ''}:", parent=self.window)
+        box = message_box(QMessageBox.Icon.Warning, "The policy is not finished",
+                          f"The policy still has {len(errors)} error{'s' if len(errors) != 1 else ''}:", self.window)
         box.setInformativeText(f"{shown}{more}\n\nExport a draft anyway? Each gap is marked in the file.")
         export = box.addButton("Export draft", QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -157,7 +169,7 @@ class WindowView:
         return box.clickedButton() is export
 
     def show_error(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.window, title, text)
+        show_warning(self.window, title, text)
 
     def show_exported(self, path: Path) -> None:
         self.window.show_exported(path)

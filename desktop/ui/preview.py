@@ -206,7 +206,10 @@ class PolicyPreview(QTextBrowser):
         rect = layout.blockBoundingRect(block)
         bar, height = self.verticalScrollBar(), self.viewport().height()
         if not (bar.value() <= rect.top() and rect.top() + min(rect.height(), height * 0.5) <= bar.value() + height):
-            bar.setValue(int(rect.top() - height * top_share))
+            target = int(rect.top() - height * top_share)
+            if target > bar.maximum():  # Qt lays a long page out in steps and widens the range later: widen it now
+                bar.setMaximum(max(target, int(layout.documentSize().height()) - height))
+            bar.setValue(target)
 
     def _in_view(self, block) -> bool:
         rect = self.document().documentLayout().blockBoundingRect(block)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.engine.profile.profile import ProfileError
 from desktop.engine.storage.profile_library import Entry, LibraryError, ProfileLibrary, file_name_for
-from desktop.ui.dialogs import PROFILE_FILTER, ask_file_to_save
+from desktop.ui.dialogs import PROFILE_FILTER, ask_file_to_save, show_warning
 from desktop.ui.version_models import COMPANY, NAME, SORT_ROLE, VALUE_ROLE, ProfilesModel
 
 
@@ -54,7 +54,7 @@ class ProfilesQuestions:
         return answer == QMessageBox.StandardButton.Yes
 
     def show_error(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.parent, title, text)
+        show_warning(self.parent, title, text)
 
 
 PER_PROFILE = ("open", "duplicate", "rename", "delete", "export", "restore")

@@ -6,12 +6,16 @@ set aside as `<name>.corrupt` and replaced by a fresh one: it never stops the ap
 """
 
 import logging
+import os
+import stat
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 log = logging.getLogger(__name__)
 MAX_RECENT = 8
+MAX_SETTINGS_BYTES = 1_000_000  # a settings file is a few kilobytes
 
 RECENT, LAST_PROFILE, EXPORT_FOLDER = "files/recent", "files/last_profile", "files/export_folder"
 GEOMETRY, SPLITTER_PREFIX, LEFT_TAB = "window/geometry", "window/splitter/", "window/left_tab"
@@ -31,23 +35,44 @@ def _default(key: str) -> object:
     return b"" if key.startswith(SPLITTER_PREFIX) else DEFAULTS[key]
 
 
+def _default_path() -> Path:
+    """Where QSettings keeps the user's INI settings for Policywright (its own rule, written out
+    so the file can be checked before Qt opens it)."""
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA", Path.home())) / "Policywright" / "Policywright.ini"
+    if sys.platform == "darwin":
+        return Path.home() / ".config" / "Policywright" / "Policywright.ini"
+    config = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    return Path(config) / "Policywright" / "Policywright.ini"
+
+
+def _unreadable(path: Path) -> bool:
+    """Whether `path` holds something that is not a settings file: a pipe, a device, a folder, or
+    a file far larger than settings ever are."""
+    try:
+        found = path.stat()
+    except OSError:
+        return False  # no file yet (or a dangling link): QSettings starts afresh
+    return not stat.S_ISREG(found.st_mode) or found.st_size > MAX_SETTINGS_BYTES
+
+
 class Settings:
     """A thin, type-checked layer over QSettings (INI format)."""
 
     def __init__(self, path: Path | None = None):
-        self._path = path
+        self._path = Path(path) if path is not None else _default_path()
+        if _unreadable(self._path):  # QSettings would wait on a pipe for ever, or read a device without end
+            self._set_aside()
         self._store = self._open()
         if self._store.status() != QSettings.Status.NoError:
             self._set_aside()
             self._store = self._open()
 
     def _open(self) -> QSettings:
-        if self._path is not None:
-            return QSettings(str(self._path), QSettings.Format.IniFormat)
-        return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Policywright", "Policywright")
+        return QSettings(str(self._path), QSettings.Format.IniFormat)
 
     def _set_aside(self) -> None:
-        broken = Path(self._store.fileName())
+        broken = self._path
         log.warning("settings file %s cannot be read; starting with default settings", broken)
         try:
             broken.replace(broken.with_name(broken.name + ".corrupt"))

@@ -14,6 +14,7 @@ from desktop.engine.files.ondisk import stamp_of
 from desktop.engine.history.versions import Version, latest_version, version_files
 from desktop.engine.storage.profile_library import Entry, ProfileLibrary
 from desktop.ui.actions import _action
+from desktop.ui.dialogs import message_box
 from desktop.ui.history_view import HistoryView
 from desktop.ui.profiles_view import ProfilesView
 from desktop.usecases import Refused, draft, publish_draft
@@ -54,7 +55,7 @@ class VersionActions(QObject):
 
     # Asking (a test answers these)
     def ask_publish(self, name: str, number: int, errors: int, same_as: int | None) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, "Publish", f"Publish “{name}” as version {number}?", parent=self.window)
+        box = message_box(QMessageBox.Icon.Question, "Publish", f"Publish “{name}” as version {number}?", self.window)
         warning = (f"\n\nThe policy still has {errors} error{'s' if errors != 1 else ''}; each gap is kept in the text." if errors else "")
         if same_as is not None:
             warning += f"\n\nIt reads exactly as version {same_as} did."

@@ -79,3 +79,29 @@ def test_a_path_typed_with_its_extension_is_left_alone(qtbot, window, tmp_path):
     when_modal(QFileDialog, lambda dialog: (chosen.append(dialog.defaultSuffix()), type_file_name(qtbot, dialog, "notes.json")))
     assert window.view.ask_save_path(tmp_path / "acme.json") == tmp_path / "notes.json"
     assert chosen == ["json"]
+
+
+def test_a_name_holding_markup_is_shown_as_written_in_every_message_box(qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    from desktop.ui.dialogs import WindowView
+
+    shown = []
+
+    def record(box: QMessageBox) -> int:
+        shown.append({label.objectName(): (label.text(), label.textFormat()) for label in box.findChildren(QLabel)})
+        return int(QMessageBox.StandardButton.Cancel)
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    view = WindowView(parent)
+    name = "<font size=7 color=red>Acme</font><img src=x.png>"
+    view.ask_save_changes(name)
+    view.ask_overwrite(tmp_path / "<img src=x.png>.json")
+    view.show_error("Profile not saved", f"{name}: could not be written")
+    assert len(shown) == 3
+    for labels, written in zip(shown, [name, "<img src=x.png>.json", name], strict=True):
+        text, text_format = labels["qt_msgbox_label"]
+        assert written in text and text_format == Qt.TextFormat.PlainText
+        assert labels.get("qt_msgbox_informativelabel", ("", Qt.TextFormat.PlainText))[1] == Qt.TextFormat.PlainText

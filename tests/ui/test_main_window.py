@@ -183,7 +183,7 @@ def test_export_success_offers_the_file_and_its_folder(qtbot, example_window, tm
 def test_export_errors_are_shown_in_a_message_box(qtbot, example_window, tmp_path, monkeypatch):
     shown = []
     monkeypatch.setattr("desktop.ui.dialogs.ask_file_to_save", lambda *a: tmp_path / "missing" / "p.md")
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append((title, text)))
+    monkeypatch.setattr("desktop.ui.dialogs.show_warning", lambda parent, title, text: shown.append((title, text)))
     example_window.actions.exports["md"].trigger()
     assert shown[0][0] == "Export failed" and "could not be written" in shown[0][1] and "Choose another folder" in shown[0][1]
 

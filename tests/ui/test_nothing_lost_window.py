@@ -74,7 +74,7 @@ def test_a_failed_save_on_quit_keeps_the_window_open_with_the_reason(qtbot, data
     path.unlink()
     path.mkdir()  # the profile's name is now a folder: the save cannot replace it
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append((title, text)))
+    monkeypatch.setattr("desktop.ui.dialogs.show_warning", lambda parent, title, text: warnings.append((title, text)))
     seen = []
     when_modal(QMessageBox, click_button(qtbot, "Save", seen))
     window.close()
@@ -173,7 +173,7 @@ def test_a_hostile_profile_opens_a_dialog_naming_the_field_and_keeps_the_profile
     path = tmp_path / "hostile.json"
     path.write_text(text, encoding="utf-8")
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message: warnings.append((title, message)))
+    monkeypatch.setattr("desktop.ui.dialogs.show_warning", lambda parent, title, message: warnings.append((title, message)))
     assert not window.controller.open_profile(path, confirm=False)
     assert warnings[0][0] == "Cannot open profile" and named in warnings[0][1]
     assert window.session.profile == before and window.form.findChild(QLineEdit, "company.legal_name").text()

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from desktop.engine.files.fileio import real_target, remove_stale_temps, write_atomic
+from desktop.engine.files.reading import read_bytes
 
 log = logging.getLogger(__name__)
 KEEP = 3
@@ -28,7 +29,7 @@ def keep_backup(root: Path, profile_path: Path, keep: int = KEEP) -> Path | None
     """Copy the profile now at `profile_path` into its backup folder and drop all but the newest
     `keep`; the copy's path, or None when there was nothing to copy or it failed."""
     try:
-        data = real_target(Path(profile_path)).read_bytes()
+        data = read_bytes(real_target(Path(profile_path)))
     except FileNotFoundError:
         return None
     except OSError as error:
@@ -40,7 +41,7 @@ def keep_backup(root: Path, profile_path: Path, keep: int = KEEP) -> Path | None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         newest = backups(root, profile_path)[:1]
-        if newest and newest[0].read_bytes() == data:
+        if newest and read_bytes(newest[0]) == data:
             return newest[0]  # this version is already kept
         remove_stale_temps(copy, any_name=True)  # each backup has a name of its own: clean them all
         write_atomic(copy, data)

@@ -18,6 +18,8 @@ from pathlib import Path
 STALE_SECONDS = 15 * 60  # a temporary file this old belongs to no save still running
 _TEMP_SUFFIX = ".tmp"
 _RANDOM = re.compile(r"[a-z0-9_]{8}")  # what tempfile.mkstemp puts between our prefix and suffix
+_NAME_MAX = 255  # bytes in a file name, on the systems we run on
+_TEMP_EXTRA = len("..") + 8 + len(_TEMP_SUFFIX)  # what a temporary file's name adds to the target's
 
 
 class NotAFileError(OSError):
@@ -32,19 +34,42 @@ def write_atomic(path: Path, data: bytes) -> None:
     target = real_target(Path(path))
     existing = _existing(target)
     remove_stale_temps(target)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=_TEMP_SUFFIX, dir=target.parent)
+    _write_then(target, data, existing, lambda temporary: os.replace(temporary, target))
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Write `data` to `path` as `write_atomic` does, but only if no file is there: FileExistsError
+    otherwise, even when another process creates it at the same moment (the temporary file is
+    hard-linked to the name, which fails if the name is taken)."""
+    target = Path(path)
+    remove_stale_temps(target)
+    _write_then(target, data, None, lambda temporary: _link_new(temporary, target))
+
+
+def _write_then(target: Path, data: bytes, existing: os.stat_result | None, put) -> None:
+    """Write `data` to a flushed temporary file beside `target`, `put` it in place, flush the folder."""
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{_temp_stem(target.name)}.", suffix=_TEMP_SUFFIX, dir=target.parent)
     try:
         _keep_owner_and_mode(descriptor, existing)
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException:
+        put(temporary)
+    finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
-        raise
     fsync_folder(target.parent)
+
+
+def _link_new(temporary: str, target: Path) -> None:
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: take the name exclusively, then fill it
+        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        os.replace(temporary, target)
 
 
 def real_target(path: Path) -> Path:
@@ -95,13 +120,21 @@ def fsync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
+def _temp_stem(name: str) -> str:
+    """The target's name as its temporary file's name holds it: cut, when long, so that the
+    temporary name fits wherever the target's name fits (the random part keeps it unique)."""
+    while len(os.fsencode(name)) > _NAME_MAX - _TEMP_EXTRA:
+        name = name[:-1]
+    return name
+
+
 def is_our_temp(candidate: str, target_name: str | None) -> bool:
     """Whether `candidate` is a temporary file write_atomic made for a file named `target_name`
     (for any file, when None)."""
     if not (candidate.startswith(".") and candidate.endswith(_TEMP_SUFFIX)):
         return False
     name, _, random = candidate[1:-len(_TEMP_SUFFIX)].rpartition(".")
-    return bool(name) and (target_name is None or name == target_name) and bool(_RANDOM.fullmatch(random))
+    return bool(name) and (target_name is None or name == _temp_stem(target_name)) and bool(_RANDOM.fullmatch(random))
 
 
 def stale_temps(target: Path, older_than: float = STALE_SECONDS, any_name: bool = False) -> list[Path]:

@@ -9,6 +9,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.engine.files.reading import read_bytes
+
 
 @dataclass(frozen=True)
 class DiskStamp:
@@ -24,7 +26,7 @@ def stamp_of(path: Path, data: bytes | None = None) -> DiskStamp | None:
     path = Path(path)
     try:
         found = os.stat(path)
-        content = data if data is not None else path.read_bytes()
+        content = data if data is not None else read_bytes(path)
     except OSError:
         return None
     return DiskStamp(path, found.st_mtime_ns, found.st_size, hashlib.sha256(content).hexdigest())

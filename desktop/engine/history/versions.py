@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.engine.export import export_bytes
-from desktop.engine.files.fileio import write_atomic
+from desktop.engine.files.fileio import remove_stale_temps, write_new
 from desktop.engine.files.json_text import JSONTextError, dump_json, read_json
+from desktop.engine.files.reading import read_text
 from desktop.engine.language.dates import short_stamp
 from desktop.engine.policy.document import Document
 from desktop.engine.profile.profile import Profile, ProfileError, profile_from_dict, profile_to_dict
@@ -96,33 +97,60 @@ def latest_version_date(profile_path: Path) -> dt.datetime | None:
 
 
 def publish(profile_path: Path, profile: Profile, document: Document, when: dt.datetime | None = None) -> Version:
-    """Store the next version of the profile at `profile_path`: the profile and its policy `document`."""
+    """Store the next version of the profile at `profile_path`: the profile and its policy `document`.
+
+    A version is never replaced: the file is created only where none is, so when another window or
+    process publishes at the same moment, this one takes the next free number."""
     files = version_files(profile_path)
     number = files[-1][0] + 1 if files else 1
     when = (when or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
     policy = PolicyText.of(document)
     folder = versions_dir(profile_path)
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"v{number:04d}.json"
-    while path.exists():  # another window published meanwhile: a version is never replaced
-        number += 1
+    remove_stale_temps(folder / "v", any_name=True)  # what killed publishes left; the folder is ours
+    while True:
         path = folder / f"v{number:04d}.json"
-    data = {
+        try:
+            write_new(path, dump_json(_version_data(number, when, profile, policy)).encode("utf-8"))
+            return Version(number, when, profile, policy, path)
+        except FileExistsError:
+            number += 1
+
+
+def _version_data(number: int, when: dt.datetime, profile: Profile, policy: PolicyText) -> dict:
+    return {
         "kind": KIND, "format": FORMAT, "number": number, "published": when.isoformat().replace("+00:00", "Z"),
         "profile": profile_to_dict(profile),
         "policy": {"title": policy.title, "company_name": policy.company_name, "page_size": policy.page_size,
                    "blocks": [list(block) for block in policy.blocks], "markdown": policy.markdown},
     }
-    write_atomic(path, dump_json(data).encode("utf-8"))  # a lone surrogate in the profile is written as its escape
-    return Version(number, when, profile, policy, path)
 
 
 def is_version_file(path: Path) -> bool:
-    try:
-        data = read_json(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, JSONTextError):
-        return False
+    data = _json_of(path)
     return isinstance(data, dict) and data.get("kind") == KIND
+
+
+def _is_profile_file(path: Path) -> bool:
+    data = _json_of(path)
+    return isinstance(data, dict) and "schema_version" in data and "kind" not in data
+
+
+def _json_of(path: Path) -> object:
+    """What a JSON file holds, or None when it cannot be read as JSON (never waiting on a pipe)."""
+    try:
+        return read_json(read_text(Path(path)))
+    except (OSError, UnicodeDecodeError, JSONTextError):
+        return None
+
+
+def why_not_export(target: Path, sources: Iterable[Path] = (), source_is: str = "the profile itself") -> str | None:
+    """Why an export (a policy, a comparison) may not be written at `target`, or None: as
+    `why_not_write`, and a profile is never replaced by an export either."""
+    refused = why_not_write(target, sources, source_is)
+    if refused is None and _is_regular_file(_resolved(target)) and _is_profile_file(_resolved(target)):
+        return "is a profile, which an export never replaces"
+    return refused
 
 
 def why_not_write(target: Path, sources: Iterable[Path] = (), source_is: str = "the profile itself") -> str | None:
@@ -135,7 +163,7 @@ def why_not_write(target: Path, sources: Iterable[Path] = (), source_is: str = "
     resolved = _resolved(target)
     if resolved in {_resolved(source) for source in sources}:
         return f"is {source_is}"
-    if _is_regular_file(resolved) and is_version_file(resolved):  # a FIFO is never opened: reading it would wait for a writer
+    if _is_regular_file(resolved) and is_version_file(resolved):
         return "is a published version, which is never replaced"
     if resolved.parent.name.endswith(VERSIONS_SUFFIX):
         return f"is inside {resolved.parent.name}, the folder of a profile's published versions, where only Publish writes"
@@ -160,7 +188,7 @@ def read_version(path: Path) -> Version:
     path = Path(path)
     source = str(path)
     try:
-        data = read_json(path.read_text(encoding="utf-8"))
+        data = read_json(read_text(path))
     except FileNotFoundError:
         raise ProfileError(source, ["no such published version; check the path"]) from None
     except (OSError, UnicodeDecodeError) as error:
@@ -181,6 +209,11 @@ def read_version(path: Path) -> Version:
         raise ProfileError(source, [f"a published version's {error} is missing or has the wrong form"]) from None
     if published.tzinfo is None:  # written by hand or by another tool: read as UTC, as publish writes it
         published = published.replace(tzinfo=dt.UTC)
+    try:  # a date at the edge of the calendar cannot be shown in UTC or the local time
+        published = published.astimezone(dt.UTC)
+        published.astimezone()
+    except (OverflowError, ValueError, OSError):
+        raise ProfileError(source, [f"a published version's date {data['published']!r} is out of range"]) from None
     return Version(number, published, profile_from_dict(data.get("profile"), source), text, path)
 
 

@@ -10,11 +10,15 @@ from dataclasses import dataclass
 from desktop.engine.language.conditions import Condition, ConditionError, parse_condition
 from desktop.engine.language.validate import is_safe_link
 
-TOKEN = re.compile(r"\{\{(.*?)\}\}")
-_IF_PREFIX = re.compile(r"^\{\{if\s+(.*?)\}\}\s*")
+# A token's text holds no `{{` and no `}}`, so a scan for one never runs past the next token's
+# start: every pattern here takes time linear in its text, whatever the text (`{{` x 20,000).
+_TOKEN_TEXT = r"(?:[^{}\n]|\{(?!\{)|\}(?!\}))*"
+TOKEN = re.compile(rf"\{{\{{({_TOKEN_TEXT})\}}\}}")
+_IF_PREFIX = re.compile(rf"^\{{\{{if\s+({_TOKEN_TEXT})\}}\}}\s*")
 # A link's address may hold one level of balanced parentheses, as in …/Foo_(bar) or alert(1).
-_INLINE = re.compile(r"\*\*(?P<bold>.+?)\*\*|\*(?P<italic>[^*\s][^*]*?)\*"
-                     r"|\[(?P<label>[^\]]+)\]\((?P<href>(?:[^()\s]|\([^()\s]*\))+)\)")
+# Bold and a link's label stop at the next `**` or `[`, so an unclosed one is given up at once.
+_INLINE = re.compile(r"\*\*(?P<bold>(?:[^*\n]|\*(?!\*))+)\*\*|\*(?P<italic>[^*\s][^*]*?)\*"
+                     r"|\[(?P<label>[^\[\]]+)\]\((?P<href>(?:[^()\s]|\([^()\s]*\))+)\)")
 
 
 

@@ -18,11 +18,13 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.engine.files.fileio import write_atomic
+from desktop.engine.files.reading import open_regular
 from desktop.engine.library.loader import load_library
 from desktop.engine.library.model import Library
 from desktop.paths import user_cache_dir
 
 FORMAT = 2  # raise when the file's layout changes (2: laws declare rules, lists, categories; no `ccpa` column)
+CACHE_BYTES = 2**31  # far past the 50,000-clause library's cache
 KEEP = 8  # cache files kept (one per combination of folders); the oldest go first
 FRESH_NS = 2_000_000_000  # a file changed this recently might change again within its mtime's tick
 _ENGINE = Path(__file__).resolve().parents[1]  # every engine package's code shapes what is pickled
@@ -81,7 +83,7 @@ def _digest(text: str) -> str:
 
 def _read(cache: Path, key: str) -> Library | None:
     try:
-        with cache.open("rb") as handle:
+        with open_regular(cache, CACHE_BYTES) as handle:
             enabled = gc.isenabled()
             gc.disable()  # unpickling builds many small objects at once; collecting meanwhile only costs time
             try:

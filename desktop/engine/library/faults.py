@@ -6,6 +6,7 @@ from desktop.engine.facts.grammar import parse_fact
 from desktop.engine.facts.model import FactError
 from desktop.engine.facts.rules import RULES
 from desktop.engine.facts.tables import LIST_KINDS, list_names
+from desktop.engine.files.reading import LIBRARY_FILE_BYTES, read_text
 from desktop.engine.language.markup import tokens_in
 from desktop.engine.library.model import Clause, Practice
 from desktop.engine.library.tokens import TokenError, classify
@@ -34,6 +35,8 @@ def front_matter_problems(data: dict) -> list[str]:
             problems.append(f"unknown key `{key}`")
         elif not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
             problems.append(f"`{key}` must be a {expected.__name__}")
+        elif expected is list and not all(isinstance(item, str) for item in value):
+            problems.append(f"`{key}` must be a list of texts")
     for key in ("id", "practice"):
         if isinstance(data.get(key), str) and not ID_PATTERN.match(data[key]):
             problems.append(f"`{key}` {data[key]!r} must be lowercase letters, digits, _ . -")
@@ -94,8 +97,8 @@ def fact_problems(clause: Clause, practice: Practice, practices, vocabulary, reg
 def _line_of(clause: Clause, text: str) -> int:
     """The front-matter line that holds a fact's text (2, the first front-matter line, if not found)."""
     try:
-        lines = clause.path.read_text(encoding="utf-8").splitlines()[:clause.body_line]
-    except OSError:
+        lines = read_text(clause.path, LIBRARY_FILE_BYTES).splitlines()[:clause.body_line]
+    except (OSError, UnicodeDecodeError):
         return 2
     return next((number for number, line in enumerate(lines, start=1) if text in line), 2)
 

@@ -4,11 +4,14 @@ Every fault is reported as `file:line: what is wrong`. A broken file is skipped,
 clause in a user's folder never stops the app.
 """
 
+import os
 import re
 import tomllib
 from pathlib import Path
 
 from desktop.engine.facts.tables import list_names
+from desktop.engine.files.reading import LIBRARY_FILE_BYTES, read_text
+from desktop.engine.files.toml_text import parse_toml
 from desktop.engine.language.conditions import ConditionError, parse_condition
 from desktop.engine.language.markup import MarkupError, parse_body
 from desktop.engine.library.faults import (
@@ -77,7 +80,7 @@ class _Loader:
             data = self._toml(path, self._read_text(path) or "")
             if data is not None:
                 self.rule_files.append((path, data))
-        if (folder / REGIMES_FILE).is_file():
+        if os.path.lexists(folder / REGIMES_FILE):  # a pipe or a device is read, and refused, as a fault
             self._read_regimes(folder / REGIMES_FILE)
         for path in sorted(folder.glob("*/*.md")):
             if not path.parent.name.startswith("_"):
@@ -85,7 +88,7 @@ class _Loader:
 
     def _toml(self, path: Path, text: str, first_line: int = 1) -> dict | None:
         try:
-            return tomllib.loads(text)
+            return parse_toml(text)
         except tomllib.TOMLDecodeError as error:
             line = re.search(r"line (\d+)", str(error))
             offset = int(line.group(1)) - 1 if line else max(0, len(text.splitlines()) - 1)
@@ -94,7 +97,7 @@ class _Loader:
 
     def _read_text(self, path: Path) -> str | None:
         try:
-            return path.read_text(encoding="utf-8")
+            return read_text(path, LIBRARY_FILE_BYTES)
         except (OSError, UnicodeDecodeError) as error:
             self.fault(path, 0, f"cannot read file: {error}")
             return None
@@ -257,7 +260,8 @@ class _Loader:
         declared: dict[tuple, Path] = {}
         for path, data in self.rule_files:
             kind, subject, others = data.get("kind"), data.get("practice"), data.get("others")
-            if kind not in RULE_KINDS or not isinstance(others, list) or not isinstance(data.get("reason"), str):
+            if (kind not in RULE_KINDS or not isinstance(subject, str) or not isinstance(data.get("reason"), str)
+                    or not isinstance(others, list) or not all(isinstance(other, str) for other in others)):
                 self.fault(path, 1, f"a rule needs `kind` ({' or '.join(RULE_KINDS)}), `practice`, `others` and `reason`")
                 continue
             unknown = [p for p in [subject, *others] if p not in practices]

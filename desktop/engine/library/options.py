@@ -65,8 +65,13 @@ def parse_option(name: str, spec: object) -> OptionSpec:
     if "default" not in spec:
         raise ValueError("needs a `default`")
     choices = spec.get("choices", [])
-    if spec["type"] == "choice" and (not choices or not all(isinstance(c, str) for c in choices)):
+    if not isinstance(choices, list) or not all(isinstance(c, str) for c in choices):
+        raise ValueError("`choices` must be a list of texts")
+    if spec["type"] == "choice" and not choices:
         raise ValueError("a choice needs `choices`, a list of texts")
+    for bound in ("min", "max"):
+        if bound in spec and (type(spec[bound]) is not int or spec["type"] != "int"):
+            raise ValueError(f"`{bound}` must be a whole number, on an option of type int")
     option = OptionSpec(
         name, spec["type"], spec["title"], spec["default"], tuple(choices),
         spec.get("min"), spec.get("max"),

@@ -10,6 +10,8 @@ import re
 import tomllib
 from pathlib import Path
 
+from desktop.engine.files.reading import LIBRARY_FILE_BYTES, read_text
+from desktop.engine.files.toml_text import parse_toml
 from desktop.engine.language.markup import TOKEN
 from desktop.engine.library.model import Library, Practice
 from desktop.engine.reference.vocabulary import Vocabulary, spoken
@@ -30,7 +32,7 @@ def load_synonyms(path: Path) -> tuple[dict[str, tuple[str, ...]], frozenset[str
     if not path.is_file():
         return {}, frozenset()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = parse_toml(read_text(path, LIBRARY_FILE_BYTES))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise SynonymsError(f"{path}: cannot read the synonyms: {error}") from None
     ignored = data.get("ignore", [])

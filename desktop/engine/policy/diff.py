@@ -13,6 +13,9 @@ from dataclasses import dataclass
 SAME, INSERTED, DELETED, CHANGED = "same", "inserted", "deleted", "changed"
 # Below this share of words in common, a changed block reads better as one deleted and one new.
 PAIRING_RATIO = 0.35
+# How many new blocks past the last pairing an old block may be paired with: so a run of
+# thousands of changed blocks costs old x PAIRING_WINDOW comparisons, not old x new.
+PAIRING_WINDOW = 40
 _TOKEN = re.compile(r"\s+|\w+(?:['’]\w+)*|[^\w\s]")
 
 Block = tuple[str, str]  # (kind, text), as Document.text_blocks gives them
@@ -40,13 +43,20 @@ class BlockChange:
 
 def compare(old: list[Block], new: list[Block]) -> list[BlockChange]:
     changes: list[BlockChange] = []
-    matcher = difflib.SequenceMatcher(None, list(old), list(new), autojunk=False)
+    matcher = _matcher(list(old), list(new))
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             changes += [BlockChange(kind, SAME, (Piece(SAME, text),)) for kind, text in old[i1:i2]]
         else:
             changes += _changed_run(old[i1:i2], new[j1:j2])
     return changes
+
+
+def _matcher(a: list, b: list) -> difflib.SequenceMatcher:
+    """difflib's matcher, which treats an element making up over 1% of a sequence of 200 or more
+    as junk: without that, long texts of repeated words ("the cat the cat …") take time cubic
+    in their length (1,000 words: 25 s). Shorter sequences are matched exactly."""
+    return difflib.SequenceMatcher(None, a, b)
 
 
 def has_changes(changes: list[BlockChange]) -> bool:
@@ -63,11 +73,14 @@ def counts(changes: list[BlockChange]) -> dict[str, int]:
 
 def _changed_run(old: list[Block], new: list[Block]) -> list[BlockChange]:
     """Blocks replaced by others: each old block is paired with the first later new block of the
-    same kind that shares enough words; the unpaired ones are deleted or inserted."""
+    same kind (within PAIRING_WINDOW) that shares enough words; the unpaired ones are deleted or inserted."""
     out: list[BlockChange] = []
     j = 0
+    new_words = [_words(text) for _, text in new]
     for kind, text in old:
-        match = next((k for k in range(j, len(new)) if new[k][0] == kind and _ratio(text, new[k][1]) >= PAIRING_RATIO), None)
+        words = _words(text)
+        match = next((k for k in range(j, min(j + PAIRING_WINDOW, len(new)))
+                      if new[k][0] == kind and _pairs(words, new_words[k])), None)
         if match is None:
             out.append(_whole(kind, DELETED, text))
             continue
@@ -82,16 +95,19 @@ def _whole(kind: str, status: str, text: str) -> BlockChange:
     return BlockChange(kind, status, (Piece(status, text),) if text else ())
 
 
-def _ratio(a: str, b: str) -> float:
-    """The share of words two blocks have in common; numbers and punctuation do not count, so
-    "11. Children" and "11. International transfers" are different headings."""
-    words_a, words_b = _words(a), _words(b)
+def _pairs(words_a: list[str], words_b: list[str]) -> bool:
+    """Whether two blocks share at least PAIRING_RATIO of their words (as `_words` gives them)."""
     if not words_a and not words_b:
-        return 1.0
-    return difflib.SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
+        return True
+    matcher = _matcher(words_a, words_b)
+    # The cheap upper bounds first: most pairs in a long run of changes fail them.
+    return (matcher.real_quick_ratio() >= PAIRING_RATIO and matcher.quick_ratio() >= PAIRING_RATIO
+            and matcher.ratio() >= PAIRING_RATIO)
 
 
 def _words(text: str) -> list[str]:
+    """The words that count in pairing blocks; numbers and punctuation do not, so "11. Children"
+    and "11. International transfers" are different headings."""
     return [token for token in tokens(text) if any(c.isalpha() for c in token)]
 
 
@@ -104,7 +120,7 @@ def word_diff(old: str, new: str) -> tuple[Piece, ...]:
     as one deletion and one insertion rather than alternating words."""
     a, b = tokens(old), tokens(new)
     raw: list[Piece] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in _matcher(a, b).get_opcodes():
         if op == "equal":
             raw.append(Piece(SAME, "".join(a[i1:i2])))
             continue

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from desktop.engine.files.backups import keep_backup
-from desktop.engine.files.fileio import write_atomic
+from desktop.engine.files.fileio import NotAFileError, write_atomic
 from desktop.engine.files.json_text import JSONTextError, dump_json, read_json
+from desktop.engine.files.reading import read_text
 from desktop.engine.profile.questions import answer_problems
 
 SCHEMA_VERSION = 2
@@ -287,12 +288,12 @@ def profile_to_dict(profile: Profile) -> dict:
 
 def load_profile(path: Path) -> Profile:
     path = Path(path)
-    if path.exists() and not path.is_file():  # reading a pipe would wait for ever
-        raise ProfileError(str(path), ["is not a file (a folder, device or pipe); open a profile file"])
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     except FileNotFoundError:
         raise ProfileError(str(path), ["no such file; check the path"]) from None
+    except NotAFileError:
+        raise ProfileError(str(path), ["is not a file (a folder, device or pipe); open a profile file"]) from None
     except (OSError, UnicodeDecodeError) as error:
         raise ProfileError(str(path), [f"cannot be read ({error.__class__.__name__}: {error})"]) from None
     try:

@@ -11,6 +11,8 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from desktop.engine.files.reading import LIBRARY_FILE_BYTES, read_text
+from desktop.engine.files.toml_text import parse_toml
 from desktop.engine.language.conditions import Condition, ConditionError, parse_condition
 from desktop.paths import bundled_dir
 
@@ -308,7 +310,7 @@ def _regime(item: dict, problems: list[str]) -> RegimeRule:
 
 def read_questions(path: Path) -> Questions:
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        data = parse_toml(read_text(Path(path), LIBRARY_FILE_BYTES))
     except tomllib.TOMLDecodeError as error:
         raise QuestionsError([f"{path}: {error}"]) from None
     return parse_questions(data)

@@ -8,9 +8,10 @@ style and paper.
 """
 
 import functools
-import tomllib
 from dataclasses import dataclass
 
+from desktop.engine.files.reading import LIBRARY_FILE_BYTES, read_text
+from desktop.engine.files.toml_text import parse_toml
 from desktop.paths import bundled_dir
 
 FILE_NAME = "countries.toml"
@@ -53,7 +54,7 @@ def parse_countries(data: dict) -> Countries:
 
 @functools.cache
 def countries() -> Countries:
-    return parse_countries(tomllib.loads((bundled_dir("snippets") / FILE_NAME).read_text(encoding="utf-8")))
+    return parse_countries(parse_toml(read_text(bundled_dir("snippets") / FILE_NAME, LIBRARY_FILE_BYTES)))
 
 
 def country_names() -> tuple[str, ...]:

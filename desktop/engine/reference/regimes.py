@@ -8,10 +8,11 @@ the policy its lists from these declarations, read from the loaded library (`lib
 adding a law is data, not code.
 """
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.engine.files.reading import LIBRARY_FILE_BYTES, read_text
+from desktop.engine.files.toml_text import parse_toml
 from desktop.engine.language.conditions import Condition, ConditionError, parse_condition
 
 FILE_NAME = "regimes.toml"
@@ -131,7 +132,7 @@ def _mapping(regime_id: str, table: dict, key: str) -> dict[str, str]:
 
 
 def read_regimes(path: Path) -> dict[str, Regime]:
-    return parse_regimes(tomllib.loads(Path(path).read_text(encoding="utf-8")))
+    return parse_regimes(parse_toml(read_text(Path(path), LIBRARY_FILE_BYTES)))
 
 
 def applicable(regime: Regime, covered: set[str]) -> list[Requirement]:

@@ -9,18 +9,24 @@ are roots. Two ids overlap when one is the other or an ancestor of it.
 entry replaces an earlier one with the same id. Faults are `(path, line, message)`.
 """
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from desktop.engine.files.reading import LIBRARY_FILE_BYTES, read_text
+from desktop.engine.files.toml_text import parse_toml
+
 PERSONAL = "personal"
 ANYONE = "anyone"
 ROLES = ("service_provider", "third_party", "public", "authority", "buyer")
 KINDS = ("data", "recipient", "purpose", "audience")
 _ID = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
-_TOKEN = re.compile(r"\{\{([^}|]*)(?:\|[^}]*)?\}\}")
+_TOKEN = re.compile(r"\{\{([^{}|]*)(?:\|[^{}]*)?\}\}")  # never past the next `{`: linear in the text
+
+_NESTED_RECIPIENT = re.compile(r"\{\{\s*recipient:")
 
 Fault = tuple[Path, int, str]
 
@@ -196,7 +202,7 @@ class _Reader:
     def read_folder(self, folder: Path) -> None:
         for kind, (name, table, _, _) in _FILES.items():
             path = folder / name
-            if path.is_file():
+            if os.path.lexists(path):  # a pipe or a device is read, and refused, as a fault
                 self._read_file(kind, path, table)
 
     def _read_file(self, kind: str, path: Path, table: str) -> None:
@@ -218,8 +224,8 @@ class _Reader:
 
     def _load(self, path: Path) -> tuple[str, dict | None]:
         try:
-            text = path.read_text(encoding="utf-8")
-            return text, tomllib.loads(text)
+            text = read_text(path, LIBRARY_FILE_BYTES)
+            return text, parse_toml(text)
         except (OSError, UnicodeDecodeError) as error:
             self.faults.append((path, 0, f"cannot read file: {error}"))
         except tomllib.TOMLDecodeError as error:
@@ -292,6 +298,9 @@ def value_problem(kind: str, item: dict) -> tuple[str, str] | None:
         return "sensitive", "`sensitive` must list law ids, such as \"gdpr\""
     if kind == "recipient" and item["role"] not in ROLES:
         return "role", f"`role` must be one of {', '.join(ROLES)}"
+    if kind == "recipient" and _NESTED_RECIPIENT.search(item["description"]):
+        # Descriptions naming others would be filled in within each other, growing exponentially.
+        return "description", "a `description` cannot name another recipient ({{recipient:…}})"
     return None
 
 

@@ -28,14 +28,21 @@ _HOUSE_SPELLINGS = [
     (re.compile(r"\bWebSite"), "website"),
     (re.compile(r"\bon-line\b", re.IGNORECASE), "online"),
 ]
-_QUOTED = re.compile(r"[“\"‘][^”\"’]*[”\"’]")
+_QUOTED = re.compile(r"[“\"‘][^“”\"‘’]*[”\"’]")  # a quotation stops at the next quotation mark: linear
 # Signs of wording pasted from another company's policy: its addresses, its legal name, its brands.
-_ADDRESS = re.compile(r"\b[\w.%+-]+@(?P<mail>[\w-]+(?:\.[\w-]+)+)|\b(?:https?://)?(?:www\.)?(?P<web>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|biz|info|us|uk|eu|de|fr))\b",
+# Every repeat is bounded (a domain label has at most 63 characters, a name at most 8 words
+# before its "Inc"), so a scan from each word is bounded too: linear in the text, whatever it holds.
+_ADDRESS = re.compile(r"\b[\w.%+-]{1,64}@(?P<mail>[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})"
+                      r"|\b(?:https?://)?(?:www\.)?(?P<web>[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}"
+                      r"\.(?:com|net|org|io|co|biz|info|us|uk|eu|de|fr))\b",
                       re.IGNORECASE)
-_ENTITY = re.compile(r"\b[A-Z][\w&]*(?:[ -][A-Z][\w&]*)*,? (?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|Corp|Corporation|plc|S\.A|B\.V)\b\.?")
+_ENTITY = re.compile(r"\b[A-Z][\w&]{0,40}(?:[ -][A-Z][\w&]{0,40}){0,8},? (?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|Corp|Corporation|plc|S\.A|B\.V)\b\.?")
 _BRAND = re.compile(r"\b(?:[A-Z]+[a-z]+[A-Z]\w*|[a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]+\w*)\b|\b\w+[™®]")
 _COMMON_CAPITALS = {"WebSite", "WebSites", "iPhone", "iPad", "eBay", "JavaScript", "YouTube", "LinkedIn", "PayPal", "FAQs", "IDs", "URLs"}
 _LITERAL_DEFINITION = re.compile(r"\([^()“\"]{0,40}?[“\"]([A-Z][^”\"]{1,40})[”\"]")
+# Definitions written out in the wording whose use is looked for in the rest of the policy: a policy
+# has a handful; each looks through the whole policy, so thousands would take quadratic time.
+MAX_LITERAL_DEFINITIONS = 50
 
 
 @dataclass(frozen=True)
@@ -92,13 +99,16 @@ class _Linter:
         self.document, self.profile, self.terms = document, profile, terms
         self.findings: list[Finding] = []
         self.claimed: set[tuple[str, int, int]] = set()
+        self.taken: dict[str, set[int]] = {}  # per clause, the characters a finding claims: overlaps found in linear time
 
     def add(self, item: _Text, start: int, end: int, code: str, replacement: str | None, reason: str) -> None:
         if not item.is_wording(start, end):
             return
-        if any(c == item.clause_id and s < end and start < e for c, s, e in self.claimed):
+        taken = self.taken.setdefault(item.clause_id, set())
+        if any(position in taken for position in range(start, end)):
             return
         self.claimed.add((item.clause_id, start, end))
+        taken.update(range(start, end))
         self.findings.append(Finding(code, item.clause_id, item.text[start:end], replacement, reason))
 
     def run(self) -> list[Finding]:
@@ -202,7 +212,7 @@ class _Linter:
         whole = "\n".join(item.text for item in texts)
         engine_labels = {self.terms[t].label.lower() for t in self.document.defined_terms}
         literal_labels = set()
-        offset = 0
+        offset = looked_for = 0
         for item in texts:
             for match in _LITERAL_DEFINITION.finditer(item.text):
                 label = match.group(1)
@@ -211,13 +221,17 @@ class _Linter:
                     continue
                 if label.lower() in engine_labels:
                     self._report_definition(item, match, "defined-twice", f"“{label}” is already defined earlier in the policy")
-                elif not re.search(rf"\b{re.escape(label)}\b", whole[offset + match.end():]):
-                    self._report_definition(item, match, "unused-definition", f"“{label}” is defined but never used after this")
+                elif looked_for < MAX_LITERAL_DEFINITIONS:
+                    looked_for += 1
+                    if not re.compile(rf"\b{re.escape(label)}\b").search(whole, offset + match.end()):
+                        self._report_definition(item, match, "unused-definition", f"“{label}” is defined but never used after this")
             offset += len(item.text) + 1
         self._undefined_labels(texts, literal_labels)
 
     def _report_definition(self, item: _Text, match: re.Match, code: str, reason: str) -> None:
-        self.claimed.discard((item.clause_id, match.start(), match.end()))
+        if (item.clause_id, match.start(), match.end()) in self.claimed:
+            self.claimed.discard((item.clause_id, match.start(), match.end()))
+            self.taken[item.clause_id].difference_update(range(match.start(), match.end()))
         self.findings.append(Finding(code, item.clause_id, match.group(0), "", reason))
 
     def _undefined_labels(self, texts: list[_Text], literal_labels: set[str]) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from desktop.engine.files.fileio import remove_stale_temps, write_atomic
 from desktop.engine.files.json_text import JSONTextError, dump_json, read_json
+from desktop.engine.files.reading import read_text
 from desktop.engine.profile.profile import Profile, ProfileError, profile_from_dict, profile_to_dict
 
 log = logging.getLogger(__name__)
@@ -79,7 +80,7 @@ def _owner_running(file: Path) -> bool:
 
 def _read(file: Path) -> Recovered | None:
     try:
-        data = read_json(file.read_text(encoding="utf-8"))
+        data = read_json(read_text(file))
         saved_at = dt.datetime.fromisoformat(data["saved_at"])
         path = data.get("profile_path")
         return Recovered(file, saved_at if saved_at.tzinfo else saved_at.replace(tzinfo=dt.UTC),
