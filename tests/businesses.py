@@ -31,3 +31,21 @@ CHILDREN_APP = {
     "eu_users": False, "california_users": True, "dnt": "stop tracking that visitor", "children": "children under 13",
     "sells_data": False, "shares_for_ads": False, "security_steps": ["regular backups", "strong passwords on all our systems"],
 }
+# A Texas yoga studio that asks members about injuries and pregnancy, with members from Europe too.
+TEXAS_STUDIO = {
+    "company_name": "Lone Star Yoga LLC", "service_name": "Lone Star Yoga", "service_kind": "website",
+    "website": "lonestaryoga.example", "contact_email": "hello@lonestaryoga.example", "has_accounts": True,
+    "takes_payments": True, "payment_processor": "Stripe", "contact_messages": True, "analytics": True,
+    "newsletter": True, "sensitive_kinds": ["health, injuries, pregnancy or disabilities"],
+    "sensitive_what": ["injuries or health conditions that affect your practice", "whether you are pregnant"],
+    "sensitive_why": "to keep you safe in class and adapt the poses to you",
+    "sensitive_who": "your teacher and our studio manager", "sensitive_basis": "your explicit consent",
+    "eu_users": True, "california_users": False, "children": "general audience", "sells_data": False,
+    "shares_for_ads": False, "transfers_abroad": True, "automated_decisions": False,
+    "security_steps": ["encryption (TLS) for everything sent to and from us", "access only for staff who need it, and who must keep it private"],
+    "keep_accounts": "until 30 days after you close your account", "keep_billing": "for 3 years, as tax law requires",
+    "keep_logs": "for 6 months", "keep_support": "until a year after we answer your message",
+    "keep_sensitive": "until you cancel your membership, or sooner if you ask us",
+    "keep_other": ["Email addresses on our mailing list: until you unsubscribe", "Cookie identifiers: for 13 months",
+                   "Your approximate location: for 6 months"],
+}

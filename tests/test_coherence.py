@@ -3,6 +3,7 @@ check agrees with a pairwise oracle over random profiles, and ordinary profiles 
 
 import datetime as dt
 import json
+import tomllib
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -266,6 +267,57 @@ def test_a_service_made_for_children_is_checked_as_its_users_are_children(profil
     assert made_for_children(document.facts)
     assert reported_pairs(problems) == expected_pairs(document)
     assert reported_pairs(problems, ("contradiction-children",)) == expected_children_pairs(document)
+
+
+# Sensitive data: the oracle reads which laws count each category as sensitive from data.toml and
+# which laws ask for a special condition from regimes.toml, apart from the engine.
+_SNIPPETS = bundled_dir("snippets")
+_MARKS = {c["id"]: c["sensitive"] for c in tomllib.loads((_SNIPPETS / "_vocabulary" / "data.toml").read_text("utf-8"))["category"]}
+_ASKING = {law for law, table in tomllib.loads((_SNIPPETS / "regimes.toml").read_text("utf-8")).items()
+           if "special-categories" in table.get("rules", [])}
+SENSITIVE_WORDS = ["health information", "fingerprints", "precise location", "passport number", "religion", "sex life",
+                   "genetic information", "criminal records", "email address", "injuries"]
+
+
+def sensitive_under(id: str, law: str) -> bool:
+    """`id` or an id it lies within (its dotted prefixes) names the law; True meant California."""
+    parts = id.split(".")
+    marks = [_MARKS.get(".".join(parts[:n]), []) for n in range(1, len(parts) + 1)]
+    return any(law in (["ccpa"] if mark is True else mark or []) for mark in marks)
+
+
+def within(id: str, other: str) -> bool:
+    return id == other or id.startswith(other + ".") or other == "personal"
+
+
+def expected_special(document, regimes) -> set[str]:
+    laws = [law for law in regimes if law in _ASKING]
+    conditions = [d for s in document.facts if s.fact.verb == "special condition" for d in s.fact.data]
+    return {s.clause_id for s in document.facts if s.fact.verb == "collects" and s.fact.positive
+            and any(any(sensitive_under(d, law) for law in laws) and not any(within(d, c) for c in conditions)
+                    for d in s.fact.data)}
+
+
+@st.composite
+def sensitive_profiles(draw) -> Profile:
+    profile = draw(random_profiles())
+    basis = LIBRARY.practices["collect.sensitive"].options["basis"]
+    profile.practices["collect.sensitive"] = {
+        "kinds": draw(st.lists(st.sampled_from(SENSITIVE_WORDS), max_size=3, unique=True)),
+        "basis": draw(st.one_of(st.just(basis.default), st.sampled_from(basis.choices))), "purpose": "to help you", "who_sees": "our staff"}
+    if draw(st.booleans()) and "gdpr" not in profile.regimes:
+        profile.regimes.append("gdpr")
+    if draw(st.booleans()):
+        profile.practices["california.sensitive"] = {"sensitive_items": draw(st.lists(st.sampled_from(SENSITIVE_WORDS), max_size=2))}
+    return profile
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sensitive_profiles())
+def test_sensitive_data_is_an_error_exactly_when_a_law_asks_for_a_condition_and_none_covers_it(profile):
+    document = assemble(profile, LIBRARY)
+    problems = check(profile, LIBRARY, document)
+    assert {p.place.id for p in problems if p.code == "contradiction-special-category"} == expected_special(document, profile.regimes)
 
 
 # --- No false alarms ---------------------------------------------------------------------------

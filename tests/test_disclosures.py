@@ -14,7 +14,7 @@ import pytest
 from test_library_content import block_text
 
 from desktop.engine.policy.assemble import assemble
-from desktop.engine.review.example import NAMED_FEATURES, example_profile
+from desktop.engine.review.example import NAMED_FEATURES, SENSITIVE, example_profile
 from tests.laws import regime_ids
 
 EMAIL = "privacy@acme-audio.example"
@@ -65,6 +65,10 @@ DISCLOSURES: dict[str, tuple[str, list[str]]] = {
     "ccpa.sensitive": ("california.sensitive", ["counts as sensitive personal information", "under California law",
                                                 "in the last 12 months, we have collected", "password",
                                                 "only for the purposes the law allows", "limit its use"]),
+    "gdpr.special_categories": ("collect.sensitive", ["we ask about the results of a hearing test",
+                                                      "we use it only to tune the sound to your hearing",
+                                                      "seen only by our sound engineers", "explicit consent",
+                                                      "withdraw your consent"]),
     "ccpa.retention": ("california.retention", ["we keep each category"]),
     "ccpa.opt_out_signals": ("california.gpc", ["Global Privacy Control", "opt out"]),
     "ccpa.financial_incentive": ("california.financial_incentive", [
@@ -106,6 +110,7 @@ CONTEXT = {
 }
 # Options a covering practice needs for its disclosure to show (beyond NAMED_FEATURES).
 OPTIONS: dict[str, dict] = {
+    "collect.sensitive": SENSITIVE,
     "children.directed": {"other_operators": [OPERATOR]},
 }
 

@@ -174,7 +174,7 @@ def test_wrong_type_points_at_the_key(tmp_path):
     text = ROOT + category("x").replace("sensitive = false", 'sensitive = "no"')
     path = write(tmp_path, "data.toml", text)
     _, faults = load_vocabulary(tmp_path)
-    assert faults == [(path, 11, "`sensitive` must be true or false")]
+    assert faults == [(path, 11, "`sensitive` must be a list of law ids (or true or false)")]
 
 
 def test_unknown_parent_is_reported(tmp_path):

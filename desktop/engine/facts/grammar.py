@@ -83,6 +83,8 @@ _FORMS = [
     (r"offers opt-out of sale", "offers opt-out of sale", True, "offers opt-out of sale"),
     (r"offers opt-out of sharing", "offers opt-out of sharing", True, "offers opt-out of sharing"),
     (r"discloses sharing", "discloses sharing", True, "discloses sharing"),
+    (rf"asks explicit consent for {_DATA}", "special condition", True, "asks explicit consent for DATA"),
+    (rf"meets a special condition for {_DATA}", "special condition", True, "meets a special condition for DATA"),
 ]
 _COMPILED = [(re.compile(pattern + r"$"), verb, positive, usage) for pattern, verb, positive, usage in _FORMS]
 

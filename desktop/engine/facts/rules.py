@@ -24,6 +24,7 @@ from desktop.engine.facts.model import (
     Fact,
     StatedFact,
 )
+from desktop.engine.facts.sensitive import special_categories
 from desktop.engine.language.words import join_words
 from desktop.engine.reference.regimes import Regime
 from desktop.engine.reference.vocabulary import ANYONE, PERSONAL, Vocabulary, spoken
@@ -320,43 +321,43 @@ def law_rules(stated: list[StatedFact], laws: list[Regime], vocabulary: Vocabula
     found = []
     for name in dict.fromkeys(rule for law in laws for rule in law.rules):
         if name in RULES:
-            asking = [law.name for law in laws if name in law.rules]
-            found += RULES[name](stated, vocabulary, join_words(asking), len(asking) > 1)
+            found += RULES[name](stated, vocabulary, [law for law in laws if name in law.rules])
     return found
 
 
-def _requires(law: str, many: bool) -> str:
-    return f"{law} then {'require' if many else 'requires'}"
+def _requires(asking: list[Regime]) -> str:
+    return f"{join_words([law.name for law in asking])} then {'require' if len(asking) > 1 else 'requires'}"
 
 
-def _opt_out_of_sale(stated: list[StatedFact], vocabulary: Vocabulary, law: str, many: bool) -> list[Contradiction]:
+def _opt_out_of_sale(stated: list[StatedFact], vocabulary: Vocabulary, asking: list[Regime]) -> list[Contradiction]:
     if _has(stated, "offers opt-out of sale"):
         return []
     sales = [s for s in stated if is_sale(s.fact, vocabulary)]
-    return _single("opt-out", sales, vocabulary, f"{_requires(law, many)} a way to opt out of the sale, and no clause offers one")
+    return _single("opt-out", sales, vocabulary, f"{_requires(asking)} a way to opt out of the sale, and no clause offers one")
 
 
-def _opt_out_of_sharing(stated: list[StatedFact], vocabulary: Vocabulary, law: str, many: bool) -> list[Contradiction]:
+def _opt_out_of_sharing(stated: list[StatedFact], vocabulary: Vocabulary, asking: list[Regime]) -> list[Contradiction]:
     if _has(stated, "offers opt-out of sharing"):
         return []
     cross = [s for s in stated if is_cross_context(s.fact, vocabulary)]
     return _single("opt-out", cross, vocabulary,
-                   f"{_requires(law, many)} a way to opt out of this sharing, and no clause offers one")
+                   f"{_requires(asking)} a way to opt out of this sharing, and no clause offers one")
 
 
-def _sharing_disclosure(stated: list[StatedFact], vocabulary: Vocabulary, law: str, many: bool) -> list[Contradiction]:
+def _sharing_disclosure(stated: list[StatedFact], vocabulary: Vocabulary, asking: list[Regime]) -> list[Contradiction]:
     if _has(stated, "discloses sharing"):
         return []
     cross = [s for s in stated if is_cross_context(s.fact, vocabulary)]
     return _single("sharing-disclosure", cross, vocabulary,
-                   f"{_requires(law, many)} the policy to say it shares information for cross-context behavioral "
+                   f"{_requires(asking)} the policy to say it shares information for cross-context behavioral "
                    "advertising, and no clause says so")
 
 
-def _consent_by_use(stated: list[StatedFact], vocabulary: Vocabulary, law: str, many: bool) -> list[Contradiction]:
+def _consent_by_use(stated: list[StatedFact], vocabulary: Vocabulary, asking: list[Regime]) -> list[Contradiction]:
     offending = [s for s in stated if s.fact.verb == "consent by use" and s.fact.positive]
     return _single("consent-by-use", offending, vocabulary,
-                   f"{law} {'do' if many else 'does'} not accept simply using a service as consent")
+                   f"{join_words([law.name for law in asking])} {'do' if len(asking) > 1 else 'does'} not accept "
+                   "simply using a service as consent")
 
 
 def _legal_bases(stated: list[StatedFact], vocabulary: Vocabulary, law: str, many: bool) -> list[Contradiction]:
@@ -396,6 +397,7 @@ RULES = {
     "opt-out-of-sharing": _opt_out_of_sharing,
     "sharing-disclosure": _sharing_disclosure,
     "consent-by-use": _consent_by_use,
+    "special-categories": special_categories,
 }
 
 
@@ -490,4 +492,8 @@ def describe(fact: Fact, vocabulary: Vocabulary, data: tuple[str, ...] | None = 
         return f"you keep {what} {fact.value}"
     if fact.verb == "bases" and fact.purpose and fact.value:
         return f"you rely on {fact.value.replace('_', ' ')}{purpose}"
+    if fact.verb == "special condition":
+        explicit = fact.source.startswith("asks explicit consent")
+        return f"you ask for explicit consent before you use {what}" if explicit else (
+            f"you use {what} only on a condition the law names")
     return fact.source

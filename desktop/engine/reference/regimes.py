@@ -25,6 +25,7 @@ class Requirement:
     citation: str = ""  # the whole reference, law included: "GDPR Art. 13(2)(d)"
     alone: bool = False  # met: the regime's other requirements do not apply; unmet: not needed
     plain: str = ""  # what `text` says in everyday words, for the checklist
+    sensitive: bool = False  # asked only of a policy that collects data the law counts as sensitive
 
     @property
     def words(self) -> str:
@@ -94,7 +95,8 @@ def _requirements(regime_id: str, items: object) -> tuple[Requirement, ...]:
         if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not isinstance(item.get("text"), str):
             raise RegimeError(f"each requirement of {regime_id!r} needs an `id` and a `text`")
         requirements.append(Requirement(item["id"], item["text"], str(item.get("citation", "")),
-                                        bool(item.get("alone", False)), str(item.get("plain", ""))))
+                                        bool(item.get("alone", False)), str(item.get("plain", "")),
+                                        bool(item.get("sensitive", False))))
     return tuple(requirements)
 
 

@@ -79,7 +79,7 @@ class WordIndex:
 class Category:
     id: str
     title: str
-    sensitive: bool
+    sensitive: tuple[str, ...]  # the ids of the laws that count it as sensitive ("gdpr", "ccpa", …)
     words: tuple[str, ...]
     parent: str | None
 
@@ -157,6 +157,10 @@ class Vocabulary:
     def _category_words(self) -> WordIndex:
         return WordIndex({c.id: c.words for c in self.categories.values()})
 
+    def sensitive_under(self, id: str, law: str) -> bool:
+        """`id` is, or lies within, a category that the law with id `law` counts as sensitive."""
+        return any(law in self.categories[a].sensitive for a in [id, *self.ancestors(id, "data")] if a in self.categories)
+
     def categories_in(self, text: str) -> list[str]:
         """Every category `text` names, reading left to right, longest phrase first."""
         return self._category_words.all(text)
@@ -177,7 +181,7 @@ def _vocabulary_dir(folder: Path) -> Path:
 # Per kind: file, table name, keys with their types, default root.
 _FILES = {
     "data": ("data.toml", "category", {"id": str, "title": str,
-                                         "sensitive": bool, "words": list}, PERSONAL),
+                                         "sensitive": (bool, list), "words": list}, PERSONAL),
     "recipient": ("recipients.toml", "recipient", {"id": str, "title": str, "role": str,
                                                    "description": str, "words": list}, ANYONE),
     "purpose": ("purposes.toml", "purpose", {"id": str, "title": str, "words": list}, None),
@@ -185,7 +189,8 @@ _FILES = {
 }
 _OPTIONAL = {"root": bool}
 _PURPOSE_OPTIONAL = {"basis": str, "interest": str, "withdraw": str}
-_TYPE_NAMES = {str: "text", bool: "true or false", list: "a list of texts"}
+_TYPE_NAMES = {str: "text", bool: "true or false", list: "a list of texts",
+               (bool, list): "a list of law ids (or true or false)"}
 
 
 @dataclass
@@ -298,6 +303,9 @@ def value_problem(kind: str, item: dict) -> tuple[str, str] | None:
         return "words", "`words` must be a list of texts"
     if any(w != w.lower() for w in words):
         return "words", "`words` must be lower case"
+    if kind == "data" and isinstance(item["sensitive"], list) and not all(
+            isinstance(law, str) and _ID.match(law) for law in item["sensitive"]):
+        return "sensitive", "`sensitive` must list law ids, such as \"gdpr\""
     if kind == "recipient" and item["role"] not in ROLES:
         return "role", f"`role` must be one of {', '.join(ROLES)}"
     if kind == "recipient" and _NESTED_RECIPIENT.search(item["description"]):
@@ -319,7 +327,7 @@ def parent_of(id: str, root: bool, default_root: str | None) -> str | None:
 def make_entry(kind: str, values: dict, parent: str | None):
     words = tuple(normal_text(w) for w in values.get("words", []))
     if kind == "data":
-        return Category(values["id"], values["title"], values["sensitive"], words, parent)
+        return Category(values["id"], values["title"], sensitive_laws(values["sensitive"]), words, parent)
     if kind == "recipient":
         return Recipient(values["id"], values["title"], values["role"], values["description"],
                          words, parent)
@@ -327,6 +335,14 @@ def make_entry(kind: str, values: dict, parent: str | None):
         return Purpose(values["id"], values["title"], words, parent,
                        values.get("basis", ""), values.get("interest", ""), values.get("withdraw", ""))
     return Audience(values["id"], values["title"], parent)
+
+
+def sensitive_laws(value: bool | list) -> tuple[str, ...]:
+    """The laws a category is sensitive under; `true`, as libraries wrote it before laws were named,
+    meant California's "sensitive personal information"."""
+    if isinstance(value, bool):
+        return ("ccpa",) if value else ()
+    return tuple(value)
 
 
 def word_clashes(kind: str, entries: dict[str, _Entry]) -> list[Fault]:

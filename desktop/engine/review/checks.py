@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from desktop.engine.facts.grammar import contradictions, describe
 from desktop.engine.facts.model import StatedFact
 from desktop.engine.facts.rules import consent_covers, is_cross_context, is_sale
+from desktop.engine.facts.sensitive import SPECIAL_CONDITION
 from desktop.engine.interview.interview import answer_contradictions
 from desktop.engine.language.markup import refused_links
 from desktop.engine.language.words import join_words
@@ -187,6 +188,7 @@ _SETTLED_BY = {
     "sharing-disclosure": lambda fact, at_fault, vocabulary: fact.verb == "discloses sharing",
     "nothing-sold": lambda fact, at_fault, vocabulary: is_sale(fact, vocabulary) or is_cross_context(fact, vocabulary),
     "cookie-consent": lambda fact, at_fault, vocabulary: fact.verb == "cookie choices",
+    "special-category": lambda fact, at_fault, vocabulary: fact.verb == SPECIAL_CONDITION,
 }
 
 

@@ -18,6 +18,7 @@ when it is not, it is not needed, and is offered `instead` of the others.
 from dataclasses import dataclass, replace
 
 from desktop.engine.facts.rules import contradictions_adding
+from desktop.engine.facts.sensitive import sensitive_collected
 from desktop.engine.interview.interview import ruled_out
 from desktop.engine.library.model import Clause, Library, Practice
 from desktop.engine.policy.assemble import appearing, assemble, condition_lookup
@@ -90,7 +91,8 @@ def states(profile: Profile, library: Library, document: Document) -> dict[str, 
             stating.setdefault(requirement_id, []).append(clause)
     result = {}
     for regime in library.laws(profile.regimes):
-        needed = applicable(regime, set(stating))
+        needed = [r for r in applicable(regime, set(stating))
+                  if not r.sensitive or sensitive_collected(document.facts, regime, library.vocabulary)]
         items = tuple(_state(r, stating.get(r.id, []), profile, regime) for r in needed)
         instead = () if any(r.alone for r in needed) else tuple(
             RequirementCoverage(r, MISSING) for r in regime.requirements if r.alone)

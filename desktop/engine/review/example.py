@@ -82,6 +82,10 @@ ALL_PRACTICES_STATE = {
     "cookies.about": {"settings_tool": "the Cookie settings link at the foot of every page"},
     "legal_bases.overview": {"bases": ["Drawing conclusions about you: consent"]},
 }
+# What the all-practices company asks about its customers' hearing, as its owner would state it.
+SENSITIVE = {"kinds": ["health information"], "items": ["the results of a hearing test you choose to take with us"],
+             "purpose": "to tune the sound to your hearing", "who_sees": "our sound engineers",
+             "period": "until you delete your hearing profile", "basis": "your explicit consent"}
 
 
 def all_practices(library: Library) -> dict[str, dict]:
@@ -95,7 +99,9 @@ def all_practices(library: Library) -> dict[str, dict]:
 
 
 def _named(practice_id: str) -> dict:
-    return {**NAMED_FEATURES.get(practice_id, {}), **EXAMPLE_RETENTION.get(practice_id, {}), **ALL_PRACTICES_STATE.get(practice_id, {})}
+    sensitive = SENSITIVE if practice_id == "collect.sensitive" else {}
+    return {**NAMED_FEATURES.get(practice_id, {}), **EXAMPLE_RETENTION.get(practice_id, {}), **ALL_PRACTICES_STATE.get(practice_id, {}),
+            **sensitive}
 
 
 _ALL_PRACTICES: dict[int, tuple[Library, list[str]]] = {}  # worked out once per library: it assembles a few times
