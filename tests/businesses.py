@@ -36,7 +36,7 @@ TEXAS_STUDIO = {
     "company_name": "Lone Star Yoga LLC", "service_name": "Lone Star Yoga", "service_kind": "website",
     "website": "lonestaryoga.example", "contact_email": "hello@lonestaryoga.example", "has_accounts": True,
     "takes_payments": True, "payment_processor": "Stripe", "contact_messages": True, "analytics": True,
-    "newsletter": True, "sensitive_kinds": ["health, injuries, pregnancy or disabilities"],
+    "cookie_settings": "the Cookie settings link at the foot of every page", "newsletter": True, "sensitive_kinds": ["health, injuries, pregnancy or disabilities"],
     "sensitive_what": ["injuries or health conditions that affect your practice", "whether you are pregnant"],
     "sensitive_why": "to keep you safe in class and adapt the poses to you",
     "sensitive_who": "your teacher and our studio manager", "sensitive_basis": "your explicit consent",

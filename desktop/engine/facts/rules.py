@@ -360,7 +360,7 @@ def _consent_by_use(stated: list[StatedFact], vocabulary: Vocabulary, asking: li
                    "simply using a service as consent")
 
 
-def _legal_bases(stated: list[StatedFact], vocabulary: Vocabulary, law: str, many: bool) -> list[Contradiction]:
+def _legal_bases(stated: list[StatedFact], vocabulary: Vocabulary, asking: list[Regime]) -> list[Contradiction]:
     """Once the policy gives a basis for each use (`bases each`), every purpose it states needs one,
     and every basis the owner wrote must name a use and a basis."""
     listing = next((s for s in stated if s.fact.verb == "bases each"), None)
@@ -370,7 +370,7 @@ def _legal_bases(stated: list[StatedFact], vocabulary: Vocabulary, law: str, man
     for basis in purpose_bases(stated, vocabulary):
         if gap := basis_gap(basis):
             title = spoken(vocabulary.title(basis.purpose, "purpose"))
-            reason = (f"gives {gap} for {lower_first(title)}, which the policy says you do; {_requires(law, many)} one "
+            reason = (f"gives {gap} for {lower_first(title)}, which the policy says you do; {_requires(asking)} one "
                       f"for each use: add a line such as “{title}: legitimate interests: the interest it serves” "
                       "(or contract, consent, legal obligation) to the uses and their legal bases")
             found.append(Contradiction("legal-basis", listing, None, reason))
@@ -381,12 +381,12 @@ def _legal_bases(stated: list[StatedFact], vocabulary: Vocabulary, law: str, man
     return found
 
 
-def _cookie_consent(stated: list[StatedFact], vocabulary: Vocabulary, law: str, many: bool) -> list[Contradiction]:
+def _cookie_consent(stated: list[StatedFact], vocabulary: Vocabulary, asking: list[Regime]) -> list[Contradiction]:
     if _has(stated, "cookie choices"):
         return []
-    asking = [s for s in stated if s.fact.verb == "cookie consent" and s.fact.positive]
-    return _single("cookie-consent", asking, vocabulary,
-                   f"{_requires(law, many)} a way to give and change that consent, and no clause says how")
+    consenting = [s for s in stated if s.fact.verb == "cookie consent" and s.fact.positive]
+    return _single("cookie-consent", consenting, vocabulary,
+                   f"{_requires(asking)} a way to give and change that consent, and no clause says how")
 
 
 # The rules a law may declare by name in regimes.toml (docs/facts.md); each finds one kind of problem.
