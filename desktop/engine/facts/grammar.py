@@ -21,8 +21,9 @@ from desktop.engine.facts.model import (
     FactError,
     StatedFact,
 )
-from desktop.engine.facts.rules import contradictions, describe
+from desktop.engine.facts.rules import contradictions
 from desktop.engine.facts.tables import LawRow, law_table, retention_schedule
+from desktop.engine.facts.wording import describe
 from desktop.engine.language.conditions import Condition, ConditionError, parse_condition
 from desktop.engine.language.words import join_words
 from desktop.engine.reference.vocabulary import Vocabulary

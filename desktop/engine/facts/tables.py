@@ -7,7 +7,7 @@ facts that hold, resolved against the profile.
 from dataclasses import dataclass
 
 from desktop.engine.facts.model import AUTOMATICALLY, BY_INFERENCE, CROSS_CONTEXT, SALE, StatedFact
-from desktop.engine.facts.rules import lower_first
+from desktop.engine.facts.wording import lower_first
 from desktop.engine.language.words import join_words
 from desktop.engine.reference.regimes import Regime
 from desktop.engine.reference.vocabulary import ANYONE, PERSONAL, Vocabulary

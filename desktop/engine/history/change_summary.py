@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from desktop.engine.facts.model import Fact, StatedFact
-from desktop.engine.facts.rules import describe, lower_first
+from desktop.engine.facts.wording import describe, lower_first
 from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Library
 from desktop.engine.policy.assemble import assemble, practice_options

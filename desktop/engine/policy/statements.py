@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from desktop.engine.facts.bases import basis_wording, interests, owner_bases, purpose_bases
 from desktop.engine.facts.grammar import resolve
 from desktop.engine.facts.model import CHILDREN, Fact, StatedFact
-from desktop.engine.facts.rules import is_cross_context, is_sale, lower_first
+from desktop.engine.facts.rules import is_cross_context, is_sale
 from desktop.engine.facts.tables import (
     RETENTION,
     LawRow,
@@ -22,6 +22,7 @@ from desktop.engine.facts.tables import (
     law_table,
     retention_schedule,
 )
+from desktop.engine.facts.wording import lower_first
 from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Clause, Library
 from desktop.engine.reference.regimes import Regime

@@ -8,7 +8,7 @@ longer need it" then stood for everything: here each gap is named, with where to
 from dataclasses import dataclass
 
 from desktop.engine.facts.model import StatedFact
-from desktop.engine.facts.rules import lower_first
+from desktop.engine.facts.wording import lower_first
 from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Library
 from desktop.engine.policy.document import Document
