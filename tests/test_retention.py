@@ -21,7 +21,7 @@ def test_the_shop_that_answered_how_long_has_a_full_schedule_in_its_own_words():
     assert retention_errors(profile) == []
     text = assemble(profile, LIBRARY).plain_text()
     assert "Email addresses on our mailing list: until you unsubscribe" in text
-    assert "Payment details: for 3 years, as tax law requires" in text
+    assert "Purchase history and billing address: for 3 years, as tax law requires" in text
     assert "Payment card details: not kept by us, only by our payment company" in text  # it names Stripe
 
 
@@ -39,7 +39,7 @@ def test_an_empty_period_is_an_error_naming_what_is_kept_and_pointing_at_its_box
 def test_each_kind_collected_without_a_period_is_named_once_the_catch_all_does_not_count():
     profile = new_profile({key: value for key, value in OREGON_TICKETS.items() if key not in UNANSWERED}, LIBRARY)
     messages = [e.message for e in retention_errors(profile)]
-    assert any(m.startswith("The policy does not say how long you keep payment details") for m in messages)
+    assert any(m.startswith("The policy does not say how long you keep purchase history and billing address") for m in messages)
     assert any("you collect name, email address, phone number and cookie identifiers but not how long" in m for m in messages)
     assert len(messages) == len(set(messages)) == 5  # billing, logs, support, identifiers, location: each once
     assert "Anything else: until we no longer need it" in assemble(profile, LIBRARY).plain_text()  # it stays, but covers no gap

@@ -13,7 +13,7 @@ from desktop.engine.profile.profile import Profile
 EXAMPLE_ANSWERS = {
     "company_name": "Acme Audio, Inc.", "service_name": "Acme Studio", "service_kind": "platform",
     "website": "acme-audio.example", "contact_email": "privacy@acme-audio.example",
-    "has_accounts": True, "takes_payments": True, "contact_messages": True, "uploads": False,
+    "has_accounts": True, "takes_payments": True, "payment_processor": "Example Payments", "contact_messages": True, "uploads": False,
     "analytics": True, "ad_network": False, "personalised": True, "social_buttons": False, "newsletter": True, "forums": False,
     "eu_users": False, "california_users": True, "dnt": "nothing different",
     "revenue_over_25m": False, "californians_100k": False, "half_revenue_from_data": False,
@@ -76,10 +76,11 @@ NAMED_FEATURES = {
     "california.opt_out": {"url": "https://acme-audio.example/do-not-sell"},
 }
 # What the all-practices company states that the law then needs said: where people give and change
-# their cookie choices (it asks consent for cookies under the GDPR), and the basis of what it does
-# that has no usual one.
+# their cookie choices (it asks consent for cookies under the GDPR), the basis of what it does
+# that has no usual one, and the company that takes card payments for it.
 ALL_PRACTICES_STATE = {
     "cookies.about": {"settings_tool": "the Cookie settings link at the foot of every page"},
+    "collect.orders": {"processor": "Example Payments"},  # card numbers then stay with it
     "legal_bases.overview": {"bases": ["Drawing conclusions about you: consent"]},
 }
 # What the all-practices company asks about its customers' hearing, as its owner would state it.
