@@ -117,3 +117,18 @@ def test_comparing_long_paragraphs_of_repeated_words_is_linear():
         assert "".join(p.text for p in pieces if p.mark in (SAME, INSERTED)) == new
 
     assert_linear(work, lambda n: n, 500)
+
+
+def test_a_pdf_whose_service_term_is_one_long_word_is_paginated_in_linear_time(bundled_library, qapp):
+    """The term is used about a hundred times, so its paragraphs cross page breaks all through the
+    policy: pagination once laid out everything after each fix again (10,000 letters: 52 s)."""
+    from desktop.engine.review.example import all_practices, example_profile
+    from desktop.usecases import render_policy
+
+    def with_term(letters):
+        profile = example_profile(bundled_library)
+        profile.practices = all_practices(bundled_library)
+        profile.terms.service = "S" + "x" * (letters - 1)
+        return assemble(profile, bundled_library)
+
+    assert_linear(lambda document: render_policy(document, "pdf"), with_term, 2_500)

@@ -3,9 +3,14 @@
 Qt moves a line that would cross the foot of a page to the next one, but when it draws a page it
 draws every line of each paragraph that reaches into it, and leaves the clip to hide the rest: in
 a PDF the hidden lines are still text, so a paragraph that runs over a page break would copy out
-twice. Such a paragraph is cut in two blocks at its page break, the second carrying on without a
-new bullet or gap. A heading left alone at the foot of a page moves to the next, as Word's
-keep-with-next does.
+twice. Such a paragraph is cut in blocks at its page breaks, each one after the first carrying on
+without a new bullet or gap. A heading left alone at the foot of a page moves to the next, as
+Word's keep-with-next does.
+
+The blocks are fixed in order, and the layout is never asked for the document's whole size: it
+lays out only as far as the block asked about (blockBoundingRect), and after a fix again only from
+the fix to a little past that, so pagination takes time linear in the document. (Asking for the
+size after each fix laid out all that followed it again: a long document took quadratic time.)
 """
 
 from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
@@ -14,11 +19,16 @@ _MOST_FIXES = 10_000  # each fix moves the layout forward; this only bounds a bu
 
 
 def paginate(text: QTextDocument, page_height: float) -> None:
-    layout = text.documentLayout()
     block = text.begin()
+    edit = QTextCursor(text)
     for _ in range(_MOST_FIXES):
-        layout.documentSize()  # lays out whatever the last fix changed
+        edit.beginEditBlock()  # the fix and the marking below reach the layout as one change
         block = _fix_first_problem(text, page_height, block)
+        if block is not None:
+            # Qt lays out again after an edit only the edited blocks, and moves the rest up to a
+            # little past its lazy layout's end: blocks it had not laid out yet would keep no lines.
+            text.markContentsDirty(block.position(), text.characterCount() - block.position())
+        edit.endEditBlock()
         if block is None:
             return
     raise RuntimeError("the PDF's pages could not be broken")
@@ -45,9 +55,10 @@ def _fix_first_problem(text: QTextDocument, page_height: float, block):
         if is_heading(block) and _alone_at_foot(text, block, page_height):
             _break_before(block)
             return block
-        split = _line_on_next_page(text, block, page_height)
-        if split is not None:
-            return _split(text, block, split)
+        splits = _lines_on_later_pages(text, block, page_height)
+        if splits:
+            # A heading's second part is looked at again: it may be a heading alone at a foot.
+            return _split(text, splits[:1] if is_heading(block) else splits)
         block = block.next()
     return None
 
@@ -63,18 +74,15 @@ def _alone_at_foot(text: QTextDocument, heading, page_height: float) -> bool:
     return _page(first_line(text, following)[1], page_height) > _page(first_line(text, heading)[0], page_height)
 
 
-def _line_on_next_page(text: QTextDocument, block, page_height: float) -> int | None:
-    """The text position of the block's first line that starts on a later page than its first line."""
+def _lines_on_later_pages(text: QTextDocument, block, page_height: float) -> list[int]:
+    """The text position of each of the block's lines that starts on a later page than the line before."""
+    top = text.documentLayout().blockBoundingRect(block).top()  # lays the block out first
     lines = block.layout()
     if lines is None or lines.lineCount() < 2:
-        return None
-    top = text.documentLayout().blockBoundingRect(block).top()
-    first_page = _page(top + lines.lineAt(0).rect().top(), page_height)
-    for index in range(1, lines.lineCount()):
-        line = lines.lineAt(index)
-        if _page(top + line.rect().top(), page_height) > first_page:
-            return block.position() + line.textStart()
-    return None
+        return []
+    pages = [_page(top + lines.lineAt(index).rect().top(), page_height) for index in range(lines.lineCount())]
+    return [block.position() + lines.lineAt(index).textStart()
+            for index in range(1, len(pages)) if pages[index] > pages[index - 1]]
 
 
 def _break_before(block) -> None:
@@ -83,10 +91,18 @@ def _break_before(block) -> None:
     QTextCursor(block).mergeBlockFormat(page_break)
 
 
-def _split(text: QTextDocument, block, position: int):
-    """Cut the block where its next page starts; the second part, which it returns, reads on as
-    the same paragraph."""
+def _split(text: QTextDocument, positions: list[int]):
+    """Cut a block where each of its later pages starts, as one edit (so the layout is redone once);
+    the last part, which it returns, reads on as the same paragraph."""
     cursor = QTextCursor(text)
+    cursor.beginEditBlock()
+    for position in reversed(positions):  # a cut moves the text positions after it
+        _split_at(cursor, position)
+    cursor.endEditBlock()
+    return text.findBlock(positions[-1] + len(positions))  # each cut added a character before it
+
+
+def _split_at(cursor: QTextCursor, position: int) -> None:
     cursor.setPosition(position)
     cursor.insertBlock()
     first, rest = cursor.block().previous(), cursor.block()
@@ -101,4 +117,3 @@ def _split(text: QTextDocument, block, position: int):
         listed.remove(rest)
         carrying_on.setIndent(listed.format().indent())
     QTextCursor(rest).setBlockFormat(carrying_on)
-    return rest
