@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLineEdit,
+    QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -161,18 +162,30 @@ class ChecklistField(AnswerField):
         return self.boxes[0]
 
 
-class ListTextField(TextField):
-    """A list question without choices: items typed on one line, separated by commas."""
+class ListTextField(AnswerField):
+    """A list question without choices: one item a line, so an item may hold commas ("Your name,
+    email address and phone number: for 3 years"). Tab moves on, as in every other field."""
 
     def __init__(self, question: Question, parent: QWidget | None = None):
         super().__init__(question, parent)
-        self.edit.setPlaceholderText("Separate them with commas")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edit = QPlainTextEdit()
+        self.edit.setAccessibleName(question.text)
+        self.edit.setPlaceholderText("One per line")
+        self.edit.setTabChangesFocus(True)
+        self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * 4 + 12)
+        self.edit.textChanged.connect(self.changed.emit)
+        layout.addWidget(self.edit)
 
     def value(self) -> list[str]:
-        return [item.strip() for item in self.edit.text().split(",") if item.strip()]
+        return [item.strip() for item in self.edit.toPlainText().splitlines() if item.strip()]
 
     def set_value(self, value: object) -> None:
-        self.edit.setText(", ".join(value) if isinstance(value, list) else "")
+        self.edit.setPlainText("\n".join(value) if isinstance(value, list) else "")
+
+    def focus_target(self) -> QWidget:
+        return self.edit
 
 
 def answer_field(question: Question, parent: QWidget | None = None) -> AnswerField:

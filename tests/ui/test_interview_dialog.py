@@ -162,3 +162,21 @@ def test_each_question_on_a_page_gets_its_own_letter_and_none_the_buttons_use():
     labels = [with_mnemonic(text, used) for text in ("Can people create an account?", "Can people pay?", "Cats & cows")]
     assert labels == ["Can &people create an account?", "C&an people pay?", "Ca&ts && cows"]
     assert used == {"b", "n", "f", "c", "h", "p", "a", "t"}
+
+
+def test_a_list_answer_is_one_item_a_line_so_an_item_may_hold_commas(qtbot):
+    from desktop.engine.interview.interview import start_profile
+    from desktop.engine.library.loader import load_library
+    from desktop.paths import bundled_dir
+
+    library = load_library([bundled_dir("snippets")])
+    dialog = InterviewDialog(library, start_profile(library))
+    qtbot.addWidget(dialog)
+    field = dialog.rows["keep_other"].field
+    field.focus_target().setFocus()
+    qtbot.keyClicks(field.focus_target(), "Your name, email address and phone number: for 3 years")
+    qtbot.keyClick(field.focus_target(), Key.Key_Return)
+    qtbot.keyClicks(field.focus_target(), "Photos you upload: until you delete them")
+    assert field.value() == ["Your name, email address and phone number: for 3 years", "Photos you upload: until you delete them"]
+    field.set_value(["a, b: c", "d: e"])
+    assert field.value() == ["a, b: c", "d: e"]
