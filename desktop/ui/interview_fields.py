@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLineEdit,
     QRadioButton,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.engine.profile.questions import CHOICE, LIST, TEXT, YES_NO, Question
+from desktop.ui.widgets import FormComboBox
 
 NOT_ANSWERED = "Not answered"
 
@@ -95,7 +95,7 @@ class ChoiceField(AnswerField):
         super().__init__(question, parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.combo = QComboBox()
+        self.combo = FormComboBox()
         self.combo.addItems(list(question.choices))
         self.combo.setPlaceholderText(NOT_ANSWERED)
         self.combo.setAccessibleName(question.text)

@@ -1,11 +1,12 @@
-"""The interview's yes/no input driven as an owner would: by the mouse alone, or by Tab."""
+"""The interview's inputs driven as an owner would: by the mouse alone, the wheel, or Tab."""
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from desktop.engine.profile.questions import YES_NO, Question
-from desktop.ui.interview_fields import YesNoField
+from desktop.engine.profile.questions import CHOICE, YES_NO, Question
+from desktop.ui.interview_fields import ChoiceField, YesNoField
+from ui.helpers import roll_wheel_down
 
 
 def answered_field_after_another(qtbot, given: bool) -> tuple[QWidget, QLineEdit, YesNoField]:
@@ -42,3 +43,12 @@ def test_tab_into_an_answered_yes_no_question_still_lands_on_the_answer(qtbot):
     qtbot.keyClick(other, Qt.Key.Key_Tab)
     qtbot.waitUntil(field.no.hasFocus)
     assert field.value() is False
+
+
+def test_the_wheel_leaves_an_answered_choice_alone_while_scrolling_the_page(qtbot):
+    field = ChoiceField(Question("audience", "users", "Who is the service for?", "", CHOICE,
+                                 choices=("General audience", "Children under 13")))
+    qtbot.addWidget(field)
+    field.set_value("General audience")
+    assert roll_wheel_down(field.combo) is not field.combo
+    assert field.value() == "General audience"
