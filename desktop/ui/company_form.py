@@ -26,7 +26,7 @@ from desktop.engine.profile.fields import COMBO, DATE, LINE, ProfileField, form_
 from desktop.engine.reference.countries import month_first
 from desktop.engine.review.checks import Problem, field_problems
 from desktop.ui.session import ProfileSession
-from desktop.ui.widgets import block_undo_shortcuts, error_colour, muted_colour, wrapped_check
+from desktop.ui.widgets import FormComboBox, block_undo_shortcuts, error_colour, muted_colour, wrapped_check
 
 NO_DATE = QDate(2000, 1, 1)
 DATE_STYLE, US_DATE = "d MMMM yyyy", "MMMM d, yyyy"
@@ -125,7 +125,7 @@ class CompanyForm(QScrollArea):
             editor = line = QLineEdit()
             line.textEdited.connect(lambda text, name=spec.key: self.session.set_field(name, text))
         else:
-            editor = QComboBox()
+            editor = FormComboBox()
             editor.addItems(spec.choices)
             # a long choice ("Saint Vincent and the Grenadines") must not widen the form
             editor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.engine.profile.questions import CHOICE, LIST, TEXT, YES_NO, Question
+from desktop.ui.widgets import FormComboBox
 
 NOT_ANSWERED = "Not answered"
 
@@ -37,14 +37,16 @@ class AnswerField(QWidget):
 
 class _YesNoKeys(QObject):
     """Y and N answer a yes/no question whichever of its buttons has the focus; tabbing into the
-    question focuses the answer given, so Space never changes it by surprise."""
+    question focuses the answer given, so Space never changes it by surprise. A click keeps the focus
+    on the button clicked: moving it while the mouse is down would cancel the click."""
 
     def __init__(self, field: "YesNoField"):
         super().__init__(field)
         self.field = field
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn and not watched.isChecked() and self.field.value() is not None:
+        if (event.type() == QEvent.Type.FocusIn and event.reason() != Qt.FocusReason.MouseFocusReason
+                and not watched.isChecked() and self.field.value() is not None):
             reason = event.reason()
             QTimer.singleShot(0, lambda: self.field.focus_target().setFocus(reason))  # Tab lands on the answer given
             return False
@@ -94,7 +96,7 @@ class ChoiceField(AnswerField):
         super().__init__(question, parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.combo = QComboBox()
+        self.combo = FormComboBox()
         self.combo.addItems(list(question.choices))
         self.combo.setPlaceholderText(NOT_ANSWERED)
         self.combo.setAccessibleName(question.text)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.engine.language.markup import TOKEN
 from desktop.engine.library.model import Practice
 from desktop.engine.library.options import OptionSpec
-from desktop.ui.widgets import ClickLabel, block_undo_shortcuts, error_colour, muted_colour
+from desktop.ui.widgets import ClickLabel, FormComboBox, block_undo_shortcuts, error_colour, muted_colour
 
 ITEM_GAP = 5
 Words = Callable[[str], str]  # an option value (tokens and all) -> how it reads in the policy
@@ -122,7 +122,7 @@ class OptionEditor(QWidget):
             return spin
         if spec.type == "choice":
             self._title(layout)
-            combo = QComboBox()
+            combo = FormComboBox()
             for choice in spec.choices:
                 combo.addItem(readable(choice), choice)
             combo.activated.connect(lambda index: self.changed.emit(spec.name, combo.itemData(index)))

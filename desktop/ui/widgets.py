@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPalette
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QWidget
 
 
 def palette_is_dark(palette: QPalette) -> bool:
@@ -37,6 +37,21 @@ def block_undo_shortcuts(widget: QWidget) -> None:
     if _FILTER is None:
         _FILTER = _UndoKeysToWindow()
     widget.installEventFilter(_FILTER)
+
+
+class FormComboBox(QComboBox):
+    """A drop-down in a scrolling form: the wheel changes it only once the user is in it (clicked or
+    tabbed to); otherwise the wheel goes on to scroll the form, and never takes the focus."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # an ignored wheel event goes to the parent, so the scroll area scrolls
 
 
 def list_over_details(name: str, top: QWidget, details: QWidget) -> QSplitter:

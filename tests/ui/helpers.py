@@ -1,7 +1,7 @@
 """What a user's hands do: click a tree check box, click a clause in the preview, use a menu key."""
 
-from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
-from PySide6.QtGui import QTextCursor, QTextFormat
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt, QTimer
+from PySide6.QtGui import QTextCursor, QTextFormat, QWheelEvent
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
 
@@ -90,3 +90,17 @@ def mark_text(form, name: str) -> str:
 def stored_keys(path) -> list[str]:
     """The keys the settings file at `path` holds, read from the file itself."""
     return QSettings(str(path), QSettings.Format.IniFormat).allKeys()
+
+
+def roll_wheel_down(widget):
+    """One notch of the mouse wheel over the middle of `widget`; returns the widget that took it. Qt passes a
+    real (spontaneous) wheel event a widget ignores on to its parent; a sent one it does not, so this does."""
+    point = widget.rect().center()
+    while widget is not None:
+        event = QWheelEvent(QPointF(point), QPointF(widget.mapToGlobal(point)), QPoint(0, 0), QPoint(0, -120),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(widget, event)
+        if event.isAccepted():
+            return widget
+        point, widget = widget.mapToParent(point), (None if widget.isWindow() else widget.parentWidget())
+    return None

@@ -5,7 +5,7 @@ from PySide6.QtCore import QDate, QLocale, QPoint, Qt
 
 from desktop.ui import company_form
 from desktop.ui.company_form import NO_DATE
-from ui.helpers import mark_text, wait_rendered
+from ui.helpers import mark_text, roll_wheel_down, wait_rendered
 
 
 def type_into(qtbot, window, name: str, text: str, replace: bool = True) -> None:
@@ -210,3 +210,27 @@ def test_the_date_reads_in_english_on_a_german_desktop(german_desktop, window):
     assert QLocale().monthName(12) == "Dezember"
     window.form.date.setDate(QDate(2026, 12, 1))
     assert window.form.date.text() == "1 December 2026"
+
+
+def test_the_wheel_scrolls_the_form_past_a_drop_down_without_changing_it(qtbot, example_window):
+    form = example_window.form
+    example_window.resize(1024, 500)  # short enough that the form scrolls
+    qtbot.wait(20)
+    word = form.fields["terms.service"].editor
+    form.focus_field("company.legal_name")
+    qtbot.waitUntil(lambda: not word.hasFocus())
+    before, top = word.currentText(), form.verticalScrollBar().value()
+    assert form.verticalScrollBar().maximum() > top
+    assert roll_wheel_down(word) is form.viewport()
+    assert word.currentText() == before and example_window.session.profile.field_value("terms.service") == before  # the policy is left alone
+    assert form.verticalScrollBar().value() > top
+    assert not word.hasFocus()  # the wheel does not take the focus either
+
+
+def test_the_wheel_changes_a_drop_down_the_user_is_in(qtbot, example_window):
+    word = example_window.form.fields["terms.service"].editor
+    word.setFocus()
+    qtbot.waitUntil(word.hasFocus)
+    before = word.currentText()
+    assert roll_wheel_down(word) is word
+    assert word.currentText() != before

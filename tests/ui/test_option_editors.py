@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 
 from desktop.engine.library.options import OptionSpec
 from desktop.ui.option_editors import ListEdit, OptionEditor, readable
+from ui.helpers import roll_wheel_down
 
 SPECS = {
     "bool": (OptionSpec("note", "bool", "Add a note", False), True),
@@ -69,3 +70,13 @@ def test_a_problem_is_shown_under_the_editor(qtbot):
     assert editor.problem.isVisible() and editor.editor.accessibleDescription() == "Option 'Days' must be at most 90."
     editor.show_problem("")
     assert not editor.problem.isVisible()
+
+
+def test_the_wheel_leaves_a_choice_alone_until_the_user_is_in_it(qtbot):
+    editor = OptionEditor(SPECS["choice"][0])
+    qtbot.addWidget(editor)
+    editor.set_value(SPECS["choice"][0].default)
+    sent = []
+    editor.changed.connect(lambda name, value: sent.append(value))
+    assert roll_wheel_down(editor.editor) is not editor.editor  # scrolling the panel past it
+    assert editor.value() == SPECS["choice"][0].default and sent == []
