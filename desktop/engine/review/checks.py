@@ -4,8 +4,6 @@ from dataclasses import dataclass
 
 from desktop.engine.facts.grammar import contradictions, describe
 from desktop.engine.facts.model import StatedFact
-from desktop.engine.facts.rules import consent_covers, is_cross_context, is_sale
-from desktop.engine.facts.sensitive import SPECIAL_CONDITION
 from desktop.engine.interview.interview import answer_contradictions
 from desktop.engine.language.markup import refused_links
 from desktop.engine.language.words import join_words
@@ -18,6 +16,7 @@ from desktop.engine.profile.fields import PROFILE_FIELDS, needed_advice, needed_
 from desktop.engine.profile.profile import Profile
 from desktop.engine.review.causes import one_per_cause
 from desktop.engine.review.coverage import MISSING, NOT_REQUIRED, REWORDED, RegimeCoverage, states
+from desktop.engine.review.fixes import clause_title, pair_fix, single_fix
 from desktop.engine.review.lint import apply_fix, lint
 from desktop.engine.review.retention import retention_gaps
 
@@ -180,80 +179,21 @@ def document_problems(document: Document, library: Library, profile: Profile,
     return problems
 
 
-# Which facts settle a rule, by the kind of contradiction (given the fact found at fault): a practice that
-# states one is the fix.
-_SETTLED_BY = {
-    "children": lambda fact, at_fault, vocabulary: consent_covers(fact, at_fault, vocabulary),
-    "opt-out": lambda fact, at_fault, vocabulary: fact.verb in ("offers opt-out of sale", "offers opt-out of sharing"),
-    "sharing-disclosure": lambda fact, at_fault, vocabulary: fact.verb == "discloses sharing",
-    "nothing-sold": lambda fact, at_fault, vocabulary: is_sale(fact, vocabulary) or is_cross_context(fact, vocabulary),
-    "cookie-consent": lambda fact, at_fault, vocabulary: fact.verb == "cookie choices",
-    "special-category": lambda fact, at_fault, vocabulary: fact.verb == SPECIAL_CONDITION,
-}
-
-
 def contradiction_problems(document: Document, library: Library, profile: Profile) -> list[Problem]:
     """One error per pair of clauses whose facts cannot both be true, or per clause a law forbids."""
     problems = []
     for found in contradictions(document.facts, library.laws(profile.regimes), library.vocabulary):
         first = found.first
         if found.second is None:
-            message = f"{_clause_title(library, first)} {found.reason}. {_single_fix(found, library, profile)}".rstrip()
+            message = f"{clause_title(library, first)} {found.reason}. {single_fix(found, library, profile)}".rstrip()
             problems.append(Problem(ERROR, f"contradiction-{found.kind}", message, clause_place(first.clause_id)))
             continue
         second = found.second
-        message = (f"{_clause_title(library, first)} and {_clause_title(library, second)} contradict each other: "
-                   f"{found.reason}. {_pair_fix(found, library, profile)}")
+        message = (f"{clause_title(library, first)} and {clause_title(library, second)} contradict each other: "
+                   f"{found.reason}. {pair_fix(found, library, profile)}")
         problems.append(Problem(ERROR, f"contradiction-{found.kind}", message, practice_place(first.practice_id),
                                 (practice_place(second.practice_id),)))
     return problems
-
-
-def _clause_title(library: Library, stated) -> str:
-    return f"“{library.practices[stated.practice_id].title}”"
-
-
-def _option_titles(library: Library, stated) -> list[str]:
-    """The options of the clause's practice that decide whether this fact is stated."""
-    condition = stated.fact.condition
-    options = library.practices[stated.practice_id].options
-    names = [n[4:] for n in condition.names() if n.startswith("opt.")] if condition else []
-    return [f"“{options[n].title}”" for n in names if n in options]
-
-
-def _pair_fix(found, library: Library, profile: Profile) -> str:
-    changes = _option_titles(library, found.first) + _option_titles(library, found.second)
-    offering = _settling_practices(found, library, profile)
-    return ("Untick one of them" + (f", or change {join_words(changes, 'or')}" if changes else "")
-            + (f", or tick {join_words(offering[:3], 'or')}" if offering else "") + ".")
-
-
-def _settling_practices(found, library: Library, profile: Profile) -> list[str]:
-    """Titles of unpicked practices whose facts would settle a contradiction of this kind."""
-    settles = _SETTLED_BY.get(found.kind, lambda fact, at_fault, vocabulary: False)
-    at_fault = (found.second or found.first).fact
-    return [f"“{p.title}”" for p in library.practices.values() if p.id not in profile.practices
-            and any(f.positive and settles(f, at_fault, library.vocabulary) for c in p.clauses for f in c.facts)]
-
-
-def _settling_options(found, library: Library, profile: Profile) -> list[str]:
-    """“Option” in “Practice” for each option of a picked practice whose facts would settle it once set."""
-    settles = _SETTLED_BY.get(found.kind, lambda fact, at_fault, vocabulary: False)
-    picked = [library.practices[id] for id in profile.practices if id in library.practices]
-    return list(dict.fromkeys(f"“{p.options[name[4:]].title}” in “{p.title}”" for p in picked for c in p.clauses for f in c.facts
-                              if f.positive and f.condition and settles(f, found.first.fact, library.vocabulary)
-                              for name in f.condition.names() if name.startswith("opt.") and name[4:] in p.options))
-
-
-def _single_fix(found, library: Library, profile: Profile) -> str:
-    if found.kind == "legal-basis":
-        return ""  # the reason says which line to add; unticking the legal bases would not fix it
-    offering, filling = _settling_practices(found, library, profile), _settling_options(found, library, profile)
-    changes = _option_titles(library, found.first)
-    ways = [f"tick {join_words(offering[:3], 'or')}"] if offering else []
-    ways += [f"fill in {join_words(filling[:3], 'or')}"] if filling else []
-    ways += [f"change {join_words(changes, 'or')}"] if changes else []
-    return "To fix it, " + ", or ".join(ways + ["untick it"]) + "." if ways else "Untick it, or reword it."
 
 
 def wording_contradictions(document: Document, library: Library, profile: Profile) -> list[Problem]:
@@ -273,7 +213,7 @@ def wording_contradictions(document: Document, library: Library, profile: Profil
                 continue
             problems.append(Problem(ERROR, "contradiction-wording",
                                     f"Your wording of “{clause.title}” says “{claim.fact.source}”, but "
-                                    f"{_clause_title(library, other)} says {describe(other.fact, library.vocabulary)}. "
+                                    f"{clause_title(library, other)} says {describe(other.fact, library.vocabulary)}. "
                                     "Change your wording, or untick the other practice.",
                                     clause_place(clause_id), (practice_place(other.practice_id),)))
     return problems
