@@ -129,17 +129,30 @@ class Vocabulary:
 
     def ancestors(self, id: str, kind: str | None = None) -> list[str]:
         """The id's parent, grandparent… up to its root (nearest first)."""
-        entries = self.table(kind or self.kind_of(id) or "data")
-        found: list[str] = []
-        parent = entries[id].parent if id in entries else None
-        while parent is not None and parent not in found and parent != id:
-            found.append(parent)
-            parent = entries[parent].parent if parent in entries else None
-        return found
+        return list(self._chain(id, kind))
+
+    def _chain(self, id: str, kind: str | None) -> tuple[str, ...]:
+        kind = kind or self.kind_of(id) or "data"
+        chains = self._chains.setdefault(kind, {})
+        if id not in chains:
+            entries = self.table(kind)
+            found: list[str] = []
+            parent = entries[id].parent if id in entries else None
+            while parent is not None and parent not in found and parent != id:
+                found.append(parent)
+                parent = entries[parent].parent if parent in entries else None
+            chains[id] = tuple(found)
+        return chains[id]
+
+    @cached_property
+    def _chains(self) -> dict[str, dict[str, tuple[str, ...]]]:
+        """Each kind's ancestor chains as asked for: the tables never change once read, and a
+        refresh asks tens of thousands of times (every table row against every category)."""
+        return {}
 
     def within(self, id: str, ancestor: str, kind: str | None = None) -> bool:
         """`id` is `ancestor` or below it."""
-        return id == ancestor or ancestor in self.ancestors(id, kind)
+        return id == ancestor or ancestor in self._chain(id, kind)
 
     def overlaps(self, a: str, b: str, kind: str | None = None) -> bool:
         """One id is the other or an ancestor of it."""

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from desktop.engine.facts.grammar import contradictions, describe
+from desktop.engine.facts.memo import remembered_contradictions
 from desktop.engine.facts.model import StatedFact
 from desktop.engine.interview.interview import answer_contradictions
 from desktop.engine.language.markup import refused_links
@@ -182,7 +183,7 @@ def document_problems(document: Document, library: Library, profile: Profile,
 def contradiction_problems(document: Document, library: Library, profile: Profile) -> list[Problem]:
     """One error per pair of clauses whose facts cannot both be true, or per clause a law forbids."""
     problems = []
-    for found in contradictions(document.facts, library.laws(profile.regimes), library.vocabulary):
+    for found in remembered_contradictions(document.facts, library.laws(profile.regimes), library.vocabulary):
         first = found.first
         if found.second is None:
             message = f"{clause_title(library, first)} {found.reason}. {single_fix(found, library, profile)}".rstrip()

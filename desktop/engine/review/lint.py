@@ -8,6 +8,7 @@ Text in quotation marks is a mention of a word, not a use, and is left alone.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from desktop.engine.language.markup import typographic_quotes
 from desktop.engine.library.model import DefinedTerm
@@ -94,6 +95,83 @@ def _singular(noun: str) -> str:
     return noun[:-1] if noun.lower().endswith("s") and not noun.lower().endswith("ss") else noun
 
 
+# What each check finds in one block's text, as (start, end, code, replacement, reason): pure
+# functions of the text and the few names they read, cached, so a refresh after one edit looks
+# only at the blocks whose text changed. _Linter.add then keeps the wording and the first claim.
+_Candidate = tuple[int, int, str, str | None, str]
+_CACHED_TEXTS = 8192
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def _spellings(text: str) -> tuple[_Candidate, ...]:
+    found = []
+    for pattern, house in _HOUSE_SPELLINGS:
+        for match in pattern.finditer(text):
+            words = match.group(0)
+            fixed = house[0].upper() + house[1:] if words[0].isupper() else house
+            if house == "website" and text[match.end():match.end() + 1].lower() == "s":
+                continue  # caught with its plural by the service check when it names the service
+            found.append((match.start(), match.end(), "spelling", fixed, f"the house spelling is “{house}”"))
+    return tuple(found)
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def _service_words(text: str, label: str, plural_label: str) -> tuple[_Candidate, ...]:
+    nouns = [(m.start("noun"), m.end("noun"), m.group("det")) for m in _DETERMINED_SERVICE.finditer(text)]
+    nouns += [(m.start("noun"), m.end("noun"), None) for m in _CAPITAL_SERVICE.finditer(text)]
+    found = []
+    for start, end, determiner in nouns:
+        noun = text[start:end]
+        plural = noun.lower().endswith("s") and not _same_word(noun, label)
+        wanted = plural_label if plural else label
+        if _same_word(noun, wanted):
+            if noun != wanted:
+                found.append((start, end, "term-capitals", wanted, f"the defined term is written “{wanted}”"))
+        elif determiner is not None or not _same_word(_singular(noun), label):
+            found.append((start, end, "rival-term", wanted,
+                          f"the policy calls the service “{label}”, so “{noun}” reads as something else"))
+    return tuple(found)
+
+
+_INFORMATION_PATTERNS = [(words, re.compile(rf"\b{re.escape(words)}\b", 0 if words == "PII" else re.IGNORECASE))
+                         for words in PERSONAL_INFORMATION_WORDS]
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def _information_words(text: str, chosen: str) -> tuple[_Candidate, ...]:
+    found = []
+    for _words, pattern in _INFORMATION_PATTERNS:
+        for match in pattern.finditer(text):
+            words = match.group(0)
+            if words.lower() == chosen.lower():
+                if words not in (chosen, chosen[0].upper() + chosen[1:]):
+                    found.append((match.start(), match.end(), "term-capitals", chosen, f"the policy writes “{chosen}”"))
+                continue
+            found.append((match.start(), match.end(), "rival-term", chosen,
+                          f"the policy calls it “{chosen}” everywhere; one idea, one term"))
+    return tuple(found)
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def _company_name(text: str, names: tuple[str, ...]) -> tuple[_Candidate, ...]:
+    found = []
+    for name in names:
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?P<possessive>['’]s)?(?!\w)", text):
+            found.append((match.start(), match.end(), "company-name", "our" if match.group("possessive") else "we",
+                          f"after its introduction the company is “we”, “us” or “our”, not “{name}”"))
+    return tuple(found)
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def _term_capitals(text: str, labels: tuple[str, ...]) -> tuple[_Candidate, ...]:
+    found = []
+    for label in labels:
+        for match in re.finditer(rf"\b{re.escape(label)}\b", text, re.IGNORECASE):
+            if match.group(0) != label:
+                found.append((match.start(), match.end(), "term-capitals", label, f"“{label}” is a defined term, so it keeps its capital"))
+    return tuple(found)
+
+
 class _Linter:
     def __init__(self, document: Document, profile: Profile, terms: dict[str, DefinedTerm]):
         self.document, self.profile, self.terms = document, profile, terms
@@ -113,67 +191,24 @@ class _Linter:
 
     def run(self) -> list[Finding]:
         texts = _texts(self.document)
+        service, information = self.terms["service"], self.terms["personal information"].label
+        company = self.profile.company
+        names = tuple(sorted({company.legal_name.strip(), company.short_name.strip()} - {""}, key=len, reverse=True))
+        capitals = tuple(label for term_id in self.document.defined_terms
+                         if term_id != "service" and (label := self.terms[term_id].label)[:1].isupper())
         for item in texts:
-            self._service_words(item)
-            self._spellings(item)
-            self._information_words(item)
-            self._company_name(item)
+            for found in (_service_words(item.text, service.label, service.plural), _spellings(item.text),
+                          _information_words(item.text, information), _company_name(item.text, names)):
+                self._add_all(item, found)
             if item.clause_id in self.profile.overrides:
                 self._pasted_names(item)
-            self._term_capitals(item)
+            self._add_all(item, _term_capitals(item.text, capitals))
         self._definitions(texts)
         return self.findings
 
-    def _spellings(self, item: _Text) -> None:
-        for pattern, house in _HOUSE_SPELLINGS:
-            for match in pattern.finditer(item.text):
-                words = match.group(0)
-                fixed = house[0].upper() + house[1:] if words[0].isupper() else house
-                tail = item.text[match.end():match.end() + 1]
-                if house == "website" and tail.lower() == "s":
-                    continue  # caught with its plural by the service check when it names the service
-                self.add(item, match.start(), match.end(), "spelling", fixed, f"the house spelling is “{house}”")
-
-    def _service_words(self, item: _Text) -> None:
-        label = self.terms["service"].label
-        for match in _DETERMINED_SERVICE.finditer(item.text):
-            self._service_noun(item, match.start("noun"), match.end("noun"), label, match.group("det"))
-        for match in _CAPITAL_SERVICE.finditer(item.text):
-            self._service_noun(item, match.start("noun"), match.end("noun"), label, None)
-
-    def _service_noun(self, item: _Text, start: int, end: int, label: str, determiner: str | None) -> None:
-        noun = item.text[start:end]
-        plural = noun.lower().endswith("s") and not _same_word(noun, label)
-        wanted = self.terms["service"].plural if plural else label
-        if _same_word(noun, wanted):
-            if noun != wanted:
-                self.add(item, start, end, "term-capitals", wanted, f"the defined term is written “{wanted}”")
-            return
-        if determiner is None and _same_word(_singular(noun), label):
-            return
-        self.add(item, start, end, "rival-term", wanted,
-                 f"the policy calls the service “{label}”, so “{noun}” reads as something else")
-
-    def _information_words(self, item: _Text) -> None:
-        chosen = self.terms["personal information"].label
-        for words in PERSONAL_INFORMATION_WORDS:
-            flags = 0 if words == "PII" else re.IGNORECASE
-            for match in re.finditer(rf"\b{re.escape(words)}\b", item.text, flags):
-                found = match.group(0)
-                if found.lower() == chosen.lower():
-                    if found not in (chosen, chosen[0].upper() + chosen[1:]):
-                        self.add(item, match.start(), match.end(), "term-capitals", chosen, f"the policy writes “{chosen}”")
-                    continue
-                self.add(item, match.start(), match.end(), "rival-term", chosen,
-                         f"the policy calls it “{chosen}” everywhere; one idea, one term")
-
-    def _company_name(self, item: _Text) -> None:
-        company = self.profile.company
-        for name in {company.legal_name.strip(), company.short_name.strip()} - {""}:
-            for match in re.finditer(rf"(?<!\w){re.escape(name)}(?P<possessive>['’]s)?(?!\w)", item.text):
-                replacement = "our" if match.group("possessive") else "we"
-                self.add(item, match.start(), match.end(), "company-name", replacement,
-                         f"after its introduction the company is “we”, “us” or “our”, not “{name}”")
+    def _add_all(self, item: _Text, found: tuple[_Candidate, ...]) -> None:
+        for candidate in found:
+            self.add(item, *candidate)
 
     def _own_names(self) -> set[str]:
         company, service = self.profile.company, self.profile.service
@@ -197,16 +232,6 @@ class _Linter:
                     continue
                 self.add(item, match.start(), match.end(), "pasted-name", None,
                          "this looks like another company's name or product: if you pasted this wording, make it say what you do")
-
-    def _term_capitals(self, item: _Text) -> None:
-        for term_id in self.document.defined_terms:
-            label = self.terms[term_id].label
-            if term_id == "service" or not label[:1].isupper():
-                continue
-            for match in re.finditer(rf"\b{re.escape(label)}\b", item.text, re.IGNORECASE):
-                if match.group(0) != label:
-                    self.add(item, match.start(), match.end(), "term-capitals", label,
-                             f"“{label}” is a defined term, so it keeps its capital")
 
     def _definitions(self, texts: list[_Text]) -> None:
         whole = "\n".join(item.text for item in texts)
