@@ -28,15 +28,39 @@ FLASH_MS = 1500  # how long a changed clause stays marked
 FLASH_COLOUR = QColor(255, 200, 0, 70)  # a marker pen's yellow over light and dark pages alike
 
 
+Unit = tuple[str, str | None, list]  # (kind, clause id, one content per text block: a string or runs)
+
+
+def page_units(document: Document) -> list[Unit]:
+    """The page's pieces in order: the title, the effective date, each section's heading, each
+    clause's heading, paragraph or list (one content per item)."""
+    units: list[Unit] = [("title", None, [document.title]), ("effective", None, [document.effective_line])]
+    for section in document.sections:
+        units.append(("section", None, [section.heading_text]))
+        for block in section.blocks:
+            if isinstance(block, BulletList):
+                units.append(("bullets", block.clause_id, block.items))
+            else:
+                units.append(("heading" if isinstance(block, Heading) else "paragraph", block.clause_id, [block.runs]))
+    return units
+
+
 class _Writer:
-    """Writes a Document into a QTextDocument with a QTextCursor."""
+    """Writes a Document's units into a QTextDocument with a QTextCursor."""
 
     def __init__(self, target: QTextDocument, palette: QPalette, font: QFont):
-        self.cursor = QTextCursor(target)
+        self.target, self.cursor = target, QTextCursor(target)
         self.palette, self.font = palette, font
         self.first = True
+        text = palette.color(QPalette.ColorRole.Text)
+        body = self.char(colour=text)
+        self.looks = {"title": self.char(1.75, bold=True, colour=text), "section": self.char(1.3, bold=True, colour=text),
+                      "effective": self.char(0.95, italic=True, colour=muted_colour(palette)),
+                      "heading": self.char(1.05, bold=True, colour=text), "paragraph": body, "bullets": body}
 
-    def block(self, clause_id: str | None, top: float, bottom: float, heading: int = 0, line_height: int = 135) -> QTextBlockFormat:
+    def block(self, kind: str, clause_id: str | None) -> QTextBlockFormat:
+        top, bottom, heading, line_height = {"title": (0, 2, 1, 110), "effective": (0, 14, 0, 135), "section": (16, 6, 2, 115),
+                                             "heading": (8, 3, 3, 115), "paragraph": (0, 8, 0, 135), "bullets": (0, 4, 0, 135)}[kind]
         fmt = QTextBlockFormat()
         fmt.setTopMargin(top)
         fmt.setBottomMargin(bottom)
@@ -63,6 +87,12 @@ class _Writer:
             fmt.setForeground(colour)
         return fmt
 
+    def text(self, kind: str, content: str | list[Run]) -> None:
+        if isinstance(content, str):
+            self.cursor.insertText(content, self.looks[kind])
+        else:
+            self.runs(content, self.looks[kind])
+
     def runs(self, runs: list[Run], base: QTextCharFormat) -> None:
         for run in runs:
             fmt = QTextCharFormat(base)
@@ -81,30 +111,26 @@ class _Writer:
                 fmt.setToolTip("Missing: fill this in to complete the policy.")
             self.cursor.insertText(run.text, fmt)
 
-    def write(self, document: Document) -> None:
-        text = self.palette.color(QPalette.ColorRole.Text)
-        self.start(self.block(None, 0, 2, heading=1, line_height=110))
-        self.cursor.insertText(document.title, self.char(1.75, bold=True, colour=text))
-        self.start(self.block(None, 0, 14))
-        self.cursor.insertText(document.effective_line, self.char(0.95, italic=True, colour=muted_colour(self.palette)))
-        body = self.char(colour=text)
-        for section in document.sections:
-            self.start(self.block(None, 16, 6, heading=2, line_height=115))
-            self.cursor.insertText(section.heading_text, self.char(1.3, bold=True, colour=text))
-            for block in section.blocks:
-                if isinstance(block, Heading):
-                    self.start(self.block(block.clause_id, 8, 3, heading=3, line_height=115))
-                    self.runs(block.runs, self.char(1.05, bold=True, colour=text))
-                elif isinstance(block, BulletList):
-                    self._bullets(block, body)
-                else:
-                    self.start(self.block(block.clause_id, 0, 8))
-                    self.runs(block.runs, body)
+    def write(self, units: list[Unit]) -> None:
+        for kind, clause_id, contents in units:
+            if kind == "bullets":
+                self._bullets(clause_id, contents)
+            else:
+                self.start(self.block(kind, clause_id))
+                self.text(kind, contents[0])
 
-    def _bullets(self, block: BulletList, body: QTextCharFormat) -> None:
+    def rewrite(self, number: int, kind: str, contents: list) -> None:
+        """Replace the text of a unit written before, from block `number` on, keeping its blocks' formats."""
+        for index, content in enumerate(contents):
+            self.cursor = QTextCursor(self.target.findBlockByNumber(number + index))
+            self.cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            self.cursor.removeSelectedText()
+            self.text(kind, content)
+
+    def _bullets(self, clause_id: str | None, items: list[list[Run]]) -> None:
         bullets = None
-        for item in block.items:
-            self.start(self.block(block.clause_id, 0, 4))
+        for item in items:
+            self.start(self.block("bullets", clause_id))
             if bullets is None:
                 style = QTextListFormat()
                 style.setStyle(QTextListFormat.Style.ListDisc)
@@ -112,7 +138,7 @@ class _Writer:
                 bullets = self.cursor.createList(style)
             else:
                 bullets.add(self.cursor.block())
-            self.runs(item, body)
+            self.text("bullets", item)
         fmt = self.cursor.blockFormat()  # the last bullet's margin separates the list from what follows
         fmt.setBottomMargin(10)
         self.cursor.setBlockFormat(fmt)
@@ -138,6 +164,8 @@ class PolicyPreview(QTextBrowser):
         self.selected_clause: str | None = None
         self._writing = False
         self._page: QTextDocument | None = None
+        self._units: list[Unit] = []  # what the page shows, and its shape: the same shape is rewritten in place
+        self._shape: tuple | None = None
         self.flashed: str | None = None  # the clause marked as just changed
         self._marks: list[QTextEdit.ExtraSelection] = []  # what find-in-policy marks
         self._flash_timer = QTimer(self)
@@ -147,6 +175,34 @@ class PolicyPreview(QTextBrowser):
         self.cursorPositionChanged.connect(self._cursor_moved)
 
     def show_document(self, document: Document) -> None:
+        units = page_units(document)
+        shape = (self.palette().cacheKey(), self.font().toString(), [(kind, clause, len(c)) for kind, clause, c in units])
+        self._writing = True
+        try:
+            if self._page is not None and shape == self._shape:
+                self._rewrite(units)
+            else:
+                self._new_page(units)
+        finally:
+            self._writing = False
+        self._units, self._shape = units, shape
+        self.flashed, self._marks = None, []
+        self._paint_marks()
+        self.page_replaced.emit()
+
+    def _rewrite(self, units: list[Unit]) -> None:
+        """The same pieces as the page shown, some with other words (most edits): only those are
+        written again, so Qt lays out only them instead of the whole page."""
+        writer, number = _Writer(self._page, self.palette(), self._page.defaultFont()), 0
+        edit = QTextCursor(self._page)
+        edit.beginEditBlock()
+        for old, new in zip(self._units, units, strict=True):
+            if old != new:
+                writer.rewrite(number, new[0], new[2])
+            number += len(new[2])
+        edit.endEditBlock()
+
+    def _new_page(self, units: list[Unit]) -> None:
         scroll = self.verticalScrollBar().value()
         page = QTextDocument(self)
         page.setUndoRedoEnabled(False)
@@ -154,20 +210,13 @@ class PolicyPreview(QTextBrowser):
         font.setPointSizeF(font.pointSizeF() * 1.08)
         page.setDefaultFont(font)
         page.setDocumentMargin(28)
-        _Writer(page, self.palette(), font).write(document)
-        self._writing = True
-        try:
-            self.setDocument(page)
-        finally:
-            self._writing = False
+        _Writer(page, self.palette(), font).write(units)
+        self.setDocument(page)
         if self._page is not None:
             self._page.deleteLater()
         self._page = page
         self.verticalScrollBar().setValue(scroll)
         self._highlight()
-        self.flashed, self._marks = None, []
-        self._paint_marks()
-        self.page_replaced.emit()
 
     def plain_text(self) -> str:
         return self.document().toPlainText()

@@ -5,8 +5,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from desktop.engine.export import export_bytes
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.review.example import example_profile
 from desktop.ui.live import DELAY_MS
-from desktop.ui.preview import GAP_BACKGROUND, PolicyPreview
+from desktop.ui.preview import GAP_BACKGROUND, PolicyPreview, clause_at
 from ui.helpers import click_clause, highlighted_clauses, preview_lines, wait_rendered
 
 
@@ -102,3 +104,43 @@ def test_preview_has_an_accessible_name(qtbot):
     preview = PolicyPreview()
     qtbot.addWidget(preview)
     assert preview.accessibleName() == "Policy preview"
+
+
+def page_content(preview: PolicyPreview) -> list[tuple]:
+    """Every block of the page: its text, clause, heading level, list, and each run's look."""
+    content, block = [], preview.document().begin()
+    while block.isValid():
+        runs, fragments = [], block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            fragments += 1
+            look = fragment.charFormat()
+            runs.append((fragment.text(), look.fontWeight(), look.fontItalic(), look.anchorHref(), look.background().color().name(),
+                         look.fontPointSize()))
+        fmt = block.blockFormat()
+        content.append((block.text(), clause_at(block), fmt.headingLevel(), fmt.bottomMargin(), block.textList() is not None, runs))
+        block = block.next()
+    return content
+
+
+def test_an_edit_rewrites_only_the_changed_clauses_and_reads_as_a_page_written_afresh(qtbot, bundled_library):
+    profile = example_profile(bundled_library)
+    shown, fresh = PolicyPreview(), PolicyPreview()
+    qtbot.addWidget(shown), qtbot.addWidget(fresh)
+    shown.show_document(assemble(profile, bundled_library))
+    page = shown.document()
+    profile.set_field("company.short_name", "Zenith")
+    profile.set_field("company.contact_email", "nobody")  # a link becomes a marked gap
+    document = assemble(profile, bundled_library)
+    shown.show_document(document)
+    fresh.show_document(document)
+    assert shown.document() is page  # the same page, rewritten in place
+    assert page_content(shown) == page_content(fresh)
+    assert shown.plain_text().startswith("Zenith Privacy Policy")
+    profile.practices.pop("contact.details", None)  # a clause fewer: a new page
+    profile.practices["share.none"] = {}
+    document = assemble(profile, bundled_library)
+    shown.show_document(document)
+    fresh.show_document(document)
+    assert shown.document() is not page
+    assert page_content(shown) == page_content(fresh)
