@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = commands.add_parser("gui", parents=[common], help="open the window (what `policywright` alone does)")
     sub.add_argument("profile", nargs="?", type=Path, help="a profile to open")
     sub.add_argument("--quit-after-startup", action="store_true",
-                     help="open the window with the example profile, print startup_ms=N and exit")
+                     help="open the window with the example profile (or PROFILE), print startup_ms=N and exit")
     return parser
 
 

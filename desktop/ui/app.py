@@ -1,8 +1,8 @@
 """Starting the window: the application object, the clause library, the first profile.
 
-`--quit-after-startup` opens the window with the example profile, waits for the first paint
-(the preview already rendered), prints `startup_ms=N` and exits: the benchmark and the
-packaged-app smoke test use it.
+`--quit-after-startup` opens the window with the example profile (or the profile named), waits
+for the first paint (the preview already rendered), prints `startup_ms=N` and exits: the benchmark
+and the packaged-app smoke test use it.
 """
 
 import logging
@@ -77,7 +77,10 @@ def run(profile: Path | None = None, quit_after_startup: bool = False, library: 
                                        "run `policywright check-library` to see why.", 15000)
     if quit_after_startup:
         window.remember_state = False
-        window.controller.load_example(confirm=False)
+        if profile is None:
+            window.controller.load_example(confirm=False)
+        else:
+            window.controller.open_profile(Path(profile), confirm=False)
         watcher = _FirstPaint(app, window)
         app.installEventFilter(watcher)
         QTimer.singleShot(GIVE_UP_MS, lambda: (print("policywright: no window was painted", file=sys.stderr), app.exit(EXIT_FAILED)))

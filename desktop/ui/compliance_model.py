@@ -78,16 +78,16 @@ class ComplianceModel(QAbstractItemModel):
             self.endResetModel()
             return
         for row, regime in zip(self._regimes, result.values(), strict=True):
+            if row.regime == regime:
+                continue  # most edits change no law's coverage: its rows are not measured and drawn again
             row.regime = regime
-            for child, (item, state) in zip(self._children[id(row)], _items(regime), strict=True):
+            children = self._children[id(row)]
+            for child, (item, state) in zip(children, _items(regime), strict=True):
                 child.regime, child.item, child.state = regime, item, state
-        if self._regimes:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._regimes) - 1, WHERE))
-            for regime in self._regimes:
-                children = self._children[id(regime)]
-                if children:
-                    parent = self.createIndex(regime.row, 0, regime)
-                    self.dataChanged.emit(self.index(0, 0, parent), self.index(len(children) - 1, WHERE, parent))
+            self.dataChanged.emit(self.index(row.row, 0), self.index(row.row, WHERE))
+            if children:
+                parent = self.createIndex(row.row, 0, row)
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(len(children) - 1, WHERE, parent))
 
     # Structure
     def _row(self, index: Index) -> _Row | None:

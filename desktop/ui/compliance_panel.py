@@ -179,8 +179,7 @@ class CompliancePanel(QWidget):
         profile, document = self.session.profile, self.live.document
         current = self.current_requirement()
         found = with_suggestions(self.live.coverage, profile, self.library, document) if document is not None else {}
-        self.model.set_coverage(found)
-        self.tree.expandAll()
+        self.model.set_coverage(found)  # new rows are shown open by the view; kept rows keep the state they had
         if current and current != self.current_requirement():
             self.select_requirement(current, focus=False)
         chosen = bool(self.model.rowCount())

@@ -63,6 +63,21 @@ def test_the_model_passes_the_model_tester_and_names_its_columns_and_roles(qapp,
     assert model.rowCount() == 0
 
 
+def test_an_update_redraws_only_the_laws_whose_coverage_changed(qapp, bundled_library):
+    profile = example_profile(bundled_library)
+    profile.regimes = list(regime_ids())
+    model = ComplianceModel(bundled_library)
+    model.set_coverage(coverage(profile, bundled_library))
+    changed = []
+    model.dataChanged.connect(lambda first, _last, _roles: changed.append(first.parent().data(ID_ROLE) or first.data(ID_ROLE)))
+    profile.set_field("company.short_name", "Zenith")  # no law's coverage changes
+    model.set_coverage(coverage(profile, bundled_library))
+    assert changed == []
+    profile.practices["rights.gdpr_complaint"] = {}
+    model.set_coverage(coverage(profile, bundled_library))
+    assert set(changed) == {"gdpr"} and model.index_of("gdpr.complaint").data(STATE_ROLE) == COVERED
+
+
 @pytest.fixture
 def panel(example_window):
     example_window.left.setCurrentIndex(COMPLIANCE_TAB)
