@@ -5,6 +5,7 @@ import pytest
 
 from desktop.engine.facts import memo
 from desktop.engine.facts.rules import contradictions
+from desktop.engine.facts.tables import law_table
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.review import lint as linter
 from desktop.engine.review.checks import check
@@ -78,3 +79,22 @@ def test_check_after_an_edit_names_the_new_problem_not_the_old(bundled_library):
     assert [p for p in check(profile, bundled_library) if p.code.startswith("contradiction")]
     del profile.practices["share.none"]
     assert not [p for p in check(profile, bundled_library) if p.code.startswith("contradiction")]
+
+
+def test_remembered_law_tables_are_those_worked_out_afresh(bundled_library):
+    profile = all_practices_profile(bundled_library)
+    vocabulary = bundled_library.vocabulary
+    laws = [law for law in bundled_library.regimes.values() if law.categories]
+    assert laws
+    facts = assemble(profile, bundled_library).facts
+    for law in laws:
+        assert memo.remembered_law_table(facts, vocabulary, law.categories) == law_table(facts, vocabulary, law.categories)
+    profile.practices.pop("share.advertising", None)
+    profile.practices = {p: o for p, o in profile.practices.items() if not p.startswith("collect.")}
+    fewer = assemble(profile, bundled_library).facts
+    changed = False
+    for law in laws:
+        fresh = law_table(fewer, vocabulary, law.categories)
+        assert memo.remembered_law_table(fewer, vocabulary, law.categories) == fresh
+        changed |= fresh != law_table(facts, vocabulary, law.categories)
+    assert changed

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from desktop.engine.facts.bases import basis_wording, interests, owner_bases, purpose_bases
 from desktop.engine.facts.grammar import resolve
+from desktop.engine.facts.memo import remembered_law_table
 from desktop.engine.facts.model import CHILDREN, Fact, StatedFact
 from desktop.engine.facts.rules import is_cross_context, is_sale
 from desktop.engine.facts.tables import (
@@ -19,7 +20,6 @@ from desktop.engine.facts.tables import (
     LawRow,
     generated_lists,
     is_business_disclosure,
-    law_table,
     retention_schedule,
 )
 from desktop.engine.facts.wording import lower_first
@@ -97,7 +97,7 @@ class Generated:
 
     def table(self, law: Regime) -> dict[str, LawRow]:
         if law.id not in self._tables:
-            self._tables[law.id] = law_table(self.stated, self.vocabulary, law.categories)
+            self._tables[law.id] = remembered_law_table(self.stated, self.vocabulary, law.categories)
         return self._tables[law.id]
 
     def get(self, name: str, owner: str | None = None) -> list[str]:
