@@ -16,6 +16,7 @@ GROUP_ROLE = Qt.ItemDataRole.UserRole + 4
 SECTION, PRACTICE = "section", "practice"
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
+_TICKS_UNCHANGED = ("field:", "override:", "confirm:")  # the keys of edits (ui/session.py) that tick nothing
 
 
 class _Node:
@@ -139,8 +140,11 @@ class PracticeTreeModel(QAbstractItemModel):
         self.session.set_practice(node.id, on)
         return True
 
-    def _profile_changed(self, _key: str) -> None:
-        """Ticks may have changed anywhere (undo, a group, a new profile): refresh every row's state."""
+    def _profile_changed(self, key: str) -> None:
+        """Ticks may have changed anywhere (undo, a group, a new profile): refresh every row's state.
+        A detail or a clause's wording ticks nothing, and typing one need not redraw the tree."""
+        if key.startswith(_TICKS_UNCHANGED):
+            return
         for section in self._sections:
             parent = self.createIndex(section.row, 0, section)
             self.dataChanged.emit(parent, parent, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole])

@@ -74,6 +74,17 @@ def test_setting_a_check_state_asks_the_session(session):
     assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
 
 
+def test_typing_a_detail_redraws_no_row_and_a_tick_redraws_them(session):
+    model = PracticeTreeModel(session)
+    changed = []
+    model.dataChanged.connect(lambda first, _last, _roles: changed.append(first))
+    session.set_field("company.short_name", "Zenith")
+    session.undo_stack.undo()
+    assert changed == []
+    session.set_practice("cookies.ads", True)
+    assert changed and model.index_of("cookies.ads").data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+
+
 def test_clicking_ticks_and_a_choice_of_one_replaces_the_other(qtbot, panel, session):
     click_check(qtbot, panel, "collect.files")
     assert "collect.files" in session.profile.practices
