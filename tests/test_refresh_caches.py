@@ -6,6 +6,7 @@ import pytest
 from desktop.engine.facts import memo
 from desktop.engine.facts.rules import contradictions
 from desktop.engine.facts.tables import law_table
+from desktop.engine.language import markup
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.review import lint as linter
 from desktop.engine.review.checks import check
@@ -98,3 +99,18 @@ def test_remembered_law_tables_are_those_worked_out_afresh(bundled_library):
         assert memo.remembered_law_table(fewer, vocabulary, law.categories) == fresh
         changed |= fresh != law_table(facts, vocabulary, law.categories)
     assert changed
+
+
+@pytest.mark.parametrize("text", ['He said "don\'t"', "it's", '"' * 3, "plain", ('say "yes" ' * 1000) + "it's"])
+def test_curled_quotes_are_the_same_kept_or_not(text):
+    assert markup.typographic_quotes(text) == markup._curl(text) == markup.typographic_quotes(text)
+    assert markup.typographic_quotes('He said "don\'t"') == "He said \u201cdon\u2019t\u201d"
+
+
+def test_a_long_pasted_text_is_linted_the_same_each_time(bundled_library):
+    profile = example_profile(bundled_library)
+    profile.overrides["security.measures"] = "Acme keeps your personal data. " * 400  # past the kept length
+    document = assemble(profile, bundled_library)
+    found = linter.lint(document, profile)
+    assert any(f.code == "company-name" and f.clause_id == "security.measures" for f in found)
+    assert linter.lint(document, profile) == found == lint_cold(document, profile)

@@ -6,6 +6,7 @@ assembly, so values from the profile are never read as markup.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from desktop.engine.language.conditions import Condition, ConditionError, parse_condition
 from desktop.engine.language.validate import is_safe_link
@@ -92,8 +93,17 @@ def _make_block(kind: str, text: str, line: int) -> BlockTemplate:
 
 def typographic_quotes(text: str) -> str:
     """Straight quotes to curly ones, so every clause and override reads in one typography."""
+    return _curled(text) if len(text) <= _KEPT_CHARS else _curl(text)
+
+
+def _curl(text: str) -> str:
     text = re.sub(r'"([^"]*)"', "\u201c\\1\u201d", text)
     return re.sub(r"(\w)'(\w)", "\\1\u2019\\2", text)
+
+
+# Each refresh curls the same few thousand short texts (options, headings, descriptions) again.
+_KEPT_CHARS = 4000
+_curled = lru_cache(maxsize=8192)(_curl)
 
 
 def parse_inline(text: str) -> list[Span]:

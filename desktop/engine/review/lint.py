@@ -99,10 +99,20 @@ def _singular(noun: str) -> str:
 # functions of the text and the few names they read, cached, so a refresh after one edit looks
 # only at the blocks whose text changed. _Linter.add then keeps the wording and the first claim.
 _Candidate = tuple[int, int, str, str | None, str]
-_CACHED_TEXTS = 8192
+_CACHED_TEXTS, _CACHED_CHARS = 8192, 4000  # a paragraph's text; a longer one (a whole pasted page) is read, never kept
 
 
-@lru_cache(maxsize=_CACHED_TEXTS)
+def _cached(finder):
+    kept = lru_cache(maxsize=_CACHED_TEXTS)(finder)
+
+    def find(text: str, *names) -> tuple[_Candidate, ...]:
+        return kept(text, *names) if len(text) <= _CACHED_CHARS else finder(text, *names)
+
+    find.cache_clear = kept.cache_clear
+    return find
+
+
+@_cached
 def _spellings(text: str) -> tuple[_Candidate, ...]:
     found = []
     for pattern, house in _HOUSE_SPELLINGS:
@@ -115,7 +125,7 @@ def _spellings(text: str) -> tuple[_Candidate, ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=_CACHED_TEXTS)
+@_cached
 def _service_words(text: str, label: str, plural_label: str) -> tuple[_Candidate, ...]:
     nouns = [(m.start("noun"), m.end("noun"), m.group("det")) for m in _DETERMINED_SERVICE.finditer(text)]
     nouns += [(m.start("noun"), m.end("noun"), None) for m in _CAPITAL_SERVICE.finditer(text)]
@@ -137,7 +147,7 @@ _INFORMATION_PATTERNS = [(words, re.compile(rf"\b{re.escape(words)}\b", 0 if wor
                          for words in PERSONAL_INFORMATION_WORDS]
 
 
-@lru_cache(maxsize=_CACHED_TEXTS)
+@_cached
 def _information_words(text: str, chosen: str) -> tuple[_Candidate, ...]:
     found = []
     for _words, pattern in _INFORMATION_PATTERNS:
@@ -152,7 +162,7 @@ def _information_words(text: str, chosen: str) -> tuple[_Candidate, ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=_CACHED_TEXTS)
+@_cached
 def _company_name(text: str, names: tuple[str, ...]) -> tuple[_Candidate, ...]:
     found = []
     for name in names:
@@ -162,7 +172,7 @@ def _company_name(text: str, names: tuple[str, ...]) -> tuple[_Candidate, ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=_CACHED_TEXTS)
+@_cached
 def _term_capitals(text: str, labels: tuple[str, ...]) -> tuple[_Candidate, ...]:
     found = []
     for label in labels:
