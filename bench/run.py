@@ -228,7 +228,7 @@ def engine_steps(rounds: int) -> dict[str, float]:
     steps = {
         "load library (bundled)": lambda: load_library(library_folders()),
         "assemble": lambda: assemble(profile, library),
-        "check (with the linter)": lambda: check(profile, library, document),
+        "check (with the linter; its caches warm after the first round)": lambda: check(profile, library, document),
         "export md": lambda: export_bytes(document, "md"),
         "export html": lambda: export_bytes(document, "html"),
         "export docx": lambda: export_bytes(document, "docx"),

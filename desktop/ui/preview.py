@@ -45,6 +45,17 @@ def page_units(document: Document) -> list[Unit]:
     return units
 
 
+def block_numbers(units: list[Unit]) -> dict[str, list[int]]:
+    """Clause id -> the numbers of the page's blocks that show it (one per piece of its units)."""
+    numbers: dict[str, list[int]] = {}
+    number = 0
+    for _kind, clause_id, contents in units:
+        if clause_id:
+            numbers.setdefault(clause_id, []).extend(range(number, number + len(contents)))
+        number += len(contents)
+    return numbers
+
+
 class _Writer:
     """Writes a Document's units into a QTextDocument with a QTextCursor."""
 
@@ -166,6 +177,7 @@ class PolicyPreview(QTextBrowser):
         self._page: QTextDocument | None = None
         self._units: list[Unit] = []  # what the page shows, and its shape: the same shape is rewritten in place
         self._shape: tuple | None = None
+        self._numbers: dict[str, list[int]] = {}  # clause id -> the numbers of its blocks on the page
         self.flashed: str | None = None  # the clause marked as just changed
         self._marks: list[QTextEdit.ExtraSelection] = []  # what find-in-policy marks
         self._flash_timer = QTimer(self)
@@ -185,7 +197,7 @@ class PolicyPreview(QTextBrowser):
                 self._new_page(units)
         finally:
             self._writing = False
-        self._units, self._shape = units, shape
+        self._units, self._shape, self._numbers = units, shape, block_numbers(units)
         self.flashed, self._marks = None, []
         self._paint_marks()
         self.page_replaced.emit()
@@ -222,20 +234,12 @@ class PolicyPreview(QTextBrowser):
         return self.document().toPlainText()
 
     def block_of(self, clause_id: str):
-        block = self.document().begin()
-        while block.isValid():
-            if clause_at(block) == clause_id:
-                return block
-            block = block.next()
-        return None
+        found = self.blocks_of(clause_id)
+        return found[0] if found else None
 
     def blocks_of(self, clause_id: str) -> list:
-        found, block = [], self.document().begin()
-        while block.isValid():
-            if clause_at(block) == clause_id:
-                found.append(block)
-            block = block.next()
-        return found
+        page = self.document()
+        return [page.findBlockByNumber(number) for number in self._numbers.get(clause_id, ())]
 
     def select_clause(self, clause_id: str | None, scroll: bool = True) -> None:
         self.selected_clause = clause_id

@@ -144,3 +144,20 @@ def test_an_edit_rewrites_only_the_changed_clauses_and_reads_as_a_page_written_a
     fresh.show_document(document)
     assert shown.document() is not page
     assert page_content(shown) == page_content(fresh)
+
+
+def test_the_blocks_of_a_clause_are_those_that_show_it(qtbot, bundled_library):
+    profile = example_profile(bundled_library)
+    preview = PolicyPreview()
+    qtbot.addWidget(preview)
+    for change in (lambda: None, lambda: profile.set_field("company.short_name", "Zenith"),
+                   lambda: profile.practices.pop("contact.details")):
+        change()
+        preview.show_document(assemble(profile, bundled_library))
+        shown, block = {}, preview.document().begin()
+        while block.isValid():
+            if clause_at(block):
+                shown.setdefault(clause_at(block), []).append(block.blockNumber())
+            block = block.next()
+        assert shown and all([b.blockNumber() for b in preview.blocks_of(c)] == numbers for c, numbers in shown.items())
+        assert preview.blocks_of("no.such.clause") == [] and preview.block_of("no.such.clause") is None
