@@ -114,3 +114,15 @@ def test_a_long_pasted_text_is_linted_the_same_each_time(bundled_library):
     found = linter.lint(document, profile)
     assert any(f.code == "company-name" and f.clause_id == "security.measures" for f in found)
     assert linter.lint(document, profile) == found == lint_cold(document, profile)
+
+
+def test_reading_ease_is_the_same_with_kept_counts_as_without(bundled_library, monkeypatch):
+    from desktop.engine.policy import readability
+
+    document = assemble(all_practices_profile(bundled_library), bundled_library)
+    texts = [text for kind, text in document.text_blocks() if kind in ("paragraph", "item")]
+    kept = readability.flesch_reading_ease(texts)
+    assert readability.flesch_reading_ease(texts) == kept
+    monkeypatch.setattr(readability, "_KEPT_CHARS", 0)  # every block counted afresh
+    assert readability.flesch_reading_ease(texts) == kept
+    assert readability.flesch_reading_ease(texts[:10]) != kept
