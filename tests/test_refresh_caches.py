@@ -17,7 +17,7 @@ PLANTED = "Acme keeps your personal data safe on our web site, and the Platform 
 
 def clear_lint_caches() -> None:
     for finder in (linter._spellings, linter._service_words, linter._information_words, linter._company_name,
-                   linter._term_capitals):
+                   linter._term_capitals, linter._kept_block_text):
         finder.cache_clear()
 
 

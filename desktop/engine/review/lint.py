@@ -46,6 +46,11 @@ _LITERAL_DEFINITION = re.compile(r"\([^()“\"]{0,40}?[“\"]([A-Z][^”\"]{1,40
 MAX_LITERAL_DEFINITIONS = 50
 
 
+# A refresh reads the same paragraphs again: what is found in a paragraph's text, and the text
+# itself, are kept by their inputs. A longer text (a whole pasted page) is read each time, never kept.
+_CACHED_TEXTS, _CACHED_CHARS = 8192, 4000
+
+
 @dataclass(frozen=True)
 class Finding:
     code: str
@@ -55,13 +60,13 @@ class Finding:
     reason: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Text:
     """One block's text with a mask of which characters are wording (not token output)."""
 
     clause_id: str
     text: str
-    wording: list[bool]
+    wording: tuple[bool, ...]
 
     def is_wording(self, start: int, end: int) -> bool:
         return all(self.wording[start:end])
@@ -73,18 +78,23 @@ def _texts(document: Document) -> list[_Text]:
         for block in section.blocks:
             pieces = block.items if isinstance(block, BulletList) else [block.runs]
             for runs in pieces:
-                texts.append(_block_text(block.clause_id or "", runs))
+                runs = tuple(runs)
+                short = sum(len(run.text) for run in runs) <= _CACHED_CHARS
+                texts.append((_kept_block_text if short else _block_text)(block.clause_id or "", runs))
     return texts
 
 
-def _block_text(clause_id: str, runs: list[Run]) -> _Text:
+def _block_text(clause_id: str, runs: tuple[Run, ...]) -> _Text:
     text, mask = "", []
     for run in runs:
         text += run.text
         mask += [not run.token] * len(run.text)
     for quoted in _QUOTED.finditer(text):
         mask[quoted.start():quoted.end()] = [False] * (quoted.end() - quoted.start())
-    return _Text(clause_id, text, mask)
+    return _Text(clause_id, text, tuple(mask))
+
+
+_kept_block_text = lru_cache(maxsize=_CACHED_TEXTS)(_block_text)
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -99,7 +109,6 @@ def _singular(noun: str) -> str:
 # functions of the text and the few names they read, cached, so a refresh after one edit looks
 # only at the blocks whose text changed. _Linter.add then keeps the wording and the first claim.
 _Candidate = tuple[int, int, str, str | None, str]
-_CACHED_TEXTS, _CACHED_CHARS = 8192, 4000  # a paragraph's text; a longer one (a whole pasted page) is read, never kept
 
 
 def _cached(finder):
