@@ -6,7 +6,7 @@ OREGON_TICKETS = {
     "website": "rosecitytickets.example", "contact_email": "privacy@rosecitytickets.example",
     "has_accounts": False, "takes_payments": True, "payment_processor": "Stripe", "contact_messages": True,
     "analytics": True, "cookie_settings": "the Cookie choices link at the foot of every page",
-    "newsletter": True, "eu_users": True, "california_users": True, "dnt": "nothing different",
+    "newsletter": True, "user_places": ["the European Union"], "california_users": True, "dnt": "nothing different",
     "children": "general audience", "sells_data": False, "shares_for_ads": False, "transfers_abroad": True,
     "automated_decisions": False, "security_steps": ["encryption (TLS) for everything sent to and from us", "regular backups"],
     "keep_billing": "for 3 years, as tax law requires", "keep_logs": "for 6 months",
@@ -21,14 +21,14 @@ CALIFORNIA_APP = {
     "website": "sunnyapps.example", "contact_email": "privacy@sunnyapps.example", "has_accounts": True,
     "sign_in_with": ["Google", "Apple"], "takes_payments": True, "contact_messages": True, "uploads": True,
     "analytics": True, "ad_network": True, "ad_network_use": "ads on our service", "personalised": True,
-    "eu_users": False, "california_users": True, "dnt": "nothing different", "revenue_over_25m": True,
+    "user_places": [], "california_users": True, "dnt": "nothing different", "revenue_over_25m": True,
     "children": "general audience", "teens": False, "sells_data": False, "security_steps": ["regular backups"],
 }
 # A learning app made for children under 13.
 CHILDREN_APP = {
     "company_name": "Little Owls Learning Ltd", "service_name": "Little Owls", "service_kind": "mobile app",
     "contact_email": "parents@littleowls.example", "has_accounts": True, "contact_messages": True,
-    "eu_users": False, "california_users": True, "dnt": "stop tracking that visitor", "children": "children under 13",
+    "user_places": [], "california_users": True, "dnt": "stop tracking that visitor", "children": "children under 13",
     "sells_data": False, "shares_for_ads": False, "security_steps": ["regular backups", "strong passwords on all our systems"],
 }
 # A Texas yoga studio that asks members about injuries and pregnancy, with members from Europe too.
@@ -41,7 +41,7 @@ TEXAS_STUDIO = {
     "sensitive_what": ["injuries or health conditions that affect your practice", "whether you are pregnant"],
     "sensitive_why": "to keep you safe in class and adapt the poses to you",
     "sensitive_who": "your teacher and our studio manager", "sensitive_basis": "your explicit consent",
-    "eu_users": True, "california_users": False, "children": "general audience", "sells_data": False,
+    "user_places": ["the European Union"], "california_users": False, "children": "general audience", "sells_data": False,
     "shares_for_ads": False, "transfers_abroad": True, "automated_decisions": False,
     "security_steps": ["encryption (TLS) for everything sent to and from us", "access only for staff who need it, and who must keep it private"],
     "keep_accounts": "until 30 days after you close your account", "keep_billing": "for 3 years, as tax law requires",

@@ -135,7 +135,7 @@ def test_a_company_elsewhere_names_the_countries_it_sends_data_to(bundled_librar
 def test_mediation_refers_to_the_independent_service_when_there_is_one(everything):
     text = _text_of(everything)
     assert "pick the mediator together" not in text
-    assert "with the independent service named in section 18 (How to contact us)" in text
+    assert "with the independent service named in section 19 (How to contact us)" in text
     assert text.count("independent of us") == 1
 
 

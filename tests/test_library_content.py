@@ -72,6 +72,9 @@ def all_policy(bundled_library, **terms):
     profile.answers = {}  # every practice, not the example's answers
     profile.regimes = list(regime_ids())
     profile.set_field("company.eu_representative", "EU Rep Ltd, 1 Quay Street, Dublin, rep@eurep.example")
+    profile.set_field("company.uk_representative", "UK Rep Ltd, 1 Temple Way, Bristol BS1 6AA, rep@ukrep.example")
+    profile.set_field("company.privacy_officer", "Privacy Officer")
+    profile.set_field("company.privacy_officer_contact", "privacy@acme-audio.example")
     return profile, assemble(profile, bundled_library)
 
 

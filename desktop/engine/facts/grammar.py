@@ -86,6 +86,8 @@ _FORMS = [
     (r"discloses sharing", "discloses sharing", True, "discloses sharing"),
     (rf"asks explicit consent for {_DATA}", "special condition", True, "asks explicit consent for DATA"),
     (rf"meets a special condition for {_DATA}", "special condition", True, "meets a special condition for DATA"),
+    (rf"asks separate consent to share {_DATA}", "consent to share", True, "asks separate consent to share DATA"),
+    (rf"asks signed authorization to sell {_DATA}", "authorization to sell", True, "asks signed authorization to sell DATA"),
 ]
 _COMPILED = [(re.compile(pattern + r"$"), verb, positive, usage) for pattern, verb, positive, usage in _FORMS]
 

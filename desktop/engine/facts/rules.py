@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from desktop.engine.facts.bases import EXAMPLE_ITEM, basis_gap, purpose_bases
+from desktop.engine.facts.health import authorization_to_sell, consent_to_share
 from desktop.engine.facts.model import (
     ADS,
     CHILDREN,
@@ -399,6 +400,8 @@ RULES = {
     "sharing-disclosure": _sharing_disclosure,
     "consent-by-use": _consent_by_use,
     "special-categories": special_categories,
+    "consent-to-share": consent_to_share,
+    "authorization-to-sell": authorization_to_sell,
 }
 
 

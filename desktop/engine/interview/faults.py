@@ -105,7 +105,10 @@ def _comparison_faults(condition, where: str, by_id: dict, allow_regimes: set[st
                 continue
             if term.op:
                 question = by_id[rest]
-                allowed = {YES_NO: ("yes", "no"), CHOICE: question.choices}.get(question.type)
+                # a list holds its item, a text reads the value (in any case, or as the same country)
+                allowed = {YES_NO: ("yes", "no"), CHOICE: question.choices, LIST: question.choices or None}.get(question.type)
+                if question.type == TEXT:
+                    continue
                 if allowed is None:
                     faults.append(f"{where}: a {question.type} answer cannot be compared with ==")
                 elif term.value not in allowed:

@@ -113,8 +113,11 @@ class _Loader:
             self.fault(path, 1, "section needs a `title`")
         elif not isinstance(data.get("order"), int):
             self.fault(path, 1, "section needs a whole-number `order`")
+        elif not all(isinstance(data.get(key, ""), str) for key in ("notice", "notice_title")):
+            self.fault(path, 1, "a section's `notice` and `notice_title` are texts")
         else:
-            self.sections[data["id"]] = Section(data["id"], data["title"], data["order"])
+            self.sections[data["id"]] = Section(data["id"], data["title"], data["order"], data.get("notice", ""),
+                                                data.get("notice_title", ""))
 
     def _read_term(self, path: Path) -> None:
         text = self._read_text(path)

@@ -39,11 +39,15 @@ def practice_options(library: Library, profile: Profile, practice_id: str) -> di
     }
 
 
-def included_clauses(library: Library, profile: Profile, lookup: "_Lookup | None" = None) -> dict[str, list[Clause]]:
-    """Section id -> the clauses that appear, in outline order; empty sections left out."""
+def included_clauses(library: Library, profile: Profile, lookup: "_Lookup | None" = None,
+                     notice: str = "") -> dict[str, list[Clause]]:
+    """Section id -> the clauses that appear, in outline order; empty sections left out. Only the
+    sections of `notice` (the privacy policy's when empty: separate notices are never part of it)."""
     lookup = lookup or _Lookup(library, profile, resolved_terms(library, profile))
     result = {}
     for section in library.outline():
+        if section.notice != notice:
+            continue
         clauses = appearing([c for c in library.clauses_in(section.id) if c.practice in profile.practices], lookup)
         if clauses:
             result[section.id] = clauses
@@ -106,13 +110,17 @@ def condition_lookup(library: Library, profile: Profile) -> "_Lookup":
     return _Lookup(library, profile, resolved_terms(library, profile))
 
 
-def _prepared(profile: Profile, library: Library):
-    """The clauses that appear, the facts they state, and a renderer that numbers sections and fills tokens."""
+def _prepared(profile: Profile, library: Library, notice: str = ""):
+    """The clauses that appear (in the policy, or in `notice`), the facts the policy states, and a
+    renderer that numbers sections and fills tokens. A notice's facts are the policy's: it says again,
+    for one audience, what the policy says."""
     lookup = _Lookup(library, profile, resolved_terms(library, profile))
     included = included_clauses(library, profile, lookup)
     facts, unknown_items = stated_facts([c for clauses in included.values() for c in clauses], library,
                                         profile.wording_confirmed, lookup.for_practice, lookup.options_of)
     lookup.generated = Generated(facts, library.vocabulary, library.regimes.values())
+    if notice:
+        included = included_clauses(library, profile, lookup, notice)
     numbers = {section_id: index for index, section_id in enumerate(included, start=1)}
     return lookup, included, facts, unknown_items, _Renderer(profile, library, numbers, lookup)
 
@@ -125,8 +133,9 @@ def word_renderer(profile: Profile, library: Library) -> "_Renderer":
     return renderer
 
 
-def assemble(profile: Profile, library: Library) -> Document:
-    lookup, included, facts, unknown_items, renderer = _prepared(profile, library)
+def assemble(profile: Profile, library: Library, notice: str = "") -> Document:
+    """The privacy policy, or (`notice`) one of the separate notices made from the same profile."""
+    lookup, included, facts, unknown_items, renderer = _prepared(profile, library, notice)
     sections = []
     for section_id, clauses in included.items():
         section = Section(section_id, renderer.numbers[section_id], library.sections[section_id].title)
@@ -139,8 +148,9 @@ def assemble(profile: Profile, library: Library) -> Document:
             section.blocks.extend(renderer.clause_blocks(clause))
         sections.append(section)
     company = profile.company.display_name
+    title = library.notice_title(notice) if notice else "Privacy Policy"
     return Document(
-        title=f"{company} Privacy Policy" if company else "Privacy Policy",
+        title=f"{company} {title}" if company else title,
         effective_line="Effective date: " + renderer.effective_date_text(),
         company_name=company,
         lang="en-US" if is_us(profile.company.country) else "en",

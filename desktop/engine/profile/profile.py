@@ -15,7 +15,7 @@ from desktop.engine.files.json_text import JSONTextError, dump_json, read_json
 from desktop.engine.files.reading import read_text
 from desktop.engine.profile.questions import answer_problems
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Options of intro.controller that became company details (version 2): option -> company key.
 _CONTROLLER_OPTIONS_MOVED = {"eu_representative": "eu_representative", "dpo_email": "dpo_contact"}
 
@@ -43,11 +43,23 @@ def _controller_options_to_company(data: dict) -> dict:
     return {**data, "company": company, "practices": {**practices, "intro.controller": options}}
 
 
+def _eu_users_to_places(data: dict) -> dict:
+    """Version 2 -> 3: the interview's yes/no question `eu_users` ("the European Union or the UK")
+    became the list `user_places`; a yes keeps meaning both places, a no neither."""
+    answers = data.get("answers")
+    if not isinstance(answers, dict) or not isinstance(answers.get("eu_users"), bool) or "user_places" in answers:
+        return data
+    answers = dict(answers)
+    places = ["the European Union", "the United Kingdom"] if answers.pop("eu_users") else []
+    return {**data, "answers": {**answers, "user_places": places}}
+
+
 # Upgrade steps: UPGRADES[n] turns a profile's data at schema version n into version n + 1.
 # Version 0 is a file written before `schema_version` existed; its keys already are version 1's.
 UPGRADES: dict[int, Callable[[dict], dict]] = {
     0: lambda data: data,
     1: _controller_options_to_company,
+    2: _eu_users_to_places,
 }
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from desktop.engine.files.reading import LIBRARY_FILE_BYTES, read_text
 from desktop.engine.files.toml_text import parse_toml
 from desktop.engine.language.conditions import Condition, ConditionError, parse_condition
+from desktop.engine.reference.countries import same_country
 from desktop.paths import bundled_dir
 
 YES_NO, CHOICE, TEXT, LIST = "yes/no", "choice", "text", "list"
@@ -325,7 +326,8 @@ def bundled_questions() -> Questions:
 
 class AnswerValue:
     """How a condition sees an answer: `answer.ID` holds for yes, a choice, non-empty text or
-    list; `answer.ID == 'no'` only for an explicit no; an unanswered question is '' and false."""
+    list; `answer.ID == 'no'` only for an explicit no; `answer.ID == 'v'` for a list holding v;
+    an unanswered question is '' and false."""
 
     def __init__(self, value: object):
         self.value = value
@@ -333,12 +335,25 @@ class AnswerValue:
     def __bool__(self) -> bool:
         return self.value is True if isinstance(self.value, bool) else bool(self.value)
 
+    def matches(self, expected: str) -> bool:
+        """`answer.ID == 'v'`: a list answer holds v among its items; a text answer reads v, in any
+        case, or names the same country (“UK” is 'United Kingdom'); any other reads v."""
+        if isinstance(self.value, list):
+            return expected in self.value
+        if isinstance(self.value, str):
+            return _same_words(self.value, expected) or same_country(self.value, expected)
+        return str(self) == expected
+
     def __str__(self) -> str:
         if isinstance(self.value, bool):
             return "yes" if self.value else "no"
         if isinstance(self.value, list):
             return ", ".join(self.value)
         return "" if self.value is None else str(self.value)
+
+
+def _same_words(text: str, expected: str) -> bool:
+    return " ".join(text.split()).casefold() == expected.casefold()
 
 
 def lookup(resolved: dict, regimes=()):

@@ -58,6 +58,9 @@ class Regime:
     # hash=False: a dict cannot be hashed, and the id already tells laws apart
     categories: dict[str, str] = field(default_factory=dict, hash=False)  # data category id -> the law's category
     lists: dict[str, str] = field(default_factory=dict, hash=False)  # {{facts:NAME}} -> the kind of list it is
+    # The law id whose `sensitive` marks in the vocabulary this law reads: the UK GDPR counts as sensitive
+    # what the GDPR does, each consumer health data law what `health_data` marks. Its own id when empty.
+    sensitive_list: str = ""
 
     @property
     def label(self) -> str:
@@ -66,6 +69,11 @@ class Regime:
     @property
     def name(self) -> str:
         return self.called or self.title
+
+    @property
+    def sensitive_as(self) -> str:
+        """The id the vocabulary's `sensitive` lists name this law by."""
+        return self.sensitive_list or self.id
 
 
 class RegimeError(ValueError):
@@ -86,7 +94,8 @@ def _regime(regime_id: str, table: object) -> Regime:
     return Regime(regime_id, table["title"], table["scope"], table["explanation"], table["question"],
                   _requirements(regime_id, table.get("requirements", [])), _text(regime_id, table, "called"),
                   tuple(_texts(regime_id, table, "rules")), _needs(regime_id, table),
-                  _mapping(regime_id, table, "categories"), _mapping(regime_id, table, "lists"))
+                  _mapping(regime_id, table, "categories"), _mapping(regime_id, table, "lists"),
+                  sensitive_list=_text(regime_id, table, "sensitive_as"))
 
 
 def _requirements(regime_id: str, items: object) -> tuple[Requirement, ...]:

@@ -1,6 +1,7 @@
 """How to fix a contradiction, in the words of the problem: untick one side, change an option, or tick
 (or fill in) what settles it, found from the facts each practice of the library states."""
 
+from desktop.engine.facts.health import AUTHORIZATION_TO_SELL, CONSENT_TO_SHARE
 from desktop.engine.facts.rules import consent_covers, is_cross_context, is_sale
 from desktop.engine.facts.sensitive import SPECIAL_CONDITION
 from desktop.engine.language.words import join_words
@@ -16,6 +17,8 @@ _SETTLED_BY = {
     "nothing-sold": lambda fact, at_fault, vocabulary: is_sale(fact, vocabulary) or is_cross_context(fact, vocabulary),
     "cookie-consent": lambda fact, at_fault, vocabulary: fact.verb == "cookie choices",
     "special-category": lambda fact, at_fault, vocabulary: fact.verb == SPECIAL_CONDITION,
+    "consent-to-share": lambda fact, at_fault, vocabulary: fact.verb == CONSENT_TO_SHARE,
+    "authorization-to-sell": lambda fact, at_fault, vocabulary: fact.verb == AUTHORIZATION_TO_SELL,
 }
 
 
