@@ -66,6 +66,32 @@ def draft(profile: Profile, library: Library) -> Draft:
     return Draft(profile, document, tuple(check(profile, library, document)))
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A notice exported apart from the privacy policy, made from the same profile: its sections in the
+    library declare `notice = ID` (snippets/README.md)."""
+
+    id: str  # what `export --notice` names: "health-data"
+    title: str  # in menus and messages: "Consumer Health Data Privacy Policy"
+
+
+# The one registry of separate notices, for both fronts.
+NOTICES: dict[str, Notice] = {"health-data": Notice("health-data", "Consumer Health Data Privacy Policy")}
+
+
+class NoNotice(ValueError):
+    """The profile has nothing for the notice: no law that asks for it applies."""
+
+
+def notice_draft(policy: Draft, library: Library, notice_id: str) -> Draft:
+    """The notice as the policy's profile makes it, carrying the policy's problems: a notice repeats
+    what the policy says, so it is exported only as the policy would be. NoNotice when it is empty."""
+    document = assemble(policy.profile, library, notice_id)
+    if not document.sections:
+        raise NoNotice(f"has no {NOTICES[notice_id].title}: none of the laws that ask for one applies to it")
+    return Draft(policy.profile, document, policy.problems)
+
+
 def refuse_write(path: Path, sources: Iterable[Path] = (), source_is: str = PROFILE_ITSELF, *, export: bool = False) -> None:
     """Raise Refused when `path` may not be written (a published version, one of `sources`; for an
     `export`, a policy or a comparison, also any profile)."""

@@ -50,3 +50,48 @@ TEXAS_STUDIO = {
     "keep_other": ["Email addresses on our mailing list: until you unsubscribe", "Cookie identifiers: for 13 months",
                    "Your approximate location: for 6 months"],
 }
+
+# Issue 22, part 2: businesses the UK, Canadian and health data laws reach.
+# A café in Montreal taking online orders from its neighbours.
+MONTREAL_CAFE = {
+    "company_name": "Café Mont-Royal inc.", "service_name": "Café Mont-Royal", "service_kind": "online store",
+    "website": "cafemontroyal.example", "contact_email": "bonjour@cafemontroyal.example",
+    "business_country": "Canada", "business_region": "Québec", "takes_payments": True, "payment_processor": "Square",
+    "contact_messages": True, "newsletter": True, "user_places": ["Quebec"], "california_users": False,
+    "children": "general audience", "sells_data": False, "shares_for_ads": False, "transfers_abroad": True,
+    "automated_decisions": False, "security_steps": ["encryption (TLS) for everything sent to and from us"],
+    "keep_billing": "for 6 years, as Quebec tax law requires", "keep_logs": "for 6 months",
+    "keep_support": "until a year after we answer your message",
+    "keep_other": ["Email addresses on our mailing list: until you unsubscribe", "Cookie identifiers: for 13 months",
+                   "Your name, phone number and address: for 6 years after your last order", "Your approximate location: for 6 months"],
+}
+# A shop in Bristol selling to the UK and the European Union.
+BRISTOL_SHOP = {
+    "company_name": "Harbourside Prints Ltd", "service_name": "Harbourside Prints", "service_kind": "online store",
+    "website": "harbourside.example", "contact_email": "hello@harbourside.example",
+    "business_country": "United Kingdom", "business_region": "England", "has_accounts": True, "takes_payments": True,
+    "payment_processor": "Stripe", "contact_messages": True, "analytics": True,
+    "cookie_settings": "the Cookie settings link at the foot of every page", "user_places": ["the United Kingdom", "the European Union"],
+    "california_users": False, "children": "general audience", "sells_data": False, "shares_for_ads": False,
+    "transfers_abroad": True, "automated_decisions": False, "security_steps": ["regular backups"],
+    "keep_accounts": "until 30 days after you close your account", "keep_billing": "for 6 years, as HMRC requires",
+    "keep_logs": "for 6 months", "keep_support": "until a year after we answer your message",
+    "keep_other": ["Your name, email address, phone number and address: for 6 years after your last order",
+                   "Cookie identifiers: for 13 months", "Your approximate location: for 6 months"],
+}
+# A physiotherapy clinic in Seattle whose booking site asks about injuries.
+SEATTLE_CLINIC = {
+    "company_name": "Rainier Physio PLLC", "service_name": "Rainier Physio Booking", "service_kind": "website",
+    "website": "rainierphysio.example", "contact_email": "privacy@rainierphysio.example",
+    "business_country": "United States", "business_region": "Washington", "contact_messages": True,
+    "sensitive_kinds": ["health, injuries, pregnancy or disabilities"], "health_states": ["Washington"],
+    "sensitive_what": ["the injury or pain you want treated", "any medication you take"],
+    "sensitive_why": "to prepare your appointment and treat you safely",
+    "sensitive_who": "your physiotherapist and our front desk", "sensitive_basis": "your explicit consent",
+    "user_places": [], "california_users": False, "children": "general audience", "sells_data": False,
+    "shares_for_ads": False, "security_steps": ["encryption (TLS) for everything sent to and from us"],
+    "keep_logs": "for 6 months", "keep_support": "until a year after we answer your message",
+    "keep_sensitive": "for 7 years after your last visit, as Washington law requires for health records",
+    "keep_other": ["Your name, email address and phone number: for 7 years after your last visit",
+                   "Your approximate location: for 6 months"],
+}

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QToolBar, QWidge
 
 from desktop.engine.export import OPTION_TITLES
 from desktop.ui.resources import icon
-from desktop.usecases import FORMATS
+from desktop.usecases import FORMATS, NOTICES
 
 Key = QKeySequence.StandardKey
 # Keys a text field needs for its own editing; every other key of the window's menus wins over a
@@ -46,6 +46,7 @@ class Actions:
     save_as: QAction
     exports: dict[str, QAction]  # format id -> its Export action, in declared order
     export_options: list[QAction]  # a checkable toggle for each option a format declares
+    notice_exports: dict[str, QMenu]  # notice id -> its Export submenu, one action per format
     open_export: QAction
     show_export: QAction
     quit: QAction
@@ -87,6 +88,15 @@ def _export_action(window: QMainWindow, controller, fmt) -> QAction:
     return action
 
 
+def _notice_menu(window: QMainWindow, controller, notice) -> QMenu:
+    """File ▸ Export NOTICE ▸ one action per format: a notice kept apart from the policy (the consumer health data policy)."""
+    menu = QMenu(f"Export {notice.title}", window)
+    for fmt in FORMATS.values():
+        menu.addAction(_action(window, f"{fmt.name}…", lambda fmt_id=fmt.id: controller.export(fmt_id, notice.id),
+                               tip=f"Export the {notice.title} alone, as {fmt.name}"))
+    return menu
+
+
 def _option_action(window: QMainWindow, settings, fmt, name: str) -> QAction:
     """A remembered on/off choice the format's export takes, such as Markdown's table of contents."""
     action = QAction(f"{fmt.name}: {OPTION_TITLES.get(name, name)}", window)
@@ -115,6 +125,7 @@ def build_actions(window) -> Actions:
         save_as=_action(window, "Save &As…", controller.save_as, Key.SaveAs, tip="Save the profile under another name"),
         exports={fmt.id: _export_action(window, controller, fmt) for fmt in FORMATS.values()},
         export_options=[_option_action(window, controller.settings, fmt, name) for fmt in FORMATS.values() for name in fmt.options],
+        notice_exports={notice.id: _notice_menu(window, controller, notice) for notice in NOTICES.values()},
         open_export=_action(window, "Open &Last Export", lambda: window.status.open_exported(), tip="Open the file you last exported"),
         show_export=_action(window, "Show Last Export in &Folder", lambda: window.status.open_exported(folder=True),
                             tip="Show the folder of the file you last exported"),
@@ -185,7 +196,10 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     file_menu.addSeparator()
     file_menu.addActions([a.save, a.save_as])
     file_menu.addSeparator()
-    file_menu.addActions([*a.exports.values(), *a.export_options, a.open_export, a.show_export])
+    file_menu.addActions([*a.exports.values(), *a.export_options])
+    for menu in a.notice_exports.values():
+        file_menu.addMenu(menu)
+    file_menu.addActions([a.open_export, a.show_export])
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
     edit_menu = bar.addMenu("&Edit")

@@ -24,7 +24,7 @@ from desktop.engine.storage.recovery import Recovered, RecoveryStore
 from desktop.paths import user_data_dir
 from desktop.ui.session import ProfileSession
 from desktop.ui.settings import Settings
-from desktop.usecases import FORMATS, Draft, Refused, draft, export_policy, refuse_write
+from desktop.usecases import FORMATS, NOTICES, Draft, NoNotice, Refused, draft, export_policy, notice_draft, refuse_write
 
 log = logging.getLogger(__name__)
 NEW, OPEN, EXAMPLE = "new", "open", "example"
@@ -279,17 +279,25 @@ class Controller(QObject):
         return answer == DISCARD
 
     # Exporting
-    def suggested_export_path(self, fmt: str) -> Path:
+    def suggested_export_path(self, fmt: str, notice: str = "") -> Path:
         name = slug(self.session.profile.company.display_name)
-        file_name = f"{name}-privacy-policy" if name else "privacy-policy"
+        what = slug(NOTICES[notice].title) if notice else "privacy-policy"
+        file_name = f"{name}-{what}" if name else what
         folder = self.settings.export_folder() or self._folder()
         return folder / (file_name + FORMATS[fmt].extension)
 
-    def export(self, fmt: str) -> Path | None:
+    def export(self, fmt: str, notice: str = "") -> Path | None:
+        """Export the policy, or (`notice`) one of the notices kept apart from it, in `fmt`."""
         policy = draft(self.session.profile, self.session.library)
+        if notice:
+            try:
+                policy = notice_draft(policy, self.session.library, notice)
+            except NoNotice as error:
+                self.view.show_error("Nothing to export", f"This profile {error}.")
+                return None
         if policy.errors and not self.view.ask_export_with_errors(policy.errors):
             return None
-        chosen = self.view.ask_export_path(fmt, self.suggested_export_path(fmt))
+        chosen = self.view.ask_export_path(fmt, self.suggested_export_path(fmt, notice))
         if chosen is None:
             return None
         path = with_extension(Path(chosen), FORMATS[fmt])

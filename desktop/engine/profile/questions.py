@@ -8,6 +8,7 @@ profile; `interview/faults.py` checks the file against the clause library.
 
 import functools
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -353,7 +354,12 @@ class AnswerValue:
 
 
 def _same_words(text: str, expected: str) -> bool:
-    return " ".join(text.split()).casefold() == expected.casefold()
+    """The same words, whatever the case, spacing and accents (“Québec” is 'Quebec')."""
+    return _folded(" ".join(text.split())) == _folded(expected)
+
+
+def _folded(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
 
 def lookup(resolved: dict, regimes=()):
