@@ -68,7 +68,7 @@ def _reasons(questions: Questions, resolved: dict) -> dict[str, RegimeReason]:
     for rule in questions.regimes:
         index = next(i for i, r in enumerate(rule.reasons) if r.when is None or r.when.holds(find))
         # The answers that decided it: those its reason names, and those the reasons before it did not find.
-        names = [n.partition(".")[2] for r in rule.reasons[:index + 1] if r.when for n in r.when.names()]
+        names = [n.split(".")[1] for r in rule.reasons[:index + 1] if r.when for n in r.when.names()]
         reason = rule.reasons[index]
         found[rule.id] = RegimeReason(rule.id, reason.applies, reason.text, tuple(dict.fromkeys(names)))
     return found

@@ -7,6 +7,7 @@ profile; `interview/faults.py` checks the file against the clause library.
 """
 
 import functools
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -233,7 +234,7 @@ def _question(item: dict, page_ids: set[str], earlier: list[Question], problems:
     earlier_ids = {q.id for q in earlier}
     for name in ask_when.names() if ask_when else []:
         kind_of, _, other = name.partition(".")
-        if kind_of != "answer" or other not in earlier_ids:
+        if kind_of != "answer" or other.partition(".")[0] not in earlier_ids:
             problems.append(f"{where}: ask_when names {name!r}; it may name only earlier questions, as answer.ID")
     question = Question(qid, str(item.get("page", "")), _text(item, "text", where, problems), _text(item, "why", where, problems),
                         kind, _text(item, "example", where, problems, required=False), tuple(choices),
@@ -346,12 +347,28 @@ def lookup(resolved: dict, regimes=()):
     def find(name: str):
         kind, _, rest = name.partition(".")
         if kind == "answer":
-            return AnswerValue(resolved.get(rest))
+            qid, _, key = rest.partition(".")
+            return AnswerValue(list_item(resolved.get(qid), key) if key else resolved.get(qid))
         if kind == "regime":
             return rest in regimes
         return None
 
     return find
+
+
+def item_key(text: str) -> str:
+    """How a condition names an item of a list answer: "New Hampshire" -> new_hampshire."""
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
+def list_item(value: object, key: str) -> object:
+    """The item `key` of a list answer: the number after its colon ("Colorado: 150000"), True for
+    an item with none, None when no item has that key."""
+    for item in value if isinstance(value, list) else []:
+        name, _, number = str(item).partition(":")
+        if item_key(name) == key:
+            return number.strip() or True
+    return None
 
 
 def resolve(questions: Questions, answers: dict) -> dict:

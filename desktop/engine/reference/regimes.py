@@ -64,6 +64,8 @@ class Regime:
     effective: str = ""  # ISO date it came into force
     checked_on: str = ""  # ISO date we last checked it against the official text
     sources: tuple[str, ...] = ()  # the official texts it was checked on (URLs)
+    # the vocabulary's `sensitive` list it reads (several laws may share one: "us_states"); its id when empty
+    sensitive_as: str = ""
 
     @property
     def label(self) -> str:
@@ -72,6 +74,10 @@ class Regime:
     @property
     def name(self) -> str:
         return self.called or self.title
+
+    @property
+    def sensitive_list(self) -> str:
+        return self.sensitive_as or self.id
 
 
 class RegimeError(ValueError):
@@ -94,7 +100,8 @@ def _regime(regime_id: str, table: object) -> Regime:
                   tuple(_texts(regime_id, table, "rules")), _needs(regime_id, table),
                   _mapping(regime_id, table, "categories"), _mapping(regime_id, table, "lists"),
                   _text(regime_id, table, "citation"), _date(regime_id, table, "effective"),
-                  _date(regime_id, table, "checked_on"), tuple(_texts(regime_id, table, "sources")))
+                  _date(regime_id, table, "checked_on"), tuple(_texts(regime_id, table, "sources")),
+                  _text(regime_id, table, "sensitive_as"))
 
 
 def _requirements(regime_id: str, items: object) -> tuple[Requirement, ...]:
