@@ -66,6 +66,7 @@ class Regime:
     sources: tuple[str, ...] = ()  # the official texts it was checked on (URLs)
     # the vocabulary's `sensitive` list it reads (several laws may share one: "us_states"); its id when empty
     sensitive_as: str = ""
+    group: str = ""  # the heading the company form lists it under with its like ("US state laws"); alone when empty
 
     @property
     def label(self) -> str:
@@ -101,7 +102,7 @@ def _regime(regime_id: str, table: object) -> Regime:
                   _mapping(regime_id, table, "categories"), _mapping(regime_id, table, "lists"),
                   _text(regime_id, table, "citation"), _date(regime_id, table, "effective"),
                   _date(regime_id, table, "checked_on"), tuple(_texts(regime_id, table, "sources")),
-                  _text(regime_id, table, "sensitive_as"))
+                  _text(regime_id, table, "sensitive_as"), _text(regime_id, table, "group"))
 
 
 def _requirements(regime_id: str, items: object) -> tuple[Requirement, ...]:
