@@ -27,3 +27,19 @@ def test_the_us_state_laws_sit_under_one_heading_two_to_a_row(qtbot, bundled_lib
     assert connecticut.y() > virginia.y() + virginia.height() / 2, "rows do not overlap"
     qtbot.mouseClick(form.regime_labels["us_co"], Qt.MouseButton.LeftButton)  # the title toggles its box
     assert colorado.isChecked() and "us_co" in form.session.profile.regimes
+
+
+def test_the_interview_summary_folds_the_states_nobody_lives_in_into_one_line(qtbot, bundled_library):
+    from desktop.engine.interview.interview import start_profile
+    from desktop.ui.interview_dialog import InterviewDialog
+
+    dialog = InterviewDialog(bundled_library, start_profile(bundled_library))
+    qtbot.addWidget(dialog)
+    dialog.rows["us_states"].field.set_value(["Colorado"])
+    dialog.rows["us_people"].field.set_value(["Colorado: 150000"])
+    assert dialog.answers()["us_states"] == ["Colorado"]
+    summary = dialog.summary_html()
+    assert "<b>Colorado CPA</b> (✔ covered). Colorado: applies because you handle data of 100,000" in summary
+    [folded] = [item for item in summary.split("<li>") if item.startswith("<b>US state laws</b>")]
+    assert "Oregon OCPA" in folded and "Colorado CPA" not in folded
+    assert "Oregon: does not apply" not in summary

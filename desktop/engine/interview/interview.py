@@ -45,6 +45,8 @@ class RegimeReason:
     applies: bool
     text: str  # one sentence: why it applies, or why not
     questions: tuple[str, ...] = ()  # the questions whose answers decided it
+    # out of scope because no one lives where the law applies: a summary folds it in with the others
+    quiet: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ def _reasons(questions: Questions, resolved: dict) -> dict[str, RegimeReason]:
         # The answers that decided it: those its reason names, and those the reasons before it did not find.
         names = [n.split(".")[1] for r in rule.reasons[:index + 1] if r.when for n in r.when.names()]
         reason = rule.reasons[index]
-        found[rule.id] = RegimeReason(rule.id, reason.applies, reason.text, tuple(dict.fromkeys(names)))
+        found[rule.id] = RegimeReason(rule.id, reason.applies, reason.text, tuple(dict.fromkeys(names)), reason.quiet)
     return found
 
 
@@ -247,7 +249,11 @@ def answer_effects(answers: dict, library: Library, questions: Questions | None 
         if question.id not in resolved:
             continue
         lines = _effect_lines([f for f in fired if f.question is question], library, ticked)
-        lines += [reason.text for reason in reasons.values() if question.id in reason.questions]
+        deciding = [reason for reason in reasons.values() if question.id in reason.questions]
+        lines += [reason.text for reason in deciding if not reason.quiet]
+        if quiet := [library.regimes[r.regime].title if r.regime in library.regimes else r.regime for r in deciding if r.quiet]:
+            lines.append(f"Not covered, as you have not said that people live where {'they apply' if len(quiet) > 1 else 'it applies'}: "
+                         f"{join_words(quiet)}.")
         if resolved[question.id] is None:
             lines = lines or ["Not answered, so the policy says nothing about it."]
         result.append(AnswerEffect(question, question.text, answer_text(question, resolved[question.id]),

@@ -95,6 +95,7 @@ class Reason:
     when: Condition | None
     applies: bool
     text: str
+    quiet: bool = False  # out of scope as no one lives where it applies: folded into one line in summaries
 
 
 @dataclass(frozen=True)
@@ -298,7 +299,7 @@ def _regime(item: dict, problems: list[str]) -> RegimeRule:
         if not isinstance(entry.get("applies"), bool):
             problems.append(f"{where}: each reason says whether the law `applies` (true or false)")
         reasons.append(Reason(_condition(entry.get("when"), f"{where}: when", problems), bool(entry.get("applies")),
-                              _text(entry, "text", where, problems)))
+                              _text(entry, "text", where, problems), entry.get("quiet") is True))
     if not reasons or reasons[-1].when is not None:
         problems.append(f"{where}: the last reason has no `when`, so every answer has a reason")
     for reason in reasons:
