@@ -76,10 +76,10 @@ def cmd_laws(args) -> int:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return EXIT_OK
     for row in rows:
-        print(f"{row['id']:<12} {row['title']:<16} in force {row['effective'] or '?':<10}  "
+        print(f"{row['id']:<12} {row['title']:<18} in force {row['effective'] or '?':<10}  "
               f"checked {row['checked_on'] or 'never'}  {row['citation']}")
         if args.profile:
-            print(f"{'':<13}{'applies' if row['applies'] else 'does not apply'}: {row['reason']}")
+            print(f"{'':<13}{'✔' if row['applies'] else '✘'} {row['reason']}")
     return EXIT_OK
 
 
