@@ -9,7 +9,7 @@ from laws import BUNDLED_LAWS
 
 from desktop.engine.interview.interview import new_profile, regime_reasons
 from desktop.engine.language.conditions import parse_condition
-from desktop.engine.profile.questions import lookup
+from desktop.engine.profile.answer_values import lookup
 from desktop.engine.review.checks import check
 from desktop.engine.review.coverage import MISSING, coverage
 from desktop.engine.review.example import example_profile

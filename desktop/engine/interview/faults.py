@@ -7,8 +7,9 @@ import itertools
 
 from desktop.engine.interview.interview import split_option
 from desktop.engine.library.model import Library
+from desktop.engine.profile.answer_values import item_key
 from desktop.engine.profile.fields import fields_by_key
-from desktop.engine.profile.questions import CHOICE, LIST, TEXT, YES_NO, Effect, Question, Questions, item_key, resolve
+from desktop.engine.profile.questions import CHOICE, LIST, TEXT, YES_NO, Effect, Question, Questions, resolve
 
 
 def question_faults(questions: Questions, library: Library) -> list[str]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Library
+from desktop.engine.profile.answer_values import lookup
 from desktop.engine.profile.fields import label as field_label
 from desktop.engine.profile.profile import Profile, ordered_regimes
 from desktop.engine.profile.questions import (
@@ -26,7 +27,6 @@ from desktop.engine.profile.questions import (
     answer_text,
     asked,
     bundled_questions,
-    lookup,
     resolve,
 )
 from desktop.engine.reference.vocabulary import spoken
