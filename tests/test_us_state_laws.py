@@ -167,3 +167,12 @@ def test_profiling_for_important_decisions_needs_an_opt_out_where_the_law_gives_
     [appeal] = contradictions(opted, [BUNDLED_LAWS["us_va"]], bundled_library.vocabulary)
     assert appeal.kind == "appeal", "an opt-out is a right, and a refused right can be appealed"
     assert not contradictions(opted + stated("offers appeal"), [BUNDLED_LAWS["us_va"]], bundled_library.vocabulary)
+
+
+def test_the_states_no_one_lives_in_are_one_line_of_the_answer_s_effects(bundled_library):
+    from desktop.engine.interview.interview import answer_effects
+
+    effects = {e.question.id: e.lines for e in answer_effects(COLORADO_SHOP, bundled_library) if e.question}
+    assert effects["us_states"] == (
+        "Colorado: applies because you handle data of 100,000 or more Coloradans a year.",
+        "Not covered, as you have not said that people live where they apply: the 18 other US state laws.")

@@ -94,6 +94,14 @@ def fired_effects(questions: Questions, resolved: dict, regimes) -> list[Fired]:
     return fired
 
 
+def _laws_in_few_words(ids: list[str], library: Library) -> str:
+    """Their titles, or "the 18 other US state laws" when they are many of one group."""
+    groups = {library.regimes[r].group if r in library.regimes else "" for r in ids}
+    if len(ids) > 3 and len(groups) == 1 and "" not in groups:
+        return f"the {len(ids)} other {groups.pop()}"
+    return join_words([library.regimes[r].title if r in library.regimes else r for r in ids])
+
+
 def split_option(key: str) -> tuple[str, str] | None:
     """("practice", "option") for "practice.option" keys with two dots or more; None for a field."""
     if key.count(".") < 2:
@@ -251,9 +259,9 @@ def answer_effects(answers: dict, library: Library, questions: Questions | None 
         lines = _effect_lines([f for f in fired if f.question is question], library, ticked)
         deciding = [reason for reason in reasons.values() if question.id in reason.questions]
         lines += [reason.text for reason in deciding if not reason.quiet]
-        if quiet := [library.regimes[r.regime].title if r.regime in library.regimes else r.regime for r in deciding if r.quiet]:
+        if quiet := [r.regime for r in deciding if r.quiet]:
             lines.append(f"Not covered, as you have not said that people live where {'they apply' if len(quiet) > 1 else 'it applies'}: "
-                         f"{join_words(quiet)}.")
+                         f"{_laws_in_few_words(quiet, library)}.")
         if resolved[question.id] is None:
             lines = lines or ["Not answered, so the policy says nothing about it."]
         result.append(AnswerEffect(question, question.text, answer_text(question, resolved[question.id]),
