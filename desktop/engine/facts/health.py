@@ -21,7 +21,7 @@ _NOT_ON_OUR_BEHALF = ("third_party", "public")  # recipient roles that receive d
 
 
 def _sensitive(fact: Fact, asking: list[Regime], vocabulary: Vocabulary) -> list[str]:
-    return [id for id in fact.data if any(vocabulary.sensitive_under(id, law.sensitive_as) for law in asking)]
+    return [id for id in fact.data if any(vocabulary.sensitive_under(id, law.sensitive_list) for law in asking)]
 
 
 def _sale(fact: Fact, vocabulary: Vocabulary) -> bool:
