@@ -106,6 +106,9 @@ class Profile:
     answers: dict[str, object] = field(default_factory=dict)
     # requirement id -> why the law does not ask it of this business (“we serve people there only occasionally”)
     not_required: dict[str, str] = field(default_factory=dict)
+    # the services the company uses: catalogue id -> its settings ({"signals": True}); an "another
+    # service" the owner describes is "custom.<slug>" -> {"entry": {name, kind, provider, ...}}
+    services: dict[str, dict] = field(default_factory=dict)
     extra: dict = field(default_factory=dict)
 
     def field_value(self, name: str) -> str:
@@ -180,6 +183,7 @@ def profile_from_dict(data: object, source: str = "profile") -> Profile:
         confirmed=_read_confirmed(data.get("confirmed", {}), problems),
         answers=_read_answers(data.get("answers", {}), problems),
         not_required=_read_not_required(data.get("not_required", {}), problems),
+        services=_read_services(data.get("services", {}), problems),
         extra={k: v for k, v in data.items() if k not in _TOP_KEYS},
     )
     if problems:
@@ -202,7 +206,7 @@ def migrate(data: dict, source: str = "profile") -> dict:
 
 
 _TOP_KEYS = {"schema_version", "company", "service", "terms", "practices", "regimes",
-             "effective_date", "overrides", "confirmed", "answers", "not_required"}
+             "effective_date", "overrides", "confirmed", "answers", "not_required", "services"}
 
 
 def _read_practices(data: object, problems: list[str]) -> dict[str, dict]:
@@ -270,6 +274,41 @@ def _read_not_required(data: object, problems: list[str]) -> dict[str, str]:
     return dict(data) if not blank else {}
 
 
+CUSTOM_SERVICE_PREFIX = "custom."
+# The keys of an "another service" entry and the type each holds (the facts of a catalogue entry).
+CUSTOM_ENTRY_KEYS = {"name": str, "kind": str, "provider": str, "country": str, "data": list, "own_purposes": bool}
+_TYPE_WORDS = {str: "text", list: "a list of data ids", bool: "true or false"}
+
+
+def _read_services(data: object, problems: list[str]) -> dict[str, dict]:
+    """Each picked service's settings; which ids the catalogue knows is the policy's business
+    (a warning there), since a user's library may add services of its own."""
+    if not isinstance(data, dict):
+        problems.append("services: must be an object of service id -> its settings object")
+        return {}
+    result = {}
+    for service_id, settings in data.items():
+        if not isinstance(settings, dict):
+            problems.append(f"services.{service_id}: must be an object of settings ({{}} when it has none)")
+        elif service_id.startswith(CUSTOM_SERVICE_PREFIX) and (wrong := _custom_entry_problems(settings.get("entry"))):
+            problems += [f"services.{service_id}.entry{w}" for w in wrong]
+        else:
+            result[service_id] = dict(settings)
+    return result
+
+
+def _custom_entry_problems(entry: object) -> list[str]:
+    if not isinstance(entry, dict):
+        return [": must be an object with " + ", ".join(CUSTOM_ENTRY_KEYS)]
+    wrong = [f".{key}: must be {_TYPE_WORDS[kind]}"
+             for key, kind in CUSTOM_ENTRY_KEYS.items() if not isinstance(entry.get(key), kind)]
+    if isinstance(entry.get("data"), list) and not all(isinstance(d, str) for d in entry["data"]):
+        wrong.append(".data: must be a list of data ids")
+    if isinstance(entry.get("name"), str) and not entry["name"].strip():
+        wrong.append(".name: give the service's name")
+    return wrong
+
+
 def _read_answers(data: object, problems: list[str]) -> dict[str, object]:
     """Answers of the right type for each known question; answers to unknown questions are kept."""
     wrong = answer_problems(data)
@@ -296,6 +335,7 @@ def profile_to_dict(profile: Profile) -> dict:
         **({"confirmed": profile.confirmed} if profile.confirmed else {}),
         **({"answers": profile.answers} if profile.answers else {}),
         **({"not_required": profile.not_required} if profile.not_required else {}),
+        **({"services": profile.services} if profile.services else {}),
     }
 
 
