@@ -9,7 +9,7 @@ from desktop.engine.facts.tables import LIST_KINDS, list_names
 from desktop.engine.files.reading import LIBRARY_FILE_BYTES, read_text
 from desktop.engine.language.markup import tokens_in
 from desktop.engine.library.model import Clause, Practice
-from desktop.engine.library.tokens import TokenError, classify
+from desktop.engine.library.tokens import TABLES, TokenError, classify
 from desktop.engine.profile.fields import fields_by_key, token_fields
 from desktop.engine.reference.regimes import Regime
 from desktop.engine.reference.vocabulary import Vocabulary
@@ -117,6 +117,8 @@ def condition_name_problem(name: str, practice, practices, regimes) -> str | Non
         return f"condition names unknown regime {rest!r}"
     if kind == "facts" and rest not in list_names(regimes.values()):
         return f"condition names unknown generated list {name!r}; use one of {', '.join(list_names(regimes.values()))}"
+    if kind == "tables" and rest not in TABLES:
+        return f"condition names unknown table {name!r}; use one of {', '.join(f'tables.{t}' for t in TABLES)}"
     if kind == "terms" and rest not in ("service", "personal_information"):
         return f"condition names unknown term choice {name!r}"
     if kind == "answer":
@@ -148,6 +150,8 @@ def token_problem(raw: str, term_ids, practice: Practice, sections, recipients=(
         return f"{{{{facts:{token.name}}}}} is not a generated list; use one of {', '.join(lists)}"
     if token.kind == "recipient" and token.name not in recipients:
         return f"{{{{recipient:{token.name}}}}} names no recipient in the vocabulary"
+    if token.kind == "table" and token.name not in TABLES:
+        return f"{{{{table:{token.name}}}}} names no table; use one of {', '.join(TABLES)}"
     if token.kind == "ref" and token.name not in sections:
         return f"{{{{ref:{token.name}}}}} names no section"
     return None
