@@ -5,16 +5,17 @@ Computed from the profile and the catalogue, never kept by hand: the policy show
 has `{{table:cookies}}`, and the consent check reads the same rows.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop.engine.library.model import Library
-from desktop.engine.policy.document import Run, Table
+from desktop.engine.policy.document import Document, Run, Table
 from desktop.engine.profile.profile import Profile
 
 CATEGORIES = ("necessary", "preferences", "analytics", "marketing")
 NON_ESSENTIAL = ("preferences", "analytics", "marketing")  # the categories that need consent where a law asks for it
 OWN_COOKIES = ("cookies.about", "own_cookies")  # the practice and its option where the owner lists the company's cookies
 OWN_EXAMPLE = "session_id: Keeps you signed in: until you close your browser: necessary"
+SECTION = "cookies"  # the policy's section that a cookie policy is made of
 HEADER = ["Cookie", "Set by", "What it is for", "How long it lasts", "Kind"]
 
 
@@ -82,3 +83,16 @@ def _cells(row: CookieRow) -> list[list[Run]]:
         set_by.append(Run(f" ({row.provider})", token=True))
     return [[Run(name, token=True)], set_by, [Run(row.purpose, token=True)], [Run(row.duration, token=True)],
             [Run(row.category.capitalize(), token=True)]]
+
+
+def cookie_policy(document: Document) -> Document | None:
+    """The policy's cookies section alone, as a cookie policy of its own (its section numbered 1), with
+    the gaps of its clauses; None when the policy has no cookies section."""
+    section = next((s for s in document.sections if s.id == SECTION), None)
+    if section is None:
+        return None
+    clauses = {block.clause_id for block in section.blocks}
+    title = document.title.removesuffix("Privacy Policy") + "Cookie Policy"
+    return replace(document, title=title, sections=[replace(section, number=1)],
+                   gaps=[gap for gap in document.gaps if gap.clause_id in clauses],
+                   facts=[stated for stated in document.facts if stated.clause_id in clauses])
