@@ -30,6 +30,7 @@ FORMATS: dict[str, Format] = {WORD.id: WORD, PDF.id: PDF, **ENGINE_FORMATS}
 # A comparison is saved as a Word redline or as Markdown: those formats' declarations, each with its writer.
 _COMPARISON_WRITERS = {WORD.id: Comparison.docx, MARKDOWN.id: Comparison.markdown}
 COMPARISON_FORMATS: dict[str, Format] = {fmt_id: FORMATS[fmt_id] for fmt_id in _COMPARISON_WRITERS}
+COOKIES = "cookies"  # the part of the policy exported alone as the cookie policy
 PROFILE_ITSELF, COMPARED_FILE = "the profile itself", "a file being compared"
 
 
