@@ -54,7 +54,7 @@ def initial_answers(profile: Profile, questions: Questions) -> dict:
 class QuestionRow(QWidget):
     """A question in bold, its reason and example below it, the answer, then what the answer changes."""
 
-    def __init__(self, question: Question, used: set[str], parent: QWidget | None = None):
+    def __init__(self, question: Question, used: set[str], parent: QWidget | None = None, library: Library | None = None):
         super().__init__(parent)
         self.question = question
         layout = QVBoxLayout(self)
@@ -72,7 +72,7 @@ class QuestionRow(QWidget):
         for note in self.notes:
             note.setWordWrap(True)
             layout.addWidget(note)
-        self.field: AnswerField = answer_field(question)
+        self.field: AnswerField = answer_field(question, library=library)
         self.label.setBuddy(self.field.focus_target())
         layout.addWidget(self.field)
         self.effect = QLabel()
@@ -162,7 +162,7 @@ class InterviewDialog(QWizard):
         total = len(self.questions.pages) + 1
         for number, page in enumerate(self.questions.pages, start=1):
             used = set(RESERVED)
-            rows = [QuestionRow(q, used) for q in self.questions.on_page(page.id)]
+            rows = [QuestionRow(q, used, library=library) for q in self.questions.on_page(page.id)]
             self.rows.update({row.question.id: row for row in rows})
             wizard_page = QuestionPage(page, rows, number, total)
             self.question_pages.append(wizard_page)

@@ -77,6 +77,9 @@ class MainWindow(QMainWindow):
         self.services = ServicesPanel(self.session)
         self.left.addTab(self.services, "Services")
         self.left.setTabToolTip(SERVICES_TAB, "The services you use (payments, analytics, email…): what they get, and their cookies")
+        # Five tabs fit at 1024 pixels; with the larger fonts of a 150% desktop their names shorten rather than hide a tab.
+        self.left.setUsesScrollButtons(False)
+        self.left.setElideMode(Qt.TextElideMode.ElideRight)
         self.left.setTabToolTip(COMPANY_TAB, "Company details: who you are and what the policy covers")
         self.clause_editor = ClauseEditor(self.session)
         self.problems = ProblemsView(library)

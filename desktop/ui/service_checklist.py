@@ -1,28 +1,25 @@
 """The catalogue of services as a checklist grouped by kind, with a search box: each service's name,
 summary, provider and the date its entry was checked, and, once picked, its settings as check boxes
-under it. The Services tab and the interview's "What you use" page both show it; it only reports
-what the user clicks (`toggled`, `setting_toggled`) and shows the picks it is given (`show_picked`).
+under it; then the services the owner described, and "Another service…" to describe one more.
+The Services tab and the interview's "What you use" page both show it (ServicePicker); it only
+reports what the user does (`toggled`, `setting_toggled`, `described`) and shows the picks it is
+given (`show_picked`).
 """
 
+import re
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.engine.library.services import KINDS, ServiceEntry
+from desktop.engine.profile.profile import CUSTOM_SERVICE_PREFIX
+from desktop.engine.reference.vocabulary import Vocabulary
+from desktop.ui.another_service import AnotherServiceDialog, kind_title
 from desktop.ui.widgets import block_undo_shortcuts, muted_colour, wrapped_check
 
-KIND_TITLES = {
-    "payments": "Payments", "analytics": "Analytics", "email": "Email and newsletters", "ads": "Advertising",
-    "hosting": "Hosting and delivery", "embeds": "Videos, maps and posts from other sites", "support": "Support and chat",
-    "forms": "Forms and booking", "bot_checks": "Bot checks", "fonts": "Fonts", "shop": "Shop platforms",
-    "mobile_sdk": "Tools in mobile apps", "messaging": "Text messages and calls",
-}
 CHECK_TERMS = "check this against the provider's current terms"
 SEARCH_HINT = "Find a service: its name, what it does or who provides it"
 SETTINGS_INDENT = 24  # pixels: a service's settings sit under its name
-
-
-def kind_title(kind: str) -> str:
-    return KIND_TITLES.get(kind, kind.replace("_", " ").capitalize())
 
 
 def service_details(entry: ServiceEntry) -> str:
@@ -129,3 +126,72 @@ class ServiceChecklist(QWidget):
                 shown_kinds.add(row.entry.kind)
         for kind, title in self.groups.items():
             title.setVisible(kind in shown_kinds)
+
+
+def custom_service_id(name: str, taken) -> str:
+    """The profile key for a service the owner described: custom.<slug of its name>, numbered when taken."""
+    base = CUSTOM_SERVICE_PREFIX + (re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")[:40] or "service")
+    service_id, number = base, 1
+    while service_id in taken:
+        number += 1
+        service_id = f"{base}_{number}"
+    return service_id
+
+
+def described_name(service_id: str, settings: dict) -> str:
+    entry = settings.get("entry")
+    return entry["name"] if isinstance(entry, dict) and isinstance(entry.get("name"), str) else service_id
+
+
+class ServicePicker(QWidget):
+    """The checklist, the services the owner described (a box each: untick to drop one) and "Another service…"."""
+
+    toggled = Signal(str, bool)  # service id, picked
+    setting_toggled = Signal(str, str, bool)  # service id, setting id, on
+    described = Signal(str, dict)  # the new service's id and its entry
+
+    def __init__(self, services: dict[str, ServiceEntry], vocabulary: Vocabulary, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.vocabulary = vocabulary
+        self.picked: dict[str, dict] = {}
+        self.dialog: AnotherServiceDialog | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.checklist = ServiceChecklist(services)
+        self.checklist.toggled.connect(self.toggled)
+        self.checklist.setting_toggled.connect(self.setting_toggled)
+        layout.addWidget(self.checklist, 1)
+        self.own = QWidget()
+        self.own_layout = QVBoxLayout(self.own)
+        self.own_layout.setContentsMargins(6, 0, 6, 0)
+        layout.addWidget(self.own)
+        self.another = QPushButton("Another service…")
+        self.another.setToolTip("Describe a service that is not in the list: what it gets and who provides it")
+        self.another.clicked.connect(self.add_another)
+        layout.addWidget(self.another, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def show_picked(self, picked: dict[str, dict]) -> None:
+        self.picked = picked
+        self.checklist.show_picked(picked)
+        while self.own_layout.count():
+            self.own_layout.takeAt(0).widget().deleteLater()
+        custom = [service_id for service_id in picked if service_id.startswith(CUSTOM_SERVICE_PREFIX)]
+        if custom:
+            self.own_layout.addWidget(QLabel("<b>Services you described</b>"))
+        for service_id in custom:
+            box = QCheckBox(described_name(service_id, picked[service_id]))
+            box.setChecked(True)
+            box.setToolTip("Untick to stop using it")
+            box.toggled.connect(lambda on, service_id=service_id: self.toggled.emit(service_id, on))
+            self.own_layout.addWidget(box)
+
+    def described_boxes(self) -> list[QCheckBox]:
+        return self.own.findChildren(QCheckBox)
+
+    def add_another(self) -> None:
+        self.dialog = AnotherServiceDialog(self.vocabulary, self)
+        self.dialog.accepted.connect(lambda: self._add(self.dialog.entry()))
+        self.dialog.open()
+
+    def _add(self, entry: dict) -> None:
+        self.described.emit(custom_service_id(entry["name"], self.picked), entry)

@@ -8,6 +8,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from desktop.engine.profile.questions import Question
+from desktop.ui.interview_fields import SERVICES, answer_field
 from desktop.ui.main_window import SERVICES_TAB, MainWindow
 from desktop.ui.service_checklist import CHECK_TERMS
 from ui.helpers import wait_rendered
@@ -72,7 +74,7 @@ def test_a_setting_changes_which_cookies_the_table_lists(qtbot, studio_window):
 
 
 def test_another_service_is_described_in_a_dialog_and_saved(qtbot, studio_window, tmp_path, monkeypatch):
-    panel = studio_window.services
+    panel = studio_window.services.picker
     qtbot.mouseClick(panel.another, Qt.MouseButton.LeftButton)
     dialog = panel.dialog
     qtbot.waitExposed(dialog)
@@ -91,8 +93,7 @@ def test_another_service_is_described_in_a_dialog_and_saved(qtbot, studio_window
     monkeypatch.setattr("desktop.ui.dialogs.ask_file_to_save", lambda *args: path)
     assert studio_window.controller.save_as()
     assert json.loads(path.read_text())["services"]["custom.acuity_scheduling"]["entry"]["name"] == "Acuity Scheduling"
-    described = panel.described.findChildren(type(dialog.own_purposes))
-    assert [box.text() for box in described] == ["Acuity Scheduling"]
+    assert [box.text() for box in panel.described_boxes()] == ["Acuity Scheduling"]
     undo(qtbot, studio_window)
     assert "custom.acuity_scheduling" not in studio_window.session.profile.services
 
@@ -107,3 +108,21 @@ def test_the_file_menu_exports_the_cookie_policy(qtbot, studio_window, tmp_path,
     assert written.startswith("# Acme Cookie Policy") and "## 1\\. Cookies and tracking" not in written
     assert "| \\_ga | [Google Analytics](<https://policies.google.com/privacy>) (Google LLC) |" in written
     assert "About this policy" not in written
+
+
+def test_the_interviews_services_question_shows_the_same_checklist(qtbot, bundled_library):
+    question = Question("services", "use", "Which of these services do you use?", "Each one is named in the policy.", SERVICES)
+    field = answer_field(question, library=bundled_library)
+    qtbot.addWidget(field)
+    field.show()
+    changes = []
+    field.changed.connect(lambda: changes.append(field.value()))
+    qtbot.keyClicks(field.picker.checklist.search, "newsletter")
+    assert field.picker.checklist.rows["google_analytics"].isHidden() and not field.picker.checklist.rows["mailchimp"].isHidden()
+    click_box(qtbot, field.picker.checklist.rows["mailchimp"].box)
+    youtube = field.picker.checklist.rows["youtube"]
+    click_box(qtbot, youtube.box)
+    click_box(qtbot, youtube.settings["privacy_enhanced"])
+    assert field.value() == {"mailchimp": {}, "youtube": {"privacy_enhanced": True}} == changes[-1]
+    field.set_value({"stripe": {}})  # a reopened interview shows the answer given
+    assert field.picker.checklist.rows["stripe"].box.isChecked() and not youtube.box.isChecked()

@@ -290,6 +290,8 @@ class _Renderer:
 
     def token_words(self, raw: str, clause: Clause) -> tuple[str, bool]:
         """What one token reads as in this clause, and whether it is a gap (a missing detail)."""
+        if raw.strip().startswith("table:"):  # a paragraph of its own, which the policy shows as the table
+            return f"[the {raw.strip()[6:].strip()} table]", False
         runs = self._token(raw, clause, Run(""), 0, define=False)
         if raw.strip()[:1].isupper():
             runs = capitalised(runs)
