@@ -10,6 +10,7 @@ import pytest
 from exports import docx_blocks, html_blocks, markdown_blocks, parse_html
 
 from desktop.engine.export import export_bytes
+from desktop.engine.library.loader import load_library
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.policy.cookies import cookie_rows
 from desktop.engine.policy.document import Table
@@ -131,3 +132,16 @@ def test_an_unreadable_cookie_line_is_an_error_naming_it(studio, bundled_library
     assert error.message.startswith("“just a name” in “Cookies you set yourself") and "write it as “session_id: " in error.message
     assert str(error.place) == "practice:cookies.about.own_cookies"
     assert [row.name for row in cookie_rows(studio, bundled_library) if not row.service_id] == ["pw_session"]
+
+
+def test_check_library_names_a_table_inside_a_sentence_and_an_unknown_table(tmp_path):
+    folder = tmp_path / "40-cookies"
+    folder.mkdir()
+    (folder / "_section.toml").write_text('id = "cookies"\ntitle = "Cookies"\norder = 40\n')
+    (folder / "cookies.bad.md").write_text(
+        '+++\nid = "cookies.bad"\npractice = "cookies.bad"\nsection = "cookies"\ntitle = "Bad"\nsummary = "A bad table."\n'
+        'sources = ["new"]\nregimes = []\nwhen = "tables.biscuits"\n+++\nHere is {{table:cookies}} in a sentence.\n\n{{table:biscuits}}\n')
+    faults = [f"{fault.line}: {fault.message}" for fault in load_library([tmp_path]).faults]
+    assert "11: {{table:cookies}} must be a paragraph of its own, not in “Here is {{table:cookies}} in a sentence.”" in faults
+    assert "13: {{table:biscuits}} names no table; use one of cookies" in faults
+    assert any("unknown table 'tables.biscuits'" in fault for fault in faults)

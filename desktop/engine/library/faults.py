@@ -7,7 +7,7 @@ from desktop.engine.facts.model import FactError
 from desktop.engine.facts.rules import RULES
 from desktop.engine.facts.tables import LIST_KINDS, list_names
 from desktop.engine.files.reading import LIBRARY_FILE_BYTES, read_text
-from desktop.engine.language.markup import tokens_in
+from desktop.engine.language.markup import TOKEN, tokens_in
 from desktop.engine.library.model import Clause, Practice
 from desktop.engine.library.tokens import TABLES, TokenError, classify
 from desktop.engine.profile.fields import fields_by_key, token_fields
@@ -155,6 +155,18 @@ def token_problem(raw: str, term_ids, practice: Practice, sections, recipients=(
     if token.kind == "ref" and token.name not in sections:
         return f"{{{{ref:{token.name}}}}} names no section"
     return None
+
+
+def table_problems(clause: Clause) -> list[tuple[int, str]]:
+    """(line, what is wrong) for each {{table:NAME}} that is not a paragraph of its own: only that becomes a table."""
+    found = []
+    for template in clause.blocks:
+        tables = [raw for raw in tokens_in(template.text) if raw.startswith("table:")]
+        alone = template.kind == "p" and len(tables) == 1 and TOKEN.fullmatch(template.text.strip())
+        if tables and not alone:
+            found.append((clause.body_line + template.line - 1,
+                          f"{{{{{tables[0]}}}}} must be a paragraph of its own, not in “{template.text}”"))
+    return found
 
 
 def law_problems(regime: Regime) -> list[str]:
