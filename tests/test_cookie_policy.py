@@ -9,8 +9,9 @@ from exports import docx_blocks, html_blocks, markdown_blocks, pdf_strings
 from desktop.cli import main
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.policy.cookies import cookie_policy
+from desktop.engine.policy.document import Table, pieces
 from desktop.engine.profile.profile import profile_json
-from desktop.engine.review.example import example_profile
+from desktop.engine.review.example import all_practices_profile, example_profile
 from desktop.usecases import FORMATS
 
 READERS = {"docx": docx_blocks, "md": markdown_blocks, "html": html_blocks}
@@ -38,8 +39,23 @@ def test_the_cookie_policy_is_the_cookies_section_alone_numbered_one(studio, bun
     [section] = cookies.sections
     assert (section.id, section.number, section.title) == ("cookies", 1, "Cookies and tracking")
     [whole] = [s for s in policy.sections if s.id == "cookies"]
-    assert section.blocks == whole.blocks
+    assert [(type(b), b.clause_id) for b in section.blocks] == [(type(b), b.clause_id) for b in whole.blocks]
+    assert _table_rows(section) == _table_rows(whole) and _table_rows(section)
     assert {stated.clause_id for stated in cookies.facts} <= {block.clause_id for block in section.blocks}
+
+
+def _table_rows(section):
+    return [row for block in section.blocks if isinstance(block, Table) for row in block.row_texts()]
+
+
+def test_a_reference_to_another_section_points_to_the_privacy_policy(bundled_library):
+    profile = all_practices_profile(bundled_library)
+    whole = assemble(profile, bundled_library)
+    california = next(s for s in whole.sections if s.id == "california")
+    text = cookie_policy(whole).plain_text()
+    assert f"section {california.number} ({california.title}) of our privacy policy" in text
+    refs = [run.ref for s in cookie_policy(whole).sections for b in s.blocks for runs in pieces(b) for run in runs if run.ref]
+    assert set(refs) <= {"cookies"}
 
 
 def test_a_policy_without_cookies_has_no_cookie_policy(studio, bundled_library):

@@ -8,7 +8,7 @@ has `{{table:cookies}}`, and the consent check reads the same rows.
 from dataclasses import dataclass, replace
 
 from desktop.engine.library.model import Library
-from desktop.engine.policy.document import Document, Run, Table
+from desktop.engine.policy.document import BulletList, Document, Run, Table
 from desktop.engine.profile.profile import Profile
 
 CATEGORIES = ("necessary", "preferences", "analytics", "marketing")
@@ -93,6 +93,21 @@ def cookie_policy(document: Document) -> Document | None:
         return None
     clauses = {block.clause_id for block in section.blocks}
     title = document.title.removesuffix("Privacy Policy") + "Cookie Policy"
-    return replace(document, title=title, sections=[replace(section, number=1)],
+    blocks = [_outward(block) for block in section.blocks]
+    return replace(document, title=title, sections=[replace(section, number=1, blocks=blocks)],
                    gaps=[gap for gap in document.gaps if gap.clause_id in clauses],
                    facts=[stated for stated in document.facts if stated.clause_id in clauses])
+
+
+def _outward(block):
+    """The block with each reference to another section of the policy pointing out of the cookie
+    policy: "section 15 (Your California privacy rights) of our privacy policy", a link no more."""
+    def runs(items: list[Run]) -> list[Run]:
+        return [replace(run, text=f"{run.text} of our privacy policy", ref=None) if run.ref and run.ref != SECTION else run
+                for run in items]
+
+    if isinstance(block, BulletList):
+        return replace(block, items=[runs(item) for item in block.items])
+    if isinstance(block, Table):
+        return replace(block, rows=[[runs(cell) for cell in row] for row in block.rows])
+    return replace(block, runs=runs(block.runs))
