@@ -40,6 +40,17 @@ def test_setting_conditions_choose_facts_and_cookies(bundled_library):
     assert not any("activity.cross_site" in f.data for f in youtube.facts_for({"privacy_enhanced": True}))
 
 
+ISSUE_21_IDS = """stripe paypal square shopify woocommerce squarespace wix google_analytics plausible matomo hotjar
+microsoft_clarity mailchimp brevo klaviyo kit sendgrid google_ads meta_pixel tiktok_pixel linkedin_insight aws
+cloudflare google_cloud vercel netlify youtube vimeo google_maps instagram_embed zendesk intercom crisp typeform
+google_forms calendly recaptcha hcaptcha google_fonts firebase_analytics firebase_crashlytics admob twilio""".split()
+
+
+def test_the_catalogue_holds_every_service_issue_21_names(bundled_library):
+    assert len(ISSUE_21_IDS) == 43
+    assert sorted(set(ISSUE_21_IDS) - set(bundled_library.services)) == []
+
+
 def test_the_catalogue_is_ordered_by_kind_then_name(bundled_library):
     entries = list(bundled_library.services.values())
     assert entries == sorted(entries, key=lambda e: (KINDS.index(e.kind), e.name.casefold()))
