@@ -90,6 +90,24 @@ def test_each_rule_of_the_validator_fires_on_its_bad_entry(bad_library, stem, me
     assert stem not in bad_library.services
 
 
+@pytest.mark.parametrize(("line", "message"), [
+    ('facts = "shares device with SERVICE"', "`facts` must be a list of texts"),
+    ("settings = 5", "`settings` must be [[settings]] tables"),
+    ("cookies = [1, 2]", "`cookies` must be [[cookies]] tables"),
+    ("checked_on = 2026-12-07T10:00:00", "`checked_on` must be a date written YYYY-MM-DD"),
+    ('cookies = [{name = "a", purpose = "b", duration = "c", category = "necessary", when = 3}]', "`when` must be a text"),
+    ('kind = ["analytics"]', "`kind` must be a text"),
+])
+def test_values_of_the_wrong_shape_are_faults_never_tracebacks(tmp_path, line, message):
+    required = [row for row in (USER / "_services" / "stripe.toml").read_text().splitlines()
+                if row and not row.startswith(("#", "facts", line.split(" =")[0]))]
+    (tmp_path / "_services").mkdir()
+    (tmp_path / "_services" / "stripe.toml").write_text("\n".join([*required, line]) + "\n")
+    loaded = load_library([bundled_dir("snippets"), tmp_path])
+    assert any(message in fault.message for fault in loaded.faults), [str(f) for f in loaded.faults]
+    assert loaded.services["stripe"].path.parent.parent != tmp_path  # the bundled entry stays
+
+
 def test_a_fault_names_the_line_it_is_on(bad_library):
     def line_of(stem: str) -> int:
         return next(f.line for f in bad_library.faults if f.path.stem == stem)
