@@ -8,7 +8,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from desktop.engine.profile.questions import Question
+from desktop.engine.profile.profile import Profile
+from desktop.engine.profile.questions import Page, Question, Questions
+from desktop.ui.interview_dialog import initial_answers
 from desktop.ui.interview_fields import SERVICES, answer_field
 from desktop.ui.main_window import SERVICES_TAB, MainWindow
 from desktop.ui.service_checklist import CHECK_TERMS
@@ -126,3 +128,11 @@ def test_the_interviews_services_question_shows_the_same_checklist(qtbot, bundle
     assert field.value() == {"mailchimp": {}, "youtube": {"privacy_enhanced": True}} == changes[-1]
     field.set_value({"stripe": {}})  # a reopened interview shows the answer given
     assert field.picker.checklist.rows["stripe"].box.isChecked() and not youtube.box.isChecked()
+
+
+def test_a_reopened_interview_shows_the_services_picked_in_the_tab():
+    question = Question("services", "use", "Which of these services do you use?", "Each one is named in the policy.", SERVICES)
+    questions = Questions((Page("use", "What you use"),), (question,), ())
+    profile = Profile(services={"youtube": {"privacy_enhanced": True}})
+    assert initial_answers(profile, questions) == {"services": {"youtube": {"privacy_enhanced": True}}}
+    assert initial_answers(Profile(), questions) == {}
