@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine.profile.questions import CHOICE, LIST, TEXT, YES_NO, Question
+from desktop.engine.profile.questions import CHOICE, LIST, SERVICES, TEXT, YES_NO, Question
 from desktop.ui.widgets import FormComboBox
 
 NOT_ANSWERED = "Not answered"
@@ -190,6 +190,23 @@ class ListTextField(AnswerField):
         return self.edit
 
 
+class PickedField(TextField):
+    """A services answer as a line of text: the services picked (by id) stay as given until the line is
+    edited; a name typed instead is read by the interview as the catalogue's entry of that name."""
+
+    def __init__(self, question: Question, parent: QWidget | None = None):
+        super().__init__(question, parent)
+        self.picked: dict = {}
+
+    def value(self) -> object:
+        shown = ", ".join(self.picked)
+        return dict(self.picked) if self.picked and self.edit.text() == shown else self.edit.text().strip()
+
+    def set_value(self, value: object) -> None:
+        self.picked = dict(value) if isinstance(value, dict) else {}
+        self.edit.setText(", ".join(self.picked) if self.picked else value if isinstance(value, str) else "")
+
+
 def answer_field(question: Question, parent: QWidget | None = None) -> AnswerField:
     if question.type == YES_NO:
         return YesNoField(question, parent)
@@ -197,5 +214,7 @@ def answer_field(question: Question, parent: QWidget | None = None) -> AnswerFie
         return ChoiceField(question, parent)
     if question.type == LIST:
         return ChecklistField(question, parent) if question.choices else ListTextField(question, parent)
+    if question.type == SERVICES:
+        return PickedField(question, parent)
     assert question.type == TEXT, question.type
     return TextField(question, parent)

@@ -62,9 +62,9 @@ def answer_as_an_oregon_ticket_website(keys: Keyboard, seen: dict):
         seen["follow_up_shown"] = dialog.rows["payment_processor"].isVisible()
         keys.type("Stripe")
         keys.press(Key.Key_Tab, Key.Key_Y, Key.Key_Return)
-        # What you use: analytics (whether it works only for them left at “I don't know”; where visitors make their
-        # cookie choices follows) and a newsletter, nothing else.
-        keys.press(Key.Key_Y, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab)
+        # What you use: no services picked; analytics (whether it works only for them left at “I don't know”; where
+        # visitors make their cookie choices follows) and a newsletter, nothing else.
+        keys.press(Key.Key_Tab, Key.Key_Y, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab)
         keys.type("the Cookie choices link at the foot of every page")
         keys.press(Key.Key_Tab, Key.Key_Y, Key.Key_Return)
         # Who your users are: EU visitors; Californians, under every CCPA threshold; a general audience.
