@@ -40,6 +40,17 @@ def test_setting_conditions_choose_facts_and_cookies(bundled_library):
     assert not any("activity.cross_site" in f.data for f in youtube.facts_for({"privacy_enhanced": True}))
 
 
+ISSUE_21_IDS = """stripe paypal square shopify woocommerce squarespace wix google_analytics plausible matomo hotjar
+microsoft_clarity mailchimp brevo klaviyo kit sendgrid google_ads meta_pixel tiktok_pixel linkedin_insight aws
+cloudflare google_cloud vercel netlify youtube vimeo google_maps instagram_embed zendesk intercom crisp typeform
+google_forms calendly recaptcha hcaptcha google_fonts firebase_analytics firebase_crashlytics admob twilio""".split()
+
+
+def test_the_catalogue_holds_every_service_issue_21_names(bundled_library):
+    assert len(ISSUE_21_IDS) == 43
+    assert sorted(set(ISSUE_21_IDS) - set(bundled_library.services)) == []
+
+
 def test_the_catalogue_is_ordered_by_kind_then_name(bundled_library):
     entries = list(bundled_library.services.values())
     assert entries == sorted(entries, key=lambda e: (KINDS.index(e.kind), e.name.casefold()))
@@ -77,6 +88,24 @@ def test_each_rule_of_the_validator_fires_on_its_bad_entry(bad_library, stem, me
     faults = [f for f in bad_library.faults if f.path.stem == stem]
     assert any(message in f.message for f in faults), [str(f) for f in faults]
     assert stem not in bad_library.services
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ('facts = "shares device with SERVICE"', "`facts` must be a list of texts"),
+    ("settings = 5", "`settings` must be [[settings]] tables"),
+    ("cookies = [1, 2]", "`cookies` must be [[cookies]] tables"),
+    ("checked_on = 2026-12-07T10:00:00", "`checked_on` must be a date written YYYY-MM-DD"),
+    ('cookies = [{name = "a", purpose = "b", duration = "c", category = "necessary", when = 3}]', "`when` must be a text"),
+    ('kind = ["analytics"]', "`kind` must be a text"),
+])
+def test_values_of_the_wrong_shape_are_faults_never_tracebacks(tmp_path, line, message):
+    required = [row for row in (USER / "_services" / "stripe.toml").read_text().splitlines()
+                if row and not row.startswith(("#", "facts", line.split(" =")[0]))]
+    (tmp_path / "_services").mkdir()
+    (tmp_path / "_services" / "stripe.toml").write_text("\n".join([*required, line]) + "\n")
+    loaded = load_library([bundled_dir("snippets"), tmp_path])
+    assert any(message in fault.message for fault in loaded.faults), [str(f) for f in loaded.faults]
+    assert loaded.services["stripe"].path.parent.parent != tmp_path  # the bundled entry stays
 
 
 def test_a_fault_names_the_line_it_is_on(bad_library):
@@ -119,9 +148,14 @@ def test_services_command_lists_the_catalogue(capsys):
     assert stripe == {"id": "stripe", "name": "Stripe", "kind": "payments", "provider": "Stripe, Inc.",
                       "checked_on": "2026-12-07", "privacy_policy": "https://stripe.com/privacy"}
     assert main(["services"]) == 0
-    text = capsys.readouterr().out
-    assert text.splitlines()[0] == "payments"
-    assert "\nembeds\n  youtube " in text
+    groups = {}
+    for line in capsys.readouterr().out.splitlines():
+        if line and not line.startswith(" "):
+            heading = groups.setdefault(line, [])
+        elif line:
+            heading.append(line.split()[0])
+    assert list(groups)[0] == "payments"
+    assert "youtube" in groups["embeds"] and "stripe" in groups["payments"]
 
 
 def _today_is(monkeypatch, day: datetime.date) -> None:

@@ -117,18 +117,10 @@ def read_service(path: Path, data: dict, text: str, vocabulary: Vocabulary) -> t
     faults += [(_line(lines, "[[settings]]"), p) for p in problems]
     declared = {setting.id for setting in settings}
     faults += [(_line(lines, key), p) for key, p in _value_problems(data, vocabulary)]
-    facts = []
-    for text_ in data.get("facts", []) if data["recipient"] in vocabulary.recipients else []:
-        try:
-            facts.append(_fact(text_, data["recipient"], declared, vocabulary))
-        except (FactError, ConditionError) as error:
-            faults.append((_line(lines, text_), f"fact {text_!r}: {error}"))
-    cookies = []
-    for number, cookie in enumerate(data.get("cookies", []), start=1):
-        try:
-            cookies.append(_cookie(cookie, declared))
-        except ValueError as error:
-            faults.append((_nth_line(lines, "[[cookies]]", number), f"cookie {number}: {error}"))
+    facts, problems = _facts(data, declared, vocabulary)
+    faults += [(_line(lines, fact_text), problem) for fact_text, problem in problems]
+    cookies, problems = _cookies(data.get("cookies", []), declared)
+    faults += [(_nth_line(lines, "[[cookies]]", number), problem) for number, problem in problems]
     if faults:
         return None, faults
     entry = ServiceEntry(
@@ -202,6 +194,30 @@ def _settings(tables: list[dict]) -> tuple[list[ServiceSetting], list[str]]:
         else:
             settings.append(ServiceSetting(setting_id, question, default))
     return settings, problems
+
+
+def _facts(data: dict, settings: set[str], vocabulary: Vocabulary) -> tuple[list[Fact], list[tuple[str, str]]]:
+    """The entry's facts, and (fact text, problem) for each that does not read."""
+    if data["recipient"] not in vocabulary.recipients:
+        return [], []  # the recipient's own fault says why; every fact would repeat it
+    facts, problems = [], []
+    for text in data.get("facts", []):
+        try:
+            facts.append(_fact(text, data["recipient"], settings, vocabulary))
+        except (FactError, ConditionError) as error:
+            problems.append((text, f"fact {text!r}: {error}"))
+    return facts, problems
+
+
+def _cookies(tables: list[dict], settings: set[str]) -> tuple[list[ServiceCookie], list[tuple[int, str]]]:
+    """The entry's cookies, and (its number, problem) for each that is incomplete."""
+    cookies, problems = [], []
+    for number, table in enumerate(tables, start=1):
+        try:
+            cookies.append(_cookie(table, settings))
+        except ValueError as error:
+            problems.append((number, f"cookie {number}: {error}"))
+    return cookies, problems
 
 
 def _fact(text: str, recipient: str, settings: set[str], vocabulary: Vocabulary) -> Fact:
