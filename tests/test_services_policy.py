@@ -68,7 +68,7 @@ def test_youtube_is_a_company_that_may_collect_through_the_embed_and_nothing_den
 def test_what_goes_abroad_says_where_and_under_what_safeguard(studio):
     studio.company.country = "Ireland"
     abroad = after(blocks_of(studio), "Some of the companies whose tools we use are based in another country")
-    assert "Stripe (Stripe, Inc.), in the United States, relying on the EU-US Data Privacy Framework" in abroad
+    assert "Stripe (Stripe, Inc.), in the United States; safeguard: EU-US Data Privacy Framework" in abroad
     studio.company.country = "United States"
     assert not any(b.startswith("Some of the companies whose tools") for b in blocks_of(studio))
 
@@ -95,8 +95,10 @@ def test_a_meta_pixel_under_the_ccpa_needs_the_sharing_disclosure_until_the_inte
     app = new_profile({**STUDIO_WITH_SERVICES, "california_users": True, "revenue_over_25m": True}, LIBRARY)
     assert "ccpa" in app.regimes and contradictions(app) == []
     app.services["meta_pixel"] = {}  # picked in the window: the policy has no sharing notice yet
-    codes = {p.code for p in contradictions(app)}
-    assert "contradiction-sharing-disclosure" in codes
+    found = {p.code: p.message for p in contradictions(app)}
+    assert "contradiction-sharing-disclosure" in found  # the pixel is CCPA "sharing": the notice and its opt-out
+    assert "We sell or share some data" in found["contradiction-sharing-disclosure"]
+    assert found["contradiction-opposite"].startswith("“We do not sell or share” and “Meta Pixel” (a service you use)")
     answered = new_profile({**STUDIO_WITH_SERVICES, "california_users": True, "revenue_over_25m": True,
                             "services": {**STUDIO_WITH_SERVICES["services"], "meta_pixel": {}}}, LIBRARY)
     assert answered.answers["ad_network"] is True  # the pick answers the ad question

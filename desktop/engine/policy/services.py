@@ -142,7 +142,7 @@ class ServiceLists:
             where = country.name if country else entry.country.strip()
             if not where or where == self.home:
                 continue
-            how = f", relying on the {entry.transfer}" if entry.transfer else ""
+            how = f"; safeguard: {entry.transfer}" if entry.transfer else ""
             items.append(f"{entry.name} ({entry.provider or entry.name}), in {_with_article(where)}{how}")
         return items
 
