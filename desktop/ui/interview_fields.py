@@ -15,11 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.engine.library.model import Library
-from desktop.engine.profile.questions import CHOICE, LIST, TEXT, YES_NO, Question
+from desktop.engine.profile.questions import CHOICE, LIST, SERVICES, TEXT, YES_NO, Question
 from desktop.ui.service_checklist import ServicePicker
 from desktop.ui.widgets import FormComboBox
-
-SERVICES = "services"  # the question type whose answer is the services picked, as the profile stores them
 
 NOT_ANSWERED = "Not answered"
 
@@ -202,8 +200,11 @@ class ServicesField(AnswerField):
         super().__init__(question, parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.picker = ServicePicker(library.services, library.vocabulary)
-        self.picker.setMinimumHeight(self.fontMetrics().lineSpacing() * 20)
+        offered = {key: entry for key, entry in library.services.items() if not question.kinds or entry.kind in question.kinds}
+        self.picker = ServicePicker(offered, library.vocabulary)
+        self.picker.setMinimumHeight(self.fontMetrics().lineSpacing() * (20 if len(offered) > 8 else 12))
+        for row in self.picker.checklist.rows.values():  # Tab moves on to the next question; the search's Enter picks
+            row.box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.picker.checklist.search.setAccessibleDescription(question.text)
         self.picker.toggled.connect(self._toggle)
         self.picker.setting_toggled.connect(self._set)

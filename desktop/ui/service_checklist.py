@@ -6,19 +6,17 @@ reports what the user does (`toggled`, `setting_toggled`, `described`) and shows
 given (`show_picked`).
 """
 
-import re
-
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.engine.library.services import KINDS, ServiceEntry
-from desktop.engine.profile.profile import CUSTOM_SERVICE_PREFIX
+from desktop.engine.profile.services import CUSTOM_SERVICE_PREFIX, custom_id
 from desktop.engine.reference.vocabulary import Vocabulary
 from desktop.ui.another_service import AnotherServiceDialog, kind_title
 from desktop.ui.widgets import block_undo_shortcuts, muted_colour, wrapped_check
 
 CHECK_TERMS = "check this against the provider's current terms"
-SEARCH_HINT = "Find a service: its name, what it does or who provides it"
+SEARCH_HINT = "Find a service: its name, what it does or who provides it (Enter picks the first found)"
 SETTINGS_INDENT = 24  # pixels: a service's settings sit under its name
 
 
@@ -91,6 +89,7 @@ class ServiceChecklist(QWidget):
         self.search.setClearButtonEnabled(True)
         block_undo_shortcuts(self.search)
         self.search.textChanged.connect(self.filter)
+        self.search.installEventFilter(self)
         layout.addWidget(self.search)
         body = QWidget()
         self.body_layout = QVBoxLayout(body)
@@ -109,12 +108,23 @@ class ServiceChecklist(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the search to the boxes, not the frame
         self.scroll.setWidget(body)
         layout.addWidget(self.scroll, 1)
 
     def show_picked(self, picked: dict[str, dict]) -> None:
         for service_id, row in self.rows.items():
             row.show_settings(picked.get(service_id))
+
+    def eventFilter(self, watched, event) -> bool:
+        """Enter in the search box picks the first service found (and goes no further, to no dialog's default button)."""
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.search.text().strip()):
+            found = next((row for row in self.rows.values() if not row.isHidden() and not row.box.isChecked()), None)
+            if found is not None:
+                found.box.setChecked(True)
+                return True
+        return False
 
     def filter(self, text: str) -> None:
         """Show the services whose name, summary, provider or kind has every word typed; hide empty groups."""
@@ -130,7 +140,7 @@ class ServiceChecklist(QWidget):
 
 def custom_service_id(name: str, taken) -> str:
     """The profile key for a service the owner described: custom.<slug of its name>, numbered when taken."""
-    base = CUSTOM_SERVICE_PREFIX + (re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")[:40] or "service")
+    base = custom_id(name)
     service_id, number = base, 1
     while service_id in taken:
         number += 1
@@ -167,6 +177,7 @@ class ServicePicker(QWidget):
         layout.addWidget(self.own)
         self.another = QPushButton("Another service…")
         self.another.setToolTip("Describe a service that is not in the list: what it gets and who provides it")
+        self.another.setAutoDefault(False)  # Enter in a dialog goes on to its default button, not here
         self.another.clicked.connect(self.add_another)
         layout.addWidget(self.another, 0, Qt.AlignmentFlag.AlignLeft)
 

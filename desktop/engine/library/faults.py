@@ -5,7 +5,7 @@ import re
 from desktop.engine.facts.grammar import parse_fact
 from desktop.engine.facts.model import FactError
 from desktop.engine.facts.rules import RULES
-from desktop.engine.facts.tables import LIST_KINDS, list_names
+from desktop.engine.facts.tables import LIST_KINDS, SERVICE_LISTS, list_names
 from desktop.engine.files.reading import LIBRARY_FILE_BYTES, read_text
 from desktop.engine.language.markup import TOKEN, tokens_in
 from desktop.engine.library.model import Clause, Practice
@@ -70,8 +70,10 @@ def reference_problems(clause, practice, practices, sections, regimes) -> list[s
             problem = condition_name_problem(name, practice, practices, regimes)
             if problem:
                 problems.append(problem)
-    if clause.when and any(name.startswith("facts.") for name in clause.when.names()):
-        problems.append("`when` cannot ask about generated lists (facts.NAME): they come from the clauses picked")
+    # The services' lists come from the profile's services, known before any clause is picked.
+    if clause.when and any(name.startswith("facts.") and name[6:] not in SERVICE_LISTS for name in clause.when.names()):
+        problems.append("`when` cannot ask about generated lists (facts.NAME) other than the services' "
+                        f"({', '.join(SERVICE_LISTS)}): they come from the clauses picked")
     return problems
 
 

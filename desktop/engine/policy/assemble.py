@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import replace
 
-from desktop.engine.facts.tables import list_names
+from desktop.engine.facts.tables import SERVICE_LISTS, list_names
 from desktop.engine.language.dates import long_date
 from desktop.engine.language.markup import TOKEN, BlockTemplate, MarkupError, parse_body, parse_inline, typographic_quotes
 from desktop.engine.language.validate import is_email, is_web_address, web_url
@@ -15,6 +15,7 @@ from desktop.engine.policy.document import BulletList, Document, Gap, Heading, P
 from desktop.engine.policy.option_guard import MAX_OPTION_TEXT, OptionGuard
 from desktop.engine.policy.place import clause_place, field_place, practice_place
 from desktop.engine.policy.run_text import capitalised, linked, styled
+from desktop.engine.policy.services import ServiceLists, service_facts, services_from_profile
 from desktop.engine.policy.statements import Generated, stated_facts
 from desktop.engine.policy.terms import company_runs, definition_runs, resolved_terms, with_article
 from desktop.engine.profile.fields import label as field_label
@@ -64,6 +65,8 @@ class _Lookup:
         self.library, self.profile, self.terms = library, profile, terms
         self.options: dict[str, dict[str, object]] = {}
         self.generated: Generated | None = None  # known once the clauses, and so the facts, are
+        self.services = services_from_profile(profile, library)  # known from the start: clauses' conditions ask
+        self.service_lists = ServiceLists(self.services, library.vocabulary, profile.company.country)
         self.tables: dict[str, list] = {}  # table name -> its rows, made when first asked for
 
     def table_rows(self, name: str) -> list:
@@ -96,6 +99,8 @@ class _Lookup:
                 return rest in self.profile.regimes
             if kind == "practice":
                 return self.practice_value(rest)
+            if kind == "facts" and rest in SERVICE_LISTS:
+                return bool(self.service_lists.get(rest))
             if kind == "facts":
                 return bool(self.generated and self.generated.get(rest))
             if kind == "tables":
@@ -121,6 +126,7 @@ def _prepared(profile: Profile, library: Library):
     included = included_clauses(library, profile, lookup)
     facts, unknown_items = stated_facts([c for clauses in included.values() for c in clauses], library,
                                         profile.wording_confirmed, lookup.for_practice, lookup.options_of)
+    facts += service_facts(lookup.services)
     lookup.generated = Generated(facts, library.vocabulary, library.regimes.values())
     numbers = {section_id: index for index, section_id in enumerate(included, start=1)}
     return lookup, included, facts, unknown_items, _Renderer(profile, library, numbers, lookup)
@@ -334,6 +340,8 @@ class _Renderer:
         if name not in list_names(self.library.regimes.values()):
             self._gap("token", f"facts:{name}", clause, f"Clause {clause.id!r} asks for a generated list {name!r} that does not exist.")
             return []
+        if name in SERVICE_LISTS:
+            return self.lookup.service_lists.get(name)
         return self.lookup.generated.get(name, clause.id) if self.lookup.generated else []
 
     def _options(self, clause: Clause) -> dict[str, object]:

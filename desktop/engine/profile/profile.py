@@ -14,6 +14,7 @@ from desktop.engine.files.fileio import NotAFileError, write_atomic
 from desktop.engine.files.json_text import JSONTextError, dump_json, read_json
 from desktop.engine.files.reading import read_text
 from desktop.engine.profile.questions import answer_problems
+from desktop.engine.profile.services import services_problems
 
 SCHEMA_VERSION = 2
 # Options of intro.controller that became company details (version 2): option -> company key.
@@ -274,39 +275,10 @@ def _read_not_required(data: object, problems: list[str]) -> dict[str, str]:
     return dict(data) if not blank else {}
 
 
-CUSTOM_SERVICE_PREFIX = "custom."
-# The keys of an "another service" entry and the type each holds (the facts of a catalogue entry).
-CUSTOM_ENTRY_KEYS = {"name": str, "kind": str, "provider": str, "country": str, "data": list, "own_purposes": bool}
-_TYPE_WORDS = {str: "text", list: "a list of data ids", bool: "true or false"}
-
-
 def _read_services(data: object, problems: list[str]) -> dict[str, dict]:
-    """Each picked service's settings; which ids the catalogue knows is the policy's business
-    (a warning there), since a user's library may add services of its own."""
-    if not isinstance(data, dict):
-        problems.append("services: must be an object of service id -> its settings object")
-        return {}
-    result = {}
-    for service_id, settings in data.items():
-        if not isinstance(settings, dict):
-            problems.append(f"services.{service_id}: must be an object of settings ({{}} when it has none)")
-        elif service_id.startswith(CUSTOM_SERVICE_PREFIX) and (wrong := _custom_entry_problems(settings.get("entry"))):
-            problems += [f"services.{service_id}.entry{w}" for w in wrong]
-        else:
-            result[service_id] = dict(settings)
-    return result
-
-
-def _custom_entry_problems(entry: object) -> list[str]:
-    if not isinstance(entry, dict):
-        return [": must be an object with " + ", ".join(CUSTOM_ENTRY_KEYS)]
-    wrong = [f".{key}: must be {_TYPE_WORDS[kind]}"
-             for key, kind in CUSTOM_ENTRY_KEYS.items() if not isinstance(entry.get(key), kind)]
-    if isinstance(entry.get("data"), list) and not all(isinstance(d, str) for d in entry["data"]):
-        wrong.append(".data: must be a list of data ids")
-    if isinstance(entry.get("name"), str) and not entry["name"].strip():
-        wrong.append(".name: give the service's name")
-    return wrong
+    wrong = services_problems(data, "services")
+    problems += wrong
+    return {k: dict(v) for k, v in data.items()} if not wrong else {}
 
 
 def _read_answers(data: object, problems: list[str]) -> dict[str, object]:
