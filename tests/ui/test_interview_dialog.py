@@ -65,8 +65,7 @@ def answer_as_an_oregon_ticket_website(keys: Keyboard, seen: dict):
         seen["processor"] = dialog.rows["payment_processor"].field.value()
         keys.press(Key.Key_Tab, Key.Key_Tab, Key.Key_Tab, Key.Key_Y, Key.Key_Return)
         # What you use: no services picked (Tab past the search and "Another service…"); analytics (whether it works
-        # only for them left at “I don't know”; where
-        # visitors make their cookie choices follows) and a newsletter, nothing else.
+        # only for them left at “I don't know”; where visitors make their cookie choices follows) and a newsletter.
         keys.press(Key.Key_Tab, Key.Key_Tab, Key.Key_Y, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab)
         keys.type("the Cookie choices link at the foot of every page")
         keys.press(Key.Key_Tab, Key.Key_Y, Key.Key_Return)
