@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QVBoxLayout, Q
 from desktop.engine.library.model import Library
 from desktop.engine.policy.changes import changed_clause
 from desktop.engine.policy.document import Document
-from desktop.engine.policy.place import CLAUSE, DOCUMENT, FIELD, OPTION, PRACTICE, PRACTICES, REQUIREMENT, Place
+from desktop.engine.policy.place import CLAUSE, DOCUMENT, FIELD, OPTION, PRACTICE, PRACTICES, REQUIREMENT, SERVICE, Place
 from desktop.ui.actions import build_actions, fill_recent_menu, fit_toolbar, give_each_entry_its_letter
 from desktop.ui.autosave import Autosave
 from desktop.ui.clause_editor import ClauseEditor
@@ -287,6 +287,9 @@ class MainWindow(QMainWindow):
                 self.practices.select_practice(covering[0])
                 titles = ", ".join(f"“{self.library.practices[p].title}”" for p in covering[:3])
                 self.statusBar().showMessage(f"Ticking {titles} would cover this.", 8000)
+        elif place.kind == SERVICE:
+            self.left.setCurrentIndex(SERVICES_TAB)
+            self.services.show_service(place.id)
         elif place.kind == PRACTICES:
             self.go_practices()
         elif place.kind == DOCUMENT:

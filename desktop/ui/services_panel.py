@@ -2,6 +2,7 @@
 service…" (ServicePicker). Every pick, setting and new service is one undoable edit of the profile
 (ProfileSession), and the preview follows as for any edit."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.ui.service_checklist import ServicePicker
@@ -33,3 +34,12 @@ class ServicesPanel(QWidget):
 
     def refresh(self, _key: str = "") -> None:
         self.picker.show_picked(self.session.profile.services)
+
+    def show_service(self, service_id: str) -> None:
+        """Scroll to a service of the catalogue and focus its box (a problem about it was opened)."""
+        row = self.checklist.rows.get(service_id)
+        if row is None:
+            return
+        self.checklist.search.clear()
+        self.checklist.scroll.ensureWidgetVisible(row)
+        row.box.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from desktop.engine.policy.place import service_place
 from desktop.engine.profile.profile import Profile
 from desktop.engine.profile.questions import Page, Question, Questions
 from desktop.ui.interview_dialog import initial_answers
@@ -138,3 +139,10 @@ def test_a_reopened_interview_shows_the_services_picked_in_the_tab():
     profile = Profile(services={"youtube": {"privacy_enhanced": True}})
     assert initial_answers(profile, questions) == {"services": {"youtube": {"privacy_enhanced": True}}}
     assert initial_answers(Profile(), questions) == {}
+
+
+def test_a_problem_about_a_service_goes_to_it_in_the_services_tab(qtbot, studio_window):
+    studio_window.left.setCurrentIndex(0)
+    studio_window.navigate(service_place("youtube"))
+    assert studio_window.left.currentIndex() == SERVICES_TAB
+    assert studio_window.services.checklist.rows["youtube"].box.hasFocus()
