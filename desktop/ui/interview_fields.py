@@ -14,7 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.engine.interview.picks import named_pick
+from desktop.engine.library.model import Library
 from desktop.engine.profile.questions import CHOICE, LIST, SERVICES, TEXT, YES_NO, Question
+from desktop.ui.service_checklist import ServicePicker
 from desktop.ui.widgets import FormComboBox
 
 NOT_ANSWERED = "Not answered"
@@ -190,31 +193,59 @@ class ListTextField(AnswerField):
         return self.edit
 
 
-class PickedField(TextField):
-    """A services answer as a line of text: the services picked (by id) stay as given until the line is
-    edited; a name typed instead is read by the interview as the catalogue's entry of that name."""
+class ServicesField(AnswerField):
+    """A services question: the catalogue's checklist (and "Another service…"); the answer is what the
+    profile stores under "services", service id -> its settings."""
 
-    def __init__(self, question: Question, parent: QWidget | None = None):
+    def __init__(self, question: Question, library: Library, parent: QWidget | None = None):
         super().__init__(question, parent)
-        self.picked: dict = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.library = library
+        offered = {id: e for id, e in library.services.items() if not question.kinds or e.kind in question.kinds}
+        self.picker = ServicePicker(offered, library.vocabulary)
+        self.picker.setMinimumHeight(self.fontMetrics().lineSpacing() * 20)
+        self.picker.checklist.search.setAccessibleDescription(question.text)
+        self.picker.toggled.connect(self._toggle)
+        self.picker.setting_toggled.connect(self._set)
+        self.picker.described.connect(lambda service_id, entry: self._toggle(service_id, True, {"entry": entry}))
+        layout.addWidget(self.picker)
 
-    def value(self) -> object:
-        shown = ", ".join(self.picked)
-        return dict(self.picked) if self.picked and self.edit.text() == shown else self.edit.text().strip()
+    def _toggle(self, service_id: str, on: bool, settings: dict | None = None) -> None:
+        picked = dict(self.picker.picked)
+        if on:
+            picked[service_id] = settings or {}
+        else:
+            picked.pop(service_id, None)
+        self.set_value(picked)
+        self.changed.emit()
+
+    def _set(self, service_id: str, setting_id: str, on: bool) -> None:
+        picked = {key: dict(settings) for key, settings in self.picker.picked.items()}
+        picked.setdefault(service_id, {})[setting_id] = on
+        self.set_value(picked)
+        self.changed.emit()
+
+    def value(self) -> dict[str, dict]:
+        return {key: dict(settings) for key, settings in self.picker.picked.items()}
 
     def set_value(self, value: object) -> None:
-        self.picked = dict(value) if isinstance(value, dict) else {}
-        self.edit.setText(", ".join(self.picked) if self.picked else value if isinstance(value, str) else "")
+        if isinstance(value, str):  # an answer saved in words before the catalogue: "Stripe"
+            value = named_pick(value, self.question.kinds, self.library)
+        self.picker.show_picked(dict(value) if isinstance(value, dict) else {})
+
+    def focus_target(self) -> QWidget:
+        return self.picker.checklist.search
 
 
-def answer_field(question: Question, parent: QWidget | None = None) -> AnswerField:
+def answer_field(question: Question, parent: QWidget | None = None, library: Library | None = None) -> AnswerField:
+    if question.type == SERVICES and library is not None:
+        return ServicesField(question, library, parent)
     if question.type == YES_NO:
         return YesNoField(question, parent)
     if question.type == CHOICE:
         return ChoiceField(question, parent)
     if question.type == LIST:
         return ChecklistField(question, parent) if question.choices else ListTextField(question, parent)
-    if question.type == SERVICES:
-        return PickedField(question, parent)
     assert question.type == TEXT, question.type
     return TextField(question, parent)

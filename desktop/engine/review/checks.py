@@ -26,6 +26,7 @@ from desktop.engine.policy.statements import claims_in_wording, stated_facts
 from desktop.engine.profile.fields import PROFILE_FIELDS, needed_advice, needed_fields
 from desktop.engine.profile.profile import Profile
 from desktop.engine.review.causes import one_per_cause
+from desktop.engine.review.cookie_consent import cookie_problems
 from desktop.engine.review.coverage import MISSING, NOT_REQUIRED, REWORDED, RegimeCoverage, states
 from desktop.engine.review.fixes import clause_title, pair_fix, single_fix
 from desktop.engine.review.lint import apply_fix, lint
@@ -184,6 +185,7 @@ def document_problems(document: Document, library: Library, profile: Profile,
     problems += unknown_item_problems(document, library)
     problems += service_problems_of(profile, library)
     problems += [Problem(ERROR, "missing-retention", gap.message, gap.place) for gap in retention_gaps(document, library)]
+    problems += [Problem(ERROR, code, message, place) for code, message, place in cookie_problems(profile, library, document)]
     problems += terminology_problems(document, library, profile)
     problems += _coverage_problems(covered, library)
     score = document.reading_ease
