@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.engine.interview.picks import named_pick
 from desktop.engine.library.model import Library
 from desktop.engine.profile.questions import CHOICE, LIST, SERVICES, TEXT, YES_NO, Question
 from desktop.ui.service_checklist import ServicePicker
@@ -200,6 +201,7 @@ class ServicesField(AnswerField):
         super().__init__(question, parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.library = library
         offered = {key: entry for key, entry in library.services.items() if not question.kinds or entry.kind in question.kinds}
         self.picker = ServicePicker(offered, library.vocabulary)
         self.picker.setMinimumHeight(self.fontMetrics().lineSpacing() * (20 if len(offered) > 8 else 12))
@@ -230,6 +232,8 @@ class ServicesField(AnswerField):
         return {key: dict(settings) for key, settings in self.picker.picked.items()}
 
     def set_value(self, value: object) -> None:
+        if isinstance(value, str):  # an answer saved in words before the catalogue: "Stripe"
+            value = named_pick(value, self.question.kinds, self.library)
         self.picker.show_picked(dict(value) if isinstance(value, dict) else {})
 
     def focus_target(self) -> QWidget:

@@ -197,7 +197,8 @@ class ServicePicker(QWidget):
             self.own_layout.addWidget(box)
 
     def described_boxes(self) -> list[QCheckBox]:
-        return self.own.findChildren(QCheckBox)
+        # the boxes shown: those a new pick replaced are still children until their deletion runs
+        return [box for box in self.own.findChildren(QCheckBox) if self.own_layout.indexOf(box) >= 0]
 
     def add_another(self) -> None:
         self.dialog = AnotherServiceDialog(self.vocabulary, self)
