@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QScrollArea,
@@ -30,6 +32,7 @@ from desktop.ui.widgets import FormComboBox, block_undo_shortcuts, error_colour,
 
 NO_DATE = QDate(2000, 1, 1)
 DATE_STYLE, US_DATE = "d MMMM yyyy", "MMMM d, yyyy"
+_LAW_COLUMNS = 2  # a group of laws (the US states) shows two to a row
 
 
 class _Field:
@@ -186,16 +189,44 @@ class CompanyForm(QScrollArea):
         note.setWordWrap(True)
         note.setProperty("role", "help")
         layout.addWidget(note)
+        groups: dict[str, list] = {}
         for regime in self.session.library.regimes.values():
-            check = QCheckBox()
-            check.setAccessibleName(f"Cover {regime.title}")
-            check.setToolTip(f"{regime.explanation} {regime.question}")
-            check.toggled.connect(lambda on, r=regime.id: self.session.set_regime(r, on))
-            row = wrapped_check(check, regime.label)
-            layout.addLayout(row)
-            self.regime_labels[regime.id] = row.itemAt(1).widget()
-            self.regime_boxes[regime.id] = check
+            if regime.group:
+                groups.setdefault(regime.group, []).append(regime)
+            else:
+                layout.addLayout(self._regime_row(regime, regime.label))
+        for title, members in groups.items():
+            layout.addWidget(self._law_group(title, members))
         return box
+
+    def _law_group(self, title: str, members: list) -> QWidget:
+        """Laws declared under one `group` (the US states): a heading over a grid of short titles, so
+        twenty laws take a few rows; each box's tooltip still says whom its law protects."""
+        group = QWidget()
+        layout = QVBoxLayout(group)
+        layout.setContentsMargins(0, 4, 0, 0)
+        heading = QLabel(f"<b>{title}</b>")
+        heading.setAccessibleName(title)
+        layout.addWidget(heading)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        for index, regime in enumerate(members):
+            row = self._regime_row(regime, regime.title)
+            row.setSpacing(6)
+            grid.addLayout(row, index // _LAW_COLUMNS, index % _LAW_COLUMNS)
+            self.regime_labels[regime.id].setWordWrap(False)  # short titles: a wrapped one would squeeze its row
+        layout.addLayout(grid)
+        return group
+
+    def _regime_row(self, regime, text: str) -> QHBoxLayout:
+        check = QCheckBox()
+        check.setAccessibleName(f"Cover {regime.title}")
+        check.setToolTip(f"{regime.label}. {regime.explanation} {regime.question}")
+        check.toggled.connect(lambda on, r=regime.id: self.session.set_regime(r, on))
+        row = wrapped_check(check, text)
+        self.regime_labels[regime.id] = row.itemAt(1).widget()
+        self.regime_boxes[regime.id] = check
+        return row
 
     def _recolour(self) -> None:
         for field in self.fields.values():

@@ -67,8 +67,9 @@ def answer_as_an_oregon_ticket_website(keys: Keyboard, seen: dict):
         keys.press(Key.Key_Y, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab)
         keys.type("the Cookie choices link at the foot of every page")
         keys.press(Key.Key_Tab, Key.Key_Y, Key.Key_Return)
-        # Who your users are: EU visitors; Californians, under every CCPA threshold; a general audience.
-        keys.press(Key.Key_Y, Key.Key_Tab, Key.Key_Y, Key.Key_Tab, Key.Key_N, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab,
+        # Who your users are: EU visitors; Californians, under every CCPA threshold; a general audience; no
+        # customers in the other US states (their questions, and the revenue's, come after and keep their defaults).
+        keys.press(Key.Key_Y, Key.Key_Tab, Key.Key_Y, Key.Key_Tab, Key.Key_N, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab,
                    Key.Key_G, Key.Key_Return)
         # What you do with information: no selling or sharing for ads; data leaves Europe; no automated decisions;
         # two security steps ticked with Space.

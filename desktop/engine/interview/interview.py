@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Library
+from desktop.engine.profile.answer_values import lookup
 from desktop.engine.profile.fields import label as field_label
 from desktop.engine.profile.profile import Profile, ordered_regimes
 from desktop.engine.profile.questions import (
@@ -26,7 +27,6 @@ from desktop.engine.profile.questions import (
     answer_text,
     asked,
     bundled_questions,
-    lookup,
     resolve,
 )
 from desktop.engine.reference.vocabulary import spoken
@@ -45,6 +45,8 @@ class RegimeReason:
     applies: bool
     text: str  # one sentence: why it applies, or why not
     questions: tuple[str, ...] = ()  # the questions whose answers decided it
+    # out of scope because no one lives where the law applies: a summary folds it in with the others
+    quiet: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,9 +70,9 @@ def _reasons(questions: Questions, resolved: dict) -> dict[str, RegimeReason]:
     for rule in questions.regimes:
         index = next(i for i, r in enumerate(rule.reasons) if r.when is None or r.when.holds(find))
         # The answers that decided it: those its reason names, and those the reasons before it did not find.
-        names = [n.partition(".")[2] for r in rule.reasons[:index + 1] if r.when for n in r.when.names()]
+        names = [n.split(".")[1] for r in rule.reasons[:index + 1] if r.when for n in r.when.names()]
         reason = rule.reasons[index]
-        found[rule.id] = RegimeReason(rule.id, reason.applies, reason.text, tuple(dict.fromkeys(names)))
+        found[rule.id] = RegimeReason(rule.id, reason.applies, reason.text, tuple(dict.fromkeys(names)), reason.quiet)
     return found
 
 
@@ -90,6 +92,14 @@ def fired_effects(questions: Questions, resolved: dict, regimes) -> list[Fired]:
         if rule.id in regimes:
             fired += [Fired(e) for e in rule.effects if holds(e)]
     return fired
+
+
+def _laws_in_few_words(ids: list[str], library: Library) -> str:
+    """Their titles, or "the 18 other US state laws" when they are many of one group."""
+    groups = {library.regimes[r].group if r in library.regimes else "" for r in ids}
+    if len(ids) > 3 and len(groups) == 1 and "" not in groups:
+        return f"the {len(ids)} other {groups.pop()}"
+    return join_words([library.regimes[r].title if r in library.regimes else r for r in ids])
 
 
 def split_option(key: str) -> tuple[str, str] | None:
@@ -247,7 +257,11 @@ def answer_effects(answers: dict, library: Library, questions: Questions | None 
         if question.id not in resolved:
             continue
         lines = _effect_lines([f for f in fired if f.question is question], library, ticked)
-        lines += [reason.text for reason in reasons.values() if question.id in reason.questions]
+        deciding = [reason for reason in reasons.values() if question.id in reason.questions]
+        lines += [reason.text for reason in deciding if not reason.quiet]
+        if quiet := [r.regime for r in deciding if r.quiet]:
+            lines.append(f"Not covered, as you have not said that people live where {'they apply' if len(quiet) > 1 else 'it applies'}: "
+                         f"{_laws_in_few_words(quiet, library)}.")
         if resolved[question.id] is None:
             lines = lines or ["Not answered, so the policy says nothing about it."]
         result.append(AnswerEffect(question, question.text, answer_text(question, resolved[question.id]),
