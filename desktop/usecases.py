@@ -1,5 +1,5 @@
-"""What the command line and the window both do, written once: export the policy to a file,
-publish a version, compare two policies and save the comparison.
+"""What the command line and the window both do, written once: export the policy (or the cookie
+policy alone) to a file, publish a version, compare two policies and save the comparison.
 
 Above the engine and desktop/qtexport, below desktop/cli and desktop/ui. The fronts ask their user
 (a printed message, a dialog) and call these; these decide nothing by asking. Every file written
@@ -19,6 +19,7 @@ from desktop.engine.history.comparison import Comparison, compare_sides, draft_s
 from desktop.engine.history.versions import Version, is_version_file, publish, why_not_export, why_not_write
 from desktop.engine.library.model import Library
 from desktop.engine.policy.assemble import assemble
+from desktop.engine.policy.cookies import cookie_policy
 from desktop.engine.policy.document import Document
 from desktop.engine.profile.profile import Profile
 from desktop.engine.review.checks import ERROR, Problem, check
@@ -29,6 +30,7 @@ FORMATS: dict[str, Format] = {WORD.id: WORD, PDF.id: PDF, **ENGINE_FORMATS}
 # A comparison is saved as a Word redline or as Markdown: those formats' declarations, each with its writer.
 _COMPARISON_WRITERS = {WORD.id: Comparison.docx, MARKDOWN.id: Comparison.markdown}
 COMPARISON_FORMATS: dict[str, Format] = {fmt_id: FORMATS[fmt_id] for fmt_id in _COMPARISON_WRITERS}
+COOKIES = "cookies"  # the part of the policy exported alone as the cookie policy
 PROFILE_ITSELF, COMPARED_FILE = "the profile itself", "a file being compared"
 
 
@@ -64,6 +66,13 @@ class Draft:
 def draft(profile: Profile, library: Library) -> Draft:
     document = assemble(profile, library)
     return Draft(profile, document, tuple(check(profile, library, document)))
+
+
+def cookie_draft(policy: Draft) -> Draft | None:
+    """The cookie policy alone: the policy's cookies section with the policy's problems (a cookie policy
+    is refused for the same errors as the policy it comes from); None when the policy has no cookies section."""
+    document = cookie_policy(policy.document)
+    return Draft(policy.profile, document, policy.problems) if document else None
 
 
 def refuse_write(path: Path, sources: Iterable[Path] = (), source_is: str = PROFILE_ITSELF, *, export: bool = False) -> None:

@@ -21,7 +21,7 @@ from desktop.engine.interview.interview import (
 )
 from desktop.engine.library.loader import load_library
 from desktop.engine.profile.profile import ProfileError, ordered_regimes, profile_from_dict, profile_to_dict
-from desktop.engine.profile.questions import CHOICE, LIST, TEXT, YES_NO, QuestionsError, parse_questions
+from desktop.engine.profile.questions import CHOICE, LIST, SERVICES, TEXT, YES_NO, QuestionsError, parse_questions
 from desktop.engine.review.checks import check
 from desktop.paths import bundled_dir
 
@@ -41,9 +41,10 @@ def test_the_questions_file_agrees_with_the_library():
     """Every question reachable and doing something; every effect names an existing practice, option
     (with a value of its type), field or law; every condition parses and names earlier questions."""
     assert question_faults(QUESTIONS, LIBRARY) == []
-    # five ask how long things are kept, seven about sensitive data, six decide the US state laws (asked for US customers only)
-    assert 20 <= len(QUESTIONS.questions) <= 53
-    assert {q.type for q in QUESTIONS.questions} == {YES_NO, CHOICE, TEXT, LIST}
+    # five ask how long things are kept, seven about sensitive data, six decide the US state laws (asked
+    # for US customers only), one picks services
+    assert 20 <= len(QUESTIONS.questions) <= 54
+    assert {q.type for q in QUESTIONS.questions} == {YES_NO, CHOICE, TEXT, LIST, SERVICES}
     assert all(q.why and len(q.why) < 130 for q in QUESTIONS.questions), "each `why` is one line"
 
 

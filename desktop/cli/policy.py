@@ -8,7 +8,7 @@ from desktop.cli.common import EXIT_OK, EXIT_PROBLEMS, UserError, library, note_
 from desktop.engine.review.checks import ERROR, check, has_errors
 from desktop.engine.review.coverage import coverage, is_complete
 from desktop.engine.review.coverage_text import coverage_lines
-from desktop.usecases import FORMATS, HasErrors, draft, export_policy
+from desktop.usecases import COOKIES, FORMATS, HasErrors, cookie_draft, draft, export_policy
 
 
 def add_commands(commands, parent) -> None:
@@ -25,6 +25,8 @@ def add_commands(commands, parent) -> None:
     sub.add_argument("--out", required=True, type=Path, metavar="PATH")
     sub.add_argument("--allow-incomplete", action="store_true",
                      help="write a draft even with errors; each gap is marked in the text")
+    sub.add_argument("--only", choices=[COOKIES],
+                     help="write only part of the policy: cookies, the cookie policy (the cookies section and its table)")
     toc_formats = ", ".join(fmt.id for fmt in FORMATS.values() if "toc" in fmt.options)
     sub.add_argument("--toc", action="store_true",
                      help=f"add a table of contents linked to the headings ({toc_formats}; Word and HTML always have one, the PDF has bookmarks)")
@@ -57,6 +59,9 @@ def cmd_coverage(args) -> int:
 def cmd_export(args) -> int:
     loaded = library(args)
     policy = draft(profile(args.profile, loaded), loaded)
+    if args.only == COOKIES and (policy := cookie_draft(policy)) is None:
+        raise UserError(f"{args.profile}: the policy has no cookies section, so there is no cookie policy to write; "
+                        "pick a cookie practice (such as “What cookies are and how to control them”) first")
     try:
         with writing(args.out, "choose another file for the policy"):
             export_policy(policy, args.format, args.out, allow_errors=args.allow_incomplete, sources=[args.profile], toc=args.toc)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QToolBar, QWidge
 
 from desktop.engine.export import OPTION_TITLES
 from desktop.ui.resources import icon
-from desktop.usecases import FORMATS
+from desktop.usecases import COOKIES, FORMATS
 
 Key = QKeySequence.StandardKey
 # Keys a text field needs for its own editing; every other key of the window's menus wins over a
@@ -63,6 +63,7 @@ class Actions:
     go_problems: QAction
     about: QAction
     recent_menu: QMenu
+    cookie_menu: QMenu  # Export Cookie Policy: the cookies section alone, one action a format
 
 
 def _action(window: QMainWindow, text: str, slot, shortcut=None, icon_name: str = "", tip: str = "") -> QAction:
@@ -85,6 +86,15 @@ def _export_action(window: QMainWindow, controller, fmt) -> QAction:
                      look.icon, look.tip or f"Export the policy as {fmt.name}")
     action.setIconText(f"Export to {fmt.name}")
     return action
+
+
+def _cookie_menu(window: QMainWindow, controller) -> QMenu:
+    menu = QMenu("Export &Cookie Policy", window)
+    menu.setStatusTip("Export the cookies section alone, with its table of cookies, as a cookie policy")
+    for fmt in FORMATS.values():
+        menu.addAction(_action(window, f"{fmt.name}…", lambda fmt_id=fmt.id: controller.export(fmt_id, only=COOKIES),
+                               tip=f"Export the cookie policy as {fmt.name}"))
+    return menu
 
 
 def _option_action(window: QMainWindow, settings, fmt, name: str) -> QAction:
@@ -136,6 +146,7 @@ def build_actions(window) -> Actions:
         go_problems=_action(window, "Pro&blems", window.problems.setFocus, "Ctrl+5"),
         about=_action(window, "&About Policywright", window.about, tip="Version, and what Policywright is"),
         recent_menu=QMenu("Open &Recent", window),
+        cookie_menu=_cookie_menu(window, controller),
     )
     actions.quit.setMenuRole(QAction.MenuRole.QuitRole)
     actions.about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -185,7 +196,9 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     file_menu.addSeparator()
     file_menu.addActions([a.save, a.save_as])
     file_menu.addSeparator()
-    file_menu.addActions([*a.exports.values(), *a.export_options, a.open_export, a.show_export])
+    file_menu.addActions([*a.exports.values()])
+    file_menu.addMenu(a.cookie_menu)
+    file_menu.addActions([*a.export_options, a.open_export, a.show_export])
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
     edit_menu = bar.addMenu("&Edit")

@@ -24,7 +24,7 @@ from desktop.engine.storage.recovery import Recovered, RecoveryStore
 from desktop.paths import user_data_dir
 from desktop.ui.session import ProfileSession
 from desktop.ui.settings import Settings
-from desktop.usecases import FORMATS, Draft, Refused, draft, export_policy, refuse_write
+from desktop.usecases import COOKIES, FORMATS, Draft, Refused, cookie_draft, draft, export_policy, refuse_write
 
 log = logging.getLogger(__name__)
 NEW, OPEN, EXAMPLE = "new", "open", "example"
@@ -279,17 +279,24 @@ class Controller(QObject):
         return answer == DISCARD
 
     # Exporting
-    def suggested_export_path(self, fmt: str) -> Path:
+    def suggested_export_path(self, fmt: str, only: str | None = None) -> Path:
         name = slug(self.session.profile.company.display_name)
-        file_name = f"{name}-privacy-policy" if name else "privacy-policy"
+        kind = "cookie-policy" if only == COOKIES else "privacy-policy"
+        file_name = f"{name}-{kind}" if name else kind
         folder = self.settings.export_folder() or self._folder()
         return folder / (file_name + FORMATS[fmt].extension)
 
-    def export(self, fmt: str) -> Path | None:
+    def export(self, fmt: str, only: str | None = None) -> Path | None:
+        """Export the policy, or with `only` = COOKIES the cookie policy alone."""
         policy = draft(self.session.profile, self.session.library)
+        if only == COOKIES and (policy := cookie_draft(policy)) is None:
+            self.view.show_error("No cookie policy", "The policy has no cookies section, so there is no cookie policy "
+                                 "to export.\n\nPick a cookie practice, such as “What cookies are and how to control "
+                                 "them”, or a service that sets cookies, then export again.")
+            return None
         if policy.errors and not self.view.ask_export_with_errors(policy.errors):
             return None
-        chosen = self.view.ask_export_path(fmt, self.suggested_export_path(fmt))
+        chosen = self.view.ask_export_path(fmt, self.suggested_export_path(fmt, only))
         if chosen is None:
             return None
         path = with_extension(Path(chosen), FORMATS[fmt])

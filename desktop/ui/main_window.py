@@ -26,6 +26,7 @@ from desktop.ui.practice_panel import PracticePanel
 from desktop.ui.preview import PolicyPreview
 from desktop.ui.problems import ProblemDetails, ProblemsView
 from desktop.ui.resources import app_icon, style_sheet
+from desktop.ui.services_panel import ServicesPanel
 from desktop.ui.session import ProfileSession
 from desktop.ui.settings import Settings
 from desktop.ui.status import StatusPanel
@@ -33,7 +34,7 @@ from desktop.ui.version_actions import VersionActions
 from desktop.ui.where import practices_covering
 from desktop.ui.widgets import Caption, details_area, list_over_details
 
-COMPANY_TAB, PRACTICES_TAB, COMPLIANCE_TAB, OUTLINE_TAB = 0, 1, 2, 3
+COMPANY_TAB, PRACTICES_TAB, COMPLIANCE_TAB, OUTLINE_TAB, SERVICES_TAB = 0, 1, 2, 3, 4
 
 
 def _panel(title: str, body: QWidget, note: str = "") -> QWidget:
@@ -73,6 +74,12 @@ class MainWindow(QMainWindow):
         self.preview = PolicyPreview()
         self.outline = PolicyOutline(self.preview)
         self.left.addTab(self.outline, "Outline")  # as a word processor's navigation pane, left of the page
+        self.services = ServicesPanel(self.session)
+        self.left.addTab(self.services, "Services")
+        self.left.setTabToolTip(SERVICES_TAB, "The services you use (payments, analytics, email…): what they get, and their cookies")
+        # Five tabs fit at 1024 pixels; with the larger fonts of a 150% desktop their names shorten rather than hide a tab.
+        self.left.setUsesScrollButtons(False)
+        self.left.setElideMode(Qt.TextElideMode.ElideRight)
         self.left.setTabToolTip(COMPANY_TAB, "Company details: who you are and what the policy covers")
         self.clause_editor = ClauseEditor(self.session)
         self.problems = ProblemsView(library)

@@ -15,10 +15,11 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
     QTextListFormat,
+    QTextTableFormat,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from desktop.engine.policy.document import BulletList, Document, Heading, Run
+from desktop.engine.policy.document import BulletList, Document, Heading, Run, Table
 from desktop.ui.widgets import muted_colour
 
 CLAUSE_PROPERTY = QTextFormat.Property.UserProperty + 1
@@ -97,9 +98,32 @@ class _Writer:
                     self.runs(block.runs, self.char(1.05, bold=True, colour=text))
                 elif isinstance(block, BulletList):
                     self._bullets(block, body)
+                elif isinstance(block, Table):
+                    self._table(block, body)
                 else:
                     self.start(self.block(block.clause_id, 0, 8))
                     self.runs(block.runs, body)
+
+    def _table(self, block: Table, body: QTextCharFormat) -> None:
+        self.start(self.block(block.clause_id, 0, 0))
+        fmt = QTextTableFormat()
+        fmt.setCellPadding(4)
+        fmt.setCellSpacing(0)
+        fmt.setBorder(0.5)
+        fmt.setHeaderRowCount(1)
+        fmt.setBottomMargin(10)
+        table = self.cursor.insertTable(len(block.rows) + 1, len(block.header), fmt)
+        header = QTextCharFormat(body)
+        header.setFontWeight(QFont.Weight.Bold)
+        cells = [[[Run(text)] for text in block.header], *block.rows]
+        for row, runs_of_row in enumerate(cells):
+            for column, runs in enumerate(runs_of_row):
+                self.cursor = table.cellAt(row, column).firstCursorPosition()
+                self.cursor.setBlockFormat(self.block(block.clause_id, 0, 0, line_height=115))
+                self.runs(runs, header if row == 0 else body)
+        self.cursor = table.lastCursorPosition()
+        self.cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
+        self.first = True  # the block after the table is there already: the next start takes it
 
     def _bullets(self, block: BulletList, body: QTextCharFormat) -> None:
         bullets = None

@@ -17,7 +17,7 @@ from desktop.engine.facts.wording import describe, lower_first
 from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Library
 from desktop.engine.policy.assemble import assemble, practice_options
-from desktop.engine.policy.document import BulletList, Document, Heading, plain
+from desktop.engine.policy.document import Document, Heading, pieces, plain
 from desktop.engine.profile.fields import PROFILE_FIELDS
 from desktop.engine.profile.profile import Profile
 from desktop.engine.reference.vocabulary import Vocabulary, spoken
@@ -189,7 +189,7 @@ def _clause_sentences(document: Document, practice_id: str, library: Library) ->
             clause = library.clauses.get(block.clause_id or "")
             if clause is None or clause.practice != practice_id:
                 continue
-            texts = [plain(item) for item in block.items] if isinstance(block, BulletList) else [plain(block.runs)]
+            texts = [plain(runs) for runs in pieces(block)]
             if isinstance(block, Heading):
                 found[clause.id] = (texts[0], found.get(clause.id, ("", []))[1])
                 continue

@@ -13,8 +13,9 @@ default. Every other practice and option keeps what the user chose in the practi
 import copy
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from desktop.engine.interview.picks import answers_services, pick_names, picks, with_picks
 from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Library
 from desktop.engine.profile.answer_values import lookup
@@ -102,6 +103,12 @@ def _laws_in_few_words(ids: list[str], library: Library) -> str:
     return join_words([library.regimes[r].title if r in library.regimes else r for r in ids])
 
 
+def _fired(questions: Questions, resolved: dict, regimes, library: Library) -> list[Fired]:
+    """The effects that hold, a services answer going to an option or field as the services' names."""
+    return [replace(f, value=pick_names(f.value, library)) if isinstance(f.value, dict) else f
+            for f in fired_effects(questions, resolved, regimes)]
+
+
 def split_option(key: str) -> tuple[str, str] | None:
     """("practice", "option") for "practice.option" keys with two dots or more; None for a field."""
     if key.count(".") < 2:
@@ -129,10 +136,11 @@ def apply_answers(profile: Profile, answers: dict, library: Library, questions: 
     """A new profile: `profile` with the practices, options, details and laws the answers call for."""
     questions = questions or load_questions()
     result = copy.deepcopy(profile)
+    answers = with_picks(answers, questions, library)
     resolved = resolve(questions, answers)
     reasons = _reasons(questions, resolved)
     regimes = [r for r, reason in reasons.items() if reason.applies]
-    fired = fired_effects(questions, resolved, regimes)
+    fired = _fired(questions, resolved, regimes, library)
     decided = questions.decided_practices
     practices = {p: options for p, options in result.practices.items() if p not in decided}
     for item in fired:
@@ -159,6 +167,8 @@ def apply_answers(profile: Profile, answers: dict, library: Library, questions: 
     result.regimes = ordered_regimes([r for r in result.regimes if r not in decided_regimes] + regimes, library.regimes)
     kept = {k: v for k, v in {**profile.answers, **answers}.items() if k not in questions.by_id}
     result.answers = {**kept, **{k: v for k, v in resolved.items() if v is not None}}
+    if answers_services(resolved, questions):
+        result.services = copy.deepcopy(picks(resolved, questions))
     return result
 
 
@@ -248,10 +258,10 @@ def answer_effects(answers: dict, library: Library, questions: Questions | None 
     questions = questions or load_questions()
     start = profile if profile is not None else start_profile(library, questions=questions)
     ticked = set(apply_answers(start, answers, library, questions).practices)
-    resolved = resolve(questions, answers)
+    resolved = resolve(questions, with_picks(answers, questions, library))
     reasons = _reasons(questions, resolved)
     regimes = [r for r, reason in reasons.items() if reason.applies]
-    fired = fired_effects(questions, resolved, regimes)
+    fired = _fired(questions, resolved, regimes, library)
     result = []
     for question in questions.questions:
         if question.id not in resolved:

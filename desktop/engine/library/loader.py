@@ -21,6 +21,7 @@ from desktop.engine.library.faults import (
     front_matter_problems,
     law_problems,
     reference_problems,
+    table_problems,
     token_problem,
     tokens_with_lines,
 )
@@ -333,6 +334,9 @@ class _Loader:
             facts, faults = fact_problems(clause, practice, practices, self.vocabulary, self.regimes)
             clause.facts = tuple(facts)
             for line, message in faults:
+                self.fault(clause.path, line, message)
+                faulty.add(clause.id)
+            for line, message in table_problems(clause):
                 self.fault(clause.path, line, message)
                 faulty.add(clause.id)
             for raw, line in tokens_with_lines(clause):
