@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -26,7 +25,7 @@ from desktop.engine.profile.fields import COMBO, DATE, LINE, ProfileField, form_
 from desktop.engine.reference.countries import month_first
 from desktop.engine.review.checks import Problem, field_problems
 from desktop.ui.session import ProfileSession
-from desktop.ui.widgets import FormComboBox, block_undo_shortcuts, error_colour, muted_colour, wrapped_check
+from desktop.ui.widgets import FormComboBox, FormDateEdit, block_undo_shortcuts, error_colour, muted_colour, wrapped_check
 
 NO_DATE = QDate(2000, 1, 1)
 DATE_STYLE, US_DATE = "d MMMM yyyy", "MMMM d, yyyy"
@@ -166,7 +165,7 @@ class CompanyForm(QScrollArea):
         self.session.set_field(spec.key, completed)
 
     def _make_date(self, spec: ProfileField) -> _Field:
-        self.date = QDateEdit()
+        self.date = FormDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))  # the policy's months
         self.date.setDisplayFormat(DATE_STYLE)

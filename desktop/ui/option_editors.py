@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.engine.language.markup import TOKEN
 from desktop.engine.library.model import Practice
 from desktop.engine.library.options import OptionSpec
-from desktop.ui.widgets import ClickLabel, FormComboBox, block_undo_shortcuts, error_colour, muted_colour
+from desktop.ui.widgets import ClickLabel, FormComboBox, FormSpinBox, block_undo_shortcuts, error_colour, muted_colour
 
 ITEM_GAP = 5
 Words = Callable[[str], str]  # an option value (tokens and all) -> how it reads in the policy
@@ -112,7 +112,7 @@ class OptionEditor(QWidget):
             return box
         if spec.type == "int":
             self._title(layout)
-            spin = QSpinBox()
+            spin = FormSpinBox()
             spin.setRange(spec.min if spec.min is not None else 0, spec.max if spec.max is not None else 100000)
             spin.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance("0000000") + 40)

@@ -234,3 +234,14 @@ def test_the_wheel_changes_a_drop_down_the_user_is_in(qtbot, example_window):
     before = word.currentText()
     assert roll_wheel_down(word) is word
     assert word.currentText() != before
+
+
+def test_the_wheel_scrolls_the_form_past_the_date_without_changing_it(qtbot, example_window):
+    form = example_window.form
+    example_window.resize(1024, 500)
+    qtbot.wait(20)
+    form.focus_field("company.legal_name")
+    qtbot.waitUntil(lambda: not form.date.hasFocus())
+    before = form.date.date()
+    assert roll_wheel_down(form.date) is form.viewport()
+    assert form.date.date() == before and not form.date.hasFocus()
