@@ -155,6 +155,7 @@ class PolicyPreview(QTextBrowser):
         page.setDefaultFont(font)
         page.setDocumentMargin(28)
         _Writer(page, self.palette(), font).write(document)
+        self._highlight(page)
         self._writing = True
         try:
             self.setDocument(page)
@@ -164,7 +165,6 @@ class PolicyPreview(QTextBrowser):
             self._page.deleteLater()
         self._page = page
         self.verticalScrollBar().setValue(scroll)
-        self._highlight()
         self.flashed, self._marks = None, []
         self._paint_marks()
         self.page_replaced.emit()
@@ -249,13 +249,16 @@ class PolicyPreview(QTextBrowser):
             flash.append(mark)
         self.setExtraSelections(flash + self._marks)
 
-    def _highlight(self) -> None:
-        """Shade every block of the selected clause (and only those) across the page's width."""
+    def _highlight(self, page: QTextDocument | None = None) -> None:
+        """Shade every block of the selected clause (and only those) across the page's width: on a new
+        `page` before it is shown, else on the page shown."""
         colour = QColor(self.palette().color(QPalette.ColorRole.Highlight))
         colour.setAlpha(40)
+        target = page or self.document()
+        changed = False
         self._writing = True
         try:
-            block = self.document().begin()
+            block = target.begin()
             while block.isValid():
                 selected = bool(self.selected_clause) and clause_at(block) == self.selected_clause
                 fmt = block.blockFormat()
@@ -265,9 +268,14 @@ class PolicyPreview(QTextBrowser):
                     else:
                         fmt.clearBackground()
                     QTextCursor(block).setBlockFormat(fmt)
+                    changed = True
                 block = block.next()
         finally:
             self._writing = False
+        if changed and page is None:
+            # Qt lays a long page out in steps; a format changed before the last step ends the layout
+            # there, and the rest of the page stays blank until a resize. Lay it all out again.
+            target.markContentsDirty(0, target.characterCount())
 
     def _cursor_moved(self) -> None:
         if self._writing:
