@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
+from desktop.engine.files.backups import copy_backups
 from desktop.engine.files.ondisk import stamp_of
 from desktop.engine.history.versions import Version, latest_version, version_files
 from desktop.engine.storage.profile_library import Entry, ProfileLibrary
@@ -128,9 +129,12 @@ class VersionActions(QObject):
             view.close()
 
     def keep_open_profile(self, name: str) -> Entry:
-        """Save the window's profile into the library under `name`; the window then saves there."""
+        """Save the window's profile into the library under `name`, with copies of its published
+        versions and backups; the window then saves there."""
         session, settings = self.window.session, self.window.settings
-        entry = self.shelf.save_new(session.profile, name)
+        entry = self.shelf.save_new(session.profile, name, history_of=session.path)
+        if session.path is not None:
+            copy_backups(self.window.controller.backups, session.path, entry.path)
         self.window.controller.disk_stamp = stamp_of(entry.path)  # what a later save checks for an outside edit
         session.mark_saved(entry.path)
         settings.add_recent(entry.path)

@@ -101,10 +101,13 @@ class ProfileLibrary:
         return _entries_in(self.trash_folder)
 
     # Writing
-    def save_new(self, profile: Profile, name: str) -> Entry:
-        """Store `profile` under a free name based on `name`."""
+    def save_new(self, profile: Profile, name: str, history_of: Path | None = None) -> Entry:
+        """Store `profile` under a free name based on `name`; with `history_of`, the profile file it
+        was opened from, a copy of that one's published versions comes along."""
         path = self.path_for(self.free_name(name))
         self.folder.mkdir(parents=True, exist_ok=True)
+        if history_of is not None and versions_dir(Path(history_of)).is_dir():
+            shutil.copytree(versions_dir(Path(history_of)), versions_dir(path))
         write_atomic(path, profile_json(profile).encode("utf-8"))
         return _entry(path)
 
