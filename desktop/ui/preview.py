@@ -26,6 +26,7 @@ PAGE_CHARS = 84  # a comfortable line length, as on a printed page
 GAP_BACKGROUND, GAP_TEXT = QColor("#ffe58a"), QColor("#000000")
 FLASH_MS = 1500  # how long a changed clause stays marked
 FLASH_COLOUR = QColor(255, 200, 0, 70)  # a marker pen's yellow over light and dark pages alike
+ZOOM_STEP, ZOOM_STEPS = 0.1, range(-5, 11)  # each step a tenth of the page's size, from half to twice
 
 
 class _Writer:
@@ -136,6 +137,8 @@ class PolicyPreview(QTextBrowser):
         self.setAccessibleName("Policy preview")
         self.setAccessibleDescription("The policy as readers will see it. Click a clause, or move to it and press Enter, to reword it.")
         self.selected_clause: str | None = None
+        self.zoom_steps = 0
+        self._shown: Document | None = None
         self._writing = False
         self._page: QTextDocument | None = None
         self.flashed: str | None = None  # the clause marked as just changed
@@ -146,12 +149,22 @@ class PolicyPreview(QTextBrowser):
         self._flash_timer.timeout.connect(self.end_flash)
         self.cursorPositionChanged.connect(self._cursor_moved)
 
+    def zoom(self, steps: int) -> None:
+        """Make the page larger (steps > 0) or smaller; 0 steps from `zoom_steps` 0 is its own size."""
+        wanted = min(max(self.zoom_steps + steps, ZOOM_STEPS.start), ZOOM_STEPS.stop - 1) if steps else 0
+        if wanted != self.zoom_steps:
+            self.zoom_steps = wanted
+            self._fit_page()
+            if self._shown is not None:
+                self.show_document(self._shown)
+
     def show_document(self, document: Document) -> None:
+        self._shown = document
         scroll = self.verticalScrollBar().value()
         page = QTextDocument(self)
         page.setUndoRedoEnabled(False)
         font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.08)
+        font.setPointSizeF(font.pointSizeF() * 1.08 * (1 + ZOOM_STEP * self.zoom_steps))
         page.setDefaultFont(font)
         page.setDocumentMargin(28)
         _Writer(page, self.palette(), font).write(document)
@@ -292,10 +305,21 @@ class PolicyPreview(QTextBrowser):
             return
         super().keyPressEvent(event)
 
+    def wheelEvent(self, event) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() // 120
+            if steps:
+                self.zoom(steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
     def resizeEvent(self, event) -> None:
-        # Margins first, so the text is laid out for the narrower page that results.
-        page = self.fontMetrics().averageCharWidth() * PAGE_CHARS
+        self._fit_page()  # margins first, so the text is laid out for the narrower page that results
+        super().resizeEvent(event)
+
+    def _fit_page(self) -> None:
+        page = int(self.fontMetrics().averageCharWidth() * PAGE_CHARS * (1 + ZOOM_STEP * self.zoom_steps))
         side = max(0, (self.width() - page) // 2)
         if self.viewportMargins().left() != side:
             self.setViewportMargins(side, 0, side, 0)
-        super().resizeEvent(event)
