@@ -205,7 +205,7 @@ class InterviewDialog(QWizard):
         items = []
         for reason in regime_reasons(answers, self.questions).values():
             title = self.library.regimes[reason.regime].title if reason.regime in self.library.regimes else reason.regime
-            mark = "✔ covered" if reason.applies else "✘ not covered"
+            mark = "✔ covered" if reason.applies else "not needed"  # a law that does not apply is no gap
             items.append(f"<li><b>{html.escape(title)}</b> ({mark}). {html.escape(reason.text)}</li>")
         changes = "".join(f"<li>{html.escape(line)}</li>" for line in profile_changes(self.profile, after, self.library))
         return (f"<p><b>The laws</b></p><ul>{''.join(items)}</ul>"
