@@ -53,7 +53,9 @@ class _Writer:
             self.cursor.setBlockFormat(fmt)
             self.first = False
         else:
-            self.cursor.insertBlock(fmt)
+            # A plain block character format: else the new block takes the last run's (a link's blue
+            # and underline), which Qt draws its bullet in.
+            self.cursor.insertBlock(fmt, QTextCharFormat())
 
     def char(self, scale: float = 1.0, bold: bool = False, italic: bool = False, colour: QColor | None = None) -> QTextCharFormat:
         fmt = QTextCharFormat()
