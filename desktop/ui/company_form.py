@@ -25,7 +25,7 @@ from desktop.engine.profile.fields import COMBO, DATE, LINE, ProfileField, form_
 from desktop.engine.reference.countries import month_first
 from desktop.engine.review.checks import Problem, field_problems
 from desktop.ui.session import ProfileSession
-from desktop.ui.widgets import FormComboBox, FormDateEdit, block_undo_shortcuts, error_colour, muted_colour, wrapped_check
+from desktop.ui.widgets import FormComboBox, FormDateEdit, WrappedNote, block_undo_shortcuts, error_colour, muted_colour, wrapped_check
 
 NO_DATE = QDate(2000, 1, 1)
 DATE_STYLE, US_DATE = "d MMMM yyyy", "MMMM d, yyyy"
@@ -41,15 +41,13 @@ class _Field:
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(editor)
-        self.mark = QLabel()
-        self.mark.setWordWrap(True)
+        self.mark = WrappedNote()
         self.mark.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.mark.hide()
         layout.addWidget(self.mark)
         notes = " ".join(note for note in (spec.help, spec.not_printed) if note)
         if notes:
-            help_label = QLabel(notes)
-            help_label.setWordWrap(True)
+            help_label = WrappedNote(notes)
             help_label.setProperty("role", "help")
             layout.addWidget(help_label)
             self.help = help_label

@@ -99,6 +99,29 @@ def details_area(accessible_name: str, content: QWidget) -> QScrollArea:
     return area
 
 
+class WrappedNote(QLabel):
+    """Word-wrapped text under a form's field that always gets the lines it needs: a form layout
+    gives a field the height its text takes at the field's preferred width, which clipped a note
+    laid out narrower (the representative's warning, under the company details)."""
+
+    def __init__(self, text: str = ""):
+        super().__init__(text)
+        self.setWordWrap(True)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        needed = self.heightForWidth(self.width()) if self.width() > 0 else -1
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
+
 class ClickLabel(QLabel):
     """The wrapped text of a check box; clicking it toggles the box, as a check box's own text would."""
 
