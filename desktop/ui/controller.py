@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Protocol
 
+from platformdirs import user_documents_dir
 from PySide6.QtCore import QObject, Signal
 
 from desktop.engine.export import with_extension
@@ -294,6 +295,9 @@ class Controller(QObject):
         name = slug(self.session.profile.company.display_name)
         file_name = f"{name}-privacy-policy" if name else "privacy-policy"
         folder = self.settings.export_folder() or self._folder()
+        if folder.resolve() == ProfileLibrary().folder.resolve():  # Policywright's own data folder: hidden from the owner
+            documents = Path(user_documents_dir())
+            folder = documents if documents.is_dir() else Path.home()
         return folder / (file_name + FORMATS[fmt].extension)
 
     def export(self, fmt: str) -> Path | None:

@@ -62,3 +62,16 @@ def test_keeping_a_profile_in_the_library_takes_its_versions_and_backups(qtbot, 
 
 def history_text(history) -> str:
     return " ".join(label.text() for label in history.findChildren(QLabel) if label.isVisible())
+
+
+def test_a_profile_kept_in_the_library_exports_among_the_owners_documents(qtbot, library_folder, window, monkeypatch):
+    monkeypatch.setattr(window.view, "ask_save_path", lambda suggested: suggested)
+    window.controller.new_profile(confirm=False)
+    window.session.set_field("company.legal_name", "Lumen Yoga Ltd")
+    assert window.controller.save() and window.session.path.parent == library_folder
+    offered = []
+    monkeypatch.setattr(window.view, "ask_export_path", lambda fmt, suggested: offered.append(suggested))
+    monkeypatch.setattr(window.view, "ask_export_with_errors", lambda errors: True)
+    window.controller.export("docx")
+    assert offered and offered[0].parent != library_folder, "not into Policywright's own data folder"
+    assert offered[0].name == "lumen-yoga-ltd-privacy-policy.docx"
