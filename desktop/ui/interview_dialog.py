@@ -212,10 +212,10 @@ class InterviewDialog(QWizard):
                 folded.setdefault(regime.group, []).append(regime.title)
                 continue
             title = regime.title if regime is not None else reason.regime
-            mark = "✔ covered" if reason.applies else "✘ not covered"
+            mark = "✔ covered" if reason.applies else "not needed"  # a law that does not apply is no gap
             items.append(f"<li><b>{html.escape(title)}</b> ({mark}). {html.escape(reason.text)}</li>")
         for group, titles in folded.items():
-            items.append(f"<li><b>{html.escape(group)}</b> (✘ not covered): {html.escape(', '.join(titles))}, "
+            items.append(f"<li><b>{html.escape(group)}</b> (not needed): {html.escape(', '.join(titles))}, "
                          "as you have not said that people live where they apply.</li>")
         changes = "".join(f"<li>{html.escape(line)}</li>" for line in profile_changes(self.profile, after, self.library))
         return (f"<p><b>The laws</b></p><ul>{''.join(items)}</ul>"

@@ -71,6 +71,10 @@ class MainWindow(QMainWindow):
         self.left.addTab(self.practices, "Practices")
         self.left.addTab(self.compliance, "Compliance")
         self.left.setDocumentMode(True)
+        # Whole names, and arrows to reach a tab that does not fit, whatever the desktop's style prefers:
+        # one that elides showed "Complian…" and hid the Outline tab with large fonts.
+        self.left.setElideMode(Qt.TextElideMode.ElideNone)
+        self.left.setUsesScrollButtons(True)
         self.preview = PolicyPreview()
         self.outline = PolicyOutline(self.preview)
         self.left.addTab(self.outline, "Outline")  # as a word processor's navigation pane, left of the page

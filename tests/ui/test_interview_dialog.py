@@ -88,7 +88,7 @@ def test_the_interview_by_keyboard_builds_the_profile_and_the_preview(qtbot, bun
     when_modal(InterviewDialog, answer_as_an_oregon_ticket_website(keys, seen))
     assert window.controller.new_profile(confirm=False)
     assert seen["follow_up_shown"], "the payment follow-up appeared once payments were answered"
-    assert "<b>CCPA/CPRA</b> (✘ not covered). Your business is under all three CCPA thresholds" in seen["summary"]
+    assert "<b>CCPA/CPRA</b> (not needed). Your business is under all three CCPA thresholds" in seen["summary"]
     assert "<b>CalOPPA</b> (✔ covered)" in seen["summary"] and "<b>GDPR</b> (✔ covered)" in seen["summary"]
 
     profile = window.session.profile
