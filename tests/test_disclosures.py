@@ -15,7 +15,7 @@ from test_library_content import block_text
 
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.review.example import NAMED_FEATURES, SENSITIVE, example_profile
-from tests.laws import regime_ids
+from tests.laws import BUNDLED_LAWS, regime_ids
 
 EMAIL = "privacy@acme-audio.example"
 ADDRESS = "100 Main Street, Springfield, IL 62701"
@@ -97,6 +97,33 @@ DISCLOSURES: dict[str, tuple[str, list[str]]] = {
     "coppa.third_parties": ("children.directed", ["we give it only to", "companies that host the Platform"]),
     "coppa.retention": ("children.directed_retention", ["written plan", "how long we keep", "delete"]),
     "coppa.general_audience": ("children.under13", ["general audience", "do not knowingly collect", "delete"]),
+}
+# The US state laws share one section: each law's common core (Va. Code 59.1-578(C)-(E) and its like)
+# is said once, by the same clause, in the same words.
+US_STATE_CORE = {
+    "categories": ("us_states.summary", ["the kinds of personal information", "we process", "sensitive"]),
+    "purposes": ("us_states.summary", ["why we process it"]),
+    "shared": ("us_states.summary", ["the kinds we share with others"]),
+    "third_parties": ("us_states.summary", ["the kinds of companies we share it with"]),
+    "rights": ("us_states.rights", ["right to know", "right to correct", "right to delete", "right to a copy", "right to opt out"]),
+    "appeal": ("us_states.appeal", ["you can appeal", "attorney general"]),
+    "sale_ads": ("us_states.opt_out", ["targeted advertising", "opt out of the sale"]),
+    "methods": ("us_states.requests", ["to use any of these rights", EMAIL]),
+}
+DISCLOSURES |= {f"{law}.{key}": row for law in regime_ids() if law.startswith("us_") and BUNDLED_LAWS[law].requirements
+                for key, row in US_STATE_CORE.items() if key != "appeal" or law != "us_ut"}  # Utah's law has no appeal
+DISCLOSURES |= {
+    "us_ct.llm_training": ("us_states.llm_training", ["large language models"]),
+    "us_or.third_party_list": ("us_states.rights", ["a list of the specific third parties"]),
+    "us_mt.last_updated": ("us_states.last_updated", ["last updated on"]),
+    "us_mn.last_updated": ("us_states.last_updated", ["last updated on"]),
+    "us_mt.changes": ("us_states.changes", ["material change", "before the change takes effect"]),
+    "us_nj.changes": ("us_states.changes", ["material change", "before the change takes effect"]),
+    "us_nj.contact": ("us_states.requests", [EMAIL]),
+    "us_mn.contact": ("us_states.requests", [EMAIL]),
+    "us_mn.retention": ("us_states.retention", ["as long as this policy says"]),
+    "us_mn.profiling_question": ("us_states.rights", ["made by profiling", "review it"]),
+    "us_ri.sale_recipients": ("us_states.buyers", ["we do not sell personal information", "to anyone"]),
 }
 
 # Practices ticked beside a covering practice, so that the lists it makes from the policy's facts

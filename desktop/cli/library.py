@@ -1,11 +1,12 @@
-"""The clause library on the command line: practices, clauses, check-library."""
+"""The clause library on the command line: practices, clauses, laws, check-library."""
 
 import json
 from datetime import date
 from pathlib import Path
 
-from desktop.cli.common import EXIT_OK, EXIT_PROBLEMS, library
+from desktop.cli.common import EXIT_OK, EXIT_PROBLEMS, library, profile
 from desktop.engine.interview.faults import question_faults
+from desktop.engine.interview.interview import regime_reasons
 from desktop.engine.library.loader import library_folders, load_library
 from desktop.engine.library.model import Library
 from desktop.engine.library.services import stale_services
@@ -20,6 +21,9 @@ def add_commands(commands, parent) -> None:
         sub.add_argument("--json", action="store_true", help="print JSON")
     sub = commands.add_parser("services", parents=[parent], help="list the catalogue of services")
     sub.add_argument("--json", action="store_true", help="print JSON")
+    sub = commands.add_parser("laws", parents=[parent], help="list the laws a policy can cover")
+    sub.add_argument("--json", action="store_true", help="print JSON")
+    sub.add_argument("--profile", type=Path, metavar="FILE", help="also say whether each law applies to FILE, and why")
     sub = commands.add_parser("check-library", parents=[parent], help="validate clause folders")
     sub.add_argument("folders", nargs="*", type=Path, metavar="DIR")
 
@@ -63,6 +67,34 @@ def cmd_clauses(args) -> int:
     return EXIT_OK
 
 
+def cmd_laws(args) -> int:
+    loaded = library(args)
+    rows = [{"id": r.id, "title": r.title, "citation": r.citation, "effective": r.effective,
+             "checked_on": r.checked_on} for r in loaded.regimes.values()]
+    if args.profile:
+        chosen = profile(args.profile, loaded)
+        reasons = regime_reasons(chosen.answers)
+        for row in rows:
+            row["applies"], row["reason"] = _applies(row["id"], chosen.regimes, reasons)
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    for row in rows:
+        print(f"{row['id']:<12} {row['title']:<18} in force {row['effective'] or '?':<10}  "
+              f"checked {row['checked_on'] or 'never'}  {row['citation']}")
+        if args.profile:
+            print(f"{'':<13}{'✔' if row['applies'] else '✘'} {row['reason']}")
+    return EXIT_OK
+
+
+def _applies(regime_id: str, chosen: list[str], reasons: dict) -> tuple[bool, str]:
+    """Whether the profile covers the law, and why: the interview's reason, unless the company form overrode it."""
+    covered, reason = regime_id in chosen, reasons.get(regime_id)
+    if reason and reason.applies == covered:
+        return covered, reason.text
+    return covered, "You ticked it on the company form." if covered else "You have not ticked it on the company form."
+
+
 def cmd_check_library(args) -> int:
     folders = args.folders or library_folders(args.library)
     loaded = load_library(folders)
@@ -86,14 +118,16 @@ def cmd_services(args) -> int:
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return EXIT_OK
+    width = {key: max((len(row[key]) for row in rows), default=0) for key in ("id", "name", "provider")}
     kind = None
     for row in rows:  # the catalogue is ordered by kind
         if row["kind"] != kind:
             kind = row["kind"]
             print(f"{'' if row is rows[0] else chr(10)}{kind}")
-        print(f"  {row['id']:<22} {row['name']:<22} {row['provider']:<40} {row['checked_on']}  {row['privacy_policy']}")
+        columns = "  ".join(f"{row[key]:<{width[key]}}" for key in width)
+        print(f"  {columns}  {row['checked_on']}  {row['privacy_policy']}")
     return EXIT_OK
 
 
-COMMANDS = {"practices": cmd_practices, "clauses": cmd_clauses, "services": cmd_services,
+COMMANDS = {"practices": cmd_practices, "clauses": cmd_clauses, "services": cmd_services, "laws": cmd_laws,
             "check-library": cmd_check_library}

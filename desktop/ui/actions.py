@@ -61,6 +61,9 @@ class Actions:
     go_preview: QAction
     go_clause: QAction
     go_problems: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    zoom_reset: QAction
     about: QAction
     recent_menu: QMenu
     cookie_menu: QMenu  # Export Cookie Policy: the cookies section alone, one action a format
@@ -144,6 +147,9 @@ def build_actions(window) -> Actions:
         go_preview=_action(window, "P&review", window.preview.setFocus, "Ctrl+3"),
         go_clause=_action(window, "&Clause Wording", window.clause_editor.focus_text, "Ctrl+4"),
         go_problems=_action(window, "Pro&blems", window.problems.setFocus, "Ctrl+5"),
+        zoom_in=_action(window, "Zoom &In", lambda: window.preview.zoom(1), Key.ZoomIn, tip="Make the policy's page larger"),
+        zoom_out=_action(window, "Zoom O&ut", lambda: window.preview.zoom(-1), Key.ZoomOut, tip="Make the policy's page smaller"),
+        zoom_reset=_action(window, "&Actual Size", lambda: window.preview.zoom(0), "Ctrl+0", tip="The policy's page at its own size"),
         about=_action(window, "&About Policywright", window.about, tip="Version, and what Policywright is"),
         recent_menu=QMenu("Open &Recent", window),
         cookie_menu=_cookie_menu(window, controller),
@@ -210,6 +216,8 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     view_menu = bar.addMenu("&View")
     view_menu.addActions([a.go_company, a.go_practices, a.go_preview, a.go_clause, a.go_problems, a.go_compliance,
                           a.go_outline])
+    view_menu.addSeparator()
+    view_menu.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(a.about)
 

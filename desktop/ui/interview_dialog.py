@@ -205,11 +205,18 @@ class InterviewDialog(QWizard):
     def summary_html(self) -> str:
         answers = self.answers()
         after = apply_answers(self.profile, answers, self.library, self.questions)
-        items = []
+        items, folded = [], {}
         for reason in regime_reasons(answers, self.questions).values():
-            title = self.library.regimes[reason.regime].title if reason.regime in self.library.regimes else reason.regime
-            mark = "✔ covered" if reason.applies else "✘ not covered"
+            regime = self.library.regimes.get(reason.regime)
+            if reason.quiet and regime is not None and regime.group:  # "no one in Iowa uses it", eighteen times over
+                folded.setdefault(regime.group, []).append(regime.title)
+                continue
+            title = regime.title if regime is not None else reason.regime
+            mark = "✔ covered" if reason.applies else "not needed"  # a law that does not apply is no gap
             items.append(f"<li><b>{html.escape(title)}</b> ({mark}). {html.escape(reason.text)}</li>")
+        for group, titles in folded.items():
+            items.append(f"<li><b>{html.escape(group)}</b> (not needed): {html.escape(', '.join(titles))}, "
+                         "as you have not said that people live where they apply.</li>")
         changes = "".join(f"<li>{html.escape(line)}</li>" for line in profile_changes(self.profile, after, self.library))
         return (f"<p><b>The laws</b></p><ul>{''.join(items)}</ul>"
                 f"<p><b>Finishing will change the profile</b></p><ul>{changes}</ul>"

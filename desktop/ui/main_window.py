@@ -71,15 +71,16 @@ class MainWindow(QMainWindow):
         self.left.addTab(self.practices, "Practices")
         self.left.addTab(self.compliance, "Compliance")
         self.left.setDocumentMode(True)
+        # Whole names, and arrows to reach a tab that does not fit, whatever the desktop's style prefers:
+        # one that elides showed "Complian…" and hid the Outline tab with large fonts.
+        self.left.setElideMode(Qt.TextElideMode.ElideNone)
+        self.left.setUsesScrollButtons(True)
         self.preview = PolicyPreview()
         self.outline = PolicyOutline(self.preview)
         self.left.addTab(self.outline, "Outline")  # as a word processor's navigation pane, left of the page
         self.services = ServicesPanel(self.session)
         self.left.addTab(self.services, "Services")
         self.left.setTabToolTip(SERVICES_TAB, "The services you use (payments, analytics, email…): what they get, and their cookies")
-        # Five tabs fit at 1024 pixels; with the larger fonts of a 150% desktop their names shorten rather than hide a tab.
-        self.left.setUsesScrollButtons(False)
-        self.left.setElideMode(Qt.TextElideMode.ElideRight)
         self.left.setTabToolTip(COMPANY_TAB, "Company details: who you are and what the policy covers")
         self.clause_editor = ClauseEditor(self.session)
         self.problems = ProblemsView(library)

@@ -70,8 +70,9 @@ def answer_as_an_oregon_ticket_website(keys: Keyboard, seen: dict):
         keys.press(Key.Key_Y, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab)
         keys.type("the Cookie choices link at the foot of every page")
         keys.press(Key.Key_Tab, Key.Key_Y, Key.Key_Return)
-        # Who your users are: EU visitors; Californians, under every CCPA threshold; a general audience.
-        keys.press(Key.Key_Y, Key.Key_Tab, Key.Key_Y, Key.Key_Tab, Key.Key_N, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab,
+        # Who your users are: EU visitors; Californians, under every CCPA threshold; a general audience; no
+        # customers in the other US states (their questions, and the revenue's, come after and keep their defaults).
+        keys.press(Key.Key_Y, Key.Key_Tab, Key.Key_Y, Key.Key_Tab, Key.Key_N, Key.Key_Tab, Key.Key_Tab, Key.Key_Tab,
                    Key.Key_G, Key.Key_Return)
         # What you do with information: no selling or sharing for ads; data leaves Europe; no automated decisions;
         # two security steps ticked with Space.
@@ -90,7 +91,7 @@ def test_the_interview_by_keyboard_builds_the_profile_and_the_preview(qtbot, bun
     assert window.controller.new_profile(confirm=False)
     assert seen["follow_up_shown"], "the payment follow-up appeared once payments were answered"
     assert seen["processor"] == {"stripe": {}}, "typing a name and Enter picks it from the catalogue"
-    assert "<b>CCPA/CPRA</b> (✘ not covered). Your business is under all three CCPA thresholds" in seen["summary"]
+    assert "<b>CCPA/CPRA</b> (not needed). Your business is under all three CCPA thresholds" in seen["summary"]
     assert "<b>CalOPPA</b> (✔ covered)" in seen["summary"] and "<b>GDPR</b> (✔ covered)" in seen["summary"]
 
     profile = window.session.profile

@@ -43,7 +43,7 @@ class StatedFact:
 
 @dataclass(frozen=True)
 class Contradiction:
-    kind: str  # opposite, limited-recipient, children, nothing-sold, or a law rule's: opt-out, sharing-disclosure, consent-by-use
+    kind: str  # opposite, limited-recipient, children, nothing-sold, or a law rule's: opt-out, appeal, consent-by-use…
     first: StatedFact
     second: StatedFact | None
     reason: str

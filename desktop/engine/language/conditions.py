@@ -6,16 +6,22 @@ EXPR is terms joined by `or` and `and` (`and` binds tighter), each optionally pr
 `terms.service` / `terms.personal_information` (the chosen wording), `facts.NAME`
 (a list generated from the policy's facts is not empty; in paragraphs only, not in `when`),
 `tables.NAME` (a generated table, such as the cookie table, has rows),
-`answer.QUESTION` (an interview answer; in the interview's own file only, never in a clause).
+`answer.QUESTION` (an interview answer; in the interview's own file only, never in a clause), and
+`answer.QUESTION.KEY` (the item KEY of a list answer, such as `answer.us_states.texas`; an item
+"Colorado: 150000" gives `answer.us_people.colorado` its number).
+
+A term may compare a number: `NAME >= 100000` (also `>`, `<`, `<=`); it holds only when NAME's
+value reads as a number ("150,000", "30%"), so an unanswered or unreadable value fails every comparison.
 """
 
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 _TERM = re.compile(
     r"^(?P<neg>not\s+)?(?P<name>(?:opt|company|service|regime|practice|terms|facts|tables|answer)\.[a-z0-9_.-]+|effective_date)"
-    r"(?:\s*(?P<op>==|!=)\s*'(?P<value>[^']*)')?$"
+    r"(?:\s*(?P<op>==|!=)\s*'(?P<value>[^']*)'|\s*(?P<cmp>>=|<=|>|<)\s*(?P<number>\d+(?:\.\d+)?))?$"
 )
 
 
@@ -57,7 +63,7 @@ def parse_condition(text: str) -> Condition:
             if not match:
                 raise ConditionError(f"cannot read condition {part.strip()!r}")
             terms.append(
-                Term(match["name"], bool(match["neg"]), match["op"], match["value"])
+                Term(match["name"], bool(match["neg"]), match["op"] or match["cmp"], match["value"] or match["number"])
             )
         groups.append(tuple(terms))
     return Condition(tuple(groups), text)
@@ -69,6 +75,21 @@ def _term_holds(term: Term, lookup: Callable[[str], object]) -> bool:
         result = str(value) == term.value
     elif term.op == "!=":
         result = str(value) != term.value
+    elif term.op in _COMPARE:
+        number = read_number(value)
+        result = number is not None and _COMPARE[term.op](number, float(term.value))
     else:
         result = bool(value)
     return result != term.negated
+
+
+_COMPARE = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}
+_NUMBER = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?)\s*%?\s*$")
+
+
+def read_number(value: object) -> float | None:
+    """The number a value holds ("150,000", "30%", 12), or None."""
+    if isinstance(value, bool):
+        return None
+    match = _NUMBER.match(str(value)) if value is not None else None
+    return float(match[1].replace(",", "")) if match else None

@@ -14,6 +14,7 @@ from pathlib import Path
 from desktop.engine.files.reading import LIBRARY_FILE_BYTES, read_text
 from desktop.engine.files.toml_text import parse_toml
 from desktop.engine.language.conditions import Condition, ConditionError, parse_condition
+from desktop.engine.profile.answer_values import lookup
 from desktop.engine.profile.services import services_problems
 from desktop.paths import bundled_dir
 
@@ -103,6 +104,7 @@ class Reason:
     when: Condition | None
     applies: bool
     text: str
+    quiet: bool = False  # out of scope as no one lives where it applies: folded into one line in summaries
 
 
 @dataclass(frozen=True)
@@ -242,7 +244,7 @@ def _question(item: dict, page_ids: set[str], earlier: list[Question], problems:
     earlier_ids = {q.id for q in earlier}
     for name in ask_when.names() if ask_when else []:
         kind_of, _, other = name.partition(".")
-        if kind_of != "answer" or other not in earlier_ids:
+        if kind_of != "answer" or other.partition(".")[0] not in earlier_ids:
             problems.append(f"{where}: ask_when names {name!r}; it may name only earlier questions, as answer.ID")
     question = Question(qid, str(item.get("page", "")), _text(item, "text", where, problems), _text(item, "why", where, problems),
                         kind, _text(item, "example", where, problems, required=False), tuple(choices),
@@ -307,7 +309,7 @@ def _regime(item: dict, problems: list[str]) -> RegimeRule:
         if not isinstance(entry.get("applies"), bool):
             problems.append(f"{where}: each reason says whether the law `applies` (true or false)")
         reasons.append(Reason(_condition(entry.get("when"), f"{where}: when", problems), bool(entry.get("applies")),
-                              _text(entry, "text", where, problems)))
+                              _text(entry, "text", where, problems), entry.get("quiet") is True))
     if not reasons or reasons[-1].when is not None:
         problems.append(f"{where}: the last reason has no `when`, so every answer has a reason")
     for reason in reasons:
@@ -332,37 +334,6 @@ def bundled_questions() -> Questions:
 
 
 # Answers
-
-class AnswerValue:
-    """How a condition sees an answer: `answer.ID` holds for yes, a choice, non-empty text or
-    list; `answer.ID == 'no'` only for an explicit no; an unanswered question is '' and false."""
-
-    def __init__(self, value: object):
-        self.value = value
-
-    def __bool__(self) -> bool:
-        return self.value is True if isinstance(self.value, bool) else bool(self.value)
-
-    def __str__(self) -> str:
-        if isinstance(self.value, bool):
-            return "yes" if self.value else "no"
-        if isinstance(self.value, list | dict):
-            return ", ".join(self.value)
-        return "" if self.value is None else str(self.value)
-
-
-def lookup(resolved: dict, regimes=()):
-    """The name lookup for conditions over answers (`answer.ID`) and laws (`regime.ID`)."""
-    def find(name: str):
-        kind, _, rest = name.partition(".")
-        if kind == "answer":
-            return AnswerValue(resolved.get(rest))
-        if kind == "regime":
-            return rest in regimes
-        return None
-
-    return find
-
 
 def resolve(questions: Questions, answers: dict) -> dict:
     """Question id -> its answer (or default, or None) for each question that is asked, in order.

@@ -1,6 +1,7 @@
 """How to fix a contradiction, in the words of the problem: untick one side, change an option, or tick
 (or fill in) what settles it, found from the facts each practice of the library states."""
 
+from desktop.engine.facts.choices import APPEAL, EXPLICIT_CONSENT, OPT_OUT, SALE_NOTICE
 from desktop.engine.facts.rules import consent_covers, is_cross_context, is_sale
 from desktop.engine.facts.sensitive import SPECIAL_CONDITION
 from desktop.engine.language.words import join_words
@@ -11,11 +12,14 @@ from desktop.engine.profile.profile import Profile
 # states one is the fix.
 _SETTLED_BY = {
     "children": lambda fact, at_fault, vocabulary: consent_covers(fact, at_fault, vocabulary),
-    "opt-out": lambda fact, at_fault, vocabulary: fact.verb in ("offers opt-out of sale", "offers opt-out of sharing"),
+    "opt-out": lambda fact, at_fault, vocabulary: fact.verb.startswith(OPT_OUT),
     "sharing-disclosure": lambda fact, at_fault, vocabulary: fact.verb == "discloses sharing",
     "nothing-sold": lambda fact, at_fault, vocabulary: is_sale(fact, vocabulary) or is_cross_context(fact, vocabulary),
     "cookie-consent": lambda fact, at_fault, vocabulary: fact.verb == "cookie choices",
     "special-category": lambda fact, at_fault, vocabulary: fact.verb == SPECIAL_CONDITION,
+    "appeal": lambda fact, at_fault, vocabulary: fact.verb == APPEAL,
+    "sensitive-consent": lambda fact, at_fault, vocabulary: fact.source.startswith(EXPLICIT_CONSENT),
+    "sale-notice": lambda fact, at_fault, vocabulary: fact.verb == SALE_NOTICE,
 }
 
 
