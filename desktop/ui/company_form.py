@@ -215,7 +215,6 @@ class CompanyForm(QScrollArea):
             row = self._regime_row(regime, regime.title)
             row.setSpacing(6)
             grid.addLayout(row, index // _LAW_COLUMNS, index % _LAW_COLUMNS)
-            self.regime_labels[regime.id].setWordWrap(False)  # short titles: a wrapped one would squeeze its row
         layout.addLayout(grid)
         return group
 
