@@ -29,6 +29,7 @@ def profile_with(practices: dict, regimes=(), overrides=None) -> Profile:
     profile.practices = {**BASE, **{k: dict(v) for k, v in practices.items()}}
     profile.regimes = list(regimes)
     profile.answers = {}  # these practices, not the example's answers
+    profile.services = {}  # nor the facts of the services its answers picked
     profile.overrides = dict(overrides or {})
     return profile
 

@@ -367,7 +367,8 @@ def test_each_recipient_the_policy_names_reads_as_its_one_description(bundled_li
     for section in document.sections:
         for block in section.blocks:
             wording[block.clause_id] = wording.get(block.clause_id, "") + "\n" + block_text(block).replace("’", "'")
-    named = {(s.clause_id, s.fact.recipient) for s in document.facts if s.fact.recipient}
+    # a service the company uses is named in its category by the services' own list, not described by a clause
+    named = {(s.clause_id, s.fact.recipient) for s in document.facts if s.fact.recipient and not s.by}
     assert len({recipient for _, recipient in named}) >= 8
     not_described = [f"{clause_id}: {recipient} is not “{recipients[recipient].description}”"
                      for clause_id, recipient in sorted(named - set(RECIPIENT_UNNAMED))

@@ -1,6 +1,7 @@
 """The clause library on the command line: practices, clauses, laws, check-library."""
 
 import json
+from datetime import date
 from pathlib import Path
 
 from desktop.cli.common import EXIT_OK, EXIT_PROBLEMS, library, profile
@@ -8,6 +9,7 @@ from desktop.engine.interview.faults import question_faults
 from desktop.engine.interview.interview import regime_reasons
 from desktop.engine.library.loader import library_folders, load_library
 from desktop.engine.library.model import Library
+from desktop.engine.library.services import stale_services
 from desktop.engine.profile.questions import FILE as QUESTIONS_FILE
 from desktop.engine.profile.questions import bundled_questions
 from desktop.paths import bundled_dir
@@ -17,6 +19,8 @@ def add_commands(commands, parent) -> None:
     for name, text in (("practices", "list every practice"), ("clauses", "list every clause")):
         sub = commands.add_parser(name, parents=[parent], help=text)
         sub.add_argument("--json", action="store_true", help="print JSON")
+    sub = commands.add_parser("services", parents=[parent], help="list the catalogue of services")
+    sub.add_argument("--json", action="store_true", help="print JSON")
     sub = commands.add_parser("laws", parents=[parent], help="list the laws a policy can cover")
     sub.add_argument("--json", action="store_true", help="print JSON")
     sub.add_argument("--profile", type=Path, metavar="FILE", help="also say whether each law applies to FILE, and why")
@@ -99,9 +103,31 @@ def cmd_check_library(args) -> int:
         faults += [f"{bundled_dir('snippets') / QUESTIONS_FILE}: {fault}" for fault in question_faults(bundled_questions(), loaded)]
     for fault in faults:
         print(fault)
+    for entry in stale_services(loaded.services, date.today()):
+        print(f"{entry.path}:1: warning: checked on {entry.checked_on}, more than a year ago: "
+              "check it against the provider's current terms and update `checked_on`")
     print(f"{len(loaded.clauses)} clauses, {len(loaded.practices)} practices, "
           f"{len(faults)} faults in {', '.join(str(f) for f in folders)}")
     return EXIT_PROBLEMS if faults else EXIT_OK
 
 
-COMMANDS = {"practices": cmd_practices, "clauses": cmd_clauses, "laws": cmd_laws, "check-library": cmd_check_library}
+def cmd_services(args) -> int:
+    rows = [{"id": e.id, "name": e.name, "kind": e.kind, "provider": e.provider,
+             "checked_on": e.checked_on.isoformat(), "privacy_policy": e.privacy_policy}
+            for e in library(args).services.values()]
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    width = {key: max((len(row[key]) for row in rows), default=0) for key in ("id", "name", "provider")}
+    kind = None
+    for row in rows:  # the catalogue is ordered by kind
+        if row["kind"] != kind:
+            kind = row["kind"]
+            print(f"{'' if row is rows[0] else chr(10)}{kind}")
+        columns = "  ".join(f"{row[key]:<{width[key]}}" for key in width)
+        print(f"  {columns}  {row['checked_on']}  {row['privacy_policy']}")
+    return EXIT_OK
+
+
+COMMANDS = {"practices": cmd_practices, "clauses": cmd_clauses, "services": cmd_services, "laws": cmd_laws,
+            "check-library": cmd_check_library}

@@ -62,6 +62,9 @@ class Actions:
     go_preview: QAction
     go_clause: QAction
     go_problems: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    zoom_reset: QAction
     about: QAction
     recent_menu: QMenu
 
@@ -89,7 +92,7 @@ def _export_action(window: QMainWindow, controller, fmt) -> QAction:
 
 
 def _notice_menu(window: QMainWindow, controller, notice) -> QMenu:
-    """File ▸ Export NOTICE ▸ one action per format: a notice kept apart from the policy (the consumer health data policy)."""
+    """File ▸ Export NOTICE ▸ one action per format: a notice kept apart from the policy (the cookie policy, the consumer health data policy)."""
     menu = QMenu(f"Export {notice.title}", window)
     for fmt in FORMATS.values():
         menu.addAction(_action(window, f"{fmt.name}…", lambda fmt_id=fmt.id: controller.export(fmt_id, notice.id),
@@ -145,6 +148,9 @@ def build_actions(window) -> Actions:
         go_preview=_action(window, "P&review", window.preview.setFocus, "Ctrl+3"),
         go_clause=_action(window, "&Clause Wording", window.clause_editor.focus_text, "Ctrl+4"),
         go_problems=_action(window, "Pro&blems", window.problems.setFocus, "Ctrl+5"),
+        zoom_in=_action(window, "Zoom &In", lambda: window.preview.zoom(1), Key.ZoomIn, tip="Make the policy's page larger"),
+        zoom_out=_action(window, "Zoom O&ut", lambda: window.preview.zoom(-1), Key.ZoomOut, tip="Make the policy's page smaller"),
+        zoom_reset=_action(window, "&Actual Size", lambda: window.preview.zoom(0), "Ctrl+0", tip="The policy's page at its own size"),
         about=_action(window, "&About Policywright", window.about, tip="Version, and what Policywright is"),
         recent_menu=QMenu("Open &Recent", window),
     )
@@ -211,6 +217,8 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     view_menu = bar.addMenu("&View")
     view_menu.addActions([a.go_company, a.go_practices, a.go_preview, a.go_clause, a.go_problems, a.go_compliance,
                           a.go_outline])
+    view_menu.addSeparator()
+    view_menu.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(a.about)
 

@@ -15,10 +15,11 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
     QTextListFormat,
+    QTextTableFormat,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from desktop.engine.policy.document import BulletList, Document, Heading, Run
+from desktop.engine.policy.document import BulletList, Document, Heading, Run, Table
 from desktop.ui.widgets import muted_colour
 
 CLAUSE_PROPERTY = QTextFormat.Property.UserProperty + 1
@@ -26,6 +27,7 @@ PAGE_CHARS = 84  # a comfortable line length, as on a printed page
 GAP_BACKGROUND, GAP_TEXT = QColor("#ffe58a"), QColor("#000000")
 FLASH_MS = 1500  # how long a changed clause stays marked
 FLASH_COLOUR = QColor(255, 200, 0, 70)  # a marker pen's yellow over light and dark pages alike
+ZOOM_STEP, ZOOM_STEPS = 0.1, range(-5, 11)  # each step a tenth of the page's size, from half to twice
 
 
 class _Writer:
@@ -52,7 +54,9 @@ class _Writer:
             self.cursor.setBlockFormat(fmt)
             self.first = False
         else:
-            self.cursor.insertBlock(fmt)
+            # A plain block character format: else the new block takes the last run's (a link's blue
+            # and underline), which Qt draws its bullet in.
+            self.cursor.insertBlock(fmt, QTextCharFormat())
 
     def char(self, scale: float = 1.0, bold: bool = False, italic: bool = False, colour: QColor | None = None) -> QTextCharFormat:
         fmt = QTextCharFormat()
@@ -97,9 +101,32 @@ class _Writer:
                     self.runs(block.runs, self.char(1.05, bold=True, colour=text))
                 elif isinstance(block, BulletList):
                     self._bullets(block, body)
+                elif isinstance(block, Table):
+                    self._table(block, body)
                 else:
                     self.start(self.block(block.clause_id, 0, 8))
                     self.runs(block.runs, body)
+
+    def _table(self, block: Table, body: QTextCharFormat) -> None:
+        self.start(self.block(block.clause_id, 0, 0))
+        fmt = QTextTableFormat()
+        fmt.setCellPadding(4)
+        fmt.setCellSpacing(0)
+        fmt.setBorder(0.5)
+        fmt.setHeaderRowCount(1)
+        fmt.setBottomMargin(10)
+        table = self.cursor.insertTable(len(block.rows) + 1, len(block.header), fmt)
+        header = QTextCharFormat(body)
+        header.setFontWeight(QFont.Weight.Bold)
+        cells = [[[Run(text)] for text in block.header], *block.rows]
+        for row, runs_of_row in enumerate(cells):
+            for column, runs in enumerate(runs_of_row):
+                self.cursor = table.cellAt(row, column).firstCursorPosition()
+                self.cursor.setBlockFormat(self.block(block.clause_id, 0, 0, line_height=115))
+                self.runs(runs, header if row == 0 else body)
+        self.cursor = table.lastCursorPosition()
+        self.cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
+        self.first = True  # the block after the table is there already: the next start takes it
 
     def _bullets(self, block: BulletList, body: QTextCharFormat) -> None:
         bullets = None
@@ -136,6 +163,8 @@ class PolicyPreview(QTextBrowser):
         self.setAccessibleName("Policy preview")
         self.setAccessibleDescription("The policy as readers will see it. Click a clause, or move to it and press Enter, to reword it.")
         self.selected_clause: str | None = None
+        self.zoom_steps = 0
+        self._shown: Document | None = None
         self._writing = False
         self._page: QTextDocument | None = None
         self.flashed: str | None = None  # the clause marked as just changed
@@ -146,15 +175,26 @@ class PolicyPreview(QTextBrowser):
         self._flash_timer.timeout.connect(self.end_flash)
         self.cursorPositionChanged.connect(self._cursor_moved)
 
+    def zoom(self, steps: int) -> None:
+        """Make the page larger (steps > 0) or smaller; 0 steps from `zoom_steps` 0 is its own size."""
+        wanted = min(max(self.zoom_steps + steps, ZOOM_STEPS.start), ZOOM_STEPS.stop - 1) if steps else 0
+        if wanted != self.zoom_steps:
+            self.zoom_steps = wanted
+            self._fit_page()
+            if self._shown is not None:
+                self.show_document(self._shown)
+
     def show_document(self, document: Document) -> None:
+        self._shown = document
         scroll = self.verticalScrollBar().value()
         page = QTextDocument(self)
         page.setUndoRedoEnabled(False)
         font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.08)
+        font.setPointSizeF(font.pointSizeF() * 1.08 * (1 + ZOOM_STEP * self.zoom_steps))
         page.setDefaultFont(font)
         page.setDocumentMargin(28)
         _Writer(page, self.palette(), font).write(document)
+        self._highlight(page)
         self._writing = True
         try:
             self.setDocument(page)
@@ -164,7 +204,6 @@ class PolicyPreview(QTextBrowser):
             self._page.deleteLater()
         self._page = page
         self.verticalScrollBar().setValue(scroll)
-        self._highlight()
         self.flashed, self._marks = None, []
         self._paint_marks()
         self.page_replaced.emit()
@@ -249,13 +288,16 @@ class PolicyPreview(QTextBrowser):
             flash.append(mark)
         self.setExtraSelections(flash + self._marks)
 
-    def _highlight(self) -> None:
-        """Shade every block of the selected clause (and only those) across the page's width."""
+    def _highlight(self, page: QTextDocument | None = None) -> None:
+        """Shade every block of the selected clause (and only those) across the page's width: on a new
+        `page` before it is shown, else on the page shown."""
         colour = QColor(self.palette().color(QPalette.ColorRole.Highlight))
         colour.setAlpha(40)
+        target = page or self.document()
+        changed = False
         self._writing = True
         try:
-            block = self.document().begin()
+            block = target.begin()
             while block.isValid():
                 selected = bool(self.selected_clause) and clause_at(block) == self.selected_clause
                 fmt = block.blockFormat()
@@ -265,9 +307,14 @@ class PolicyPreview(QTextBrowser):
                     else:
                         fmt.clearBackground()
                     QTextCursor(block).setBlockFormat(fmt)
+                    changed = True
                 block = block.next()
         finally:
             self._writing = False
+        if changed and page is None:
+            # Qt lays a long page out in steps; a format changed before the last step ends the layout
+            # there, and the rest of the page stays blank until a resize. Lay it all out again.
+            target.markContentsDirty(0, target.characterCount())
 
     def _cursor_moved(self) -> None:
         if self._writing:
@@ -284,10 +331,21 @@ class PolicyPreview(QTextBrowser):
             return
         super().keyPressEvent(event)
 
+    def wheelEvent(self, event) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() // 120
+            if steps:
+                self.zoom(steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
     def resizeEvent(self, event) -> None:
-        # Margins first, so the text is laid out for the narrower page that results.
-        page = self.fontMetrics().averageCharWidth() * PAGE_CHARS
+        self._fit_page()  # margins first, so the text is laid out for the narrower page that results
+        super().resizeEvent(event)
+
+    def _fit_page(self) -> None:
+        page = int(self.fontMetrics().averageCharWidth() * PAGE_CHARS * (1 + ZOOM_STEP * self.zoom_steps))
         side = max(0, (self.width() - page) // 2)
         if self.viewportMargins().left() != side:
             self.setViewportMargins(side, 0, side, 0)
-        super().resizeEvent(event)

@@ -2,10 +2,11 @@
 
 from exports import html_blocks
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QPalette, QTextCursor
 
 from desktop.engine.export import export_bytes
 from desktop.ui.live import DELAY_MS
+from desktop.ui.main_window import MainWindow
 from desktop.ui.preview import GAP_BACKGROUND, PolicyPreview
 from ui.helpers import click_clause, highlighted_clauses, preview_lines, wait_rendered
 
@@ -102,3 +103,22 @@ def test_preview_has_an_accessible_name(qtbot):
     preview = PolicyPreview()
     qtbot.addWidget(preview)
     assert preview.accessibleName() == "Policy preview"
+
+
+def test_a_bullet_after_a_link_is_drawn_as_the_others_not_as_a_link(qtbot, bundled_library, settings):
+    """"by post at…" followed the email link and its bullet was drawn blue (issue 23)."""
+    window = MainWindow(bundled_library, settings)
+    window.show()
+    window.controller.load_example(confirm=False)
+    wait_rendered(qtbot, window)
+    preview = window.preview
+    block, seen = preview.document().begin(), []
+    link = preview.palette().color(QPalette.ColorRole.Link)
+    while block.isValid():
+        if block.textList() is not None:
+            seen.append(block.text())
+            assert not block.charFormat().isAnchor(), block.text()
+            assert block.charFormat().foreground().color() != link, block.text()
+        block = block.next()
+    assert any(text.startswith("by post at") for text in seen)
+    window.close()

@@ -38,6 +38,7 @@ class StatedFact:
     clause_id: str
     practice_id: str
     fact: Fact
+    by: str = ""  # the name of what states it when that is not a clause: a service the company uses
 
 
 @dataclass(frozen=True)

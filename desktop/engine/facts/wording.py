@@ -74,7 +74,9 @@ def describe(fact: Fact, vocabulary: Vocabulary, data: tuple[str, ...] | None = 
     if fact.verb == "asks consent":
         return f"you ask before you use {what}{purpose}" if fact.positive else f"you use {what}{purpose} unless people opt out"
     if fact.verb == "makes public":
-        return f"you make {what} public" if fact.positive else f"you keep {what} private"
+        if not fact.positive:
+            return f"you keep {what} private"
+        return f"you show {what} to anyone" if "public" in what.split() else f"you make {what} public"  # not "make public posts public"
     if fact.verb == "audience":
         audience = _title(fact.audience, "audience", vocabulary)
         return f"the service is {'' if fact.positive else 'not '}made for {audience}"

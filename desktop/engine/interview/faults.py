@@ -9,7 +9,7 @@ from desktop.engine.interview.interview import split_option
 from desktop.engine.library.model import Library
 from desktop.engine.profile.answer_values import item_key
 from desktop.engine.profile.fields import fields_by_key
-from desktop.engine.profile.questions import CHOICE, LIST, TEXT, YES_NO, Effect, Question, Questions, resolve
+from desktop.engine.profile.questions import CHOICE, LIST, SERVICES, TEXT, YES_NO, Effect, Question, Questions, resolve
 
 
 def question_faults(questions: Questions, library: Library) -> list[str]:
@@ -88,7 +88,8 @@ def _answer_to_faults(target: str, question: Question | None, where: str, librar
     if split[0] not in library.practices or split[1] not in library.practices[split[0]].options:
         return [f"{where}: answer_to names unknown option {target!r}"]
     spec = library.practices[split[0]].options[split[1]]
-    wanted = {TEXT: ("text",), LIST: ("list",)}.get(question.type if question else "", ())
+    # a services answer fills an option with the picked services' names ("Stripe and PayPal")
+    wanted = {TEXT: ("text",), LIST: ("list",), SERVICES: ("text",)}.get(question.type if question else "", ())
     return [] if spec.type in wanted else [f"{where}: a {question.type if question else '?'} answer cannot fill the {spec.type} option {target!r}"]
 
 

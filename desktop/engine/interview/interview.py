@@ -7,14 +7,16 @@ The questions and what each answer does are data (`snippets/_interview/questions
 Practices named in some effect's `tick` are the interview's to decide: applying answers ticks
 the ones the answers call for and unticks the others. Options named in some effect are set from
 the answers (list options add up over every answer that names them) or go back to their
-default. Every other practice and option keeps what the user chose in the practice tree.
+default, keeping the owner's own edits to what the earlier answers gave (`keep_owner_edits`).
+Every other practice and option keeps what the user chose in the practice tree.
 """
 
 import copy
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from desktop.engine.interview.picks import answers_services, pick_names, picks, with_picks
 from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Library
 from desktop.engine.profile.answer_values import lookup
@@ -31,7 +33,7 @@ from desktop.engine.profile.questions import (
 )
 from desktop.engine.reference.vocabulary import spoken
 
-__all__ = ["apply_answers", "asked", "answer_effects", "answer_contradictions", "load_questions", "new_profile",
+__all__ = ["apply_answers", "asked", "answer_effects", "answer_contradictions", "keep_owner_edits", "load_questions", "new_profile",
            "profile_changes", "regime_reasons", "start_profile"]
 
 
@@ -102,6 +104,12 @@ def _laws_in_few_words(ids: list[str], library: Library) -> str:
     return join_words([library.regimes[r].title if r in library.regimes else r for r in ids])
 
 
+def _fired(questions: Questions, resolved: dict, regimes, library: Library) -> list[Fired]:
+    """The effects that hold, a services answer going to an option or field as the services' names."""
+    return [replace(f, value=pick_names(f.value, library)) if isinstance(f.value, dict) else f
+            for f in fired_effects(questions, resolved, regimes)]
+
+
 def split_option(key: str) -> tuple[str, str] | None:
     """("practice", "option") for "practice.option" keys with two dots or more; None for a field."""
     if key.count(".") < 2:
@@ -125,28 +133,64 @@ def _option_values(fired: list[Fired]) -> dict[str, object]:
     return values
 
 
+def _earlier_option_values(profile: Profile, questions: Questions) -> dict[str, object] | None:
+    """The options the answers saved in `profile` gave, as `_option_values` does for the new ones;
+    None for a profile that holds no answers: its options were never the interview's."""
+    if not profile.answers:
+        return None
+    resolved = resolve(questions, {k: v for k, v in profile.answers.items() if k in questions.by_id})
+    regimes = [r for r, reason in _reasons(questions, resolved).items() if reason.applies]
+    return _option_values(fired_effects(questions, resolved, regimes))
+
+
+def keep_owner_edits(current: object, earlier: object, given: object) -> object:
+    """An option's value after new answers: what they give, with the owner's own edits to what the
+    earlier answers gave kept. In a list an item typed, an item deleted and an item reworded (its
+    words kept at its start, as "email services (Mailchimp)") stay so; an item reworded or deleted
+    by the owner that the new answers no longer give goes. Another value the owner changed is kept
+    unless the new answers change it."""
+    if current == earlier:
+        return given
+    if not (isinstance(current, list) and isinstance(earlier, list) and isinstance(given, list)):
+        return current if given == earlier else given
+    deleted = [item for item in earlier if item not in current]
+    typed = [item for item in current if item not in earlier]
+    reworded = {}
+    for old in deleted:
+        new = next((item for item in typed if item.startswith(old) and item not in reworded.values()), None)
+        if new is not None:
+            reworded[old] = new
+    kept = [reworded.get(item, item) for item in given if item not in deleted or item in reworded]
+    return kept + [item for item in typed if item not in kept and item not in reworded.values()]
+
+
 def apply_answers(profile: Profile, answers: dict, library: Library, questions: Questions | None = None) -> Profile:
     """A new profile: `profile` with the practices, options, details and laws the answers call for."""
     questions = questions or load_questions()
     result = copy.deepcopy(profile)
+    answers = with_picks(answers, questions, library)
     resolved = resolve(questions, answers)
     reasons = _reasons(questions, resolved)
     regimes = [r for r, reason in reasons.items() if reason.applies]
-    fired = fired_effects(questions, resolved, regimes)
+    fired = _fired(questions, resolved, regimes, library)
     decided = questions.decided_practices
     practices = {p: options for p, options in result.practices.items() if p not in decided}
     for item in fired:
         for practice_id in item.effect.tick:
             if practice_id in library.practices and practice_id not in practices:
                 practices[practice_id] = result.practices.get(practice_id, {})
-    values = _option_values(fired)
+    values, earlier = _option_values(fired), _earlier_option_values(profile, questions)
     for key in questions.decided_options:
         practice_id, name = split_option(key)
         spec = library.practices[practice_id].options.get(name) if practice_id in practices else None
         if spec is None:
             continue
-        if key in values and values[key] != spec.default:
-            practices[practice_id][name] = values[key]
+        value = values.get(key, spec.default)
+        if earlier is not None and practice_id in profile.practices:
+            current = profile.practices[practice_id].get(name, spec.default)
+            value = keep_owner_edits(current, earlier.get(key, spec.default), value)
+        if value != spec.default:
+            practices[practice_id][name] = value
         else:
             practices[practice_id].pop(name, None)
     for item in fired:
@@ -159,6 +203,8 @@ def apply_answers(profile: Profile, answers: dict, library: Library, questions: 
     result.regimes = ordered_regimes([r for r in result.regimes if r not in decided_regimes] + regimes, library.regimes)
     kept = {k: v for k, v in {**profile.answers, **answers}.items() if k not in questions.by_id}
     result.answers = {**kept, **{k: v for k, v in resolved.items() if v is not None}}
+    if answers_services(resolved, questions):
+        result.services = copy.deepcopy(picks(resolved, questions))
     return result
 
 
@@ -248,10 +294,10 @@ def answer_effects(answers: dict, library: Library, questions: Questions | None 
     questions = questions or load_questions()
     start = profile if profile is not None else start_profile(library, questions=questions)
     ticked = set(apply_answers(start, answers, library, questions).practices)
-    resolved = resolve(questions, answers)
+    resolved = resolve(questions, with_picks(answers, questions, library))
     reasons = _reasons(questions, resolved)
     regimes = [r for r, reason in reasons.items() if reason.applies]
-    fired = fired_effects(questions, resolved, regimes)
+    fired = _fired(questions, resolved, regimes, library)
     result = []
     for question in questions.questions:
         if question.id not in resolved:

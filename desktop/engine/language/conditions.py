@@ -5,6 +5,7 @@ EXPR is terms joined by `or` and `and` (`and` binds tighter), each optionally pr
 `practice.ID`, `practice.ID.OPTION` (an option of another practice; nothing when it is not ticked),
 `terms.service` / `terms.personal_information` (the chosen wording), `facts.NAME`
 (a list generated from the policy's facts is not empty; in paragraphs only, not in `when`),
+`tables.NAME` (a generated table, such as the cookie table, has rows),
 `answer.QUESTION` (an interview answer; in the interview's own file only, never in a clause; a text
 answer `== 'v'` in any case or accents, or as the same country: “UK” == 'United Kingdom'), and
 `answer.QUESTION.KEY` (the item KEY of a list answer, such as `answer.us_states.texas`; an item
@@ -20,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 _TERM = re.compile(
-    r"^(?P<neg>not\s+)?(?P<name>(?:opt|company|service|regime|practice|terms|facts|answer)\.[a-z0-9_.-]+|effective_date)"
+    r"^(?P<neg>not\s+)?(?P<name>(?:opt|company|service|regime|practice|terms|facts|tables|answer)\.[a-z0-9_.-]+|effective_date)"
     r"(?:\s*(?P<op>==|!=)\s*'(?P<value>[^']*)'|\s*(?P<cmp>>=|<=|>|<)\s*(?P<number>\d+(?:\.\d+)?))?$"
 )
 

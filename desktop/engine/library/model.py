@@ -10,6 +10,7 @@ from desktop.engine.facts.model import Fact
 from desktop.engine.language.conditions import Condition
 from desktop.engine.language.markup import BlockTemplate
 from desktop.engine.library.options import OptionSpec
+from desktop.engine.library.services import ServiceEntry
 from desktop.engine.reference.regimes import Regime
 from desktop.engine.reference.vocabulary import Vocabulary
 
@@ -125,6 +126,7 @@ class Library:
     faults: list[Fault]
     rules: list[Rule] = field(default_factory=list)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    services: dict[str, ServiceEntry] = field(default_factory=dict)  # the service catalogue, by kind then name
 
     def outline(self) -> list[Section]:
         return sorted(self.sections.values(), key=lambda s: (s.order, s.id))

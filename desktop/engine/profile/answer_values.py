@@ -27,7 +27,7 @@ class AnswerValue:
     def __str__(self) -> str:
         if isinstance(self.value, bool):
             return "yes" if self.value else "no"
-        if isinstance(self.value, list):
+        if isinstance(self.value, list | dict):
             return ", ".join(self.value)
         return "" if self.value is None else str(self.value)
 

@@ -14,6 +14,7 @@ from desktop.engine.files.fileio import NotAFileError, write_atomic
 from desktop.engine.files.json_text import JSONTextError, dump_json, read_json
 from desktop.engine.files.reading import read_text
 from desktop.engine.profile.questions import answer_problems
+from desktop.engine.profile.services import services_problems
 
 SCHEMA_VERSION = 3
 # Options of intro.controller that became company details (version 2): option -> company key.
@@ -118,6 +119,9 @@ class Profile:
     answers: dict[str, object] = field(default_factory=dict)
     # requirement id -> why the law does not ask it of this business (“we serve people there only occasionally”)
     not_required: dict[str, str] = field(default_factory=dict)
+    # the services the company uses: catalogue id -> its settings ({"signals": True}); an "another
+    # service" the owner describes is "custom.<slug>" -> {"entry": {name, kind, provider, ...}}
+    services: dict[str, dict] = field(default_factory=dict)
     extra: dict = field(default_factory=dict)
 
     def field_value(self, name: str) -> str:
@@ -192,6 +196,7 @@ def profile_from_dict(data: object, source: str = "profile") -> Profile:
         confirmed=_read_confirmed(data.get("confirmed", {}), problems),
         answers=_read_answers(data.get("answers", {}), problems),
         not_required=_read_not_required(data.get("not_required", {}), problems),
+        services=_read_services(data.get("services", {}), problems),
         extra={k: v for k, v in data.items() if k not in _TOP_KEYS},
     )
     if problems:
@@ -214,7 +219,7 @@ def migrate(data: dict, source: str = "profile") -> dict:
 
 
 _TOP_KEYS = {"schema_version", "company", "service", "terms", "practices", "regimes",
-             "effective_date", "overrides", "confirmed", "answers", "not_required"}
+             "effective_date", "overrides", "confirmed", "answers", "not_required", "services"}
 
 
 def _read_practices(data: object, problems: list[str]) -> dict[str, dict]:
@@ -282,6 +287,12 @@ def _read_not_required(data: object, problems: list[str]) -> dict[str, str]:
     return dict(data) if not blank else {}
 
 
+def _read_services(data: object, problems: list[str]) -> dict[str, dict]:
+    wrong = services_problems(data, "services")
+    problems += wrong
+    return {k: dict(v) for k, v in data.items()} if not wrong else {}
+
+
 def _read_answers(data: object, problems: list[str]) -> dict[str, object]:
     """Answers of the right type for each known question; answers to unknown questions are kept."""
     wrong = answer_problems(data)
@@ -308,6 +319,7 @@ def profile_to_dict(profile: Profile) -> dict:
         **({"confirmed": profile.confirmed} if profile.confirmed else {}),
         **({"answers": profile.answers} if profile.answers else {}),
         **({"not_required": profile.not_required} if profile.not_required else {}),
+        **({"services": profile.services} if profile.services else {}),
     }
 
 

@@ -27,12 +27,16 @@ _SETTLED_BY = {
 
 
 def clause_title(library: Library, stated) -> str:
+    if stated.by:
+        return f"“{stated.by}” (a service you use)"
     return f"“{library.practices[stated.practice_id].title}”"
 
 
 def _option_titles(library: Library, stated) -> list[str]:
     """The options of the clause's practice that decide whether this fact is stated."""
     condition = stated.fact.condition
+    if stated.practice_id not in library.practices:
+        return []  # a service's settings are settled before its facts are stated
     options = library.practices[stated.practice_id].options
     names = [n[4:] for n in condition.names() if n.startswith("opt.")] if condition else []
     return [f"“{options[n].title}”" for n in names if n in options]

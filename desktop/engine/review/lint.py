@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from desktop.engine.language.markup import typographic_quotes
 from desktop.engine.library.model import DefinedTerm
-from desktop.engine.policy.document import BulletList, Document, Run
+from desktop.engine.policy.document import Document, Run, pieces
 from desktop.engine.profile.profile import Profile
 
 SERVICE_NOUNS = r"web[\s-]?sites?|websites?|sites?|platforms?|services?|apps?|applications?|portals?"
@@ -70,8 +70,7 @@ def _texts(document: Document) -> list[_Text]:
     texts = []
     for section in document.sections:
         for block in section.blocks:
-            pieces = block.items if isinstance(block, BulletList) else [block.runs]
-            for runs in pieces:
+            for runs in pieces(block):
                 texts.append(_block_text(block.clause_id or "", runs))
     return texts
 
