@@ -1,5 +1,5 @@
-"""What the command line and the window both do, written once: export the policy to a file,
-publish a version, compare two policies and save the comparison.
+"""What the command line and the window both do, written once: export the policy (or the cookie
+policy alone) to a file, publish a version, compare two policies and save the comparison.
 
 Above the engine and desktop/qtexport, below desktop/cli and desktop/ui. The fronts ask their user
 (a printed message, a dialog) and call these; these decide nothing by asking. Every file written
@@ -19,6 +19,7 @@ from desktop.engine.history.comparison import Comparison, compare_sides, draft_s
 from desktop.engine.history.versions import Version, is_version_file, publish, why_not_export, why_not_write
 from desktop.engine.library.model import Library
 from desktop.engine.policy.assemble import assemble
+from desktop.engine.policy.cookies import cookie_policy
 from desktop.engine.policy.document import Document
 from desktop.engine.profile.profile import Profile
 from desktop.engine.review.checks import ERROR, Problem, check
@@ -64,6 +65,52 @@ class Draft:
 def draft(profile: Profile, library: Library) -> Draft:
     document = assemble(profile, library)
     return Draft(profile, document, tuple(check(profile, library, document)))
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A notice exported apart from the privacy policy, made from the same profile."""
+
+    id: str  # what `export --notice` names: "health-data"
+    title: str  # in menus, file names and messages: "Consumer Health Data Privacy Policy"
+    build: Callable[[Draft, Library], Document | None]  # None: the profile has nothing for it
+    missing: str  # why there is none, and what to do
+
+    def draft(self, policy: Draft, library: Library) -> Draft:
+        """The notice with the policy's problems: it repeats what the policy says, so it is exported
+        only as the policy would be. NoNotice when the profile has nothing for it."""
+        document = self.build(policy, library)
+        if document is None:
+            raise NoNotice(f"has no {self.title}: {self.missing}")
+        return Draft(policy.profile, document, policy.problems)
+
+
+def _cookie_policy(policy: Draft, library: Library) -> Document | None:
+    return cookie_policy(policy.document)
+
+
+def _health_data_policy(policy: Draft, library: Library) -> Document | None:
+    """Its sections in the library declare `notice = "health-data"` (snippets/README.md)."""
+    document = assemble(policy.profile, library, "health-data")
+    return document if document.sections else None
+
+
+# The one registry of separate notices, for both fronts.
+NOTICES: dict[str, Notice] = {notice.id: notice for notice in (
+    Notice("cookies", "Cookie Policy", _cookie_policy,
+           "the policy has no cookies section; pick a cookie practice, such as “What cookies are and how to "
+           "control them”, or a service that sets cookies"),
+    Notice("health-data", "Consumer Health Data Privacy Policy", _health_data_policy,
+           "none of the laws that ask for one applies to it"),
+)}
+
+
+class NoNotice(ValueError):
+    """The profile has nothing for the notice."""
+
+
+def notice_draft(policy: Draft, library: Library, notice_id: str) -> Draft:
+    return NOTICES[notice_id].draft(policy, library)
 
 
 def refuse_write(path: Path, sources: Iterable[Path] = (), source_is: str = PROFILE_ITSELF, *, export: bool = False) -> None:

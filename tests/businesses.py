@@ -6,7 +6,7 @@ OREGON_TICKETS = {
     "website": "rosecitytickets.example", "contact_email": "privacy@rosecitytickets.example",
     "has_accounts": False, "takes_payments": True, "payment_processor": "Stripe", "contact_messages": True,
     "analytics": True, "cookie_settings": "the Cookie choices link at the foot of every page",
-    "newsletter": True, "eu_users": True, "california_users": True, "dnt": "nothing different",
+    "newsletter": True, "user_places": ["the European Union"], "california_users": True, "dnt": "nothing different",
     "children": "general audience", "sells_data": False, "shares_for_ads": False, "transfers_abroad": True,
     "automated_decisions": False, "security_steps": ["encryption (TLS) for everything sent to and from us", "regular backups"],
     "keep_billing": "for 3 years, as tax law requires", "keep_logs": "for 6 months",
@@ -21,14 +21,14 @@ CALIFORNIA_APP = {
     "website": "sunnyapps.example", "contact_email": "privacy@sunnyapps.example", "has_accounts": True,
     "sign_in_with": ["Google", "Apple"], "takes_payments": True, "contact_messages": True, "uploads": True,
     "analytics": True, "ad_network": True, "ad_network_use": "ads on our service", "personalised": True,
-    "eu_users": False, "california_users": True, "dnt": "nothing different", "revenue_over_25m": True,
+    "user_places": [], "california_users": True, "dnt": "nothing different", "revenue_over_25m": True,
     "children": "general audience", "teens": False, "sells_data": False, "security_steps": ["regular backups"],
 }
 # A learning app made for children under 13.
 CHILDREN_APP = {
     "company_name": "Little Owls Learning Ltd", "service_name": "Little Owls", "service_kind": "mobile app",
     "contact_email": "parents@littleowls.example", "has_accounts": True, "contact_messages": True,
-    "eu_users": False, "california_users": True, "dnt": "stop tracking that visitor", "children": "children under 13",
+    "user_places": [], "california_users": True, "dnt": "stop tracking that visitor", "children": "children under 13",
     "sells_data": False, "shares_for_ads": False, "security_steps": ["regular backups", "strong passwords on all our systems"],
 }
 # A Texas yoga studio that asks members about injuries and pregnancy, with members from Europe too.
@@ -41,7 +41,7 @@ TEXAS_STUDIO = {
     "sensitive_what": ["injuries or health conditions that affect your practice", "whether you are pregnant"],
     "sensitive_why": "to keep you safe in class and adapt the poses to you",
     "sensitive_who": "your teacher and our studio manager", "sensitive_basis": "your explicit consent",
-    "eu_users": True, "california_users": False, "children": "general audience", "sells_data": False,
+    "user_places": ["the European Union"], "california_users": False, "children": "general audience", "sells_data": False,
     "shares_for_ads": False, "transfers_abroad": True, "automated_decisions": False,
     "security_steps": ["encryption (TLS) for everything sent to and from us", "access only for staff who need it, and who must keep it private"],
     "keep_accounts": "until 30 days after you close your account", "keep_billing": "for 3 years, as tax law requires",
@@ -49,4 +49,56 @@ TEXAS_STUDIO = {
     "keep_sensitive": "until you cancel your membership, or sooner if you ask us",
     "keep_other": ["Email addresses on our mailing list: until you unsubscribe", "Cookie identifiers: for 13 months",
                    "Your approximate location: for 6 months"],
+}
+
+# Issue 22, part 2: businesses the UK, Canadian and health data laws reach.
+# A café in Montreal taking online orders from its neighbours.
+MONTREAL_CAFE = {
+    "company_name": "Café Mont-Royal inc.", "service_name": "Café Mont-Royal", "service_kind": "online store",
+    "website": "cafemontroyal.example", "contact_email": "bonjour@cafemontroyal.example",
+    "business_country": "Canada", "business_region": "Québec", "takes_payments": True, "payment_processor": "Square",
+    "contact_messages": True, "newsletter": True, "user_places": ["Quebec"], "california_users": False,
+    "children": "general audience", "sells_data": False, "shares_for_ads": False, "transfers_abroad": True,
+    "automated_decisions": False, "security_steps": ["encryption (TLS) for everything sent to and from us"],
+    "keep_billing": "for 6 years, as Quebec tax law requires", "keep_logs": "for 6 months",
+    "keep_support": "until a year after we answer your message",
+    "keep_other": ["Email addresses on our mailing list: until you unsubscribe", "Cookie identifiers: for 13 months",
+                   "Your name, phone number and address: for 6 years after your last order", "Your approximate location: for 6 months"],
+}
+# A shop in Bristol selling to the UK and the European Union.
+BRISTOL_SHOP = {
+    "company_name": "Harbourside Prints Ltd", "service_name": "Harbourside Prints", "service_kind": "online store",
+    "website": "harbourside.example", "contact_email": "hello@harbourside.example",
+    "business_country": "United Kingdom", "business_region": "England", "has_accounts": True, "takes_payments": True,
+    "payment_processor": "Stripe", "contact_messages": True, "analytics": True,
+    "cookie_settings": "the Cookie settings link at the foot of every page", "user_places": ["the United Kingdom", "the European Union"],
+    "california_users": False, "children": "general audience", "sells_data": False, "shares_for_ads": False,
+    "transfers_abroad": True, "automated_decisions": False, "security_steps": ["regular backups"],
+    "keep_accounts": "until 30 days after you close your account", "keep_billing": "for 6 years, as HMRC requires",
+    "keep_logs": "for 6 months", "keep_support": "until a year after we answer your message",
+    "keep_other": ["Your name, email address, phone number and address: for 6 years after your last order",
+                   "Cookie identifiers: for 13 months", "Your approximate location: for 6 months"],
+}
+# A physiotherapy clinic in Seattle whose booking site asks about injuries.
+SEATTLE_CLINIC = {
+    "company_name": "Rainier Physio PLLC", "service_name": "Rainier Physio Booking", "service_kind": "website",
+    "website": "rainierphysio.example", "contact_email": "privacy@rainierphysio.example",
+    "business_country": "United States", "business_region": "Washington", "contact_messages": True,
+    "sensitive_kinds": ["health, injuries, pregnancy or disabilities"], "health_states": ["Washington"],
+    "sensitive_what": ["the injury or pain you want treated", "any medication you take"],
+    "sensitive_why": "to prepare your appointment and treat you safely",
+    "sensitive_who": "your physiotherapist and our front desk", "sensitive_basis": "your explicit consent",
+    "user_places": [], "california_users": False, "children": "general audience", "sells_data": False,
+    "shares_for_ads": False, "security_steps": ["encryption (TLS) for everything sent to and from us"],
+    "keep_logs": "for 6 months", "keep_support": "until a year after we answer your message",
+    "keep_sensitive": "for 7 years after your last visit, as Washington law requires for health records",
+    "keep_other": ["Your name, email address and phone number: for 7 years after your last visit",
+                   "Your approximate location: for 6 months"],
+}
+# The yoga studio of issue 21 as its owner answers once the catalogue is there: Stripe for bookings, the
+# newsletter on Mailchimp, Google Analytics and YouTube videos, each picked rather than described.
+STUDIO_WITH_SERVICES = {
+    **{k: v for k, v in TEXAS_STUDIO.items() if k not in ("analytics", "newsletter")},
+    "payment_processor": {"stripe": {}},
+    "services": {"mailchimp": {}, "google_analytics": {}, "youtube": {}},
 }

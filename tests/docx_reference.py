@@ -16,7 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, RGBColor
 
-from desktop.engine.policy.document import BulletList, Document, Heading, Run, clean_text, safe_href
+from desktop.engine.policy.document import BulletList, Document, Heading, Run, Table, clean_text, safe_href
 
 LINK_BLUE = RGBColor(0x05, 0x63, 0xC1)
 PAGE_SIZES = {"letter": (Mm(215.9), Mm(279.4)), "a4": (Mm(210), Mm(297))}
@@ -37,11 +37,24 @@ def render(document: Document) -> bytes:
             elif isinstance(block, BulletList):
                 for item in block.items:
                     _add_runs(word.add_paragraph(style="List Bullet"), item)
+            elif isinstance(block, Table):
+                _add_table(word, block)
             else:
                 _add_runs(word.add_paragraph(style="Normal"), block.runs)
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()
+
+
+def _add_table(word, table: Table) -> None:
+    """A table in Light Grid Accent 1, its bold header row repeated on every page (w:tblHeader)."""
+    added = word.add_table(rows=1, cols=len(table.header), style="Light Grid Accent 1")
+    added.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    for cell, text in zip(added.rows[0].cells, table.header, strict=True):
+        cell.paragraphs[0].add_run(clean_text(text)).bold = True
+    for row in table.rows:
+        for cell, runs in zip(added.add_row().cells, row, strict=True):
+            _add_runs(cell.paragraphs[0], runs)
 
 
 def _set_page(word, page_size: str) -> None:

@@ -1,27 +1,41 @@
-"""Read exported files back with real readers: markdown-it-py, python-docx, html5lib (an HTML5 parser)."""
+"""Read exported files back with real readers: markdown-it-py, python-docx, html5lib (an HTML5 parser).
+
+A table reads as one ("row", text) per row, the header first, its cells joined as Table.row_texts joins them."""
 
 import io
 
 import docx
 import html5lib
 import pypdf
+from docx.table import Table
 from markdown_it import MarkdownIt
+
+from desktop.engine.policy.document import ROW_SEPARATOR
 
 HEADING_KINDS = {"h1": "title", "h2": "heading1", "h3": "heading2"}
 
 
 def markdown_blocks(data: bytes) -> list[tuple[str, str]]:
-    tokens = MarkdownIt("commonmark").parse(data.decode("utf-8"))
-    blocks, kind = [], None
+    """The blocks as CommonMark with GitHub's tables reads them."""
+    tokens = MarkdownIt("commonmark").enable("table").parse(data.decode("utf-8"))
+    blocks, kind, cells = [], None, None
     for token in tokens:
-        if token.type == "heading_open":
+        if token.type == "tr_open":
+            cells = []
+        elif token.type == "tr_close":
+            blocks.append(("row", ROW_SEPARATOR.join(cells)))
+            cells = None
+        elif cells is not None:
+            if token.type == "inline":
+                cells.append(_inline_text(token))
+        elif token.type == "heading_open":
             kind = HEADING_KINDS[token.tag]
         elif token.type == "list_item_open":
             kind = "item"
         elif token.type == "paragraph_open" and kind != "item":
             kind = "paragraph"
         elif token.type == "inline":
-            blocks.append((kind, "".join(child.content for child in token.children if child.type in ("text", "code_inline", "softbreak"))))
+            blocks.append((kind, _inline_text(token)))
             kind = "item-done" if kind == "item" else kind
         elif token.type == "list_item_close" and kind == "item":  # an empty item has no inline token
             blocks.append(("item", ""))
@@ -31,6 +45,10 @@ def markdown_blocks(data: bytes) -> list[tuple[str, str]]:
     return blocks
 
 
+def _inline_text(token) -> str:
+    return "".join(child.content for child in token.children if child.type in ("text", "code_inline", "softbreak"))
+
+
 DOCX_KINDS = {"Title": "title", "Heading 1": "heading1", "Heading 2": "heading2", "List Bullet": "item", "Normal": "paragraph"}
 
 
@@ -38,7 +56,10 @@ def docx_blocks(data: bytes) -> list[tuple[str, str]]:
     """The body's paragraphs (not the table of contents), each Heading 1 with the number Word gives it."""
     document = docx.Document(io.BytesIO(data))
     number_text, sections, blocks = heading_number_text(document, "Heading1", 0), 0, []
-    for paragraph in document.paragraphs:
+    for paragraph in document.iter_inner_content():
+        if isinstance(paragraph, Table):
+            blocks += [("row", ROW_SEPARATOR.join(cell.text for cell in row.cells)) for row in paragraph.rows]
+            continue
         kind, text = DOCX_KINDS[paragraph.style.name], paragraph.text
         if kind == "heading1":
             sections += 1
@@ -84,6 +105,9 @@ def html_blocks(data: bytes, fragment: bool = False) -> list[tuple[str, str]]:
 
     def walk(element):
         if element.tag == "nav":
+            return
+        if element.tag == "tr":
+            blocks.append(("row", ROW_SEPARATOR.join("".join(cell.itertext()) for cell in element)))
             return
         if element.tag in HTML_KINDS:
             blocks.append((HTML_KINDS[element.tag], "".join(element.itertext())))

@@ -151,7 +151,7 @@ def test_help_lists_every_command(capsys):
         main(["--help"])
     out = capsys.readouterr().out
     assert stop.value.code == 0
-    assert all(name in out for name in ("practices", "clauses", "check-library", "new-profile", "check", "export", "gui"))
+    assert all(name in out for name in ("practices", "clauses", "laws", "check-library", "new-profile", "check", "export", "gui"))
 
 
 def test_no_arguments_opens_the_window(monkeypatch):

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from businesses import OREGON_TICKETS
+from businesses import OREGON_TICKETS, STUDIO_WITH_SERVICES
 
 from desktop.cli import main
 
@@ -24,7 +24,7 @@ def test_questions_json_lists_each_question_with_the_condition_it_is_asked_under
     assert rows["sign_in_with"]["type"] == "list" and "Google" in rows["sign_in_with"]["choices"]
     assert rows["service_kind"]["choices"][0] == "website" and rows["service_kind"]["default"] == "website"
     assert rows["sells_data"]["default"] is None, "no default: an unanswered question claims nothing"
-    assert {row["type"] for row in rows.values()} == {"yes/no", "choice", "text", "list"}
+    assert {row["type"] for row in rows.values()} == {"yes/no", "choice", "text", "list", "services"}
 
 
 def test_questions_as_text_name_each_page_and_follow_up(capsys):
@@ -54,6 +54,8 @@ def test_new_profile_from_answers_builds_the_profile_and_unanswered_questions_ta
     ({"has_accounts": "yes"}, "answers.has_accounts: must be true or false"),
     ({"children": "teenagers"}, "answers.children: must be one of"),
     (["has_accounts"], "answers: must be an object of question id -> answer"),
+    ({"services": ["stripe"]}, "answers.services: must be an object of service id -> its settings object"),
+    ({"services": {"custom.x": {"entry": {"name": "X"}}}}, "answers.services: custom.x.entry.kind must be text"),
 ])
 def test_an_unknown_question_or_a_wrong_type_is_bad_input_naming_it(tmp_path, capsys, answers, message):
     path = tmp_path / "answers.json"
@@ -83,3 +85,15 @@ def test_an_answers_file_too_deep_or_with_a_huge_number_is_bad_input_naming_the_
     path.write_text(text, encoding="utf-8")
     code, _, err = run(capsys, "new-profile", str(tmp_path / "new.json"), "--answers", str(path))
     assert code == 2 and message in err and str(path) in err and "company_name" in err and "Traceback" not in err
+
+
+def test_new_profile_from_answers_takes_the_services_picked(tmp_path, capsys):
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(STUDIO_WITH_SERVICES))
+    target = tmp_path / "studio.json"
+    assert run(capsys, "new-profile", str(target), "--answers", str(answers))[0] == 0
+    data = json.loads(target.read_text())
+    assert data["services"] == {"stripe": {}, "mailchimp": {}, "google_analytics": {}, "youtube": {}}
+    assert data["answers"]["analytics"] is True and data["answers"]["embeds"] is True
+    code, out, _ = run(capsys, "check", str(target), "--json")
+    assert not [p for p in json.loads(out)["problems"] if p["code"].startswith("contradiction")]

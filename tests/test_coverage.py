@@ -111,7 +111,9 @@ def test_check_warns_about_exactly_what_coverage_finds(bundled_library):
     assert {p.place.id for p in problems if p.code == "regime-gap"} == missing and missing
     # A requirement whose content is an empty detail is warned at that detail, once
     details = {key for regime in result.values() for item in regime.missing for key in item.details}
-    assert details == {"company.eu_representative"}  # the example company is in the United States
+    # the example company is in the United States: it needs EU and UK representatives, and Canada a person in charge
+    assert details == {"company.eu_representative", "company.uk_representative", "company.privacy_officer",
+                       "company.privacy_officer_contact"}
     assert details <= {p.place.id for p in problems if p.code == "needed-detail"}
     reworded = [item for regime in result.values() for item in regime.in_state(REWORDED)]
     assert [p.place.id for p in problems if p.code == "check-wording"] == [item.clauses[0] for item in reworded]
@@ -171,8 +173,9 @@ def tick_suggestions(profile: Profile, library, limit: int = 60) -> list[str]:
             profile.set_field(key, "EU Rep Ltd, 1 Quay Street, Dublin, rep@eurep.example")
         if gaps[0].details:
             continue
-        if not gaps[0].practices and (gaps[0].id, profile.answers.get("children")) == ("gdpr.children", "general audience"):
-            profile.not_required["gdpr.children"] = "our service is not offered to children directly"
+        if not gaps[0].practices and gaps[0].id in ("gdpr.children", "uk_gdpr.children") and (
+                profile.answers.get("children") == "general audience"):
+            profile.not_required[gaps[0].id] = "our service is not offered to children directly"
             continue
         assert gaps[0].practices, f"nothing in the library states {gaps[0].id}"
         ticked.append(gaps[0].practices[0])

@@ -47,7 +47,7 @@ def test_a_representative_nobody_named_is_missing_and_check_warns_at_the_detail(
     assert (item.state, item.clauses, item.details) == (MISSING, ("intro.controller",), ("company.eu_representative",))
     assert "needed-detail" in codes_at(tickets, "company.eu_representative")
     assert "regime-gap" not in codes_at(tickets, "gdpr.representative")  # one warning, at the detail
-    assert "fill in: EU and UK representative (company details)" in "\n".join(coverage_lines(coverage(tickets, LIBRARY)))
+    assert "fill in: EU representative (company details)" in "\n".join(coverage_lines(coverage(tickets, LIBRARY)))
 
 
 def test_naming_the_representative_covers_it_and_silences_the_warning(tickets):

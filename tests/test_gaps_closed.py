@@ -28,13 +28,13 @@ def gdpr_profile(bundled_library):
     ("Canada", ["gdpr", "ccpa"], True),
     ("United States", ["caloppa"], False),  # the GDPR is not chosen
     ("Germany", ["gdpr"], False),
-    ("United Kingdom", ["gdpr"], False),
+    ("United Kingdom", ["gdpr"], True),  # outside the EU since 2020: its own representative for the UK GDPR
     ("Norway", ["gdpr"], False),  # in the EEA, not the EU
-    ("uk", ["gdpr"], False),  # an alias
+    ("uk", ["gdpr"], True),  # an alias
     ("Switzerland", ["gdpr"], True),
     ("", ["gdpr"], False),  # no country given: nothing to judge by
 ])
-def test_a_company_outside_the_eu_and_uk_is_warned_to_name_its_representative(gdpr_profile, country, regimes, warned):
+def test_a_company_outside_the_eea_is_warned_to_name_its_representative(gdpr_profile, country, regimes, warned):
     gdpr_profile.company.country, gdpr_profile.regimes = country, regimes
     found = warnings_at(gdpr_profile, "company.eu_representative")
     assert [(p.severity, p.code) for p in found] == ([(WARNING, "needed-detail")] if warned else [])
@@ -46,7 +46,7 @@ def test_the_representative_is_shown_where_the_controller_is(bundled_library, gd
     assert "representative" not in assemble(gdpr_profile, bundled_library).plain_text()
     gdpr_profile.set_field("company.eu_representative", "EU Rep Ltd, 1 Quay Street, Dublin")
     text = assemble(gdpr_profile, bundled_library).plain_text()
-    assert "Our representative in the European Union and the United Kingdom is EU Rep Ltd, 1 Quay Street, Dublin." in text
+    assert "Our representative in the European Union is EU Rep Ltd, 1 Quay Street, Dublin." in text
     assert not any(p.code == "needed-detail" for p in check(example_profile(bundled_library), bundled_library))
 
 

@@ -14,6 +14,7 @@ from desktop.engine.interview.interview import (
     answer_effects,
     apply_answers,
     asked,
+    keep_owner_edits,
     load_questions,
     new_profile,
     regime_reasons,
@@ -21,7 +22,7 @@ from desktop.engine.interview.interview import (
 )
 from desktop.engine.library.loader import load_library
 from desktop.engine.profile.profile import ProfileError, ordered_regimes, profile_from_dict, profile_to_dict
-from desktop.engine.profile.questions import CHOICE, LIST, TEXT, YES_NO, QuestionsError, parse_questions
+from desktop.engine.profile.questions import CHOICE, LIST, SERVICES, TEXT, YES_NO, QuestionsError, parse_questions
 from desktop.engine.review.checks import check
 from desktop.paths import bundled_dir
 
@@ -41,8 +42,10 @@ def test_the_questions_file_agrees_with_the_library():
     """Every question reachable and doing something; every effect names an existing practice, option
     (with a value of its type), field or law; every condition parses and names earlier questions."""
     assert question_faults(QUESTIONS, LIBRARY) == []
-    assert 20 <= len(QUESTIONS.questions) <= 47  # five ask how long things are kept, seven about sensitive data
-    assert {q.type for q in QUESTIONS.questions} == {YES_NO, CHOICE, TEXT, LIST}
+    # five ask how long things are kept, eight about sensitive data, six decide the US state laws (asked for US
+    # customers only), two where the business is, one picks services
+    assert 20 <= len(QUESTIONS.questions) <= 57
+    assert {q.type for q in QUESTIONS.questions} == {YES_NO, CHOICE, TEXT, LIST, SERVICES}
     assert all(q.why and len(q.why) < 130 for q in QUESTIONS.questions), "each `why` is one line"
 
 
@@ -302,3 +305,21 @@ def test_check_library_reads_the_interview_against_the_library_it_runs_on(monkey
     assert main(["check-library"]) == 1
     out = capsys.readouterr().out
     assert "_interview/questions.toml: question q: names unknown practice 'no.such'" in out.replace("\\", "/")
+
+
+def test_new_answers_keep_the_owners_own_edits_to_what_the_earlier_answers_gave():
+    earlier = ["{{recipient:a}}", "b", "c"]
+    owner = ["{{recipient:a}} (Mailchimp)", "c", "mine"]  # reworded a, deleted b, typed mine
+    assert keep_owner_edits(owner, earlier, ["{{recipient:a}}", "b", "c", "d"]) == ["{{recipient:a}} (Mailchimp)", "c", "d", "mine"]
+    assert keep_owner_edits(owner, earlier, ["c"]) == ["c", "mine"], "a no longer given: its rewording goes too"
+    assert keep_owner_edits(earlier, earlier, ["d"]) == ["d"], "nothing edited: the answers decide"
+    assert keep_owner_edits("Paddle", "Stripe", "Stripe") == "Paddle"
+    assert keep_owner_edits("Paddle", "Stripe", "Adyen") == "Adyen", "a changed answer wins"
+
+
+def test_a_reopened_interview_keeps_an_item_the_owner_typed_into_an_option():
+    profile = new_profile({"analytics": True, "newsletter": True}, LIBRARY)
+    profile.practices["share.service_providers"]["tasks"].append("the studio's booking system")
+    again = apply_answers(profile, {**profile.answers, "forums": True}, LIBRARY)
+    assert "the studio's booking system" in again.practices["share.service_providers"]["tasks"]
+    assert "community.forums" in again.practices

@@ -101,3 +101,44 @@ def test_any_valid_profile_survives_json(legal, short, website, practices, regim
 def test_schema_version_must_be_the_number_one():
     with pytest.raises(ProfileError, match="schema_version: True is not a version"):
         profile_from_dict({"schema_version": True})
+
+
+STUDIO_SERVICES = {
+    "stripe": {},
+    "google_analytics": {"signals": True},
+    "custom.bookwhen": {"entry": {"name": "Bookwhen", "kind": "forms", "provider": "Bookwhen Ltd",
+                                  "country": "United Kingdom", "data": ["contact.email"], "own_purposes": False}},
+}
+
+
+def test_picked_services_survive_a_save_and_load(tmp_path):
+    path = tmp_path / "p.json"
+    save_profile(profile_from_dict({"services": STUDIO_SERVICES}), path)
+    assert json.loads(path.read_text())["services"] == STUDIO_SERVICES
+    assert load_profile(path).services == STUDIO_SERVICES
+
+
+def test_a_profile_written_before_services_loads_with_none():
+    profile = profile_from_dict({"schema_version": 2, "company": {"legal_name": "Acme"}})
+    assert profile.services == {}
+    assert "services" not in profile_to_dict(profile)
+
+
+@pytest.mark.parametrize(
+    ("services", "message"),
+    [
+        (["stripe"], "services: must be an object of service id -> its settings object"),
+        ({"stripe": True}, "services.stripe: must be an object of settings"),
+        ({"custom.x": {}}, "services.custom.x.entry: must be an object with name"),
+        ({"custom.x": {"entry": {**STUDIO_SERVICES["custom.bookwhen"]["entry"], "own_purposes": "no"}}},
+         "services.custom.x.entry.own_purposes: must be true or false"),
+        ({"custom.x": {"entry": {**STUDIO_SERVICES["custom.bookwhen"]["entry"], "data": [3]}}},
+         "services.custom.x.entry.data: must be a list of data ids"),
+        ({"custom.x": {"entry": {**STUDIO_SERVICES["custom.bookwhen"]["entry"], "name": " "}}},
+         "services.custom.x.entry.name: give the service's name"),
+    ],
+)
+def test_wrong_services_name_the_key_path(services, message):
+    with pytest.raises(ProfileError) as raised:
+        profile_from_dict({"services": services}, "p.json")
+    assert any(p.startswith(message) for p in raised.value.problems), raised.value.problems

@@ -204,3 +204,11 @@ def test_a_file_put_in_the_folder_by_hand_under_an_odd_name_can_be_deleted_and_r
     assert [entry.name for entry in shelf.entries()] == ["client: 2026"]
     trashed = shelf.delete(odd)
     assert shelf.entries() == [] and shelf.restore(trashed).name == "client- 2026"
+
+
+def test_a_copy_for_another_brand_takes_that_brands_details_and_leaves_an_empty_one_to_fill_in(shelf, acme):
+    copy = shelf.duplicate(acme.path, "Beta", company_name="Beta Records Ltd",
+                           details={"company.contact_email": " hi@beta.example ", "company.website": "", "service.name": "Beta"})
+    duplicated = load_profile(copy.path)
+    assert duplicated.company.contact_email == "hi@beta.example" and duplicated.service.name == "Beta"
+    assert duplicated.company.website == "", "not the old brand's website"

@@ -18,6 +18,7 @@ def titles(*ids):
 def profile_with(*practice_ids):
     profile = example_profile(LIBRARY)
     profile.practices = {p: {} for p in practice_ids}
+    profile.services = {}  # the facts of these practices alone
     return profile
 
 

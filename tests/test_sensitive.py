@@ -71,7 +71,7 @@ def test_another_condition_of_article_9_also_answers_the_gdpr(bundled_library):
 
 
 def test_without_the_gdpr_no_condition_is_required_by_it(bundled_library):
-    profile = studio(bundled_library, sensitive_basis="none of these yet", eu_users=False)
+    profile = studio(bundled_library, sensitive_basis="none of these yet", user_places=[])
     assert "gdpr" not in profile.regimes
     assert [p for p in errors(profile, bundled_library) if p.code == "contradiction-special-category"] == []
 

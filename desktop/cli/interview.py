@@ -46,7 +46,7 @@ def question_rows() -> list[dict]:
     questions = load_questions()
     titles = {page.id: page.title for page in questions.pages}
     return [{"id": q.id, "page": q.page, "page_title": titles[q.page], "text": q.text, "why": q.why, "example": q.example,
-             "type": q.type, "choices": list(q.choices), "default": q.default,
+             "type": q.type, "choices": list(q.choices), "kinds": list(q.kinds), "default": q.default,
              "asked_when": q.ask_when.source if q.ask_when else None}
             for q in questions.questions]
 

@@ -8,7 +8,7 @@ from desktop.cli.common import EXIT_OK, EXIT_PROBLEMS, UserError, library, note_
 from desktop.engine.review.checks import ERROR, check, has_errors
 from desktop.engine.review.coverage import coverage, is_complete
 from desktop.engine.review.coverage_text import coverage_lines
-from desktop.usecases import FORMATS, HasErrors, draft, export_policy
+from desktop.usecases import FORMATS, NOTICES, HasErrors, NoNotice, draft, export_policy, notice_draft
 
 
 def add_commands(commands, parent) -> None:
@@ -25,6 +25,8 @@ def add_commands(commands, parent) -> None:
     sub.add_argument("--out", required=True, type=Path, metavar="PATH")
     sub.add_argument("--allow-incomplete", action="store_true",
                      help="write a draft even with errors; each gap is marked in the text")
+    sub.add_argument("--notice", choices=sorted(NOTICES),
+                     help="write this notice, which is kept apart from the policy, instead of the policy")
     toc_formats = ", ".join(fmt.id for fmt in FORMATS.values() if "toc" in fmt.options)
     sub.add_argument("--toc", action="store_true",
                      help=f"add a table of contents linked to the headings ({toc_formats}; Word and HTML always have one, the PDF has bookmarks)")
@@ -57,6 +59,11 @@ def cmd_coverage(args) -> int:
 def cmd_export(args) -> int:
     loaded = library(args)
     policy = draft(profile(args.profile, loaded), loaded)
+    if args.notice:
+        try:
+            policy = notice_draft(policy, loaded, args.notice)
+        except NoNotice as error:
+            raise UserError(f"{args.profile}: {error}") from None
     try:
         with writing(args.out, "choose another file for the policy"):
             export_policy(policy, args.format, args.out, allow_errors=args.allow_incomplete, sources=[args.profile], toc=args.toc)

@@ -23,7 +23,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from desktop.engine.policy.document import BulletList, Document, Heading, Run, clean_text, safe_href
+from desktop.engine.export.html import table
+from desktop.engine.policy.document import BulletList, Document, Heading, Run, Table, clean_text, safe_href
 from desktop.qtexport.pdf_outline import OutlineEntry, add_outline
 from desktop.qtexport.pdf_pages import first_line, is_heading, paginate
 
@@ -39,6 +40,7 @@ _STYLE = (  # Qt's rich text takes margins in CSS pixels (1/96 inch)
     "h2{font-size:14pt;color:#365F91;margin-top:24px;margin-bottom:6px}"
     "h3{font-size:11.5pt;color:#4F81BD;margin-top:14px;margin-bottom:4px}"
     "p{margin-top:0;margin-bottom:9px}li{margin-top:0;margin-bottom:4px}ul{margin-top:0;margin-bottom:9px}a{color:#0563C1}"
+    "table{margin-bottom:9px;border-color:#8DB3E2}th{background-color:#DBE5F1;text-align:left}"
 )
 _APPLICATION = []  # the offscreen application this module started, kept alive
 
@@ -130,6 +132,9 @@ def _html(document: Document) -> str:
                 parts.append(f"<h3>{_runs(block.runs, anchors)}</h3>")
             elif isinstance(block, BulletList):
                 parts.append("<ul>" + "".join(f"<li>{_runs(item, anchors)}</li>" for item in block.items) + "</ul>")
+            elif isinstance(block, Table):  # Qt's rich text takes the table's frame as attributes, not styles
+                markup = table(block, lambda runs: _runs(runs, anchors))
+                parts.append(markup.replace("<table>", '<table border="1" cellspacing="0" cellpadding="4" width="100%">', 1))
             else:
                 parts.append(f"<p>{_runs(block.runs, anchors)}</p>")
     return "".join(parts)

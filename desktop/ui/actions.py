@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QToolBar, QWidge
 
 from desktop.engine.export import OPTION_TITLES
 from desktop.ui.resources import icon
-from desktop.usecases import FORMATS
+from desktop.usecases import FORMATS, NOTICES
 
 Key = QKeySequence.StandardKey
 # Keys a text field needs for its own editing; every other key of the window's menus wins over a
@@ -46,6 +46,7 @@ class Actions:
     save_as: QAction
     exports: dict[str, QAction]  # format id -> its Export action, in declared order
     export_options: list[QAction]  # a checkable toggle for each option a format declares
+    notice_exports: dict[str, QMenu]  # notice id -> its Export submenu, one action per format
     open_export: QAction
     show_export: QAction
     quit: QAction
@@ -61,6 +62,9 @@ class Actions:
     go_preview: QAction
     go_clause: QAction
     go_problems: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    zoom_reset: QAction
     about: QAction
     recent_menu: QMenu
 
@@ -85,6 +89,15 @@ def _export_action(window: QMainWindow, controller, fmt) -> QAction:
                      look.icon, look.tip or f"Export the policy as {fmt.name}")
     action.setIconText(f"Export to {fmt.name}")
     return action
+
+
+def _notice_menu(window: QMainWindow, controller, notice) -> QMenu:
+    """File ▸ Export NOTICE ▸ one action per format: a notice kept apart from the policy (the cookie policy, the consumer health data policy)."""
+    menu = QMenu(f"Export {notice.title}", window)
+    for fmt in FORMATS.values():
+        menu.addAction(_action(window, f"{fmt.name}…", lambda fmt_id=fmt.id: controller.export(fmt_id, notice.id),
+                               tip=f"Export the {notice.title} alone, as {fmt.name}"))
+    return menu
 
 
 def _option_action(window: QMainWindow, settings, fmt, name: str) -> QAction:
@@ -115,6 +128,7 @@ def build_actions(window) -> Actions:
         save_as=_action(window, "Save &As…", controller.save_as, Key.SaveAs, tip="Save the profile under another name"),
         exports={fmt.id: _export_action(window, controller, fmt) for fmt in FORMATS.values()},
         export_options=[_option_action(window, controller.settings, fmt, name) for fmt in FORMATS.values() for name in fmt.options],
+        notice_exports={notice.id: _notice_menu(window, controller, notice) for notice in NOTICES.values()},
         open_export=_action(window, "Open &Last Export", lambda: window.status.open_exported(), tip="Open the file you last exported"),
         show_export=_action(window, "Show Last Export in &Folder", lambda: window.status.open_exported(folder=True),
                             tip="Show the folder of the file you last exported"),
@@ -134,6 +148,9 @@ def build_actions(window) -> Actions:
         go_preview=_action(window, "P&review", window.preview.setFocus, "Ctrl+3"),
         go_clause=_action(window, "&Clause Wording", window.clause_editor.focus_text, "Ctrl+4"),
         go_problems=_action(window, "Pro&blems", window.problems.setFocus, "Ctrl+5"),
+        zoom_in=_action(window, "Zoom &In", lambda: window.preview.zoom(1), Key.ZoomIn, tip="Make the policy's page larger"),
+        zoom_out=_action(window, "Zoom O&ut", lambda: window.preview.zoom(-1), Key.ZoomOut, tip="Make the policy's page smaller"),
+        zoom_reset=_action(window, "&Actual Size", lambda: window.preview.zoom(0), "Ctrl+0", tip="The policy's page at its own size"),
         about=_action(window, "&About Policywright", window.about, tip="Version, and what Policywright is"),
         recent_menu=QMenu("Open &Recent", window),
     )
@@ -185,7 +202,10 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     file_menu.addSeparator()
     file_menu.addActions([a.save, a.save_as])
     file_menu.addSeparator()
-    file_menu.addActions([*a.exports.values(), *a.export_options, a.open_export, a.show_export])
+    file_menu.addActions([*a.exports.values(), *a.export_options])
+    for menu in a.notice_exports.values():
+        file_menu.addMenu(menu)
+    file_menu.addActions([a.open_export, a.show_export])
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
     edit_menu = bar.addMenu("&Edit")
@@ -197,6 +217,8 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     view_menu = bar.addMenu("&View")
     view_menu.addActions([a.go_company, a.go_practices, a.go_preview, a.go_clause, a.go_problems, a.go_compliance,
                           a.go_outline])
+    view_menu.addSeparator()
+    view_menu.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(a.about)
 

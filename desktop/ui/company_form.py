@@ -5,14 +5,15 @@ address that is not one, a missing detail) is marked beside its field with the r
 field itself never refuses what is typed.
 """
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QScrollArea,
@@ -26,10 +27,11 @@ from desktop.engine.profile.fields import COMBO, DATE, LINE, ProfileField, form_
 from desktop.engine.reference.countries import month_first
 from desktop.engine.review.checks import Problem, field_problems
 from desktop.ui.session import ProfileSession
-from desktop.ui.widgets import FormComboBox, block_undo_shortcuts, error_colour, muted_colour, wrapped_check
+from desktop.ui.widgets import FormComboBox, FormDateEdit, WrappedNote, block_undo_shortcuts, error_colour, muted_colour, wrapped_check
 
 NO_DATE = QDate(2000, 1, 1)
 DATE_STYLE, US_DATE = "d MMMM yyyy", "MMMM d, yyyy"
+_LAW_COLUMNS = 2  # a group of laws (the US states) shows two to a row
 
 
 class _Field:
@@ -42,15 +44,13 @@ class _Field:
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(editor)
-        self.mark = QLabel()
-        self.mark.setWordWrap(True)
+        self.mark = WrappedNote()
         self.mark.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.mark.hide()
         layout.addWidget(self.mark)
         notes = " ".join(note for note in (spec.help, spec.not_printed) if note)
         if notes:
-            help_label = QLabel(notes)
-            help_label.setWordWrap(True)
+            help_label = WrappedNote(notes)
             help_label.setProperty("role", "help")
             layout.addWidget(help_label)
             self.help = help_label
@@ -89,6 +89,8 @@ class CompanyForm(QScrollArea):
         self._labels: list[QLabel] = []
         self._forms: list[QFormLayout] = []
         self._typed: dict[str, str] = {}  # what was typed into a suggesting box, before its completion
+        self._left: set[str] = set()  # the fields the owner has changed, or been in and left
+        self._all_missing = False  # every missing detail marked, left or not
         content = QWidget()
         content.setObjectName("companyFormContent")
         layout = QVBoxLayout(content)
@@ -145,6 +147,8 @@ class CompanyForm(QScrollArea):
             block_undo_shortcuts(line)
         editor.setAccessibleName(spec.label)
         editor.setObjectName(spec.key)
+        for watched in {editor, line} - {None}:
+            watched.installEventFilter(self)  # leaving the field shows what it still needs
         return _Field(spec, editor, line)
 
     def _typed_into_combo(self, name: str, text: str) -> None:
@@ -166,7 +170,7 @@ class CompanyForm(QScrollArea):
         self.session.set_field(spec.key, completed)
 
     def _make_date(self, spec: ProfileField) -> _Field:
-        self.date = QDateEdit()
+        self.date = FormDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))  # the policy's months
         self.date.setDisplayFormat(DATE_STYLE)
@@ -186,16 +190,43 @@ class CompanyForm(QScrollArea):
         note.setWordWrap(True)
         note.setProperty("role", "help")
         layout.addWidget(note)
+        groups: dict[str, list] = {}
         for regime in self.session.library.regimes.values():
-            check = QCheckBox()
-            check.setAccessibleName(f"Cover {regime.title}")
-            check.setToolTip(f"{regime.explanation} {regime.question}")
-            check.toggled.connect(lambda on, r=regime.id: self.session.set_regime(r, on))
-            row = wrapped_check(check, regime.label)
-            layout.addLayout(row)
-            self.regime_labels[regime.id] = row.itemAt(1).widget()
-            self.regime_boxes[regime.id] = check
+            if regime.group:
+                groups.setdefault(regime.group, []).append(regime)
+            else:
+                layout.addLayout(self._regime_row(regime, regime.label))
+        for title, members in groups.items():
+            layout.addWidget(self._law_group(title, members))
         return box
+
+    def _law_group(self, title: str, members: list) -> QWidget:
+        """Laws declared under one `group` (the US states): a heading over a grid of short titles, so
+        twenty laws take a few rows; each box's tooltip still says whom its law protects."""
+        group = QWidget()
+        layout = QVBoxLayout(group)
+        layout.setContentsMargins(0, 4, 0, 0)
+        heading = QLabel(f"<b>{title}</b>")
+        heading.setAccessibleName(title)
+        layout.addWidget(heading)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        for index, regime in enumerate(members):
+            row = self._regime_row(regime, regime.title)
+            row.setSpacing(6)
+            grid.addLayout(row, index // _LAW_COLUMNS, index % _LAW_COLUMNS)
+        layout.addLayout(grid)
+        return group
+
+    def _regime_row(self, regime, text: str) -> QHBoxLayout:
+        check = QCheckBox()
+        check.setAccessibleName(f"Cover {regime.title}")
+        check.setToolTip(f"{regime.label}. {regime.explanation} {regime.question}")
+        check.toggled.connect(lambda on, r=regime.id: self.session.set_regime(r, on))
+        row = wrapped_check(check, text)
+        self.regime_labels[regime.id] = row.itemAt(1).widget()
+        self.regime_boxes[regime.id] = check
+        return row
 
     def _recolour(self) -> None:
         for field in self.fields.values():
@@ -229,8 +260,25 @@ class CompanyForm(QScrollArea):
     def _date_changed(self, name: str, date: QDate) -> None:
         self.session.set_field(name, "" if date == NO_DATE else date.toString(Qt.DateFormat.ISODate))
 
-    def _profile_changed(self, _key: str) -> None:
+    def _profile_changed(self, key: str) -> None:
+        if not key:  # another profile: nothing of it was left empty by hand yet
+            self._left, self._all_missing = set(), False
+        elif key.startswith("field:"):
+            self._left.add(key.removeprefix("field:"))  # changed by hand: what it lacks now is news
         self.refresh()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            name = next((n for n, f in self.fields.items() if watched in (f.editor, f.line)), None)
+            if name is not None and name not in self._left:
+                self._left.add(name)
+                self._show_marks()
+        return False
+
+    def reveal_missing(self) -> None:
+        """Mark every detail the policy still needs, left or not (an export with errors asks for them)."""
+        self._all_missing = True
+        self._show_marks()
 
     def refresh(self) -> None:
         profile = self.session.profile
@@ -258,10 +306,14 @@ class CompanyForm(QScrollArea):
         self._show_marks()
 
     def _show_marks(self) -> None:
+        """A wrong value is marked at once; an empty one only once the owner has emptied the field, been
+        in it and left it, or asked for the policy: an empty form is not a page of errors before anything is typed."""
+        profile = self.session.profile
         marks = {p.place.id: p for p in self._check_problems}
-        marks.update({p.place.id: p for p in field_problems(self.session.profile, self.session.library)})
+        marks.update({p.place.id: p for p in field_problems(profile, self.session.library)})
         for name, field in self.fields.items():
-            field.show_problem(marks.get(name))
+            waiting = not profile.field_value(name).strip() and name not in self._left and not self._all_missing
+            field.show_problem(None if waiting else marks.get(name))
 
     def focus_field(self, name: str) -> bool:
         field = self.fields.get(name)

@@ -140,7 +140,7 @@ class CompareView(QWidget):
     def save(self, fmt: str, folder: Path | None = None) -> Path | None:
         if self.comparison is None:
             return None
-        suggested = (folder or Path.home()) / f"policy-changes{COMPARISON_FORMATS[fmt].extension}"
+        suggested = (folder or Path.home()) / f"{self.comparison.file_stem}{COMPARISON_FORMATS[fmt].extension}"
         path = self.ask_save_path(fmt, suggested)
         if path is None:
             return None

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Protocol
 
+from platformdirs import user_documents_dir
 from PySide6.QtCore import QObject, Signal
 
 from desktop.engine.export import with_extension
@@ -20,11 +21,12 @@ from desktop.engine.interview.interview import apply_answers, start_profile
 from desktop.engine.profile.profile import Profile, ProfileError, load_profile, save_profile
 from desktop.engine.review.checks import Problem
 from desktop.engine.review.example import example_profile
+from desktop.engine.storage.profile_library import ProfileLibrary, file_name_for
 from desktop.engine.storage.recovery import Recovered, RecoveryStore
 from desktop.paths import user_data_dir
 from desktop.ui.session import ProfileSession
 from desktop.ui.settings import Settings
-from desktop.usecases import FORMATS, Draft, Refused, draft, export_policy, refuse_write
+from desktop.usecases import FORMATS, NOTICES, Draft, NoNotice, Refused, draft, export_policy, notice_draft, refuse_write
 
 log = logging.getLogger(__name__)
 NEW, OPEN, EXAMPLE = "new", "open", "example"
@@ -208,9 +210,8 @@ class Controller(QObject):
         return self._save_to(self.session.path)
 
     def save_as(self) -> bool:
-        name = slug(self.session.profile.company.display_name) or "privacy-profile"
         current = self.session.path
-        suggested = current if current else self._folder() / f"{name}.json"
+        suggested = current if current else self._in_profile_library()
         path = self.view.ask_save_path(suggested)
         if path is None:
             return False
@@ -263,6 +264,17 @@ class Controller(QObject):
         self.settings.clear_recent()
         self.recent_changed.emit()
 
+    def _in_profile_library(self) -> Path:
+        """Where a new profile is saved unless the owner chooses otherwise: the library of profiles
+        that File ▸ Profiles… lists, under the company's name."""
+        shelf = ProfileLibrary()
+        try:
+            shelf.folder.mkdir(parents=True, exist_ok=True)  # so the file dialog can open in it
+        except OSError as error:
+            log.warning("the profile library %s cannot be made (%s)", shelf.folder, error)
+            return self._folder() / f"{slug(self.session.profile.company.display_name) or 'privacy-profile'}.json"
+        return shelf.path_for(shelf.free_name(file_name_for(self.session.profile.company.display_name or "Privacy profile")))
+
     def _folder(self) -> Path:
         if self.session.path is not None:
             return self.session.path.parent
@@ -279,17 +291,28 @@ class Controller(QObject):
         return answer == DISCARD
 
     # Exporting
-    def suggested_export_path(self, fmt: str) -> Path:
+    def suggested_export_path(self, fmt: str, notice: str = "") -> Path:
         name = slug(self.session.profile.company.display_name)
-        file_name = f"{name}-privacy-policy" if name else "privacy-policy"
+        what = slug(NOTICES[notice].title) if notice else "privacy-policy"
+        file_name = f"{name}-{what}" if name else what
         folder = self.settings.export_folder() or self._folder()
+        if folder.resolve() == ProfileLibrary().folder.resolve():  # Policywright's own data folder: hidden from the owner
+            documents = Path(user_documents_dir())
+            folder = documents if documents.is_dir() else Path.home()
         return folder / (file_name + FORMATS[fmt].extension)
 
-    def export(self, fmt: str) -> Path | None:
+    def export(self, fmt: str, notice: str = "") -> Path | None:
+        """Export the policy, or (`notice`) one of the notices kept apart from it, in `fmt`."""
         policy = draft(self.session.profile, self.session.library)
+        if notice:
+            try:
+                policy = notice_draft(policy, self.session.library, notice)
+            except NoNotice as error:
+                self.view.show_error("Nothing to export", f"This profile {error}.")
+                return None
         if policy.errors and not self.view.ask_export_with_errors(policy.errors):
             return None
-        chosen = self.view.ask_export_path(fmt, self.suggested_export_path(fmt))
+        chosen = self.view.ask_export_path(fmt, self.suggested_export_path(fmt, notice))
         if chosen is None:
             return None
         path = with_extension(Path(chosen), FORMATS[fmt])

@@ -158,6 +158,7 @@ class WindowView:
         return box.clickedButton() is restore
 
     def ask_export_with_errors(self, errors: list[Problem]) -> bool:
+        self.window.form.reveal_missing()
         shown = "\n".join(f"• {p.message}" for p in errors[:6])
         more = f"\n…and {len(errors) - 6} more." if len(errors) > 6 else ""
         box = message_box(QMessageBox.Icon.Warning, "The policy is not finished",

@@ -19,7 +19,7 @@ from desktop.engine.interview.interview import answer_effects, apply_answers, lo
 from desktop.engine.library.model import Library
 from desktop.engine.profile.profile import Profile
 from desktop.engine.profile.questions import TEXT, Page, Question, Questions, asked
-from desktop.ui.interview_fields import AnswerField, answer_field
+from desktop.ui.interview_fields import SERVICES, AnswerField, answer_field
 from desktop.ui.widgets import muted_colour
 
 RESERVED = set("bnfch")  # the wizard's own buttons: Back, Next, Finish, Cancel, Help
@@ -38,7 +38,8 @@ def with_mnemonic(text: str, used: set[str]) -> str:
 
 
 def initial_answers(profile: Profile, questions: Questions) -> dict:
-    """What the interview shows first: the saved answers, details already filled in, then the defaults."""
+    """What the interview shows first: the saved answers, details already filled in (and services
+    picked), then the defaults."""
     answers = {k: v for k, v in profile.answers.items() if k in questions.by_id}
     for question in questions.questions:
         for effect in question.effects:
@@ -46,6 +47,8 @@ def initial_answers(profile: Profile, questions: Questions) -> dict:
                 value = profile.field_value(effect.answer_to).strip()
                 if value:
                     answers[question.id] = value
+        if question.type == SERVICES and profile.services:  # the services picked since, in the Services tab
+            answers[question.id] = {key: dict(settings) for key, settings in profile.services.items()}
         if question.id not in answers and question.default is not None:
             answers[question.id] = question.default
     return answers
@@ -54,7 +57,7 @@ def initial_answers(profile: Profile, questions: Questions) -> dict:
 class QuestionRow(QWidget):
     """A question in bold, its reason and example below it, the answer, then what the answer changes."""
 
-    def __init__(self, question: Question, used: set[str], parent: QWidget | None = None):
+    def __init__(self, question: Question, used: set[str], parent: QWidget | None = None, library: Library | None = None):
         super().__init__(parent)
         self.question = question
         layout = QVBoxLayout(self)
@@ -72,7 +75,7 @@ class QuestionRow(QWidget):
         for note in self.notes:
             note.setWordWrap(True)
             layout.addWidget(note)
-        self.field: AnswerField = answer_field(question)
+        self.field: AnswerField = answer_field(question, library=library)
         self.label.setBuddy(self.field.focus_target())
         layout.addWidget(self.field)
         self.effect = QLabel()
@@ -162,7 +165,7 @@ class InterviewDialog(QWizard):
         total = len(self.questions.pages) + 1
         for number, page in enumerate(self.questions.pages, start=1):
             used = set(RESERVED)
-            rows = [QuestionRow(q, used) for q in self.questions.on_page(page.id)]
+            rows = [QuestionRow(q, used, library=library) for q in self.questions.on_page(page.id)]
             self.rows.update({row.question.id: row for row in rows})
             wizard_page = QuestionPage(page, rows, number, total)
             self.question_pages.append(wizard_page)
@@ -202,11 +205,18 @@ class InterviewDialog(QWizard):
     def summary_html(self) -> str:
         answers = self.answers()
         after = apply_answers(self.profile, answers, self.library, self.questions)
-        items = []
+        items, folded = [], {}
         for reason in regime_reasons(answers, self.questions).values():
-            title = self.library.regimes[reason.regime].title if reason.regime in self.library.regimes else reason.regime
-            mark = "✔ covered" if reason.applies else "✘ not covered"
+            regime = self.library.regimes.get(reason.regime)
+            if reason.quiet and regime is not None and regime.group:  # "no one in Iowa uses it", eighteen times over
+                folded.setdefault(regime.group, []).append(regime.title)
+                continue
+            title = regime.title if regime is not None else reason.regime
+            mark = "✔ covered" if reason.applies else "not needed"  # a law that does not apply is no gap
             items.append(f"<li><b>{html.escape(title)}</b> ({mark}). {html.escape(reason.text)}</li>")
+        for group, titles in folded.items():
+            items.append(f"<li><b>{html.escape(group)}</b> (not needed): {html.escape(', '.join(titles))}, "
+                         "as you have not said that people live where they apply.</li>")
         changes = "".join(f"<li>{html.escape(line)}</li>" for line in profile_changes(self.profile, after, self.library))
         return (f"<p><b>The laws</b></p><ul>{''.join(items)}</ul>"
                 f"<p><b>Finishing will change the profile</b></p><ul>{changes}</ul>"

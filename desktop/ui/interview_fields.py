@@ -14,7 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine.profile.questions import CHOICE, LIST, TEXT, YES_NO, Question
+from desktop.engine.interview.picks import named_pick
+from desktop.engine.library.model import Library
+from desktop.engine.profile.questions import CHOICE, LIST, SERVICES, TEXT, YES_NO, Question
+from desktop.ui.service_checklist import ServicePicker
 from desktop.ui.widgets import FormComboBox
 
 NOT_ANSWERED = "Not answered"
@@ -190,7 +193,56 @@ class ListTextField(AnswerField):
         return self.edit
 
 
-def answer_field(question: Question, parent: QWidget | None = None) -> AnswerField:
+class ServicesField(AnswerField):
+    """A services question: the catalogue's checklist (and "Another service…"); the answer is what the
+    profile stores under "services", service id -> its settings."""
+
+    def __init__(self, question: Question, library: Library, parent: QWidget | None = None):
+        super().__init__(question, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.library = library
+        offered = {key: entry for key, entry in library.services.items() if not question.kinds or entry.kind in question.kinds}
+        self.picker = ServicePicker(offered, library.vocabulary)
+        self.picker.setMinimumHeight(self.fontMetrics().lineSpacing() * (20 if len(offered) > 8 else 12))
+        for row in self.picker.checklist.rows.values():  # Tab moves on to the next question; the search's Enter picks
+            row.box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.picker.checklist.search.setAccessibleDescription(question.text)
+        self.picker.toggled.connect(self._toggle)
+        self.picker.setting_toggled.connect(self._set)
+        self.picker.described.connect(lambda service_id, entry: self._toggle(service_id, True, {"entry": entry}))
+        layout.addWidget(self.picker)
+
+    def _toggle(self, service_id: str, on: bool, settings: dict | None = None) -> None:
+        picked = dict(self.picker.picked)
+        if on:
+            picked[service_id] = settings or {}
+        else:
+            picked.pop(service_id, None)
+        self.set_value(picked)
+        self.changed.emit()
+
+    def _set(self, service_id: str, setting_id: str, on: bool) -> None:
+        picked = {key: dict(settings) for key, settings in self.picker.picked.items()}
+        picked.setdefault(service_id, {})[setting_id] = on
+        self.set_value(picked)
+        self.changed.emit()
+
+    def value(self) -> dict[str, dict]:
+        return {key: dict(settings) for key, settings in self.picker.picked.items()}
+
+    def set_value(self, value: object) -> None:
+        if isinstance(value, str):  # an answer saved in words before the catalogue: "Stripe"
+            value = named_pick(value, self.question.kinds, self.library)
+        self.picker.show_picked(dict(value) if isinstance(value, dict) else {})
+
+    def focus_target(self) -> QWidget:
+        return self.picker.checklist.search
+
+
+def answer_field(question: Question, parent: QWidget | None = None, library: Library | None = None) -> AnswerField:
+    if question.type == SERVICES and library is not None:
+        return ServicesField(question, library, parent)
     if question.type == YES_NO:
         return YesNoField(question, parent)
     if question.type == CHOICE:

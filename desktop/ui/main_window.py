@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QVBoxLayout, Q
 from desktop.engine.library.model import Library
 from desktop.engine.policy.changes import changed_clause
 from desktop.engine.policy.document import Document
-from desktop.engine.policy.place import CLAUSE, DOCUMENT, FIELD, OPTION, PRACTICE, PRACTICES, REQUIREMENT, Place
+from desktop.engine.policy.place import CLAUSE, DOCUMENT, FIELD, OPTION, PRACTICE, PRACTICES, REQUIREMENT, SERVICE, Place
 from desktop.ui.actions import build_actions, fill_recent_menu, fit_toolbar, give_each_entry_its_letter
 from desktop.ui.autosave import Autosave
 from desktop.ui.clause_editor import ClauseEditor
@@ -26,6 +26,7 @@ from desktop.ui.practice_panel import PracticePanel
 from desktop.ui.preview import PolicyPreview
 from desktop.ui.problems import ProblemDetails, ProblemsView
 from desktop.ui.resources import app_icon, style_sheet
+from desktop.ui.services_panel import ServicesPanel
 from desktop.ui.session import ProfileSession
 from desktop.ui.settings import Settings
 from desktop.ui.status import StatusPanel
@@ -33,7 +34,7 @@ from desktop.ui.version_actions import VersionActions
 from desktop.ui.where import practices_covering
 from desktop.ui.widgets import Caption, details_area, list_over_details
 
-COMPANY_TAB, PRACTICES_TAB, COMPLIANCE_TAB, OUTLINE_TAB = 0, 1, 2, 3
+COMPANY_TAB, PRACTICES_TAB, COMPLIANCE_TAB, OUTLINE_TAB, SERVICES_TAB = 0, 1, 2, 3, 4
 
 
 def _panel(title: str, body: QWidget, note: str = "") -> QWidget:
@@ -70,9 +71,16 @@ class MainWindow(QMainWindow):
         self.left.addTab(self.practices, "Practices")
         self.left.addTab(self.compliance, "Compliance")
         self.left.setDocumentMode(True)
+        # Whole names, and arrows to reach a tab that does not fit, whatever the desktop's style prefers:
+        # one that elides showed "Complian…" and hid the Outline tab with large fonts.
+        self.left.setElideMode(Qt.TextElideMode.ElideNone)
+        self.left.setUsesScrollButtons(True)
         self.preview = PolicyPreview()
         self.outline = PolicyOutline(self.preview)
         self.left.addTab(self.outline, "Outline")  # as a word processor's navigation pane, left of the page
+        self.services = ServicesPanel(self.session)
+        self.left.addTab(self.services, "Services")
+        self.left.setTabToolTip(SERVICES_TAB, "The services you use (payments, analytics, email…): what they get, and their cookies")
         self.left.setTabToolTip(COMPANY_TAB, "Company details: who you are and what the policy covers")
         self.clause_editor = ClauseEditor(self.session)
         self.problems = ProblemsView(library)
@@ -280,6 +288,9 @@ class MainWindow(QMainWindow):
                 self.practices.select_practice(covering[0])
                 titles = ", ".join(f"“{self.library.practices[p].title}”" for p in covering[:3])
                 self.statusBar().showMessage(f"Ticking {titles} would cover this.", 8000)
+        elif place.kind == SERVICE:
+            self.left.setCurrentIndex(SERVICES_TAB)
+            self.services.show_service(place.id)
         elif place.kind == PRACTICES:
             self.go_practices()
         elif place.kind == DOCUMENT:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.engine.language.markup import TOKEN
 from desktop.engine.library.model import Practice
 from desktop.engine.library.options import OptionSpec
-from desktop.ui.widgets import ClickLabel, FormComboBox, block_undo_shortcuts, error_colour, muted_colour
+from desktop.ui.widgets import ClickLabel, FormComboBox, FormSpinBox, block_undo_shortcuts, error_colour, muted_colour
 
 ITEM_GAP = 5
 Words = Callable[[str], str]  # an option value (tokens and all) -> how it reads in the policy
@@ -112,7 +112,7 @@ class OptionEditor(QWidget):
             return box
         if spec.type == "int":
             self._title(layout)
-            spin = QSpinBox()
+            spin = FormSpinBox()
             spin.setRange(spec.min if spec.min is not None else 0, spec.max if spec.max is not None else 100000)
             spin.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance("0000000") + 40)
@@ -159,10 +159,21 @@ class OptionEditor(QWidget):
             return editor.currentData()
         if isinstance(editor, ListEdit):
             sources = self._source if isinstance(self._source, list) else []
-            kept = {self.words(item): item for item in sources}
-            return [kept.get(item, item) for item in editor.items()]
+            return [self._stored_item(line, sources) for line in editor.items()]
         text = editor.text()
         return self._source if isinstance(self._source, str) and text == self.words(self._source) else text
+
+    def _stored_item(self, line: str, sources: list) -> str:
+        """A list line as stored: a stored item whose words it shows, or whose words it starts with
+        ("companies that send emails for us (Mailchimp)": the item, then what was typed after it)."""
+        best = ""
+        for item in sources:
+            shown = self.words(item)
+            if line == shown:
+                return item
+            if shown and line.startswith(shown) and len(shown) > len(self.words(best)):
+                best = item
+        return best + line[len(self.words(best)):] if best else line
 
     def set_value(self, value: object, words: Words | None = None) -> None:
         """Show `value` in words without sending it back; text being typed is left alone when it reads the same."""

@@ -15,10 +15,11 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
     QTextListFormat,
+    QTextTableFormat,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from desktop.engine.policy.document import BulletList, Document, Heading, Run
+from desktop.engine.policy.document import BulletList, Document, Heading, Run, Table
 from desktop.ui.widgets import muted_colour
 
 CLAUSE_PROPERTY = QTextFormat.Property.UserProperty + 1
@@ -26,9 +27,10 @@ PAGE_CHARS = 84  # a comfortable line length, as on a printed page
 GAP_BACKGROUND, GAP_TEXT = QColor("#ffe58a"), QColor("#000000")
 FLASH_MS = 1500  # how long a changed clause stays marked
 FLASH_COLOUR = QColor(255, 200, 0, 70)  # a marker pen's yellow over light and dark pages alike
+ZOOM_STEP, ZOOM_STEPS = 0.1, range(-5, 11)  # each step a tenth of the page's size, from half to twice
 
 
-Unit = tuple[str, str | None, list]  # (kind, clause id, one content per text block: a string or runs)
+Unit = tuple[str, str | None, list]  # (kind, clause id, its contents: one per text block, or a table whole)
 
 
 def page_units(document: Document) -> list[Unit]:
@@ -40,20 +42,17 @@ def page_units(document: Document) -> list[Unit]:
         for block in section.blocks:
             if isinstance(block, BulletList):
                 units.append(("bullets", block.clause_id, block.items))
+            elif isinstance(block, Table):
+                units.append(("table", block.clause_id, [block]))
             else:
                 units.append(("heading" if isinstance(block, Heading) else "paragraph", block.clause_id, [block.runs]))
     return units
 
 
-def block_numbers(units: list[Unit]) -> dict[str, list[int]]:
-    """Clause id -> the numbers of the page's blocks that show it (one per piece of its units)."""
-    numbers: dict[str, list[int]] = {}
-    number = 0
-    for _kind, clause_id, contents in units:
-        if clause_id:
-            numbers.setdefault(clause_id, []).extend(range(number, number + len(contents)))
-        number += len(contents)
-    return numbers
+def page_shape(units: list[Unit]) -> list[tuple]:
+    """What must stay the same for a page to be rewritten in place: each unit's kind, clause and number
+    of text blocks; a table whole, as its cells are not rewritten."""
+    return [(kind, clause, contents[0] if kind == "table" else len(contents)) for kind, clause, contents in units]
 
 
 class _Writer:
@@ -63,6 +62,8 @@ class _Writer:
         self.target, self.cursor = target, QTextCursor(target)
         self.palette, self.font = palette, font
         self.first = True
+        self.starts: list[int] = []  # each unit's first block number, as written
+        self.numbers: dict[str, list[int]] = {}  # clause id -> the numbers of the blocks that show it
         text = palette.color(QPalette.ColorRole.Text)
         body = self.char(colour=text)
         self.looks = {"title": self.char(1.75, bold=True, colour=text), "section": self.char(1.3, bold=True, colour=text),
@@ -71,7 +72,8 @@ class _Writer:
 
     def block(self, kind: str, clause_id: str | None) -> QTextBlockFormat:
         top, bottom, heading, line_height = {"title": (0, 2, 1, 110), "effective": (0, 14, 0, 135), "section": (16, 6, 2, 115),
-                                             "heading": (8, 3, 3, 115), "paragraph": (0, 8, 0, 135), "bullets": (0, 4, 0, 135)}[kind]
+                                             "heading": (8, 3, 3, 115), "paragraph": (0, 8, 0, 135), "bullets": (0, 4, 0, 135),
+                                             "table": (0, 0, 0, 135), "cell": (0, 0, 0, 115)}[kind]
         fmt = QTextBlockFormat()
         fmt.setTopMargin(top)
         fmt.setBottomMargin(bottom)
@@ -87,7 +89,9 @@ class _Writer:
             self.cursor.setBlockFormat(fmt)
             self.first = False
         else:
-            self.cursor.insertBlock(fmt)
+            # A plain block character format: else the new block takes the last run's (a link's blue
+            # and underline), which Qt draws its bullet in.
+            self.cursor.insertBlock(fmt, QTextCharFormat())
 
     def char(self, scale: float = 1.0, bold: bool = False, italic: bool = False, colour: QColor | None = None) -> QTextCharFormat:
         fmt = QTextCharFormat()
@@ -124,11 +128,40 @@ class _Writer:
 
     def write(self, units: list[Unit]) -> None:
         for kind, clause_id, contents in units:
+            first = self.cursor.blockNumber() + (0 if self.first else 1)
+            self.starts.append(first)
             if kind == "bullets":
                 self._bullets(clause_id, contents)
+            elif kind == "table":
+                self._table(clause_id, contents[0])
             else:
                 self.start(self.block(kind, clause_id))
                 self.text(kind, contents[0])
+            # after a table the cursor waits in the block that follows it, which the next unit takes
+            last = self.cursor.blockNumber() - (1 if self.first else 0)
+            if clause_id:
+                self.numbers.setdefault(clause_id, []).extend(range(first, last + 1))
+
+    def _table(self, clause_id: str | None, block: Table) -> None:
+        self.start(self.block("table", clause_id))
+        fmt = QTextTableFormat()
+        fmt.setCellPadding(4)
+        fmt.setCellSpacing(0)
+        fmt.setBorder(0.5)
+        fmt.setHeaderRowCount(1)
+        fmt.setBottomMargin(10)
+        table = self.cursor.insertTable(len(block.rows) + 1, len(block.header), fmt)
+        header = QTextCharFormat(self.looks["paragraph"])
+        header.setFontWeight(QFont.Weight.Bold)
+        cells = [[[Run(text)] for text in block.header], *block.rows]
+        for row, runs_of_row in enumerate(cells):
+            for column, runs in enumerate(runs_of_row):
+                self.cursor = table.cellAt(row, column).firstCursorPosition()
+                self.cursor.setBlockFormat(self.block("cell", clause_id))
+                self.runs(runs, header if row == 0 else self.looks["paragraph"])
+        self.cursor = table.lastCursorPosition()
+        self.cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
+        self.first = True  # the block after the table is there already: the next start takes it
 
     def rewrite(self, number: int, kind: str, contents: list) -> None:
         """Replace the text of a unit written before, from block `number` on, keeping its blocks' formats."""
@@ -173,10 +206,13 @@ class PolicyPreview(QTextBrowser):
         self.setAccessibleName("Policy preview")
         self.setAccessibleDescription("The policy as readers will see it. Click a clause, or move to it and press Enter, to reword it.")
         self.selected_clause: str | None = None
+        self.zoom_steps = 0
+        self._shown: Document | None = None
         self._writing = False
         self._page: QTextDocument | None = None
         self._units: list[Unit] = []  # what the page shows, and its shape: the same shape is rewritten in place
         self._shape: tuple | None = None
+        self._starts: list[int] = []  # each unit's first block number on the page
         self._numbers: dict[str, list[int]] = {}  # clause id -> the numbers of its blocks on the page
         self.flashed: str | None = None  # the clause marked as just changed
         self._marks: list[QTextEdit.ExtraSelection] = []  # what find-in-policy marks
@@ -186,9 +222,19 @@ class PolicyPreview(QTextBrowser):
         self._flash_timer.timeout.connect(self.end_flash)
         self.cursorPositionChanged.connect(self._cursor_moved)
 
+    def zoom(self, steps: int) -> None:
+        """Make the page larger (steps > 0) or smaller; 0 steps from `zoom_steps` 0 is its own size."""
+        wanted = min(max(self.zoom_steps + steps, ZOOM_STEPS.start), ZOOM_STEPS.stop - 1) if steps else 0
+        if wanted != self.zoom_steps:
+            self.zoom_steps = wanted
+            self._fit_page()
+            if self._shown is not None:
+                self.show_document(self._shown)
+
     def show_document(self, document: Document) -> None:
+        self._shown = document
         units = page_units(document)
-        shape = (self.palette().cacheKey(), self.font().toString(), [(kind, clause, len(c)) for kind, clause, c in units])
+        shape = (self.palette().cacheKey(), self.font().toString(), self.zoom_steps, page_shape(units))
         self._writing = True
         try:
             if self._page is not None and shape == self._shape:
@@ -197,7 +243,7 @@ class PolicyPreview(QTextBrowser):
                 self._new_page(units)
         finally:
             self._writing = False
-        self._units, self._shape, self._numbers = units, shape, block_numbers(units)
+        self._units, self._shape = units, shape
         self.flashed, self._marks = None, []
         self._paint_marks()
         self.page_replaced.emit()
@@ -205,13 +251,12 @@ class PolicyPreview(QTextBrowser):
     def _rewrite(self, units: list[Unit]) -> None:
         """The same pieces as the page shown, some with other words (most edits): only those are
         written again, so Qt lays out only them instead of the whole page."""
-        writer, number = _Writer(self._page, self.palette(), self._page.defaultFont()), 0
+        writer = _Writer(self._page, self.palette(), self._page.defaultFont())
         edit = QTextCursor(self._page)
         edit.beginEditBlock()
-        for old, new in zip(self._units, units, strict=True):
+        for old, new, number in zip(self._units, units, self._starts, strict=True):
             if old != new:
                 writer.rewrite(number, new[0], new[2])
-            number += len(new[2])
         edit.endEditBlock()
 
     def _new_page(self, units: list[Unit]) -> None:
@@ -219,16 +264,18 @@ class PolicyPreview(QTextBrowser):
         page = QTextDocument(self)
         page.setUndoRedoEnabled(False)
         font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.08)
+        font.setPointSizeF(font.pointSizeF() * 1.08 * (1 + ZOOM_STEP * self.zoom_steps))
         page.setDefaultFont(font)
         page.setDocumentMargin(28)
-        _Writer(page, self.palette(), font).write(units)
+        writer = _Writer(page, self.palette(), font)
+        writer.write(units)
+        self._starts, self._numbers = writer.starts, writer.numbers
+        self._highlight(page)
         self.setDocument(page)
         if self._page is not None:
             self._page.deleteLater()
         self._page = page
         self.verticalScrollBar().setValue(scroll)
-        self._highlight()
 
     def plain_text(self) -> str:
         return self.document().toPlainText()
@@ -302,13 +349,16 @@ class PolicyPreview(QTextBrowser):
             flash.append(mark)
         self.setExtraSelections(flash + self._marks)
 
-    def _highlight(self) -> None:
-        """Shade every block of the selected clause (and only those) across the page's width."""
+    def _highlight(self, page: QTextDocument | None = None) -> None:
+        """Shade every block of the selected clause (and only those) across the page's width: on a new
+        `page` before it is shown, else on the page shown."""
         colour = QColor(self.palette().color(QPalette.ColorRole.Highlight))
         colour.setAlpha(40)
+        target = page or self.document()
+        changed = False
         self._writing = True
         try:
-            block = self.document().begin()
+            block = target.begin()
             while block.isValid():
                 selected = bool(self.selected_clause) and clause_at(block) == self.selected_clause
                 fmt = block.blockFormat()
@@ -318,9 +368,14 @@ class PolicyPreview(QTextBrowser):
                     else:
                         fmt.clearBackground()
                     QTextCursor(block).setBlockFormat(fmt)
+                    changed = True
                 block = block.next()
         finally:
             self._writing = False
+        if changed and page is None:
+            # Qt lays a long page out in steps; a format changed before the last step ends the layout
+            # there, and the rest of the page stays blank until a resize. Lay it all out again.
+            target.markContentsDirty(0, target.characterCount())
 
     def _cursor_moved(self) -> None:
         if self._writing:
@@ -337,10 +392,21 @@ class PolicyPreview(QTextBrowser):
             return
         super().keyPressEvent(event)
 
+    def wheelEvent(self, event) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() // 120
+            if steps:
+                self.zoom(steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
     def resizeEvent(self, event) -> None:
-        # Margins first, so the text is laid out for the narrower page that results.
-        page = self.fontMetrics().averageCharWidth() * PAGE_CHARS
+        self._fit_page()  # margins first, so the text is laid out for the narrower page that results
+        super().resizeEvent(event)
+
+    def _fit_page(self) -> None:
+        page = int(self.fontMetrics().averageCharWidth() * PAGE_CHARS * (1 + ZOOM_STEP * self.zoom_steps))
         side = max(0, (self.width() - page) // 2)
         if self.viewportMargins().left() != side:
             self.setViewportMargins(side, 0, side, 0)
-        super().resizeEvent(event)

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine.profile.profile import ProfileError
+from desktop.engine.profile.profile import Profile, ProfileError, load_profile
 from desktop.engine.storage.profile_library import Entry, LibraryError, ProfileLibrary, file_name_for
+from desktop.ui.brand_dialog import NAME as BRAND_NAME
+from desktop.ui.brand_dialog import ask_brand
 from desktop.ui.dialogs import PROFILE_FILTER, ask_file_to_save, show_warning
 from desktop.ui.version_models import COMPANY, NAME, SORT_ROLE, VALUE_ROLE, ProfilesModel
 
@@ -40,6 +42,9 @@ class ProfilesQuestions:
     def ask_name(self, title: str, label: str, text: str) -> str | None:
         value, accepted = QInputDialog.getText(self.parent, title, label, text=text)
         return value if accepted else None
+
+    def ask_brand(self, old: Profile) -> dict[str, str] | None:
+        return ask_brand(old, self.parent)
 
     def ask_import_path(self) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(self.parent, "Import profile", str(Path.home()), PROFILE_FILTER)
@@ -197,11 +202,13 @@ class ProfilesView(QDialog):
         entry = self.selected()
         if entry is None:
             return
-        name = self.ask.ask_name("Reuse for another brand", "The other company or brand's name. The copy keeps "
-                                 "the practices, laws and wording; the company's name becomes this one.", "")
-        if not name or not name.strip():
+        old = self._guarded("Profile not copied", lambda: load_profile(entry.path))
+        details = self.ask.ask_brand(old) if old is not None else None
+        name = (details or {}).get(BRAND_NAME, "").strip()
+        if not name:
             return
-        copy = self._guarded("Profile not copied", lambda: self.shelf.duplicate(entry.path, file_name_for(name), company_name=name))
+        copy = self._guarded("Profile not copied", lambda: self.shelf.duplicate(entry.path, file_name_for(name), company_name=name,
+                                                                               details=details))
         if copy is not None:
             self.refresh()
             self.select(copy.name)

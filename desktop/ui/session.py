@@ -14,12 +14,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.engine.library.model import Library
+from desktop.engine.policy.cookies import OWN_COOKIES
 from desktop.engine.policy.reword import Rewording
 from desktop.engine.profile.fields import label as field_label
 from desktop.engine.profile.profile import Profile, ordered_regimes
 from desktop.ui.where import regime_title
 
 _MERGE_IDS: dict[str, int] = {}
+COOKIES_PRACTICE = OWN_COOKIES[0]  # the practice whose clauses explain cookies and show their table
 
 
 def _merge_id(key: str) -> int:
@@ -159,6 +161,45 @@ class ProfileSession(QObject):
                 options[name] = value
 
         return self.edit(f"Change “{spec.title}”", f"option:{practice_id}.{name}", change)
+
+    def set_service(self, service_id: str, on: bool, entry: dict | None = None) -> bool:
+        """Pick a service of the catalogue (or, with `entry`, one the owner described) or drop it.
+        Picking one that sets cookies also ticks the cookies practice, whose table lists them."""
+        name = entry["name"] if entry else self.service_name(service_id)
+        sets_cookies = service_id in self.library.services and self.library.services[service_id].cookies
+
+        def change(profile: Profile) -> None:
+            if not on:
+                profile.services.pop(service_id, None)
+                return
+            profile.services.setdefault(service_id, {"entry": entry} if entry else {})
+            if sets_cookies and COOKIES_PRACTICE in self.library.practices:
+                profile.practices.setdefault(COOKIES_PRACTICE, {})
+
+        return self.edit(f"{'Use' if on else 'Stop using'} {name}", f"service:{service_id}", change, merge=False)
+
+    def set_service_setting(self, service_id: str, setting_id: str, on: bool) -> bool:
+        """Set up a picked service one way or the other; a setting at its default is stored as none."""
+        entry = self.library.services.get(service_id)
+        if entry is None or service_id not in self.profile.services:
+            return False
+        setting = next(s for s in entry.settings if s.id == setting_id)
+
+        def change(profile: Profile) -> None:
+            settings = profile.services[service_id]
+            if on == setting.default:
+                settings.pop(setting_id, None)
+            else:
+                settings[setting_id] = on
+
+        return self.edit(f"Change how {entry.name} is set up", f"service:{service_id}.{setting_id}", change, merge=False)
+
+    def service_name(self, service_id: str) -> str:
+        """The name a picked service goes by: its catalogue entry's, or the one the owner gave it."""
+        if service_id in self.library.services:
+            return self.library.services[service_id].name
+        entry = self.profile.services.get(service_id, {}).get("entry")
+        return entry["name"] if isinstance(entry, dict) and isinstance(entry.get("name"), str) else service_id
 
     def set_override(self, clause_id: str, text: str, merge: bool = True) -> bool:
         """Reword a clause; wording equal to the library's is no override. Typing merges into one

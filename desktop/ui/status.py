@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from desktop.engine.policy.document import Document
 from desktop.engine.review.checks import ERROR, WARNING, Problem
@@ -33,13 +33,16 @@ class StatusPanel(QObject):
         self.export_note.setAccessibleName("Last export")
         self.export_note.setOpenExternalLinks(False)
         self.export_note.linkActivated.connect(self._open)
-        self.export_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
+        self.export_note.setMinimumWidth(1)  # it shrinks rather than widen the window
         self.counts, self.words, self.ease = QLabel(), QLabel(), QLabel()
         self.counts.setAccessibleName("Problem counts")
         self.words.setAccessibleName("Word count")
         self.ease.setAccessibleName("Reading ease")
         self.ease.setToolTip("Flesch reading ease of the policy's text: 60 or more reads as plain English.")
-        bar.addWidget(self.export_note, 1)
+        # A status tip (the toolbar button under the mouse after an export) is a temporary message, which
+        # hides the bar's normal widgets: the export's links are a permanent widget, the message has the room left.
+        bar.addWidget(QWidget(), 1)
+        bar.addPermanentWidget(self.export_note)
         for label in (self.counts, self.words, self.ease):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)

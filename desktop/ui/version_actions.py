@@ -5,13 +5,16 @@ After an export the status bar offers to publish what was exported (a button, ne
 """
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
+from desktop.engine.files.backups import copy_backups
 from desktop.engine.files.ondisk import stamp_of
 from desktop.engine.history.versions import Version, latest_version, version_files
+from desktop.engine.policy.assemble import format_date
 from desktop.engine.storage.profile_library import Entry, ProfileLibrary
 from desktop.ui.actions import _action
 from desktop.ui.dialogs import message_box
@@ -66,6 +69,28 @@ class VersionActions(QObject):
         box.exec()
         return box.clickedButton() is publish_button
 
+    def ask_new_effective_date(self, current: dt.date, today: dt.date, number: int) -> bool:
+        box = message_box(QMessageBox.Icon.Question, "Effective date",
+                          f"Make today, {_day(today)}, the effective date of version {number}?", self.window)
+        box.setInformativeText(f"The policy says it takes effect on {_day(current)}, as the version before it did. "
+                               "A changed policy usually takes effect from the day it is published.")
+        today_button = box.addButton("Use Today's Date", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(f"Keep {_day(current)}", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(today_button)
+        box.exec()
+        return box.clickedButton() is today_button
+
+    def _offer_new_date(self, last: Version | None, number: int) -> bool:
+        """Before a later version, offer today as its effective date when it still has the last one's."""
+        session = self.window.session
+        current, today = _iso_date(session.profile.effective_date), dt.date.today()
+        if last is None or current is None or current >= today or session.profile.effective_date != last.profile.effective_date:
+            return False
+        if not self.ask_new_effective_date(current, today, number):
+            return False
+        session.set_field("effective_date", today.isoformat())
+        return True
+
     # Doing
     def publish_current(self) -> Version | None:
         window = self.window
@@ -77,6 +102,8 @@ class VersionActions(QObject):
         same_as = last.number if last and last.policy.blocks == tuple(policy.document.text_blocks()) else None
         if not self.ask_publish(session.display_name(), number, len(policy.errors), same_as):
             return None
+        if self._offer_new_date(last, number):
+            policy = draft(session.profile, window.library)
         if (session.path is None or session.is_modified()) and not window.controller.save():
             return None
         try:
@@ -128,9 +155,12 @@ class VersionActions(QObject):
             view.close()
 
     def keep_open_profile(self, name: str) -> Entry:
-        """Save the window's profile into the library under `name`; the window then saves there."""
+        """Save the window's profile into the library under `name`, with copies of its published
+        versions and backups; the window then saves there."""
         session, settings = self.window.session, self.window.settings
-        entry = self.shelf.save_new(session.profile, name)
+        entry = self.shelf.save_new(session.profile, name, history_of=session.path)
+        if session.path is not None:
+            copy_backups(self.window.controller.backups, session.path, entry.path)
         self.window.controller.disk_stamp = stamp_of(entry.path)  # what a later save checks for an outside edit
         session.mark_saved(entry.path)
         settings.add_recent(entry.path)
@@ -156,6 +186,17 @@ class VersionActions(QObject):
             window._update_title()
             self._close_stale_history()
         window.controller.recent_changed.emit()
+
+
+def _iso_date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _day(date: dt.date, country: str = "") -> str:
+    return format_date(date, country)  # as the policy prints it, in English whatever the desktop's language
 
 
 def _menu_holding(window, action):

@@ -2,7 +2,18 @@
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPalette
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QWidget,
+)
 
 
 def palette_is_dark(palette: QPalette) -> bool:
@@ -39,8 +50,8 @@ def block_undo_shortcuts(widget: QWidget) -> None:
     widget.installEventFilter(_FILTER)
 
 
-class FormComboBox(QComboBox):
-    """A drop-down in a scrolling form: the wheel changes it only once the user is in it (clicked or
+class _WheelOnlyInside:
+    """A value box in a scrolling form: the wheel changes it only once the user is in it (clicked or
     tabbed to); otherwise the wheel goes on to scroll the form, and never takes the focus."""
 
     def __init__(self, parent: QWidget | None = None):
@@ -52,6 +63,18 @@ class FormComboBox(QComboBox):
             super().wheelEvent(event)
         else:
             event.ignore()  # an ignored wheel event goes to the parent, so the scroll area scrolls
+
+
+class FormComboBox(_WheelOnlyInside, QComboBox):
+    """A drop-down in a scrolling form."""
+
+
+class FormSpinBox(_WheelOnlyInside, QSpinBox):
+    """A number box in a scrolling form."""
+
+
+class FormDateEdit(_WheelOnlyInside, QDateEdit):
+    """A date field in a scrolling form."""
 
 
 def list_over_details(name: str, top: QWidget, details: QWidget) -> QSplitter:
@@ -74,6 +97,29 @@ def details_area(accessible_name: str, content: QWidget) -> QScrollArea:
     area.setAccessibleName(accessible_name)
     area.setWidget(content)
     return area
+
+
+class WrappedNote(QLabel):
+    """Word-wrapped text under a form's field that always gets the lines it needs: a form layout
+    gives a field the height its text takes at the field's preferred width, which clipped a note
+    laid out narrower (the representative's warning, under the company details)."""
+
+    def __init__(self, text: str = ""):
+        super().__init__(text)
+        self.setWordWrap(True)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        needed = self.heightForWidth(self.width()) if self.width() > 0 else -1
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
 
 class ClickLabel(QLabel):

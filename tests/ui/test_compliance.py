@@ -40,7 +40,7 @@ def test_the_model_passes_the_model_tester_and_names_its_columns_and_roles(qapp,
     gdpr = regimes["gdpr"]
     total = len(coverage(profile, bundled_library)["gdpr"].requirements)  # special categories only when collected
     covered = len(coverage(profile, bundled_library)["gdpr"].in_state("covered"))
-    assert gdpr.data(KIND_ROLE) == REGIME and gdpr.data().startswith(f"GDPR (Europe and the UK): {covered} of {total} covered")
+    assert gdpr.data(KIND_ROLE) == REGIME and gdpr.data().startswith(f"GDPR (the European Union): {covered} of {total} covered")
     complaint = model.index_of("gdpr.complaint")
     assert complaint.data() == "That people can complain to a data protection authority"
     assert complaint.data(CITATION_ROLE) == "GDPR Art. 13(2)(d)"
@@ -265,7 +265,7 @@ def test_a_requirement_marked_not_required_with_a_reason_shows_so_and_undoes(qtb
     wait_rendered(qtbot, window)
     window.go_compliance()
     assert row_state(panel, rep) == MISSING and panel.select_requirement(rep)
-    assert "fill in EU and UK representative" in panel.where.text() and not panel.add.isVisible()
+    assert "fill in EU representative" in panel.where.text() and not panel.add.isVisible()
     assert any(p.code == "needed-detail" for p in window.live.problems)
     assert not panel.mark.isEnabled()  # no reason typed yet
     qtbot.keyClicks(panel.reason, "we serve people there only occasionally")

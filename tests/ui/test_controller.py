@@ -8,6 +8,7 @@ import pytest
 from desktop.engine.history.versions import publish
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.profile.profile import load_profile, save_profile
+from desktop.engine.storage.profile_library import ENV_FOLDER, default_folder
 from desktop.ui.controller import CANCEL, DISCARD, EXAMPLE, OPEN, SAVE, Controller, slug
 from desktop.ui.session import ProfileSession
 from ui.fakes import FakeView
@@ -85,7 +86,8 @@ def test_open_reports_each_problem_and_forgets_missing_recent_files(make, tmp_pa
     assert settings.recent_files() == []
 
 
-def test_save_asks_where_once_then_saves_in_place(make, tmp_path, settings):
+def test_save_asks_where_once_then_saves_in_place(make, tmp_path, settings, monkeypatch):
+    monkeypatch.setenv(ENV_FOLDER, str(tmp_path / "profiles"))
     controller, view = make(save_path=tmp_path / "bright-beans")
     controller.new_profile(confirm=False)
     controller.session.set_field("company.legal_name", "Bright Beans Ltd")
@@ -93,7 +95,8 @@ def test_save_asks_where_once_then_saves_in_place(make, tmp_path, settings):
     suggested_before = controller.session.profile.company.display_name
     assert controller.save()
     path = tmp_path / "bright-beans.json"
-    assert view.asked[1][1].name == f"{slug(suggested_before)}.json" == "bright-beans-ltd.json"
+    assert view.asked[1][1] == default_folder() / f"{suggested_before}.json" == default_folder() / "Bright Beans Ltd.json"
+    assert default_folder().is_dir(), "a new profile is offered a place in the library File ▸ Profiles… lists"
     assert load_profile(path).company.legal_name == "Bright Beans Ltd"
     assert not controller.session.is_modified()
     assert settings.recent_files() == [path] and settings.last_profile() == path

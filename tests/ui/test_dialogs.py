@@ -3,6 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QLineEdit, QMessageBox
 
+from desktop.engine.storage.profile_library import ENV_FOLDER
 from ui.helpers import when_modal
 
 
@@ -16,10 +17,10 @@ def type_file_name(qtbot, dialog: QFileDialog, name: str) -> None:
     qtbot.keyClick(edit, Qt.Key.Key_Return)
 
 
-def test_the_save_dialog_adds_json_before_it_asks_about_replacing(qtbot, example_window, tmp_path):
+def test_the_save_dialog_adds_json_before_it_asks_about_replacing(qtbot, example_window, tmp_path, monkeypatch):
     existing = tmp_path / "other-company.json"
     existing.write_text("kept")
-    example_window.settings.add_recent(tmp_path / "acme.json")  # the dialog opens in tmp_path
+    monkeypatch.setenv(ENV_FOLDER, str(tmp_path))  # a new profile's dialog opens in the profile library: here
     asked = []
 
     def refuse_to_replace(box: QMessageBox) -> None:

@@ -239,3 +239,16 @@ def test_history_says_when_a_version_file_cannot_be_read(qtbot, history):
     history.refresh()
     assert history.proxy.rowCount() == 2
     assert history.skipped_note.isVisibleTo(history) and "v0003.json" in history.skipped_note.text()
+
+
+def test_the_redline_is_offered_a_name_that_says_which_versions_it_compares(qtbot, history, saved_window, monkeypatch):
+    click_version(qtbot, history, 1)
+    click_version(qtbot, history, 2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(history.compare_button, Qt.MouseButton.LeftButton)
+    offered = []
+    monkeypatch.setattr(history.compare, "ask_save_path", lambda fmt, suggested: offered.append(suggested.name))
+    qtbot.mouseClick(history.compare.save_docx, Qt.MouseButton.LeftButton)
+    saved_window.session.set_field("company.phone", "+1 555 0142")
+    qtbot.mouseClick(history.draft_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(history.compare.save_md, Qt.MouseButton.LeftButton)
+    assert offered == ["policy-changes-v1-to-v2.docx", "policy-changes-v2-to-draft.md"]

@@ -80,3 +80,16 @@ def test_the_wheel_leaves_a_choice_alone_until_the_user_is_in_it(qtbot):
     editor.changed.connect(lambda name, value: sent.append(value))
     assert roll_wheel_down(editor.editor) is not editor.editor  # scrolling the panel past it
     assert editor.value() == SPECS["choice"][0].default and sent == []
+
+
+def test_the_wheel_leaves_a_number_box_alone_until_the_user_is_in_it(qtbot):
+    editor = OptionEditor(SPECS["int"][0])
+    qtbot.addWidget(editor)
+    editor.set_value(30)
+    editor.show()
+    assert roll_wheel_down(editor.editor) is not editor.editor
+    assert editor.value() == 30 and not editor.editor.hasFocus()
+    editor.editor.setFocus()
+    qtbot.waitUntil(editor.editor.hasFocus)
+    assert roll_wheel_down(editor.editor) is editor.editor
+    assert editor.value() == 29

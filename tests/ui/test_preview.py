@@ -2,12 +2,13 @@
 
 from exports import html_blocks
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QPalette, QTextCursor
 
 from desktop.engine.export import export_bytes
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.review.example import example_profile
 from desktop.ui.live import DELAY_MS
+from desktop.ui.main_window import MainWindow
 from desktop.ui.preview import GAP_BACKGROUND, PolicyPreview, clause_at
 from ui.helpers import click_clause, highlighted_clauses, preview_lines, wait_rendered
 
@@ -148,6 +149,8 @@ def test_an_edit_rewrites_only_the_changed_clauses_and_reads_as_a_page_written_a
 
 def test_the_blocks_of_a_clause_are_those_that_show_it(qtbot, bundled_library):
     profile = example_profile(bundled_library)
+    profile.services["google_analytics"] = {}  # a cookie table: its cells are blocks of the page too
+    profile.practices.setdefault("cookies.about", {})
     preview = PolicyPreview()
     qtbot.addWidget(preview)
     for change in (lambda: None, lambda: profile.set_field("company.short_name", "Zenith"),
@@ -159,5 +162,25 @@ def test_the_blocks_of_a_clause_are_those_that_show_it(qtbot, bundled_library):
             if clause_at(block):
                 shown.setdefault(clause_at(block), []).append(block.blockNumber())
             block = block.next()
+        assert "_ga" in preview.plain_text()
         assert shown and all([b.blockNumber() for b in preview.blocks_of(c)] == numbers for c, numbers in shown.items())
         assert preview.blocks_of("no.such.clause") == [] and preview.block_of("no.such.clause") is None
+
+
+def test_a_bullet_after_a_link_is_drawn_as_the_others_not_as_a_link(qtbot, bundled_library, settings):
+    """"by post at…" followed the email link and its bullet was drawn blue (issue 23)."""
+    window = MainWindow(bundled_library, settings)
+    window.show()
+    window.controller.load_example(confirm=False)
+    wait_rendered(qtbot, window)
+    preview = window.preview
+    block, seen = preview.document().begin(), []
+    link = preview.palette().color(QPalette.ColorRole.Link)
+    while block.isValid():
+        if block.textList() is not None:
+            seen.append(block.text())
+            assert not block.charFormat().isAnchor(), block.text()
+            assert block.charFormat().foreground().color() != link, block.text()
+        block = block.next()
+    assert any(text.startswith("by post at") for text in seen)
+    window.close()

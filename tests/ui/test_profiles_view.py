@@ -3,12 +3,15 @@ empty the trash, import and export; and its table model checked by qtmodeltester
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.engine.profile.profile import load_profile, save_profile
 from desktop.engine.storage.profile_library import ProfileLibrary
-from desktop.ui.profiles_view import ProfilesView
+from desktop.ui.brand_dialog import BrandDialog
+from desktop.ui.profiles_view import ProfilesQuestions, ProfilesView
 from desktop.ui.version_models import COMPANY, NAME, PUBLISHED, ProfilesModel
 from tests.conftest import make_profile
+from ui.helpers import when_modal
 
 
 class Answers:
@@ -20,6 +23,9 @@ class Answers:
 
     def ask_name(self, title, label, text):
         return self.names.pop(0)
+
+    def ask_brand(self, old):
+        return {"company.legal_name": self.names.pop(0)}
 
     def ask_import_path(self):
         return self.paths.pop(0)
@@ -193,3 +199,28 @@ def test_an_empty_library_says_how_to_fill_it_and_offers_only_what_can_work(qtbo
     dialog.ask.names.append("Acme")
     click(qtbot, dialog, "keep")
     assert shown_names(dialog) == ["Acme"] and all(dialog.buttons[key].isEnabled() for key in per_profile)
+
+
+def test_reuse_for_another_brand_asks_for_the_new_brands_details_in_one_dialog(qtbot, view, shelf):
+    """The copy never keeps the old brand's email, website or service name unasked (issue 23)."""
+    view.ask = ProfilesQuestions(view)
+    seen = {}
+
+    def fill_in(dialog: BrandDialog) -> None:
+        seen["placeholder"] = dialog.edits["company.website"].placeholderText()
+        seen["ok_before"] = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+        qtbot.mouseClick(dialog.edits["company.legal_name"], Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(dialog.edits["company.legal_name"], "Lumen Retreats")
+        seen["service"] = dialog.edits["service.name"].text()
+        qtbot.mouseClick(dialog.edits["company.contact_email"], Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(dialog.edits["company.contact_email"], "hello@lumenretreats.example")
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    click_row(qtbot, view, "Acme")
+    when_modal(BrandDialog, fill_in)
+    click(qtbot, view, "duplicate")
+    assert seen == {"placeholder": "was acme.example", "ok_before": False, "service": "Lumen Retreats"}
+    copy = load_profile(shelf.path_for("Lumen Retreats"))
+    assert copy.company.legal_name == "Lumen Retreats" and copy.company.contact_email == "hello@lumenretreats.example"
+    assert copy.service.name == "Lumen Retreats" and copy.company.website == "", "the old brand's website is not kept"
+    assert copy.practices == load_profile(shelf.path_for("Acme")).practices

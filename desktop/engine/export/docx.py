@@ -16,11 +16,12 @@ from desktop import NOT_LEGAL_ADVICE
 from desktop.engine.export.docx_fields import Entry, bookmarked, ref_bookmark, reference, table_of_contents, toc_bookmark
 from desktop.engine.export.docx_package import deflated, template_members, zip_bytes
 from desktop.engine.export.docx_styles import styled_parts, template_text
-from desktop.engine.policy.document import BulletList, Document, Heading, Run, Section, clean_text, plain, safe_href
+from desktop.engine.policy.document import BulletList, Document, Heading, Run, Section, Table, clean_text, plain, safe_href
 
 DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 # Built-in styles of the template, by id (the name Word shows: "Heading 1" is Heading1).
 TITLE, HEADING_1, HEADING_2, LIST_BULLET, NORMAL = "Title", "Heading1", "Heading2", "ListBullet", None
+TABLE_STYLE = "LightGrid-Accent1"  # "Light Grid Accent 1": lines between cells, its header row and first column bold
 CONTENTS = "Contents"  # the table of contents' heading
 LINK_BLUE = "0563C1"
 PAGE_SIZES = {"letter": (215.9, 279.4), "a4": (210, 297)}  # millimetres
@@ -116,6 +117,9 @@ _ORDER = ("[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/a
           "word/webSettings.xml", "word/fontTable.xml", "word/theme/theme1.xml", "customXml/item1.xml",
           "customXml/_rels/item1.xml.rels", "customXml/itemProps1.xml", "word/numbering.xml", "word/header1.xml",
           "word/footer1.xml", "docProps/thumbnail.jpeg")
+# What of the table style applies: its header row and first column (the cookie's name), as python-docx sets it.
+_TABLE_LOOK = ('<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" '
+               'w:noVBand="1" w:val="04A0"/>')
 _BREAKS = re.compile(r"([\t\r\n])")
 _NOT_XML = dict.fromkeys([0xFFFE, 0xFFFF])  # the two characters XML forbids that clean_text keeps
 
@@ -134,6 +138,8 @@ def render(document: Document) -> bytes:
             elif isinstance(block, BulletList):
                 for item in block.items:
                     writer.paragraph(LIST_BULLET, runs=item)
+            elif isinstance(block, Table):
+                writer.table(block, _twips(PAGE_SIZES[document.page_size][0] - 2 * SIDE_MARGIN))
             else:
                 writer.paragraph(NORMAL, runs=block.runs)
     width, height = PAGE_SIZES[document.page_size]
@@ -179,6 +185,22 @@ class _Body:
         opening, inner = self.parts[start], "".join(self.parts[start + 1:-1])
         self.parts[start:] = [opening, bookmarked(names, self.headings * 4, inner), "</w:p>"]
         self.headings += 1
+
+    def table(self, table: Table, width: int) -> None:
+        """The table in a built-in table style, its first row a header that Word repeats on every page."""
+        column = width // len(table.header)
+        grid = f'<w:gridCol w:w="{column}"/>' * len(table.header)
+        self.parts.append(f'<w:tbl><w:tblPr><w:tblStyle w:val="{TABLE_STYLE}"/><w:tblW w:type="auto" w:w="0"/>{_TABLE_LOOK}'
+                          f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>")
+        rows = [("<w:trPr><w:tblHeader/></w:trPr>", [[Run(text, bold=True)] for text in table.header])]
+        for row_properties, cells in rows + [("", row) for row in table.rows]:
+            self.parts.append(f"<w:tr>{row_properties}")
+            for runs in cells:
+                self.parts.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{column}"/></w:tcPr>')
+                self.paragraph(NORMAL, runs=runs)
+                self.parts.append("</w:tc>")
+            self.parts.append("</w:tr>")
+        self.parts.append("</w:tbl>")
 
     def paragraph(self, style: str | None, text: str = "", runs: list[Run] = (), new_page: bool = False) -> None:
         parts = self.parts

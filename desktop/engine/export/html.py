@@ -4,14 +4,16 @@ pasting into a page of the company's own website."""
 
 from html import escape
 
-from desktop.engine.policy.document import BulletList, Document, Heading, Run, Section, clean_text, safe_href
+from desktop.engine.policy.document import BulletList, Document, Heading, Run, Section, Table, clean_text, safe_href
 
 CONTENTS = "Contents"
 CONTENTS_ID = "section-contents"  # every id starts "section-", so a pasted snippet keeps clear of the site's own
 _STYLE = (
     "body{font-family:system-ui,sans-serif;line-height:1.55;max-width:44rem;margin:2rem auto;"
     "padding:0 1rem;color:#1a1a1a;background:#fff}h1{font-size:1.9rem}h2{margin-top:2rem}"
-    "mark{background:#ffe58a}a{color:#0b57d0}nav ul{list-style:none;padding-left:0}nav ul ul{padding-left:1.4rem}"
+    "mark{background:#ffe58a}a{color:#0b57d0}table{border-collapse:collapse;width:100%;margin:0 0 1rem}"
+    "th,td{border:1px solid #c8c8c8;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#eef2f7}"
+    "nav ul{list-style:none;padding-left:0}nav ul ul{padding-left:1.4rem}"
     "@media print{body{max-width:none;margin:0;padding:0;font-size:11pt;line-height:1.4}"
     "a{color:inherit;text-decoration:none}nav{break-after:page}h2,h3{break-after:avoid}li,p{orphans:3;widows:3}"
     "mark{background:none;border:1px solid #000}}@page{margin:2cm}"
@@ -54,6 +56,8 @@ def article(document: Document) -> list[str]:
                 parts.append(f'<h3 id="{escape(heading_anchor(section, number))}">{_runs(block.runs, sections)}</h3>')
             elif isinstance(block, BulletList):
                 parts.append("<ul>" + "".join(f"<li>{_runs(item, sections)}</li>" for item in block.items) + "</ul>")
+            elif isinstance(block, Table):
+                parts.append(table(block, lambda runs: _runs(runs, sections)))
             else:
                 parts.append(f"<p>{_runs(block.runs, sections)}</p>")
         parts.append("</section>")
@@ -69,6 +73,13 @@ def table_of_contents(document: Document) -> str:
         link = f'<a href="#{escape(section.anchor)}">{escape(clean_text(section.heading_text))}</a>'
         items.append(f"<li>{link}{f'<ul>{inner}</ul>' if inner else ''}</li>")
     return (f'<nav aria-labelledby="{CONTENTS_ID}"><h2 id="{CONTENTS_ID}">{CONTENTS}</h2><ul>{"".join(items)}</ul></nav>' if items else "")
+
+
+def table(block: Table, runs) -> str:
+    """The table with its header row as column headings (<th scope="col">), each cell's `runs` as markup."""
+    head = "".join(f'<th scope="col">{escape(clean_text(text))}</th>' for text in block.header)
+    body = "".join("<tr>" + "".join(f"<td>{runs(cell)}</td>" for cell in row) + "</tr>" for row in block.rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def heading_anchor(section: Section, number: int) -> str:

@@ -1,4 +1,5 @@
-"""CommonMark: ATX headings, `-` lists; every text escaped so no value can become markup.
+"""CommonMark: ATX headings, `-` lists, tables as GitHub Flavored Markdown writes them; every text
+escaped so no value can become markup.
 
 Section references link to their heading, and the optional table of contents to every heading,
 by the anchors GitHub (and markdown-it's anchors plugin) derive from a heading's text.
@@ -7,7 +8,7 @@ by the anchors GitHub (and markdown-it's anchors plugin) derive from a heading's
 import re
 import unicodedata
 
-from desktop.engine.policy.document import BulletList, Document, Heading, Run, clean_text, merged, plain, safe_href
+from desktop.engine.policy.document import BulletList, Document, Heading, Run, Table, clean_text, merged, plain, safe_href
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&{}])")
 _BLOCK_START = re.compile(r"^(\d*)([-+=.)])")
@@ -101,6 +102,15 @@ def _contents(document: Document, anchors: dict) -> list[str]:
     return lines + [""]
 
 
+def _table(table: Table, anchors: dict) -> list[str]:
+    """A GFM table: the header, its delimiter row, a line a row; `|` in a cell is escaped like all markup."""
+    def row(cells: list[str]) -> str:
+        return "| " + " | ".join(cells) + " |"
+
+    lines = [row([_line([Run(text)], False) for text in table.header]), row(["---"] * len(table.header))]
+    return lines + [row([_line(cell, False, anchors) for cell in cells]) for cells in table.rows]
+
+
 def render(document: Document, toc: bool = False) -> bytes:
     anchors = heading_anchors(document, toc)
     # A heading's text cannot start a list, so "## 1. Cookies" needs no escape.
@@ -116,6 +126,8 @@ def render(document: Document, toc: bool = False) -> bytes:
                 if lines[-1] == "" and lines[-2].startswith("- "):
                     lines.pop()  # lists of neighbouring clauses read as one tight list
                 lines += [f"- {_line(item, anchors=anchors)}" for item in block.items] + [""]
+            elif isinstance(block, Table):
+                lines += _table(block, anchors) + [""]
             else:
                 lines += [_line(block.runs, anchors=anchors), ""]
     return ("\n".join(lines).rstrip() + "\n").encode("utf-8")

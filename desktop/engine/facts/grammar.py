@@ -84,8 +84,15 @@ _FORMS = [
     (r"offers opt-out of sale", "offers opt-out of sale", True, "offers opt-out of sale"),
     (r"offers opt-out of sharing", "offers opt-out of sharing", True, "offers opt-out of sharing"),
     (r"discloses sharing", "discloses sharing", True, "discloses sharing"),
+    (r"offers opt-out of targeted advertising", "offers opt-out of targeted advertising", True,
+     "offers opt-out of targeted advertising"),
+    (r"offers opt-out of profiling", "offers opt-out of profiling", True, "offers opt-out of profiling"),
+    (r"offers appeal", "offers appeal", True, "offers appeal"),
+    (rf"gives sale notice for {_DATA}", "sale notice", True, "gives sale notice for DATA"),
     (rf"asks explicit consent for {_DATA}", "special condition", True, "asks explicit consent for DATA"),
     (rf"meets a special condition for {_DATA}", "special condition", True, "meets a special condition for DATA"),
+    (rf"asks separate consent to share {_DATA}", "consent to share", True, "asks separate consent to share DATA"),
+    (rf"asks signed authorization to sell {_DATA}", "authorization to sell", True, "asks signed authorization to sell DATA"),
 ]
 _COMPILED = [(re.compile(pattern + r"$"), verb, positive, usage) for pattern, verb, positive, usage in _FORMS]
 

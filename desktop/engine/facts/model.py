@@ -38,11 +38,12 @@ class StatedFact:
     clause_id: str
     practice_id: str
     fact: Fact
+    by: str = ""  # the name of what states it when that is not a clause: a service the company uses
 
 
 @dataclass(frozen=True)
 class Contradiction:
-    kind: str  # opposite, limited-recipient, children, nothing-sold, or a law rule's: opt-out, sharing-disclosure, consent-by-use
+    kind: str  # opposite, limited-recipient, children, nothing-sold, or a law rule's: opt-out, appeal, consent-by-use…
     first: StatedFact
     second: StatedFact | None
     reason: str

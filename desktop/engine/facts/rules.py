@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from desktop.engine.facts.bases import EXAMPLE_ITEM, basis_gap, purpose_bases
+from desktop.engine.facts.choices import CHOICE_RULES
+from desktop.engine.facts.health import authorization_to_sell, consent_to_share
 from desktop.engine.facts.model import (
     ADS,
     CHILDREN,
@@ -24,6 +26,7 @@ from desktop.engine.facts.model import (
     Fact,
     StatedFact,
 )
+from desktop.engine.facts.rule_parts import has, is_cross_context, is_sale, personal, requires, single
 from desktop.engine.facts.sensitive import special_categories
 from desktop.engine.facts.wording import describe, lower_first, pair_reason
 from desktop.engine.language.words import join_words
@@ -209,22 +212,6 @@ def _sale_or_cross_context(claim: Claim, vocabulary: Vocabulary) -> bool:
 # --- Regime rules ---------------------------------------------------------------------------
 
 
-def personal(fact: Fact, vocabulary: Vocabulary) -> bool:
-    """The fact is about personal information (not only de-identified data)."""
-    return any(vocabulary.root(id, "data") == PERSONAL for id in fact.data)
-
-
-def is_sale(fact: Fact, vocabulary: Vocabulary) -> bool:
-    claim = claim_of(fact)
-    return (fact.positive and claim is not None and claim.verb == "shares" and claim.purpose is not None
-            and vocabulary.within(claim.purpose, SALE, "purpose") and personal(fact, vocabulary))
-
-
-def is_cross_context(fact: Fact, vocabulary: Vocabulary) -> bool:
-    return (fact.positive and fact.verb == "shares" and fact.purpose is not None
-            and vocabulary.within(fact.purpose, CROSS_CONTEXT, "purpose") and personal(fact, vocabulary))
-
-
 # What a service made for children may do only with a parent's consent for exactly that (COPPA 312.5; the
 # internal-operations exception of 312.5(c)(7) excludes ads, profiles and disclosure to others).
 _CONSENT_FOR = {"shares": "parental consent to share", "sells": "parental consent to share",
@@ -265,10 +252,6 @@ def consent_covers(consent: Fact, fact: Fact, vocabulary: Vocabulary) -> bool:
     if consent.purpose is None:  # a consent to share is no consent to sell or to target ads: those are named
         return purpose is None or not any(vocabulary.within(purpose, p, "purpose") for p in (ADS, SALE))
     return purpose is not None and vocabulary.within(purpose, consent.purpose, "purpose")
-
-
-def _has(stated: list[StatedFact], verb: str) -> bool:
-    return any(s.fact.verb == verb and s.fact.positive for s in stated)
 
 
 def made_for_children(stated: list[StatedFact]) -> StatedFact | None:
@@ -313,7 +296,7 @@ def unfounded_disclosure(stated: list[StatedFact], vocabulary: Vocabulary) -> li
     if any(is_sale(s.fact, vocabulary) or is_cross_context(s.fact, vocabulary) for s in stated if s.fact.positive):
         return []
     disclosing = [s for s in stated if s.fact.verb == "discloses sharing" and s.fact.positive]
-    return _single("nothing-sold", disclosing, vocabulary,
+    return single("nothing-sold", disclosing, vocabulary,
                    "no picked clause says you sell information or share it for ads, so there is nothing to disclose")
 
 
@@ -326,37 +309,33 @@ def law_rules(stated: list[StatedFact], laws: list[Regime], vocabulary: Vocabula
     return found
 
 
-def _requires(asking: list[Regime]) -> str:
-    return f"{join_words([law.name for law in asking])} then {'require' if len(asking) > 1 else 'requires'}"
-
-
 def _opt_out_of_sale(stated: list[StatedFact], vocabulary: Vocabulary, asking: list[Regime]) -> list[Contradiction]:
-    if _has(stated, "offers opt-out of sale"):
+    if has(stated, "offers opt-out of sale"):
         return []
     sales = [s for s in stated if is_sale(s.fact, vocabulary)]
-    return _single("opt-out", sales, vocabulary, f"{_requires(asking)} a way to opt out of the sale, and no clause offers one")
+    return single("opt-out", sales, vocabulary, f"{requires(asking)} a way to opt out of the sale, and no clause offers one")
 
 
 def _opt_out_of_sharing(stated: list[StatedFact], vocabulary: Vocabulary, asking: list[Regime]) -> list[Contradiction]:
-    if _has(stated, "offers opt-out of sharing"):
+    if has(stated, "offers opt-out of sharing"):
         return []
     cross = [s for s in stated if is_cross_context(s.fact, vocabulary)]
-    return _single("opt-out", cross, vocabulary,
-                   f"{_requires(asking)} a way to opt out of this sharing, and no clause offers one")
+    return single("opt-out", cross, vocabulary,
+                   f"{requires(asking)} a way to opt out of this sharing, and no clause offers one")
 
 
 def _sharing_disclosure(stated: list[StatedFact], vocabulary: Vocabulary, asking: list[Regime]) -> list[Contradiction]:
-    if _has(stated, "discloses sharing"):
+    if has(stated, "discloses sharing"):
         return []
     cross = [s for s in stated if is_cross_context(s.fact, vocabulary)]
-    return _single("sharing-disclosure", cross, vocabulary,
-                   f"{_requires(asking)} the policy to say it shares information for cross-context behavioral "
+    return single("sharing-disclosure", cross, vocabulary,
+                   f"{requires(asking)} the policy to say it shares information for cross-context behavioral "
                    "advertising, and no clause says so")
 
 
 def _consent_by_use(stated: list[StatedFact], vocabulary: Vocabulary, asking: list[Regime]) -> list[Contradiction]:
     offending = [s for s in stated if s.fact.verb == "consent by use" and s.fact.positive]
-    return _single("consent-by-use", offending, vocabulary,
+    return single("consent-by-use", offending, vocabulary,
                    f"{join_words([law.name for law in asking])} {'do' if len(asking) > 1 else 'does'} not accept "
                    "simply using a service as consent")
 
@@ -371,7 +350,7 @@ def _legal_bases(stated: list[StatedFact], vocabulary: Vocabulary, asking: list[
     for basis in purpose_bases(stated, vocabulary):
         if gap := basis_gap(basis):
             title = spoken(vocabulary.title(basis.purpose, "purpose"))
-            reason = (f"gives {gap} for {lower_first(title)}, which the policy says you do; {_requires(asking)} one "
+            reason = (f"gives {gap} for {lower_first(title)}, which the policy says you do; {requires(asking)} one "
                       f"for each use: add a line such as “{title}: legitimate interests: the interest it serves” "
                       "(or contract, consent, legal obligation) to the uses and their legal bases")
             found.append(Contradiction("legal-basis", listing, None, reason))
@@ -383,11 +362,11 @@ def _legal_bases(stated: list[StatedFact], vocabulary: Vocabulary, asking: list[
 
 
 def _cookie_consent(stated: list[StatedFact], vocabulary: Vocabulary, asking: list[Regime]) -> list[Contradiction]:
-    if _has(stated, "cookie choices"):
+    if has(stated, "cookie choices"):
         return []
     consenting = [s for s in stated if s.fact.verb == "cookie consent" and s.fact.positive]
-    return _single("cookie-consent", consenting, vocabulary,
-                   f"{_requires(asking)} a way to give and change that consent, and no clause says how")
+    return single("cookie-consent", consenting, vocabulary,
+                   f"{requires(asking)} a way to give and change that consent, and no clause says how")
 
 
 # The rules a law may declare by name in regimes.toml (docs/facts.md); each finds one kind of problem.
@@ -399,15 +378,8 @@ RULES = {
     "sharing-disclosure": _sharing_disclosure,
     "consent-by-use": _consent_by_use,
     "special-categories": special_categories,
+    "consent-to-share": consent_to_share,
+    "authorization-to-sell": authorization_to_sell,
+    **CHOICE_RULES,
 }
 
-
-def _single(kind: str, offending: list[StatedFact], vocabulary: Vocabulary, why: str) -> list[Contradiction]:
-    """One problem per clause for a rule that has only one side."""
-    found, seen = [], set()
-    for stated in offending:
-        if stated.clause_id not in seen:
-            seen.add(stated.clause_id)
-            reason = f"says {describe(stated.fact, vocabulary)}, but {why}"
-            found.append(Contradiction(kind, stated, None, reason))
-    return found

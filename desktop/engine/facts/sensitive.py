@@ -17,7 +17,7 @@ SPECIAL_CONDITION = "special condition"
 def sensitive_collected(stated: list[StatedFact], law: Regime, vocabulary: Vocabulary) -> list[str]:
     """The data ids the policy says it collects that `law` counts as sensitive, each once."""
     ids = [id for s in stated if s.fact.verb == "collects" and s.fact.positive for id in s.fact.data]
-    return list(dict.fromkeys(id for id in ids if vocabulary.sensitive_under(id, law.id)))
+    return list(dict.fromkeys(id for id in ids if vocabulary.sensitive_under(id, law.sensitive_list)))
 
 
 def special_categories(stated: list[StatedFact], vocabulary: Vocabulary, asking: list[Regime]) -> list[Contradiction]:
@@ -27,7 +27,7 @@ def special_categories(stated: list[StatedFact], vocabulary: Vocabulary, asking:
     for item in stated:
         if item.fact.verb != "collects" or not item.fact.positive or item.clause_id in seen:
             continue
-        special = [id for id in item.fact.data if any(vocabulary.sensitive_under(id, law.id) for law in asking)]
+        special = [id for id in item.fact.data if any(vocabulary.sensitive_under(id, law.sensitive_list) for law in asking)]
         bare = [id for id in special if not any(vocabulary.within(id, c, "data") for c in covered)]
         if bare:
             seen.add(item.clause_id)

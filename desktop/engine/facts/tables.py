@@ -13,6 +13,9 @@ from desktop.engine.reference.regimes import Regime
 from desktop.engine.reference.vocabulary import ANYONE, PERSONAL, Vocabulary
 
 RETENTION = "retention"  # the one list every library offers; the laws declare the others (`lists`)
+# The lists that name the services the company uses (policy/services.py): by recipient category, those
+# that collect through the service for themselves, those based in another country.
+SERVICE_LISTS = ("services", "services_collecting", "services_abroad")
 # The kinds of list a law may offer under a name of its own: the first four group the data
 # categories by the law's `categories`; `by_category` gives each of its categories with its
 # examples, sources, purposes and recipients.
@@ -27,7 +30,7 @@ def generated_lists(laws) -> dict[str, tuple[Regime, str]]:
 
 def list_names(laws) -> tuple[str, ...]:
     """Every name a clause may write as {{facts:NAME}}."""
-    return (*generated_lists(laws), RETENTION)
+    return (*generated_lists(laws), RETENTION, *SERVICE_LISTS)
 
 
 @dataclass(frozen=True)

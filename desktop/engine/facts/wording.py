@@ -45,6 +45,9 @@ _FLAGS = {
     ("offers opt-out of sale", True): "people can opt out of the sale of their information",
     ("offers opt-out of sharing", True): "people can opt out of sharing for cross-context advertising",
     ("discloses sharing", True): "you share information for cross-context behavioral advertising",
+    ("offers opt-out of targeted advertising", True): "people can opt out of targeted advertising",
+    ("offers opt-out of profiling", True): "people can opt out of profiling that decides important things about them",
+    ("offers appeal", True): "people can appeal when you refuse a request",
     ("cookie consent", True): "you ask consent before you set cookies that are not needed",
     ("cookie choices", True): "people can give and change their cookie choices",
     ("bases each", True): "you give the legal basis of each use",
@@ -71,7 +74,9 @@ def describe(fact: Fact, vocabulary: Vocabulary, data: tuple[str, ...] | None = 
     if fact.verb == "asks consent":
         return f"you ask before you use {what}{purpose}" if fact.positive else f"you use {what}{purpose} unless people opt out"
     if fact.verb == "makes public":
-        return f"you make {what} public" if fact.positive else f"you keep {what} private"
+        if not fact.positive:
+            return f"you keep {what} private"
+        return f"you show {what} to anyone" if "public" in what.split() else f"you make {what} public"  # not "make public posts public"
     if fact.verb == "audience":
         audience = _title(fact.audience, "audience", vocabulary)
         return f"the service is {'' if fact.positive else 'not '}made for {audience}"
@@ -87,4 +92,6 @@ def describe(fact: Fact, vocabulary: Vocabulary, data: tuple[str, ...] | None = 
         explicit = fact.source.startswith("asks explicit consent")
         return f"you ask for explicit consent before you use {what}" if explicit else (
             f"you use {what} only on a condition the law names")
+    if fact.verb == "sale notice":
+        return f"you may sell {what}"
     return fact.source

@@ -63,3 +63,14 @@ def backups(root: Path, profile_path: Path) -> list[Path]:
         return sorted((p for p in folder.iterdir() if p.suffix == ".json" and not p.name.startswith(".")), reverse=True)
     except OSError:
         return []
+
+
+def copy_backups(root: Path, source: Path, target: Path) -> None:
+    """The profile at `source` is kept at `target` from now on: its backups come along (copied)."""
+    into = backup_folder(root, target)
+    for backup in reversed(backups(root, source)):
+        try:
+            into.mkdir(parents=True, exist_ok=True)
+            write_atomic(into / backup.name, read_bytes(backup))
+        except OSError as error:
+            log.warning("backup %s not copied to %s (%s)", backup, into, error)

@@ -17,7 +17,7 @@ from desktop.engine.facts.wording import describe, lower_first
 from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Library
 from desktop.engine.policy.assemble import assemble, practice_options
-from desktop.engine.policy.document import BulletList, Document, Heading, plain
+from desktop.engine.policy.document import BulletList, Document, Heading, pieces, plain
 from desktop.engine.profile.fields import PROFILE_FIELDS
 from desktop.engine.profile.profile import Profile
 from desktop.engine.reference.vocabulary import Vocabulary, spoken
@@ -175,10 +175,19 @@ def _reworded_sentences(old: Document, new: Document, practice_id: str, library:
         added = [s for s in sentences if s not in earlier]
         removed = [s for s in earlier if s not in sentences]
         if added:
-            lines.append(f"Under “{place}”, we now say: “{' '.join(added)}”")
+            lines.append(f"Under “{place}”, we now say: “{_quoted_text(added)}”")
         elif removed:
-            lines.append(f"Under “{place}”, we no longer say: “{' '.join(removed)}”")
+            lines.append(f"Under “{place}”, we no longer say: “{_quoted_text(removed)}”")
     return lines
+
+
+def _item_end(text: str) -> str:
+    text = text.strip()
+    return text if not text or text[-1] in ".!?;:," else text + ";"
+
+
+def _quoted_text(parts: list[str]) -> str:
+    return " ".join(parts).removesuffix(";")
 
 
 def _clause_sentences(document: Document, practice_id: str, library: Library) -> dict[str, tuple[str, list[str]]]:
@@ -189,7 +198,10 @@ def _clause_sentences(document: Document, practice_id: str, library: Library) ->
             clause = library.clauses.get(block.clause_id or "")
             if clause is None or clause.practice != practice_id:
                 continue
-            texts = [plain(item) for item in block.items] if isinstance(block, BulletList) else [plain(block.runs)]
+            # A list item has no full stop: it gets a semicolon, so two items quoted together stay two.
+            texts = [plain(runs) for runs in pieces(block)]
+            if isinstance(block, BulletList):
+                texts = [_item_end(text) for text in texts]
             if isinstance(block, Heading):
                 found[clause.id] = (texts[0], found.get(clause.id, ("", []))[1])
                 continue

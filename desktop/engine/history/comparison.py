@@ -28,6 +28,12 @@ class Side:
     policy: PolicyText
     when: dt.datetime
     facts: tuple[StatedFact, ...]
+    number: int | None = None  # the version's number; None for a draft
+
+    @property
+    def short(self) -> str:
+        """"v2", or "draft": for a file name."""
+        return f"v{self.number}" if self.number is not None else "draft"
 
 
 def draft_side(profile: Profile, library: Library, label: str = DRAFT) -> Side:
@@ -38,7 +44,7 @@ def draft_side(profile: Profile, library: Library, label: str = DRAFT) -> Side:
 def version_side(version: Version, library: Library) -> Side:
     """The version's text as published; its facts are read again from its profile (for the summary)."""
     facts = tuple(assemble(version.profile, library).facts)
-    return Side(version.label, version.profile, version.policy, version.published, facts)
+    return Side(version.label, version.profile, version.policy, version.published, facts, version.number)
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,11 @@ class Comparison:
     @property
     def heading(self) -> str:
         return f"Changes to {self.new.policy.title}"
+
+    @property
+    def file_stem(self) -> str:
+        """A file name that says what was compared: "policy-changes-v1-to-v2"."""
+        return f"policy-changes-{self.old.short}-to-{self.new.short}"
 
     @property
     def compared(self) -> str:

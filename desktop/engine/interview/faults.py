@@ -7,8 +7,9 @@ import itertools
 
 from desktop.engine.interview.interview import split_option
 from desktop.engine.library.model import Library
+from desktop.engine.profile.answer_values import item_key
 from desktop.engine.profile.fields import fields_by_key
-from desktop.engine.profile.questions import CHOICE, LIST, TEXT, YES_NO, Effect, Question, Questions, resolve
+from desktop.engine.profile.questions import CHOICE, LIST, SERVICES, TEXT, YES_NO, Effect, Question, Questions, resolve
 
 
 def question_faults(questions: Questions, library: Library) -> list[str]:
@@ -27,9 +28,9 @@ def question_faults(questions: Questions, library: Library) -> list[str]:
             faults += _comparison_faults(question.ask_when, f"question {question.id}: ask_when", by_id)
         if not _reachable(question, questions):
             faults.append(f"question {question.id}: no answers to the earlier questions ever ask it")
-    named_by_laws = {n.partition(".")[2] for rule in questions.regimes for r in rule.reasons if r.when for n in r.when.names()}
-    named = named_by_laws | {n.partition(".")[2] for e in questions.effects() if e.when for n in e.when.names()}
-    named |= {n.partition(".")[2] for q in questions.questions if q.ask_when for n in q.ask_when.names()}
+    named_by_laws = {n.split(".")[1] for rule in questions.regimes for r in rule.reasons if r.when for n in r.when.names()}
+    named = named_by_laws | {n.split(".")[1] for e in questions.effects() if e.when for n in e.when.names()}
+    named |= {n.split(".")[1] for q in questions.questions if q.ask_when for n in q.ask_when.names()}
     for question in questions.questions:
         if not question.effects and question.id not in named:
             faults.append(f"question {question.id}: no answer to it does anything, and no law, effect or question asks about it")
@@ -87,8 +88,24 @@ def _answer_to_faults(target: str, question: Question | None, where: str, librar
     if split[0] not in library.practices or split[1] not in library.practices[split[0]].options:
         return [f"{where}: answer_to names unknown option {target!r}"]
     spec = library.practices[split[0]].options[split[1]]
-    wanted = {TEXT: ("text",), LIST: ("list",)}.get(question.type if question else "", ())
+    # a services answer fills an option with the picked services' names ("Stripe and PayPal")
+    wanted = {TEXT: ("text",), LIST: ("list",), SERVICES: ("text",)}.get(question.type if question else "", ())
     return [] if spec.type in wanted else [f"{where}: a {question.type if question else '?'} answer cannot fill the {spec.type} option {target!r}"]
+
+
+def _term_faults(term, question, key: str, where: str) -> list[str]:
+    """What is wrong with one `answer.ID[.KEY]` term: a key of no list item, a comparison the answer cannot make."""
+    if key and (question.type != LIST or question.choices and key not in {item_key(c) for c in question.choices}):
+        return [f"{where}: {term.name!r} names no item of {question.id!r}"]
+    if term.op in (">=", "<=", ">", "<"):
+        return [] if key or question.type == TEXT else [f"{where}: a {question.type} answer cannot be compared with {term.op}"]
+    if term.op and not key and question.type != TEXT:  # a text reads any value (in any case, or as the same country)
+        allowed = {YES_NO: ("yes", "no"), CHOICE: question.choices}.get(question.type)
+        if allowed is None:
+            return [f"{where}: a {question.type} answer cannot be compared with =="]
+        if term.value not in allowed:
+            return [f"{where}: {term.value!r} is not an answer to {question.id!r} ({', '.join(allowed)})"]
+    return []
 
 
 def _comparison_faults(condition, where: str, by_id: dict, allow_regimes: set[str] | None = None) -> list[str]:
@@ -100,16 +117,11 @@ def _comparison_faults(condition, where: str, by_id: dict, allow_regimes: set[st
                 if rest not in allow_regimes:
                     faults.append(f"{where}: names unknown law {term.name!r}")
                 continue
-            if kind != "answer" or rest not in by_id:
+            qid, _, key = rest.partition(".")
+            if kind != "answer" or qid not in by_id:
                 faults.append(f"{where}: names {term.name!r}, which is no question (answer.ID)")
                 continue
-            if term.op:
-                question = by_id[rest]
-                allowed = {YES_NO: ("yes", "no"), CHOICE: question.choices}.get(question.type)
-                if allowed is None:
-                    faults.append(f"{where}: a {question.type} answer cannot be compared with ==")
-                elif term.value not in allowed:
-                    faults.append(f"{where}: {term.value!r} is not an answer to {rest!r} ({', '.join(allowed)})")
+            faults += _term_faults(term, by_id[qid], key, where)
     return faults
 
 
@@ -131,7 +143,7 @@ def _reachable(question: Question, questions: Questions) -> bool:
     while todo:
         current = todo.pop()
         for name in current.ask_when.names() if current.ask_when else []:
-            other = questions.by_id.get(name.partition(".")[2])
+            other = questions.by_id.get(name.split(".")[1])
             if other is not None and other not in depends:
                 depends.append(other)
                 todo.append(other)

@@ -7,16 +7,19 @@ The questions and what each answer does are data (`snippets/_interview/questions
 Practices named in some effect's `tick` are the interview's to decide: applying answers ticks
 the ones the answers call for and unticks the others. Options named in some effect are set from
 the answers (list options add up over every answer that names them) or go back to their
-default. Every other practice and option keeps what the user chose in the practice tree.
+default, keeping the owner's own edits to what the earlier answers gave (`keep_owner_edits`).
+Every other practice and option keeps what the user chose in the practice tree.
 """
 
 import copy
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from desktop.engine.interview.picks import answers_services, pick_names, picks, with_picks
 from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Library
+from desktop.engine.profile.answer_values import lookup
 from desktop.engine.profile.fields import label as field_label
 from desktop.engine.profile.profile import Profile, ordered_regimes
 from desktop.engine.profile.questions import (
@@ -26,12 +29,11 @@ from desktop.engine.profile.questions import (
     answer_text,
     asked,
     bundled_questions,
-    lookup,
     resolve,
 )
 from desktop.engine.reference.vocabulary import spoken
 
-__all__ = ["apply_answers", "asked", "answer_effects", "answer_contradictions", "load_questions", "new_profile",
+__all__ = ["apply_answers", "asked", "answer_effects", "answer_contradictions", "keep_owner_edits", "load_questions", "new_profile",
            "profile_changes", "regime_reasons", "start_profile"]
 
 
@@ -45,6 +47,8 @@ class RegimeReason:
     applies: bool
     text: str  # one sentence: why it applies, or why not
     questions: tuple[str, ...] = ()  # the questions whose answers decided it
+    # out of scope because no one lives where the law applies: a summary folds it in with the others
+    quiet: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,9 +72,9 @@ def _reasons(questions: Questions, resolved: dict) -> dict[str, RegimeReason]:
     for rule in questions.regimes:
         index = next(i for i, r in enumerate(rule.reasons) if r.when is None or r.when.holds(find))
         # The answers that decided it: those its reason names, and those the reasons before it did not find.
-        names = [n.partition(".")[2] for r in rule.reasons[:index + 1] if r.when for n in r.when.names()]
+        names = [n.split(".")[1] for r in rule.reasons[:index + 1] if r.when for n in r.when.names()]
         reason = rule.reasons[index]
-        found[rule.id] = RegimeReason(rule.id, reason.applies, reason.text, tuple(dict.fromkeys(names)))
+        found[rule.id] = RegimeReason(rule.id, reason.applies, reason.text, tuple(dict.fromkeys(names)), reason.quiet)
     return found
 
 
@@ -90,6 +94,20 @@ def fired_effects(questions: Questions, resolved: dict, regimes) -> list[Fired]:
         if rule.id in regimes:
             fired += [Fired(e) for e in rule.effects if holds(e)]
     return fired
+
+
+def _laws_in_few_words(ids: list[str], library: Library) -> str:
+    """Their titles, or "the 18 other US state laws" when they are many of one group."""
+    groups = {library.regimes[r].group if r in library.regimes else "" for r in ids}
+    if len(ids) > 3 and len(groups) == 1 and "" not in groups:
+        return f"the {len(ids)} other {groups.pop()}"
+    return join_words([library.regimes[r].title if r in library.regimes else r for r in ids])
+
+
+def _fired(questions: Questions, resolved: dict, regimes, library: Library) -> list[Fired]:
+    """The effects that hold, a services answer going to an option or field as the services' names."""
+    return [replace(f, value=pick_names(f.value, library)) if isinstance(f.value, dict) else f
+            for f in fired_effects(questions, resolved, regimes)]
 
 
 def split_option(key: str) -> tuple[str, str] | None:
@@ -115,28 +133,64 @@ def _option_values(fired: list[Fired]) -> dict[str, object]:
     return values
 
 
+def _earlier_option_values(profile: Profile, questions: Questions) -> dict[str, object] | None:
+    """The options the answers saved in `profile` gave, as `_option_values` does for the new ones;
+    None for a profile that holds no answers: its options were never the interview's."""
+    if not profile.answers:
+        return None
+    resolved = resolve(questions, {k: v for k, v in profile.answers.items() if k in questions.by_id})
+    regimes = [r for r, reason in _reasons(questions, resolved).items() if reason.applies]
+    return _option_values(fired_effects(questions, resolved, regimes))
+
+
+def keep_owner_edits(current: object, earlier: object, given: object) -> object:
+    """An option's value after new answers: what they give, with the owner's own edits to what the
+    earlier answers gave kept. In a list an item typed, an item deleted and an item reworded (its
+    words kept at its start, as "email services (Mailchimp)") stay so; an item reworded or deleted
+    by the owner that the new answers no longer give goes. Another value the owner changed is kept
+    unless the new answers change it."""
+    if current == earlier:
+        return given
+    if not (isinstance(current, list) and isinstance(earlier, list) and isinstance(given, list)):
+        return current if given == earlier else given
+    deleted = [item for item in earlier if item not in current]
+    typed = [item for item in current if item not in earlier]
+    reworded = {}
+    for old in deleted:
+        new = next((item for item in typed if item.startswith(old) and item not in reworded.values()), None)
+        if new is not None:
+            reworded[old] = new
+    kept = [reworded.get(item, item) for item in given if item not in deleted or item in reworded]
+    return kept + [item for item in typed if item not in kept and item not in reworded.values()]
+
+
 def apply_answers(profile: Profile, answers: dict, library: Library, questions: Questions | None = None) -> Profile:
     """A new profile: `profile` with the practices, options, details and laws the answers call for."""
     questions = questions or load_questions()
     result = copy.deepcopy(profile)
+    answers = with_picks(answers, questions, library)
     resolved = resolve(questions, answers)
     reasons = _reasons(questions, resolved)
     regimes = [r for r, reason in reasons.items() if reason.applies]
-    fired = fired_effects(questions, resolved, regimes)
+    fired = _fired(questions, resolved, regimes, library)
     decided = questions.decided_practices
     practices = {p: options for p, options in result.practices.items() if p not in decided}
     for item in fired:
         for practice_id in item.effect.tick:
             if practice_id in library.practices and practice_id not in practices:
                 practices[practice_id] = result.practices.get(practice_id, {})
-    values = _option_values(fired)
+    values, earlier = _option_values(fired), _earlier_option_values(profile, questions)
     for key in questions.decided_options:
         practice_id, name = split_option(key)
         spec = library.practices[practice_id].options.get(name) if practice_id in practices else None
         if spec is None:
             continue
-        if key in values and values[key] != spec.default:
-            practices[practice_id][name] = values[key]
+        value = values.get(key, spec.default)
+        if earlier is not None and practice_id in profile.practices:
+            current = profile.practices[practice_id].get(name, spec.default)
+            value = keep_owner_edits(current, earlier.get(key, spec.default), value)
+        if value != spec.default:
+            practices[practice_id][name] = value
         else:
             practices[practice_id].pop(name, None)
     for item in fired:
@@ -149,6 +203,8 @@ def apply_answers(profile: Profile, answers: dict, library: Library, questions: 
     result.regimes = ordered_regimes([r for r in result.regimes if r not in decided_regimes] + regimes, library.regimes)
     kept = {k: v for k, v in {**profile.answers, **answers}.items() if k not in questions.by_id}
     result.answers = {**kept, **{k: v for k, v in resolved.items() if v is not None}}
+    if answers_services(resolved, questions):
+        result.services = copy.deepcopy(picks(resolved, questions))
     return result
 
 
@@ -238,16 +294,20 @@ def answer_effects(answers: dict, library: Library, questions: Questions | None 
     questions = questions or load_questions()
     start = profile if profile is not None else start_profile(library, questions=questions)
     ticked = set(apply_answers(start, answers, library, questions).practices)
-    resolved = resolve(questions, answers)
+    resolved = resolve(questions, with_picks(answers, questions, library))
     reasons = _reasons(questions, resolved)
     regimes = [r for r, reason in reasons.items() if reason.applies]
-    fired = fired_effects(questions, resolved, regimes)
+    fired = _fired(questions, resolved, regimes, library)
     result = []
     for question in questions.questions:
         if question.id not in resolved:
             continue
         lines = _effect_lines([f for f in fired if f.question is question], library, ticked)
-        lines += [reason.text for reason in reasons.values() if question.id in reason.questions]
+        deciding = [reason for reason in reasons.values() if question.id in reason.questions]
+        lines += [reason.text for reason in deciding if not reason.quiet]
+        if quiet := [r.regime for r in deciding if r.quiet]:
+            lines.append(f"Not covered, as you have not said that people live where {'they apply' if len(quiet) > 1 else 'it applies'}: "
+                         f"{_laws_in_few_words(quiet, library)}.")
         if resolved[question.id] is None:
             lines = lines or ["Not answered, so the policy says nothing about it."]
         result.append(AnswerEffect(question, question.text, answer_text(question, resolved[question.id]),

@@ -23,7 +23,7 @@ from desktop.engine.library.loader import load_library
 from desktop.engine.library.model import Library
 from desktop.paths import user_cache_dir
 
-FORMAT = 2  # raise when the file's layout changes (2: laws declare rules, lists, categories; no `ccpa` column)
+FORMAT = 3  # raise when the file's layout changes (2: laws declare rules, lists, categories; no `ccpa` column; 3: services)
 CACHE_BYTES = 2**31  # far past the 50,000-clause library's cache
 KEEP = 8  # cache files kept (one per combination of folders); the oldest go first
 FRESH_NS = 2_000_000_000  # a file changed this recently might change again within its mtime's tick

@@ -5,11 +5,11 @@ import re
 from desktop.engine.facts.grammar import parse_fact
 from desktop.engine.facts.model import FactError
 from desktop.engine.facts.rules import RULES
-from desktop.engine.facts.tables import LIST_KINDS, list_names
+from desktop.engine.facts.tables import LIST_KINDS, SERVICE_LISTS, list_names
 from desktop.engine.files.reading import LIBRARY_FILE_BYTES, read_text
-from desktop.engine.language.markup import tokens_in
+from desktop.engine.language.markup import TOKEN, tokens_in
 from desktop.engine.library.model import Clause, Practice
-from desktop.engine.library.tokens import TokenError, classify
+from desktop.engine.library.tokens import TABLES, TokenError, classify
 from desktop.engine.profile.fields import fields_by_key, token_fields
 from desktop.engine.reference.regimes import Regime
 from desktop.engine.reference.vocabulary import Vocabulary
@@ -70,8 +70,10 @@ def reference_problems(clause, practice, practices, sections, regimes) -> list[s
             problem = condition_name_problem(name, practice, practices, regimes)
             if problem:
                 problems.append(problem)
-    if clause.when and any(name.startswith("facts.") for name in clause.when.names()):
-        problems.append("`when` cannot ask about generated lists (facts.NAME): they come from the clauses picked")
+    # The services' lists come from the profile's services, known before any clause is picked.
+    if clause.when and any(name.startswith("facts.") and name[6:] not in SERVICE_LISTS for name in clause.when.names()):
+        problems.append("`when` cannot ask about generated lists (facts.NAME) other than the services' "
+                        f"({', '.join(SERVICE_LISTS)}): they come from the clauses picked")
     return problems
 
 
@@ -117,6 +119,8 @@ def condition_name_problem(name: str, practice, practices, regimes) -> str | Non
         return f"condition names unknown regime {rest!r}"
     if kind == "facts" and rest not in list_names(regimes.values()):
         return f"condition names unknown generated list {name!r}; use one of {', '.join(list_names(regimes.values()))}"
+    if kind == "tables" and rest not in TABLES:
+        return f"condition names unknown table {name!r}; use one of {', '.join(f'tables.{t}' for t in TABLES)}"
     if kind == "terms" and rest not in ("service", "personal_information"):
         return f"condition names unknown term choice {name!r}"
     if kind == "answer":
@@ -148,9 +152,23 @@ def token_problem(raw: str, term_ids, practice: Practice, sections, recipients=(
         return f"{{{{facts:{token.name}}}}} is not a generated list; use one of {', '.join(lists)}"
     if token.kind == "recipient" and token.name not in recipients:
         return f"{{{{recipient:{token.name}}}}} names no recipient in the vocabulary"
+    if token.kind == "table" and token.name not in TABLES:
+        return f"{{{{table:{token.name}}}}} names no table; use one of {', '.join(TABLES)}"
     if token.kind == "ref" and token.name not in sections:
         return f"{{{{ref:{token.name}}}}} names no section"
     return None
+
+
+def table_problems(clause: Clause) -> list[tuple[int, str]]:
+    """(line, what is wrong) for each {{table:NAME}} that is not a paragraph of its own: only that becomes a table."""
+    found = []
+    for template in clause.blocks:
+        tables = [raw for raw in tokens_in(template.text) if raw.startswith("table:")]
+        alone = template.kind == "p" and len(tables) == 1 and TOKEN.fullmatch(template.text.strip())
+        if tables and not alone:
+            found.append((clause.body_line + template.line - 1,
+                          f"{{{{{tables[0]}}}}} must be a paragraph of its own, not in “{template.text}”"))
+    return found
 
 
 def law_problems(regime: Regime) -> list[str]:

@@ -21,6 +21,7 @@ from desktop.engine.library.faults import (
     front_matter_problems,
     law_problems,
     reference_problems,
+    table_problems,
     token_problem,
     tokens_with_lines,
 )
@@ -36,6 +37,8 @@ from desktop.engine.library.model import (
     Section,
 )
 from desktop.engine.library.options import OptionSpec, parse_option
+from desktop.engine.library.services import FOLDER as SERVICES_FOLDER
+from desktop.engine.library.services import ServiceEntry, catalogue_order, read_service
 from desktop.engine.library.tokens import COMPANY
 from desktop.engine.reference.regimes import FILE_NAME as REGIMES_FILE
 from desktop.engine.reference.regimes import Regime, RegimeError, parse_regimes
@@ -59,6 +62,7 @@ class _Loader:
         self.regimes: dict[str, Regime] = {}
         self.regime_files: dict[str, Path] = {}  # regime id -> the file that declared it
         self.rule_files: list[tuple[Path, dict]] = []
+        self.service_files: list[Path] = []  # read once the vocabulary is complete
         self.replaced: dict[str, list[Clause]] = {}  # clause id -> earlier folders' versions
         self.faults: list[Fault] = []
         self.folders: list[Path] = []
@@ -80,6 +84,7 @@ class _Loader:
             data = self._toml(path, self._read_text(path) or "")
             if data is not None:
                 self.rule_files.append((path, data))
+        self.service_files += sorted(folder.glob(f"{SERVICES_FOLDER}/*.toml"))
         if os.path.lexists(folder / REGIMES_FILE):  # a pipe or a device is read, and refused, as a fault
             self._read_regimes(folder / REGIMES_FILE)
         for path in sorted(folder.glob("*/*.md")):
@@ -113,8 +118,11 @@ class _Loader:
             self.fault(path, 1, "section needs a `title`")
         elif not isinstance(data.get("order"), int):
             self.fault(path, 1, "section needs a whole-number `order`")
+        elif not all(isinstance(data.get(key, ""), str) for key in ("notice", "notice_title")):
+            self.fault(path, 1, "a section's `notice` and `notice_title` are texts")
         else:
-            self.sections[data["id"]] = Section(data["id"], data["title"], data["order"])
+            self.sections[data["id"]] = Section(data["id"], data["title"], data["order"], data.get("notice", ""),
+                                                data.get("notice_title", ""))
 
     def _read_term(self, path: Path) -> None:
         text = self._read_text(path)
@@ -228,9 +236,10 @@ class _Loader:
             for clause_id in faulty:
                 self._drop(clause_id)
         rules = self._rules(practices)
+        services = self._services()
         faults = list(dict.fromkeys(self.faults))  # a clause checked in several rounds reports once
         return Library(self.sections, self._all_terms(), dict(self.clauses), practices, self.regimes, faults, rules,
-                       self.vocabulary)
+                       self.vocabulary, services)
 
     def _read_vocabulary(self) -> Vocabulary:
         folders = [f for f in self.folders if (f / "_vocabulary").is_dir()]
@@ -238,6 +247,19 @@ class _Loader:
         for path, line, message in faults:
             self.fault(path, line, message)
         return vocabulary
+
+    def _services(self) -> dict[str, ServiceEntry]:
+        """Each folder's `_services/` in order: a later entry replaces an earlier one with its id; a faulty one is skipped."""
+        services = {}
+        for path in self.service_files:
+            text = self._read_text(path)
+            data = self._toml(path, text) if text is not None else None
+            entry, faults = read_service(path, data, text, self.vocabulary) if data is not None else (None, [])
+            for line, message in faults:
+                self.fault(path, line, message)
+            if entry is not None:
+                services[entry.id] = entry
+        return catalogue_order(services)
 
     def _drop(self, clause_id: str) -> None:
         earlier = self.replaced.get(clause_id)
@@ -315,6 +337,9 @@ class _Loader:
             facts, faults = fact_problems(clause, practice, practices, self.vocabulary, self.regimes)
             clause.facts = tuple(facts)
             for line, message in faults:
+                self.fault(clause.path, line, message)
+                faulty.add(clause.id)
+            for line, message in table_problems(clause):
                 self.fault(clause.path, line, message)
                 faulty.add(clause.id)
             for raw, line in tokens_with_lines(clause):

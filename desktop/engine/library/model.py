@@ -10,6 +10,7 @@ from desktop.engine.facts.model import Fact
 from desktop.engine.language.conditions import Condition
 from desktop.engine.language.markup import BlockTemplate
 from desktop.engine.library.options import OptionSpec
+from desktop.engine.library.services import ServiceEntry
 from desktop.engine.reference.regimes import Regime
 from desktop.engine.reference.vocabulary import Vocabulary
 
@@ -31,6 +32,10 @@ class Section:
     id: str
     title: str
     order: int
+    # The separate notice the section belongs to ("health-data"), exported alone and never part of the
+    # privacy policy; empty: the privacy policy's. `notice_title` names that notice ("Consumer Health Data Privacy Policy").
+    notice: str = ""
+    notice_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -121,9 +126,18 @@ class Library:
     faults: list[Fault]
     rules: list[Rule] = field(default_factory=list)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    services: dict[str, ServiceEntry] = field(default_factory=dict)  # the service catalogue, by kind then name
 
     def outline(self) -> list[Section]:
         return sorted(self.sections.values(), key=lambda s: (s.order, s.id))
+
+    def notices(self) -> list[str]:
+        """The separate notices the library's sections make up, in outline order."""
+        return list(dict.fromkeys(s.notice for s in self.outline() if s.notice))
+
+    def notice_title(self, notice: str) -> str:
+        """What a notice is called: the first `notice_title` its sections give."""
+        return next((s.notice_title for s in self.outline() if s.notice == notice and s.notice_title), notice)
 
     def clauses_in(self, section_id: str) -> list[Clause]:
         found = [c for c in self.clauses.values() if c.section == section_id]

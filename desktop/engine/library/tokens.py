@@ -6,6 +6,7 @@ from desktop.engine.profile.fields import token_fields
 
 ARTICLES = ("the", "our", "your", "a", "this")
 COMPANY = "company"
+TABLES = ("cookies",)  # the tables a clause can show whole with {{table:NAME}}: the policy makes their rows
 
 
 class TokenError(ValueError):
@@ -14,7 +15,7 @@ class TokenError(ValueError):
 
 @dataclass(frozen=True)
 class Token:
-    kind: str  # "field", "option", "ref", "generated", "recipient", "company" or "term"
+    kind: str  # "field", "option", "ref", "generated", "recipient", "table", "company" or "term"
     name: str
     article: str | None = None
     plural: bool = False
@@ -31,6 +32,8 @@ def classify(raw: str, term_ids: frozenset[str] | set[str]) -> Token:
         return Token("recipient", text[10:].strip())
     if text.startswith("facts:"):
         return Token("generated", text[6:].strip())
+    if text.startswith("table:"):
+        return Token("table", text[6:].strip())
     if text.startswith("ref:"):
         return Token("ref", text[4:].strip())
     if text.startswith("opt."):

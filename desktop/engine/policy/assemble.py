@@ -3,17 +3,19 @@
 import datetime as dt
 from dataclasses import replace
 
-from desktop.engine.facts.tables import list_names
+from desktop.engine.facts.tables import SERVICE_LISTS, list_names
 from desktop.engine.language.dates import long_date
 from desktop.engine.language.markup import TOKEN, BlockTemplate, MarkupError, parse_body, parse_inline, typographic_quotes
 from desktop.engine.language.validate import is_email, is_web_address, web_url
 from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Clause, DefinedTerm, Library
 from desktop.engine.library.tokens import Token, TokenError, classify
-from desktop.engine.policy.document import BulletList, Document, Gap, Heading, Paragraph, Run, Section
+from desktop.engine.policy.cookies import cookie_rows, cookie_table
+from desktop.engine.policy.document import BulletList, Document, Gap, Heading, Paragraph, Run, Section, Table
 from desktop.engine.policy.option_guard import MAX_OPTION_TEXT, OptionGuard
 from desktop.engine.policy.place import clause_place, field_place, practice_place
 from desktop.engine.policy.run_text import capitalised, linked, styled
+from desktop.engine.policy.services import ServiceLists, service_facts, services_from_profile
 from desktop.engine.policy.statements import Generated, stated_facts
 from desktop.engine.policy.terms import company_runs, definition_runs, resolved_terms, with_article
 from desktop.engine.profile.fields import label as field_label
@@ -39,11 +41,15 @@ def practice_options(library: Library, profile: Profile, practice_id: str) -> di
     }
 
 
-def included_clauses(library: Library, profile: Profile, lookup: "_Lookup | None" = None) -> dict[str, list[Clause]]:
-    """Section id -> the clauses that appear, in outline order; empty sections left out."""
+def included_clauses(library: Library, profile: Profile, lookup: "_Lookup | None" = None,
+                     notice: str = "") -> dict[str, list[Clause]]:
+    """Section id -> the clauses that appear, in outline order; empty sections left out. Only the
+    sections of `notice` (the privacy policy's when empty: separate notices are never part of it)."""
     lookup = lookup or _Lookup(library, profile, resolved_terms(library, profile))
     result = {}
     for section in library.outline():
+        if section.notice != notice:
+            continue
         clauses = appearing([c for c in library.clauses_in(section.id) if c.practice in profile.practices], lookup)
         if clauses:
             result[section.id] = clauses
@@ -63,6 +69,14 @@ class _Lookup:
         self.library, self.profile, self.terms = library, profile, terms
         self.options: dict[str, dict[str, object]] = {}
         self.generated: Generated | None = None  # known once the clauses, and so the facts, are
+        self.services = services_from_profile(profile, library)  # known from the start: clauses' conditions ask
+        self.service_lists = ServiceLists(self.services, library.vocabulary, profile.company.country)
+        self.tables: dict[str, list] = {}  # table name -> its rows, made when first asked for
+
+    def table_rows(self, name: str) -> list:
+        if name not in self.tables:
+            self.tables[name] = cookie_rows(self.profile, self.library) if name == "cookies" else []
+        return self.tables[name]
 
     def options_of(self, practice_id: str) -> dict[str, object]:
         if practice_id not in self.options:
@@ -89,8 +103,12 @@ class _Lookup:
                 return rest in self.profile.regimes
             if kind == "practice":
                 return self.practice_value(rest)
+            if kind == "facts" and rest in SERVICE_LISTS:
+                return bool(self.service_lists.get(rest))
             if kind == "facts":
                 return bool(self.generated and self.generated.get(rest))
+            if kind == "tables":
+                return bool(self.table_rows(rest))
             if kind == "terms":
                 return self.terms[rest.replace("_", " ")].label if rest == "personal_information" else self.terms["service"].label
             if name == "company.country" and find_country(self.profile.company.country):
@@ -106,13 +124,18 @@ def condition_lookup(library: Library, profile: Profile) -> "_Lookup":
     return _Lookup(library, profile, resolved_terms(library, profile))
 
 
-def _prepared(profile: Profile, library: Library):
-    """The clauses that appear, the facts they state, and a renderer that numbers sections and fills tokens."""
+def _prepared(profile: Profile, library: Library, notice: str = ""):
+    """The clauses that appear (in the policy, or in `notice`), the facts the policy states, and a
+    renderer that numbers sections and fills tokens. A notice's facts are the policy's: it says again,
+    for one audience, what the policy says."""
     lookup = _Lookup(library, profile, resolved_terms(library, profile))
     included = included_clauses(library, profile, lookup)
     facts, unknown_items = stated_facts([c for clauses in included.values() for c in clauses], library,
                                         profile.wording_confirmed, lookup.for_practice, lookup.options_of)
+    facts += service_facts(lookup.services)
     lookup.generated = Generated(facts, library.vocabulary, library.regimes.values())
+    if notice:
+        included = included_clauses(library, profile, lookup, notice)
     numbers = {section_id: index for index, section_id in enumerate(included, start=1)}
     return lookup, included, facts, unknown_items, _Renderer(profile, library, numbers, lookup)
 
@@ -125,8 +148,9 @@ def word_renderer(profile: Profile, library: Library) -> "_Renderer":
     return renderer
 
 
-def assemble(profile: Profile, library: Library) -> Document:
-    lookup, included, facts, unknown_items, renderer = _prepared(profile, library)
+def assemble(profile: Profile, library: Library, notice: str = "") -> Document:
+    """The privacy policy, or (`notice`) one of the separate notices made from the same profile."""
+    lookup, included, facts, unknown_items, renderer = _prepared(profile, library, notice)
     sections = []
     for section_id, clauses in included.items():
         section = Section(section_id, renderer.numbers[section_id], library.sections[section_id].title)
@@ -139,8 +163,9 @@ def assemble(profile: Profile, library: Library) -> Document:
             section.blocks.extend(renderer.clause_blocks(clause))
         sections.append(section)
     company = profile.company.display_name
+    title = library.notice_title(notice) if notice else "Privacy Policy"
     return Document(
-        title=f"{company} Privacy Policy" if company else "Privacy Policy",
+        title=f"{company} {title}" if company else title,
         effective_line="Effective date: " + renderer.effective_date_text(),
         company_name=company,
         lang="en-US" if is_us(profile.company.country) else "en",
@@ -185,9 +210,20 @@ class _Renderer:
                     blocks[-1].items.extend(items)
                 else:
                     blocks.append(BulletList(items, clause.id))
+            elif (table := self._table(template, clause)) is not None:
+                if table.rows:
+                    blocks.append(table)
             else:
                 blocks.append(Paragraph(self._inline(template.text, clause), clause.id))
         return blocks
+
+    def _table(self, template: BlockTemplate, clause: Clause) -> Table | None:
+        """The table a paragraph of its own `{{table:NAME}}` shows (with no rows when it has none), else None."""
+        whole = TOKEN.fullmatch(template.text.strip())
+        name = whole.group(1).strip() if whole else ""
+        if not name.startswith("table:"):
+            return None
+        return cookie_table(self.lookup.table_rows(name[6:].strip()), clause.id)
 
     def _templates(self, clause: Clause) -> list[BlockTemplate]:
         override = self.profile.overrides.get(clause.id)
@@ -256,6 +292,9 @@ class _Renderer:
             runs = self._reference(token.name, clause, style)
         elif token.kind == "recipient":
             runs = self._recipient(token.name, clause, style, depth)
+        elif token.kind == "table":
+            message = f"Clause {clause.id!r} shows a table inside a sentence; {{{{{raw}}}}} must be a paragraph of its own."
+            runs = [self._gap("token", raw, clause, message)]
         elif token.kind == "generated":
             joined = join_words(self._generated(token.name, clause)) or "none"
             runs = self._expand(typographic_quotes(joined), clause, style, depth + 1, define=False)
@@ -267,6 +306,8 @@ class _Renderer:
 
     def token_words(self, raw: str, clause: Clause) -> tuple[str, bool]:
         """What one token reads as in this clause, and whether it is a gap (a missing detail)."""
+        if raw.strip().startswith("table:"):  # a paragraph of its own, which the policy shows as the table
+            return f"[the {raw.strip()[6:].strip()} table]", False
         runs = self._token(raw, clause, Run(""), 0, define=False)
         if raw.strip()[:1].isupper():
             runs = capitalised(runs)
@@ -309,6 +350,8 @@ class _Renderer:
         if name not in list_names(self.library.regimes.values()):
             self._gap("token", f"facts:{name}", clause, f"Clause {clause.id!r} asks for a generated list {name!r} that does not exist.")
             return []
+        if name in SERVICE_LISTS:
+            return self.lookup.service_lists.get(name)
         return self.lookup.generated.get(name, clause.id) if self.lookup.generated else []
 
     def _options(self, clause: Clause) -> dict[str, object]:

@@ -5,7 +5,7 @@ changed (ticking a practice also renumbers the section references of other claus
 among equals the first in reading order wins.
 """
 
-from desktop.engine.policy.document import BulletList, Document, plain
+from desktop.engine.policy.document import BulletList, Document, pieces, plain
 
 
 def clause_blocks(document: Document) -> dict[str, tuple]:
@@ -22,7 +22,7 @@ def clause_blocks(document: Document) -> dict[str, tuple]:
 def _text(block) -> tuple:
     if isinstance(block, BulletList):
         return tuple(plain(item) for item in block.items)
-    return type(block).__name__, plain(block.runs)
+    return type(block).__name__, *(plain(runs) for runs in pieces(block))
 
 
 def changed_clause(before: Document | None, after: Document) -> str | None:

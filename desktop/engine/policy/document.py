@@ -82,7 +82,30 @@ class BulletList:
     clause_id: str | None = None
 
 
-Block = Heading | Paragraph | BulletList
+@dataclass
+class Table:
+    """A table whose first row is its header: each cell is runs, so a cell can hold a link."""
+
+    header: list[str]
+    rows: list[list[list[Run]]]
+    clause_id: str | None = None
+
+    def row_texts(self) -> list[str]:
+        """Each row as one line of text, the header first: cells joined by " | "."""
+        return [ROW_SEPARATOR.join(self.header)] + [ROW_SEPARATOR.join(plain(cell) for cell in row) for row in self.rows]
+
+
+ROW_SEPARATOR = " | "
+Block = Heading | Paragraph | BulletList | Table
+
+
+def pieces(block: Block) -> list[list[Run]]:
+    """The block's stretches of text, each as runs: a heading's or paragraph's one, a list's items, a table's cells."""
+    if isinstance(block, BulletList):
+        return block.items
+    if isinstance(block, Table):
+        return [[Run(text)] for text in block.header] + [cell for row in block.rows for cell in row]
+    return [block.runs]
 
 
 @dataclass
@@ -133,7 +156,7 @@ class Document:
         return flesch_reading_ease([text for kind, text in self.text_blocks() if kind in ("paragraph", "item")])
 
     def text_blocks(self) -> list[tuple[str, str]]:
-        """(kind, text) of every heading, paragraph and list item in reading order."""
+        """(kind, text) of every heading, paragraph, list item and table row in reading order."""
         out = [("title", self.title), ("paragraph", self.effective_line)]
         for section in self.sections:
             out.append(("heading1", section.heading_text))
@@ -142,6 +165,8 @@ class Document:
                     out.append(("heading2", plain(block.runs)))
                 elif isinstance(block, Paragraph):
                     out.append(("paragraph", plain(block.runs)))
+                elif isinstance(block, Table):
+                    out.extend(("row", text) for text in block.row_texts())
                 else:
                     out.extend(("item", plain(item)) for item in block.items)
         return out

@@ -207,3 +207,6 @@ class _Describer:
 
     def _recipient(self, token: Token) -> str:
         return "Who receives the information — the policy's one wording for it"
+
+    def _table(self, token: Token) -> str:
+        return "The cookie table — made from the services you use and the cookies you list"

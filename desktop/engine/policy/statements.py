@@ -131,7 +131,7 @@ class Generated:
     def _sensitive(self, law: Regime) -> list[str]:  # "precise location", "password"
         """The kinds of information this law counts as sensitive that the policy says it collects: for
         each collected id, the narrowest sensitive category that holds it."""
-        sensitive = [c.id for c in self.vocabulary.categories.values() if law.id in c.sensitive]
+        sensitive = [c.id for c in self.vocabulary.categories.values() if law.sensitive_list in c.sensitive]
         collected = [id for s in self.stated if s.fact.positive and s.fact.verb == "collects" for id in s.fact.data]
         holding = [[s for s in sensitive if self.vocabulary.within(id, s, "data")] for id in collected]
         found = {max(ids, key=len) for ids in holding if ids}  # the deepest id is the narrowest category

@@ -48,6 +48,8 @@ class ProfileField:
 
 
 _GDPR = "Europe and the UK (GDPR)"
+_UK = "The UK (UK GDPR)"
+_CANADA = "Canada and Quebec"
 
 PROFILE_FIELDS: list[ProfileField] = [
     ProfileField("company.legal_name", "Company legal name", "&Legal name", "Company", "Acme Audio, Inc.",
@@ -75,14 +77,33 @@ PROFILE_FIELDS: list[ProfileField] = [
                  kind=CHOICE, choices=("personal information", "personal data"),
                  help="“Personal data” is the usual term in Europe.", token=False),
     ProfileField("effective_date", "Effective date", "&Effective date", "What the policy covers", kind=DATE),
-    ProfileField("company.eu_representative", "EU and UK representative", "&Representative", _GDPR,
+    ProfileField("company.eu_representative", "EU representative", "&Representative", _GDPR,
                  "EU Rep Ltd, 1 Quay Street, Dublin, rep@eurep.example",
-                 help="GDPR Article 27: needed if you are based outside the EU or the UK and serve people there. "
+                 help="GDPR Article 27: needed if you are based outside the EU and serve people there. "
                       "Their name, postal address and email.",
-                 advice="You are based outside the EU and the UK and the policy covers the GDPR: name your "
-                        "representative in the EU and the UK (GDPR Article 27), unless you deal with people there "
+                 advice="You are based outside the EU and the policy covers the GDPR: name your "
+                        "representative in the EU (GDPR Article 27), unless you deal with people there "
                         "only now and then and never with sensitive data on a large scale. If so, mark it "
                         "not required in the Compliance tab, with your reason."),
+    ProfileField("company.uk_representative", "UK representative", "UK re&presentative", _UK,
+                 "UK Rep Ltd, 1 Temple Way, Bristol BS1 6AA, rep@ukrep.example",
+                 help="UK GDPR Article 27: needed if you are based outside the UK and serve people there. "
+                      "Their name, postal address and email.",
+                 advice="You are based outside the UK and the policy covers the UK GDPR: name your representative "
+                        "in the UK (UK GDPR Article 27), unless you deal with people there only now and then and "
+                        "never with sensitive data on a large scale. If so, mark it not required in the Compliance "
+                        "tab, with your reason."),
+    ProfileField("company.privacy_officer", "Person in charge of privacy", "Person in c&harge", _CANADA,
+                 "Privacy Officer, Marie Tremblay",
+                 help="Canada (PIPEDA principle 4.1) and Quebec (Law 25, s. 3.1): the person accountable for "
+                      "personal information, by title and, if you like, name. In a small business, often the owner.",
+                 advice="Canadian and Quebec law ask the policy to name the person in charge of privacy: give "
+                        "their title (and name, if you like)."),
+    ProfileField("company.privacy_officer_contact", "Contact of the person in charge of privacy", "Their con&tact",
+                 _CANADA, "privacy@example.ca, 100 rue Principale, Montréal QC H2X 1Y4",
+                 help="How to reach the person in charge of privacy: an email address and a postal address.",
+                 advice="Canadian and Quebec law ask for the contact details (an address) of the person in charge "
+                        "of privacy: give an email and a postal address."),
     ProfileField("company.dpo_required", "Data protection officer required", "DPO re&quired", _GDPR,
                  kind=CHOICE, choices=("no", "yes"),
                  help="GDPR Article 37: yes if you are a public body, or if your core work is monitoring people "

@@ -14,8 +14,9 @@ from desktop.engine.files.fileio import NotAFileError, write_atomic
 from desktop.engine.files.json_text import JSONTextError, dump_json, read_json
 from desktop.engine.files.reading import read_text
 from desktop.engine.profile.questions import answer_problems
+from desktop.engine.profile.services import services_problems
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Options of intro.controller that became company details (version 2): option -> company key.
 _CONTROLLER_OPTIONS_MOVED = {"eu_representative": "eu_representative", "dpo_email": "dpo_contact"}
 
@@ -43,11 +44,23 @@ def _controller_options_to_company(data: dict) -> dict:
     return {**data, "company": company, "practices": {**practices, "intro.controller": options}}
 
 
+def _eu_users_to_places(data: dict) -> dict:
+    """Version 2 -> 3: the interview's yes/no question `eu_users` ("the European Union or the UK")
+    became the list `user_places`; a yes keeps meaning both places, a no neither."""
+    answers = data.get("answers")
+    if not isinstance(answers, dict) or not isinstance(answers.get("eu_users"), bool) or "user_places" in answers:
+        return data
+    answers = dict(answers)
+    places = ["the European Union", "the United Kingdom"] if answers.pop("eu_users") else []
+    return {**data, "answers": {**answers, "user_places": places}}
+
+
 # Upgrade steps: UPGRADES[n] turns a profile's data at schema version n into version n + 1.
 # Version 0 is a file written before `schema_version` existed; its keys already are version 1's.
 UPGRADES: dict[int, Callable[[dict], dict]] = {
     0: lambda data: data,
     1: _controller_options_to_company,
+    2: _eu_users_to_places,
 }
 
 
@@ -106,6 +119,9 @@ class Profile:
     answers: dict[str, object] = field(default_factory=dict)
     # requirement id -> why the law does not ask it of this business (“we serve people there only occasionally”)
     not_required: dict[str, str] = field(default_factory=dict)
+    # the services the company uses: catalogue id -> its settings ({"signals": True}); an "another
+    # service" the owner describes is "custom.<slug>" -> {"entry": {name, kind, provider, ...}}
+    services: dict[str, dict] = field(default_factory=dict)
     extra: dict = field(default_factory=dict)
 
     def field_value(self, name: str) -> str:
@@ -180,6 +196,7 @@ def profile_from_dict(data: object, source: str = "profile") -> Profile:
         confirmed=_read_confirmed(data.get("confirmed", {}), problems),
         answers=_read_answers(data.get("answers", {}), problems),
         not_required=_read_not_required(data.get("not_required", {}), problems),
+        services=_read_services(data.get("services", {}), problems),
         extra={k: v for k, v in data.items() if k not in _TOP_KEYS},
     )
     if problems:
@@ -202,7 +219,7 @@ def migrate(data: dict, source: str = "profile") -> dict:
 
 
 _TOP_KEYS = {"schema_version", "company", "service", "terms", "practices", "regimes",
-             "effective_date", "overrides", "confirmed", "answers", "not_required"}
+             "effective_date", "overrides", "confirmed", "answers", "not_required", "services"}
 
 
 def _read_practices(data: object, problems: list[str]) -> dict[str, dict]:
@@ -270,6 +287,12 @@ def _read_not_required(data: object, problems: list[str]) -> dict[str, str]:
     return dict(data) if not blank else {}
 
 
+def _read_services(data: object, problems: list[str]) -> dict[str, dict]:
+    wrong = services_problems(data, "services")
+    problems += wrong
+    return {k: dict(v) for k, v in data.items()} if not wrong else {}
+
+
 def _read_answers(data: object, problems: list[str]) -> dict[str, object]:
     """Answers of the right type for each known question; answers to unknown questions are kept."""
     wrong = answer_problems(data)
@@ -296,6 +319,7 @@ def profile_to_dict(profile: Profile) -> dict:
         **({"confirmed": profile.confirmed} if profile.confirmed else {}),
         **({"answers": profile.answers} if profile.answers else {}),
         **({"not_required": profile.not_required} if profile.not_required else {}),
+        **({"services": profile.services} if profile.services else {}),
     }
 
 

@@ -14,14 +14,17 @@ from pathlib import Path
 from desktop.engine.files.reading import LIBRARY_FILE_BYTES, read_text
 from desktop.engine.files.toml_text import parse_toml
 from desktop.engine.language.conditions import Condition, ConditionError, parse_condition
+from desktop.engine.profile.answer_values import lookup
+from desktop.engine.profile.services import services_problems
 from desktop.paths import bundled_dir
 
-YES_NO, CHOICE, TEXT, LIST = "yes/no", "choice", "text", "list"
-TYPES = (YES_NO, CHOICE, TEXT, LIST)
+YES_NO, CHOICE, TEXT, LIST, SERVICES = "yes/no", "choice", "text", "list", "services"
+TYPES = (YES_NO, CHOICE, TEXT, LIST, SERVICES)
 ANY = object()  # an effect without `answer`: it fires on any non-empty answer (text and list questions)
 FILE = Path("_interview") / "questions.toml"
 
-_QUESTION_KEYS = {"id", "page", "text", "why", "example", "type", "choices", "default", "ask_when", "effects"}
+_QUESTION_KEYS = {"id", "page", "text", "why", "example", "type", "choices", "default", "ask_when", "effects", "kinds",
+                  "picked_by"}
 _EFFECT_KEYS = {"answer", "when", "tick", "options", "fields", "answer_to", "conflicts", "reason"}
 
 
@@ -50,6 +53,9 @@ class Effect:
 
 @dataclass(frozen=True)
 class Question:
+    """One question; `kinds` and `picked_by` belong to services and yes/no questions (see the header of
+    questions.toml, and interview/picks.py for what the interview does with picked services)."""
+
     id: str
     page: str
     text: str
@@ -60,6 +66,8 @@ class Question:
     default: object = None  # None: unanswered says nothing
     ask_when: Condition | None = None
     effects: tuple[Effect, ...] = ()
+    kinds: tuple[str, ...] = ()
+    picked_by: tuple[str, ...] = ()
 
     def type_problem(self, value: object) -> str | None:
         """Why `value` cannot answer this question, or None (None itself means 'not answered')."""
@@ -76,6 +84,8 @@ class Question:
                 return "must be a list of texts"
             if self.choices and any(v not in self.choices for v in value):
                 return "may hold only: " + ", ".join(f"“{c}”" for c in self.choices)
+        if self.type == SERVICES and not isinstance(value, str) and (wrong := services_problems(value, "")):
+            return wrong[0].lstrip(".").replace(": ", " ", 1).strip()  # "custom.x.entry.kind must be text"
         return None
 
     def fires(self, effect: Effect, value: object) -> bool:
@@ -84,7 +94,7 @@ class Question:
             return False
         if effect.answer is ANY:
             return bool(value)
-        if self.type == LIST:
+        if self.type in (LIST, SERVICES):
             return effect.answer in value
         return value == effect.answer
 
@@ -94,6 +104,7 @@ class Reason:
     when: Condition | None
     applies: bool
     text: str
+    quiet: bool = False  # out of scope as no one lives where it applies: folded into one line in summaries
 
 
 @dataclass(frozen=True)
@@ -233,11 +244,12 @@ def _question(item: dict, page_ids: set[str], earlier: list[Question], problems:
     earlier_ids = {q.id for q in earlier}
     for name in ask_when.names() if ask_when else []:
         kind_of, _, other = name.partition(".")
-        if kind_of != "answer" or other not in earlier_ids:
+        if kind_of != "answer" or other.partition(".")[0] not in earlier_ids:
             problems.append(f"{where}: ask_when names {name!r}; it may name only earlier questions, as answer.ID")
     question = Question(qid, str(item.get("page", "")), _text(item, "text", where, problems), _text(item, "why", where, problems),
                         kind, _text(item, "example", where, problems, required=False), tuple(choices),
-                        item.get("default"), ask_when)
+                        item.get("default"), ask_when, kinds=_ids(item.get("kinds"), where, "kinds", problems),
+                        picked_by=_ids(item.get("picked_by"), where, "picked_by", problems))
     if (problem := question.type_problem(question.default)) is not None:
         problems.append(f"{where}: `default` {problem}")
     effects = tuple(_effect(e, f"question {qid}", question, problems) for e in _tables(item, "effects", problems))
@@ -257,7 +269,7 @@ def _ids(value: object, where: str, key: str, problems: list[str]) -> tuple[str,
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        problems.append(f"{where}: `{key}` must be a list of practice ids")
+        problems.append(f"{where}: `{key}` must be a list of ids")
         return ()
     return tuple(value)
 
@@ -280,8 +292,8 @@ def _effect(item: dict, where: str, question: Question | None, problems: list[st
     if any(not isinstance(v, str) for _, v in fields_):
         problems.append(f"{where}: `fields` values must be text")
     answer_to = item.get("answer_to", "")
-    if answer_to and (question is None or question.type not in (TEXT, LIST)):
-        problems.append(f"{where}: only a text or list question's answer can go `answer_to` an option or field")
+    if answer_to and (question is None or question.type not in (TEXT, LIST, SERVICES)):
+        problems.append(f"{where}: only a text, list or services question's answer can go `answer_to` an option or field")
     return Effect(where, answer, _condition(item.get("when"), f"{where}: when", problems),
                   _ids(item.get("tick"), where, "tick", problems), _pairs(item.get("options"), where, "options", problems),
                   fields_, answer_to if isinstance(answer_to, str) else "", _ids(item.get("conflicts"), where, "conflicts", problems),
@@ -297,7 +309,7 @@ def _regime(item: dict, problems: list[str]) -> RegimeRule:
         if not isinstance(entry.get("applies"), bool):
             problems.append(f"{where}: each reason says whether the law `applies` (true or false)")
         reasons.append(Reason(_condition(entry.get("when"), f"{where}: when", problems), bool(entry.get("applies")),
-                              _text(entry, "text", where, problems)))
+                              _text(entry, "text", where, problems), entry.get("quiet") is True))
     if not reasons or reasons[-1].when is not None:
         problems.append(f"{where}: the last reason has no `when`, so every answer has a reason")
     for reason in reasons:
@@ -322,37 +334,6 @@ def bundled_questions() -> Questions:
 
 
 # Answers
-
-class AnswerValue:
-    """How a condition sees an answer: `answer.ID` holds for yes, a choice, non-empty text or
-    list; `answer.ID == 'no'` only for an explicit no; an unanswered question is '' and false."""
-
-    def __init__(self, value: object):
-        self.value = value
-
-    def __bool__(self) -> bool:
-        return self.value is True if isinstance(self.value, bool) else bool(self.value)
-
-    def __str__(self) -> str:
-        if isinstance(self.value, bool):
-            return "yes" if self.value else "no"
-        if isinstance(self.value, list):
-            return ", ".join(self.value)
-        return "" if self.value is None else str(self.value)
-
-
-def lookup(resolved: dict, regimes=()):
-    """The name lookup for conditions over answers (`answer.ID`) and laws (`regime.ID`)."""
-    def find(name: str):
-        kind, _, rest = name.partition(".")
-        if kind == "answer":
-            return AnswerValue(resolved.get(rest))
-        if kind == "regime":
-            return rest in regimes
-        return None
-
-    return find
-
 
 def resolve(questions: Questions, answers: dict) -> dict:
     """Question id -> its answer (or default, or None) for each question that is asked, in order.
@@ -396,6 +377,6 @@ def answer_text(question: Question, value: object) -> str:
         return "not answered"
     if question.type == YES_NO:
         return "Yes" if value else "No"
-    if question.type == LIST:
+    if question.type in (LIST, SERVICES) and not isinstance(value, str):
         return ", ".join(value) if value else "none"
     return str(value)

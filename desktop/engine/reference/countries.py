@@ -66,6 +66,12 @@ def find_country(name: str) -> Country | None:
     return countries().by_name.get(_key(name))
 
 
+def same_country(name: str, other: str) -> bool:
+    """Both names name one country the list knows, under any of its names."""
+    found = find_country(name)
+    return found is not None and found is find_country(other)
+
+
 def is_known_country(name: str) -> bool:
     return find_country(name) is not None
 

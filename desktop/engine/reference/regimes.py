@@ -1,6 +1,7 @@
 """The laws a policy can cover, declared in `regimes.toml` (the bundled library's, and any user
 library's, which may add laws of its own): title, scope, the question that decides whether it
-applies, what it requires the policy to disclose, which fact rules apply under it, which profile
+applies, its citation, when it came into force and when we last checked it (with the sources),
+what it requires the policy to disclose, which fact rules apply under it, which profile
 fields it makes necessary, how its generated lists group data categories, and which lists it offers.
 
 The UI builds its check boxes, the checks their warnings and rules, the profile its validation and
@@ -8,6 +9,7 @@ the policy its lists from these declarations, read from the loaded library (`lib
 adding a law is data, not code.
 """
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,6 +60,13 @@ class Regime:
     # hash=False: a dict cannot be hashed, and the id already tells laws apart
     categories: dict[str, str] = field(default_factory=dict, hash=False)  # data category id -> the law's category
     lists: dict[str, str] = field(default_factory=dict, hash=False)  # {{facts:NAME}} -> the kind of list it is
+    citation: str = ""  # the law's whole citation: "Va. Code §§ 59.1-575 to 59.1-585"
+    effective: str = ""  # ISO date it came into force
+    checked_on: str = ""  # ISO date we last checked it against the official text
+    sources: tuple[str, ...] = ()  # the official texts it was checked on (URLs)
+    # the vocabulary's `sensitive` list it reads (several laws may share one: "us_states"); its id when empty
+    sensitive_as: str = ""
+    group: str = ""  # the heading the company form lists it under with its like ("US state laws"); alone when empty
 
     @property
     def label(self) -> str:
@@ -66,6 +75,10 @@ class Regime:
     @property
     def name(self) -> str:
         return self.called or self.title
+
+    @property
+    def sensitive_list(self) -> str:
+        return self.sensitive_as or self.id
 
 
 class RegimeError(ValueError):
@@ -86,7 +99,10 @@ def _regime(regime_id: str, table: object) -> Regime:
     return Regime(regime_id, table["title"], table["scope"], table["explanation"], table["question"],
                   _requirements(regime_id, table.get("requirements", [])), _text(regime_id, table, "called"),
                   tuple(_texts(regime_id, table, "rules")), _needs(regime_id, table),
-                  _mapping(regime_id, table, "categories"), _mapping(regime_id, table, "lists"))
+                  _mapping(regime_id, table, "categories"), _mapping(regime_id, table, "lists"),
+                  _text(regime_id, table, "citation"), _date(regime_id, table, "effective"),
+                  _date(regime_id, table, "checked_on"), tuple(_texts(regime_id, table, "sources")),
+                  _text(regime_id, table, "sensitive_as"), _text(regime_id, table, "group"))
 
 
 def _requirements(regime_id: str, items: object) -> tuple[Requirement, ...]:
@@ -123,6 +139,17 @@ def _text(regime_id: str, table: dict, key: str) -> str:
     if not isinstance(value, str):
         raise RegimeError(f"`{key}` of {regime_id!r} must be text")
     return value
+
+
+def _date(regime_id: str, table: dict, key: str) -> str:
+    """An ISO date, as text; TOML's bare dates (2023-01-01) are accepted as well as quoted ones."""
+    value = table.get(key, "")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(value).isoformat() if value else ""
+    except (TypeError, ValueError):
+        raise RegimeError(f"`{key}` of {regime_id!r} must be a date such as 2023-01-01") from None
 
 
 def _texts(regime_id: str, table: dict, key: str) -> list[str]:

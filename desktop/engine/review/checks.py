@@ -11,11 +11,23 @@ from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Library
 from desktop.engine.policy.assemble import assemble, condition_lookup
 from desktop.engine.policy.document import Document
-from desktop.engine.policy.place import DOCUMENT, PRACTICES, REQUIREMENT, Place, clause_place, field_place, practice_place
+from desktop.engine.policy.place import (
+    DOCUMENT,
+    PRACTICES,
+    REQUIREMENT,
+    Place,
+    clause_place,
+    field_place,
+    practice_place,
+    service_place,
+    stated_place,
+)
+from desktop.engine.policy.services import NAMED_SERVICES, service_problems
 from desktop.engine.policy.statements import claims_in_wording, stated_facts
 from desktop.engine.profile.fields import PROFILE_FIELDS, needed_advice, needed_fields
 from desktop.engine.profile.profile import Profile
 from desktop.engine.review.causes import one_per_cause
+from desktop.engine.review.cookie_consent import cookie_problems
 from desktop.engine.review.coverage import MISSING, NOT_REQUIRED, REWORDED, RegimeCoverage, states
 from desktop.engine.review.fixes import clause_title, pair_fix, single_fix
 from desktop.engine.review.lint import apply_fix, lint
@@ -172,7 +184,9 @@ def document_problems(document: Document, library: Library, profile: Profile,
     problems += wording_contradictions(document, library, profile)
     problems += refused_link_problems(document, library, profile)
     problems += unknown_item_problems(document, library)
+    problems += service_problems_of(profile, library)
     problems += [Problem(ERROR, "missing-retention", gap.message, gap.place) for gap in retention_gaps(document, library)]
+    problems += [Problem(ERROR, code, message, place) for code, message, place in cookie_problems(profile, library, document)]
     problems += terminology_problems(document, library, profile)
     problems += _coverage_problems(covered, library)
     score = document.reading_ease
@@ -187,13 +201,13 @@ def contradiction_problems(document: Document, library: Library, profile: Profil
         first = found.first
         if found.second is None:
             message = f"{clause_title(library, first)} {found.reason}. {single_fix(found, library, profile)}".rstrip()
-            problems.append(Problem(ERROR, f"contradiction-{found.kind}", message, clause_place(first.clause_id)))
+            problems.append(Problem(ERROR, f"contradiction-{found.kind}", message, stated_place(first, whole_clause=True)))
             continue
         second = found.second
         message = (f"{clause_title(library, first)} and {clause_title(library, second)} contradict each other: "
                    f"{found.reason}. {pair_fix(found, library, profile)}")
-        problems.append(Problem(ERROR, f"contradiction-{found.kind}", message, practice_place(first.practice_id),
-                                (practice_place(second.practice_id),)))
+        problems.append(Problem(ERROR, f"contradiction-{found.kind}", message, stated_place(first),
+                                (stated_place(second),)))
     return problems
 
 
@@ -216,7 +230,7 @@ def wording_contradictions(document: Document, library: Library, profile: Profil
                                     f"Your wording of “{clause.title}” says “{claim.fact.source}”, but "
                                     f"{clause_title(library, other)} says {describe(other.fact, library.vocabulary)}. "
                                     "Change your wording, or untick the other practice.",
-                                    clause_place(clause_id), (practice_place(other.practice_id),)))
+                                    clause_place(clause_id), (stated_place(other),)))
     return problems
 
 
@@ -246,6 +260,17 @@ def unknown_item_problems(document: Document, library: Library) -> list[Problem]
                                 "Policywright knows, so the lists it makes for California and the retention schedule "
                                 "leave it out; name it in everyday words (for example “phone number”).",
                                 practice_place(unknown.practice_id, unknown.option)))
+    return problems
+
+
+def service_problems_of(profile: Profile, library: Library) -> list[Problem]:
+    """A picked service the policy cannot use, and picked services the policy does not name."""
+    problems = [Problem(WARNING, "unknown-service", f"The service {service_id!r} {what}; the policy leaves it out.",
+                        service_place(service_id)) for service_id, what in service_problems(profile, library)]
+    named = library.practices.get(NAMED_SERVICES)
+    if profile.services and named and NAMED_SERVICES not in profile.practices:
+        problems.append(Problem(WARNING, "services-unnamed", f"The policy does not name the services you use: tick "
+                                f"“{named.title}”.", practice_place(NAMED_SERVICES)))
     return problems
 
 

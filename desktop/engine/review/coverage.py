@@ -23,6 +23,7 @@ from desktop.engine.interview.interview import ruled_out
 from desktop.engine.library.model import Clause, Library, Practice
 from desktop.engine.policy.assemble import appearing, assemble, condition_lookup
 from desktop.engine.policy.document import Document
+from desktop.engine.policy.notices import notice_clauses
 from desktop.engine.policy.statements import stated_facts
 from desktop.engine.profile.fields import need_holds
 from desktop.engine.profile.profile import Profile
@@ -84,7 +85,8 @@ def coverage(profile: Profile, library: Library, document: Document | None = Non
 
 def states(profile: Profile, library: Library, document: Document) -> dict[str, RegimeCoverage]:
     """The coverage of each chosen regime without suggestions: which clauses state what."""
-    clauses = [library.clauses[c] for c in document.clause_sections() if c in library.clauses]
+    shown = [*document.clause_sections(), *(c for ids in notice_clauses(profile, library).values() for c in ids)]
+    clauses = [library.clauses[c] for c in shown if c in library.clauses]
     stating: dict[str, list[Clause]] = {}
     for clause in clauses:
         for requirement_id in clause.regimes:

@@ -15,7 +15,7 @@ EXAMPLE_ANSWERS = {
     "website": "acme-audio.example", "contact_email": "privacy@acme-audio.example",
     "has_accounts": True, "takes_payments": True, "payment_processor": "Example Payments", "contact_messages": True, "uploads": False,
     "analytics": True, "ad_network": False, "personalised": True, "social_buttons": False, "newsletter": True, "forums": False,
-    "eu_users": False, "california_users": True, "dnt": "nothing different",
+    "user_places": [], "california_users": True, "dnt": "nothing different",
     "revenue_over_25m": False, "californians_100k": False, "half_revenue_from_data": False,
     "children": "general audience", "teens": False, "sells_data": False, "shares_for_ads": False,
     "security_steps": ["encryption (TLS) for everything sent to and from us", "firewalls around our systems", "regular backups",
@@ -150,9 +150,14 @@ def _with_needs_met(library: Library, chosen: dict[str, dict]) -> dict[str, dict
 def all_practices_profile(library: Library, today: dt.date | None = None) -> Profile:
     """The example company with every practice that can go together and every law: the largest
     policy `check` accepts. Its interview answers are dropped, since they no longer describe it.
-    Covering the GDPR from the United States, it names its representative in the EU and the UK."""
+    Covering the GDPR and the UK GDPR from the United States, it names its representatives in the EU and
+    the UK, and for Canada the person in charge of privacy."""
     profile = example_profile(library, today)
     profile.practices, profile.regimes, profile.answers = all_practices(library), list(library.regimes), {}
     profile.set_field("company.eu_representative", "Acme EU Representative Ltd, 1 Quay Street, Dublin 2, Ireland, "
                                                    "eu-rep@acme-audio.example")
+    profile.set_field("company.uk_representative", "Acme UK Representative Ltd, 1 Temple Way, Bristol BS1 6AA, "
+                                                   "uk-rep@acme-audio.example")
+    profile.set_field("company.privacy_officer", "Privacy Officer")
+    profile.set_field("company.privacy_officer_contact", "privacy@acme-audio.example, 100 Main Street, Springfield, IL 62701")
     return profile

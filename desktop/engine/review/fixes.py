@@ -1,6 +1,8 @@
 """How to fix a contradiction, in the words of the problem: untick one side, change an option, or tick
 (or fill in) what settles it, found from the facts each practice of the library states."""
 
+from desktop.engine.facts.choices import APPEAL, EXPLICIT_CONSENT, OPT_OUT, SALE_NOTICE
+from desktop.engine.facts.health import AUTHORIZATION_TO_SELL, CONSENT_TO_SHARE
 from desktop.engine.facts.rules import consent_covers, is_cross_context, is_sale
 from desktop.engine.facts.sensitive import SPECIAL_CONDITION
 from desktop.engine.language.words import join_words
@@ -11,21 +13,30 @@ from desktop.engine.profile.profile import Profile
 # states one is the fix.
 _SETTLED_BY = {
     "children": lambda fact, at_fault, vocabulary: consent_covers(fact, at_fault, vocabulary),
-    "opt-out": lambda fact, at_fault, vocabulary: fact.verb in ("offers opt-out of sale", "offers opt-out of sharing"),
+    "opt-out": lambda fact, at_fault, vocabulary: fact.verb.startswith(OPT_OUT),
     "sharing-disclosure": lambda fact, at_fault, vocabulary: fact.verb == "discloses sharing",
     "nothing-sold": lambda fact, at_fault, vocabulary: is_sale(fact, vocabulary) or is_cross_context(fact, vocabulary),
     "cookie-consent": lambda fact, at_fault, vocabulary: fact.verb == "cookie choices",
     "special-category": lambda fact, at_fault, vocabulary: fact.verb == SPECIAL_CONDITION,
+    "consent-to-share": lambda fact, at_fault, vocabulary: fact.verb == CONSENT_TO_SHARE,
+    "authorization-to-sell": lambda fact, at_fault, vocabulary: fact.verb == AUTHORIZATION_TO_SELL,
+    "appeal": lambda fact, at_fault, vocabulary: fact.verb == APPEAL,
+    "sensitive-consent": lambda fact, at_fault, vocabulary: fact.source.startswith(EXPLICIT_CONSENT),
+    "sale-notice": lambda fact, at_fault, vocabulary: fact.verb == SALE_NOTICE,
 }
 
 
 def clause_title(library: Library, stated) -> str:
+    if stated.by:
+        return f"“{stated.by}” (a service you use)"
     return f"“{library.practices[stated.practice_id].title}”"
 
 
 def _option_titles(library: Library, stated) -> list[str]:
     """The options of the clause's practice that decide whether this fact is stated."""
     condition = stated.fact.condition
+    if stated.practice_id not in library.practices:
+        return []  # a service's settings are settled before its facts are stated
     options = library.practices[stated.practice_id].options
     names = [n[4:] for n in condition.names() if n.startswith("opt.")] if condition else []
     return [f"“{options[n].title}”" for n in names if n in options]

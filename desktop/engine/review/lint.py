@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from desktop.engine.language.markup import typographic_quotes
 from desktop.engine.library.model import DefinedTerm
-from desktop.engine.policy.document import BulletList, Document, Run
+from desktop.engine.policy.document import Document, Run, pieces
 from desktop.engine.profile.profile import Profile
 
 SERVICE_NOUNS = r"web[\s-]?sites?|websites?|sites?|platforms?|services?|apps?|applications?|portals?"
@@ -76,8 +76,7 @@ def _texts(document: Document) -> list[_Text]:
     texts = []
     for section in document.sections:
         for block in section.blocks:
-            pieces = block.items if isinstance(block, BulletList) else [block.runs]
-            for runs in pieces:
+            for runs in pieces(block):
                 runs = tuple(runs)
                 short = sum(len(run.text) for run in runs) <= _CACHED_CHARS
                 texts.append((_kept_block_text if short else _block_text)(block.clause_id or "", runs))

@@ -22,6 +22,8 @@ ENV_FOLDER = "POLICYWRIGHT_PROFILES"
 TRASH = ".trash"
 SUFFIX = ".json"
 MAX_NAME = 100  # characters
+# What names a brand, so a copy reused for another brand asks for each of them anew.
+BRAND_FIELDS = ("company.legal_name", "company.contact_email", "company.website", "service.name")
 # Bytes of UTF-8: a file name may have 255, and "NAME (99).versions" must still fit.
 MAX_NAME_BYTES = 200
 _FORBIDDEN = set('/\\:*?"<>|')
@@ -101,10 +103,13 @@ class ProfileLibrary:
         return _entries_in(self.trash_folder)
 
     # Writing
-    def save_new(self, profile: Profile, name: str) -> Entry:
-        """Store `profile` under a free name based on `name`."""
+    def save_new(self, profile: Profile, name: str, history_of: Path | None = None) -> Entry:
+        """Store `profile` under a free name based on `name`; with `history_of`, the profile file it
+        was opened from, a copy of that one's published versions comes along."""
         path = self.path_for(self.free_name(name))
         self.folder.mkdir(parents=True, exist_ok=True)
+        if history_of is not None and versions_dir(Path(history_of)).is_dir():
+            shutil.copytree(versions_dir(Path(history_of)), versions_dir(path))
         write_atomic(path, profile_json(profile).encode("utf-8"))
         return _entry(path)
 
@@ -120,13 +125,16 @@ class ProfileLibrary:
             candidate = _shortened(base, len(suffix)) + suffix
         return candidate
 
-    def duplicate(self, source: Path, name: str, company_name: str | None = None) -> Entry:
+    def duplicate(self, source: Path, name: str, company_name: str | None = None, details: dict[str, str] | None = None) -> Entry:
         """A copy to reuse for another brand: the practices, laws and wording are kept; with
-        `company_name` the copy names that company instead (its short name cleared). Published
-        versions stay with the original."""
+        `company_name` the copy names that company instead (its short name cleared), and each of
+        `details` ({field: value}, such as BRAND_FIELDS) takes its value, an empty one left to fill
+        in. Published versions stay with the original."""
         profile = copy.deepcopy(load_profile(source))
         if company_name is not None:
             profile.company.legal_name, profile.company.short_name = company_name.strip(), ""
+        for key, value in (details or {}).items():
+            profile.set_field(key, value.strip())
         return self.save_new(profile, name)
 
     def rename(self, path: Path, new_name: str) -> Entry:
