@@ -22,7 +22,7 @@ COLORADO_SHOP = {
     "company_name": "Peak Gear LLC", "service_name": "Peak Gear", "service_kind": "website",
     "website": "peakgear.example", "contact_email": "privacy@peakgear.example", "takes_payments": True,
     "analytics": True, "ad_network": True, "cookie_settings": "the Cookie choices link at the foot of every page",
-    "eu_users": False, "california_users": False, "us_states": ["Colorado"], "us_people": ["Colorado: 150,000"],
+    "user_places": [], "california_users": False, "us_states": ["Colorado"], "us_people": ["Colorado: 150,000"],
     "children": "general audience", "sells_data": False, "keep_logs": "for 6 months",
 }
 

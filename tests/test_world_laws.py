@@ -18,6 +18,7 @@ from desktop.engine.facts.rules import contradictions
 from desktop.engine.interview.interview import new_profile, regime_reasons
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.profile.profile import load_profile, profile_json
+from desktop.engine.profile.questions import bundled_questions, resolve
 from desktop.engine.review.checks import check
 from desktop.engine.review.coverage import coverage
 from desktop.engine.review.example import all_practices_profile
@@ -69,6 +70,18 @@ def test_the_montreal_cafe_gets_quebec_law_and_pipeda_with_its_person_in_charge_
     assert "it will stay off until you turn it on" in text  # no technology that locates or profiles
     found = coverage(cafe, bundled_library)
     assert [item.id for law in ("ca_pipeda", "ca_quebec") for item in found[law].missing] == []
+
+
+def test_the_interview_asks_a_canadian_business_for_its_person_in_charge(bundled_library):
+    """Canada's and Quebec's laws ask for the person by title and contact: the owner says it in the interview."""
+    answers = {**MONTREAL_CAFE, "privacy_officer": OFFICER["company.privacy_officer"],
+               "privacy_officer_contact": OFFICER["company.privacy_officer_contact"]}
+    assert {"privacy_officer", "privacy_officer_contact"} <= set(resolve(bundled_questions(), answers))
+    cafe = interviewed(answers, bundled_library)
+    assert cafe.field_value("company.privacy_officer") == OFFICER["company.privacy_officer"]
+    assert codes_at(cafe, bundled_library, "company.privacy_officer") == []
+    assert codes_at(cafe, bundled_library, "company.privacy_officer_contact") == []
+    assert "privacy_officer" not in resolve(bundled_questions(), BRISTOL_SHOP)  # asked only where Canada's laws reach
 
 
 # --- A shop in Bristol: the UK GDPR with the ICO, and the GDPR for its EU customers ---------------------
