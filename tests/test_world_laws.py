@@ -67,7 +67,8 @@ def test_the_montreal_cafe_gets_quebec_law_and_pipeda_with_its_person_in_charge_
     assert OFFICER["company.privacy_officer_contact"] in text
     assert "Office of the Privacy Commissioner of Canada" in text and "Commission d'accès à l'information" in text
     assert "may be communicated outside Quebec" in text  # its web host is abroad
-    assert "it will stay off until you turn it on" in text  # no technology that locates or profiles
+    assert "Your location, such as approximate location" in text  # its IP address shows roughly where people are
+    assert "it stays off until you turn it on" in text
     found = coverage(cafe, bundled_library)
     assert [item.id for law in ("ca_pipeda", "ca_quebec") for item in found[law].missing] == []
 
