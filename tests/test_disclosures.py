@@ -147,6 +147,8 @@ DISCLOSURES.update({
                                                       OFFICER, OFFICER_CONTACT]),
     "ca_quebec.purposes_means": ("canada.consent", ["this policy says what we collect, how and why"]),
     "ca_quebec.access": ("canada.access", ["ask us to correct it"]),
+    "ca_quebec.portability": ("canada.access", ["structured, commonly used technological format"]),
+    "ca_quebec.deindex": ("canada.access", ["stop spreading your", "remove any link to your name"]),
     "ca_quebec.withdraw_consent": ("canada.consent", ["withdraw your consent at any time"]),
     "ca_quebec.third_parties": ("share.service_providers", ["we share", "companies that do work for us"]),
     "ca_quebec.outside_quebec": ("canada.quebec", ["may be communicated outside Quebec"]),
