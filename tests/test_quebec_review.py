@@ -95,3 +95,8 @@ def test_one_thing_that_may_happen_without_cookies_is_no_list(cafe):
 def test_the_controller_is_named_so_only_under_the_gdpr_or_uk_gdpr(cafe, bundled_library):
     assert "controller" not in cafe
     assert "Data protection laws call this being the “controller”." in text_of(BRISTOL_SHOP, bundled_library).replace("\u201c", "“")
+
+
+def test_the_controller_sentence_stays_in_its_paragraph_under_the_gdpr(bundled_library):
+    text = text_of(BRISTOL_SHOP, bundled_library).replace("\u201c", "“")
+    assert "so we are responsible for it. Data protection laws call this being the “controller”." in text
