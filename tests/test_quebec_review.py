@@ -27,7 +27,7 @@ def cafe(bundled_library) -> str:
 def test_a_policy_that_collects_location_does_not_say_it_uses_nothing_that_locates_people(cafe):
     assert "roughly where you are" in cafe
     assert "We use no technology that identifies you, locates you or builds a profile of you" not in cafe
-    assert "Some of what we collect can show where you are or help build a profile of you:" in cafe
+    assert "Some of what we collect can show where you are, help build a profile of you, or identify you:" in cafe
     assert "Your location, such as approximate location" in cafe
     assert "Where such a feature can be turned off, it stays off until you turn it on." in cafe
 
