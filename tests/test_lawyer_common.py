@@ -1,0 +1,56 @@
+"""A lawyer's review of the common clauses and the GDPR, read on businesses built through the interview:
+a Texas yoga studio with members in Europe who tell it about injuries and pregnancy, a Colorado shop and a
+Montreal café, neither with accounts."""
+
+import datetime as dt
+
+import pytest
+from businesses import TEXAS_STUDIO
+
+from desktop.engine.interview.interview import new_profile
+from desktop.engine.policy.assemble import assemble
+
+TODAY = dt.date(2026, 12, 7)
+# The studio as the lawyer saw it: its picked services named, YouTube videos embedded.
+STUDIO = {**{k: v for k, v in TEXAS_STUDIO.items() if k not in ("analytics", "newsletter")},
+          "payment_processor": {"stripe": {}},
+          "services": {"mailchimp": {}, "google_analytics": {}, "youtube": {}}}
+
+
+def _blocks(answers, library) -> list[str]:
+    return [text for _kind, text in assemble(new_profile(answers, library, TODAY), library).text_blocks()]
+
+
+def _text(answers, library) -> str:
+    return "\n".join(_blocks(answers, library))
+
+
+@pytest.fixture(scope="module")
+def studio(bundled_library) -> str:
+    return _text(STUDIO, bundled_library)
+
+
+# 3. GDPR Art. 17(1)(b): withdrawn consent for health data means it is deleted, not only no longer used
+def test_withdrawing_consent_to_sensitive_information_deletes_it(studio):
+    assert "We then stop using it and delete it, unless the law requires us to keep it." in studio
+    assert "We then stop using it.\n" not in studio + "\n"
+
+
+# 4. GDPR Art. 77: contacting the business first is an invitation, never a condition of complaining
+def test_contacting_us_first_does_not_limit_the_right_to_complain(studio):
+    assert "You are welcome to contact us first; this does not limit your right to complain." in studio
+    assert "before you complain" not in studio
+
+
+# 6. A policy that promises to tell people of changes does not also ask them to keep checking it
+def test_a_policy_that_writes_about_changes_does_not_ask_people_to_keep_checking(studio):
+    assert "We write to you about changes to our terms or this policy" in studio
+    assert "Please check this policy now and then to see what is new." not in studio
+    assert "We use your information under the version of this policy that was in force when we collected it." in studio
+
+
+# 9. ePrivacy Art. 5(3): an embed's cookie is not strictly necessary for the site that embeds it
+def test_the_youtube_embed_sets_no_necessary_cookie(bundled_library):
+    from desktop.engine.policy.cookies import cookie_rows
+    rows = {row.name: row for row in cookie_rows(new_profile(STUDIO, bundled_library, TODAY), bundled_library)}
+    assert rows["YSC"].category == "preferences"
