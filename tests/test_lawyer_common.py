@@ -5,7 +5,7 @@ Montreal café, neither with accounts."""
 import datetime as dt
 
 import pytest
-from businesses import TEXAS_STUDIO
+from businesses import BRISTOL_SHOP, TEXAS_STUDIO
 
 from desktop.engine.interview.interview import new_profile
 from desktop.engine.policy.assemble import assemble
@@ -54,3 +54,11 @@ def test_the_youtube_embed_sets_no_necessary_cookie(bundled_library):
     from desktop.engine.policy.cookies import cookie_rows
     rows = {row.name: row for row in cookie_rows(new_profile(STUDIO, bundled_library, TODAY), bundled_library)}
     assert rows["YSC"].category == "preferences"
+
+
+# 1. GDPR Art. 13(1)(c): health information used on explicit consent has its own line among the legal bases
+def test_the_legal_bases_give_health_information_its_explicit_consent(bundled_library):
+    blocks = _blocks(STUDIO, bundled_library)
+    line = "Health information: your explicit consent (Art. 6(1)(a) and 9(2)(a)), which you can take back at any time"
+    assert any(text.startswith(line) for text in blocks)
+    assert not any(text.startswith("Health information: your explicit") for text in _blocks(BRISTOL_SHOP, bundled_library))
