@@ -5,7 +5,7 @@ Montreal café, neither with accounts."""
 import datetime as dt
 
 import pytest
-from businesses import BRISTOL_SHOP, TEXAS_STUDIO
+from businesses import BRISTOL_SHOP, MONTREAL_CAFE, TEXAS_STUDIO
 
 from desktop.engine.interview.interview import new_profile
 from desktop.engine.policy.assemble import assemble
@@ -62,3 +62,19 @@ def test_the_legal_bases_give_health_information_its_explicit_consent(bundled_li
     line = "Health information: your explicit consent (Art. 6(1)(a) and 9(2)(a)), which you can take back at any time"
     assert any(text.startswith(line) for text in blocks)
     assert not any(text.startswith("Health information: your explicit") for text in _blocks(BRISTOL_SHOP, bundled_library))
+
+
+# 5. A section's title follows what it holds: no "public areas" in a policy that has none
+@pytest.mark.parametrize("answers", [STUDIO, MONTREAL_CAFE], ids=["studio", "cafe"])
+def test_a_section_of_links_alone_is_titled_for_them(bundled_library, answers):
+    document = assemble(new_profile(answers, bundled_library, TODAY), bundled_library)
+    titles = [section.title for section in document.sections]
+    assert "Links to other websites" in titles
+    assert "Public areas and other websites" not in titles
+
+
+def test_a_section_with_public_areas_keeps_its_title(bundled_library):
+    profile = new_profile(STUDIO, bundled_library, TODAY)
+    profile.practices["community.forums"] = {}
+    titles = [section.title for section in assemble(profile, bundled_library).sections]
+    assert "Public areas and other websites" in titles
