@@ -78,3 +78,17 @@ def test_a_section_with_public_areas_keeps_its_title(bundled_library):
     profile.practices["community.forums"] = {}
     titles = [section.title for section in assemble(profile, bundled_library).sections]
     assert "Public areas and other websites" in titles
+
+
+# 7. A business with no accounts says nothing of closing one or of messages about one
+def test_a_business_without_accounts_has_none_to_close(bundled_library):
+    assert "has_accounts" not in MONTREAL_CAFE or not MONTREAL_CAFE["has_accounts"]
+    cafe = _text(MONTREAL_CAFE, bundled_library)
+    assert "close your account" not in cafe and "about your account" not in cafe
+    assert "you can ask us to remove your personal information. You can also ask us to stop sending you messages." in cafe
+    assert "to reach you about your orders or a request you made" in cafe
+    assert "Service messages" in cafe and "Account and service messages" not in cafe
+
+
+def test_a_business_with_accounts_still_says_how_to_close_one(studio):
+    assert "remove your personal information and close your account" in studio
