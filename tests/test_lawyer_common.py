@@ -92,3 +92,11 @@ def test_a_business_without_accounts_has_none_to_close(bundled_library):
 
 def test_a_business_with_accounts_still_says_how_to_close_one(studio):
     assert "remove your personal information and close your account" in studio
+
+
+# 8. The owner's picked services are the whole list, never examples; the embeds are named
+def test_the_picked_services_are_named_as_a_complete_list(studio):
+    assert "\nPayment processors: Stripe (its privacy policy: https://stripe.com/privacy)\n" in studio
+    assert "such as Stripe" not in studio and "such as Mailchimp" not in studio
+    assert "The Site shows videos, maps or posts from YouTube." in studio
+    assert "such as a video player or a map" not in studio

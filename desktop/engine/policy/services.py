@@ -106,6 +106,9 @@ def service_facts(picked: list[PickedService]) -> list[StatedFact]:
 # --- The lists that name them ----------------------------------------------------------------
 
 
+EMBEDS = "third_parties.embeds"  # the recipient a video, map or post service is
+
+
 class ServiceLists:
     """The `{{facts:NAME}}` lists of SERVICE_LISTS, worked out from the picked services."""
 
@@ -116,16 +119,21 @@ class ServiceLists:
 
     def get(self, name: str) -> list[str]:
         return {"services": self._by_recipient, "services_collecting": self._collecting,
-                "services_abroad": self._abroad}[name]() if name in SERVICE_LISTS else []
+                "services_abroad": self._abroad, "services_embeds": self._embeds}[name]() if name in SERVICE_LISTS else []
 
     def _by_recipient(self) -> list[str]:
-        """"Payment processors, such as Stripe (its privacy policy: https://…)", in vocabulary order."""
+        """"Payment processors: Stripe (its privacy policy: https://…)", in vocabulary order. These are
+        all the services the owner picked, so the list names them all, never "such as"."""
         groups: dict[str, list[str]] = {}
         for picked in self.picked:
             groups.setdefault(picked.entry.recipient, []).append(_named(picked.entry))
         order = list(self.vocabulary.recipients)
         ordered = sorted(groups, key=lambda r: order.index(r) if r in order else len(order))
-        return [f"{self.vocabulary.title(r, 'recipient')}, such as {join_words(groups[r])}" for r in ordered]
+        return [f"{self.vocabulary.title(r, 'recipient')}: {join_words(groups[r])}" for r in ordered]
+
+    def _embeds(self) -> list[str]:
+        """"YouTube": the services whose videos, maps or posts the service shows, by name."""
+        return [p.entry.name for p in self.picked if p.entry.recipient == EMBEDS and p.entry.name]
 
     def _collecting(self) -> list[str]:
         """The companies that may collect information through the service for their own use, or get
