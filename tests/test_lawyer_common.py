@@ -100,3 +100,19 @@ def test_the_picked_services_are_named_as_a_complete_list(studio):
     assert "such as Stripe" not in studio and "such as Mailchimp" not in studio
     assert "The Site shows videos, maps or posts from YouTube." in studio
     assert "such as a video player or a map" not in studio
+
+
+# 2. ePrivacy Art. 5(3): where the policy asks consent for cookies, analytics by cookies rests on that consent
+def test_analytics_by_cookies_rests_on_consent_where_cookie_consent_is_asked(studio):
+    assert "Measuring how the Site is used: your consent, which you can take back at any time" in studio
+    assert "Measuring how the Site is used: our legitimate interest" not in studio
+
+
+def test_analytics_without_consent_for_cookies_keeps_its_legitimate_interest(bundled_library):
+    profile = new_profile(STUDIO, bundled_library, TODAY)
+    profile.practices["legal_bases.overview"]["cookie_consent"] = False
+    profile.practices["cookies.about"]["settings_tool"] = ""
+    del profile.practices["rights.gdpr_withdraw_consent"]  # "Change your cookie choices" says consent is asked too
+    text = "\n".join(text for _kind, text in assemble(profile, bundled_library).text_blocks())
+    assert "consent before we set cookies" not in text
+    assert "Measuring how the Site is used: our legitimate interest in learning how people use the Site" in text

@@ -15,7 +15,7 @@ from desktop.engine.policy.document import BulletList, Document, Gap, Heading, P
 from desktop.engine.policy.option_guard import MAX_OPTION_TEXT, OptionGuard
 from desktop.engine.policy.place import clause_place, field_place, practice_place
 from desktop.engine.policy.run_text import capitalised, linked, styled
-from desktop.engine.policy.services import ServiceLists, service_facts, services_from_profile
+from desktop.engine.policy.services import ServiceLists, cookie_consent_facts, service_facts, services_from_profile
 from desktop.engine.policy.statements import Generated, stated_facts
 from desktop.engine.policy.terms import company_runs, definition_runs, resolved_terms, with_article
 from desktop.engine.profile.fields import label as field_label
@@ -133,6 +133,7 @@ def _prepared(profile: Profile, library: Library, notice: str = ""):
     facts, unknown_items = stated_facts([c for clauses in included.values() for c in clauses], library,
                                         profile.wording_confirmed, lookup.for_practice, lookup.options_of)
     facts += service_facts(lookup.services)
+    facts += cookie_consent_facts(lookup.services, facts, library.vocabulary)
     lookup.generated = Generated(facts, library.vocabulary, library.regimes.values())
     if notice:
         included = included_clauses(library, profile, lookup, notice)

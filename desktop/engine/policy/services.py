@@ -103,6 +103,28 @@ def service_facts(picked: list[PickedService]) -> list[StatedFact]:
             for p in picked for fact in p.facts()]
 
 
+# The kind of cookie that needs consent (ePrivacy Directive Art. 5(3)) and the use it serves. Where the
+# policy asks consent before setting such cookies, a picked service that sets one makes that use rest on
+# consent (GDPR Art. 6(1)(a)), not on a legitimate interest the visitor could only object to.
+_CONSENT_COOKIES = {"analytics": "analytics"}
+
+
+def cookie_consent_facts(picked: list[PickedService], stated: list[StatedFact], vocabulary: Vocabulary) -> list[StatedFact]:
+    """`asks consent to use identifiers.cookie for P`, stated by each picked service whose cookies need
+    consent for use P, when the policy says it asks consent for cookies."""
+    if not any(s.fact.verb == "cookie consent" and s.fact.positive for s in stated):
+        return []
+    found = []
+    for p in picked:
+        kinds = {cookie.category for cookie in p.entry.cookies_for(p.settings)}
+        for kind, purpose in _CONSENT_COOKIES.items():
+            text = f"asks consent to use identifiers.cookie for {purpose}"
+            if kind in kinds and purpose in vocabulary.purposes:
+                fact = replace(parse_fact(text, vocabulary), source=text)
+                found.append(StatedFact(STATED_BY + p.entry.id, STATED_BY + p.entry.id, fact, by=p.entry.name or p.entry.id))
+    return found
+
+
 # --- The lists that name them ----------------------------------------------------------------
 
 
