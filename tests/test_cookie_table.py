@@ -121,9 +121,10 @@ def test_consent_is_asked_only_where_a_chosen_law_has_the_rule(studio, bundled_l
 
 
 def test_necessary_cookies_need_no_consent(studio, bundled_library):
-    studio.regimes, studio.services = ["gdpr"], {"youtube": {}}
+    studio.regimes, studio.services = ["gdpr"], {"youtube": {}, "cloudflare": {"bot_protection": True}}
     [error] = _consent_errors(studio, bundled_library)
-    assert "VISITOR_INFO1_LIVE" in error.message and "YSC" not in error.message
+    assert "VISITOR_INFO1_LIVE" in error.message and "YSC" in error.message  # an embed's cookies are not necessary
+    assert "__cf_bm" not in error.message and "Cloudflare" not in error.message
 
 
 def test_an_unreadable_cookie_line_is_an_error_naming_it(studio, bundled_library):

@@ -47,10 +47,10 @@ def test_the_studio_built_through_the_interview_uses_its_picks(studio):
 
 def test_every_service_is_named_in_its_category_with_its_privacy_policy(studio):
     named = after(blocks_of(studio), "These are the companies whose tools we use")
-    assert "Payment processors, such as Stripe (its privacy policy: https://stripe.com/privacy)" in named
-    assert "Email services, such as Mailchimp (its privacy policy: https://www.intuit.com/privacy/statement/)" in named
-    assert "Analytics providers, such as Google Analytics (its privacy policy: https://policies.google.com/privacy)" in named
-    assert any(b.startswith("Services whose videos, maps or posts") and "such as YouTube" in b for b in named)
+    assert "Payment processors: Stripe (its privacy policy: https://stripe.com/privacy)" in named
+    assert "Email services: Mailchimp (its privacy policy: https://www.intuit.com/privacy/statement/)" in named
+    assert "Analytics providers: Google Analytics (its privacy policy: https://policies.google.com/privacy)" in named
+    assert any(b.startswith("Services whose videos, maps or posts") and ": YouTube" in b for b in named)
     links = {run.href for section in assemble(studio, LIBRARY).sections for block in section.blocks
              for item in getattr(block, "items", [getattr(block, "runs", [])]) for run in item}
     assert {"https://stripe.com/privacy", "https://policies.google.com/privacy"} <= links
@@ -117,7 +117,7 @@ def test_another_service_behaves_like_a_catalogue_one():
     profile = new_profile({**STUDIO_WITH_SERVICES, "california_users": True, "revenue_over_25m": True}, LIBRARY)
     profile.services["custom.bookwhen"] = BOOKWHEN
     blocks = blocks_of(profile)
-    assert any(b.startswith("Advertising networks") and "such as Bookwhen" in b for b in blocks)
+    assert any(b.startswith("Advertising networks") and ": Bookwhen" in b for b in blocks)
     assert "Bookwhen Ltd, through Bookwhen (its own privacy policy)" in after(blocks, TRACKERS)
     assert "contradiction-sharing-disclosure" in {p.code for p in contradictions(profile)}
     profile.company.country = "Ireland"
@@ -140,7 +140,7 @@ def test_an_old_payment_answer_in_words_becomes_a_pick():
     unknown = new_profile({**TEXAS_STUDIO, "payment_processor": "Acme Pay"}, LIBRARY)
     assert unknown.services["custom.acme_pay"]["entry"]["kind"] == "payments"
     assert unknown.practices["collect.orders"]["processor"] == "Acme Pay"
-    assert any(b.startswith("Payment processors, such as Acme Pay") for b in blocks_of(unknown))
+    assert any(b.startswith("Payment processors: Acme Pay") for b in blocks_of(unknown))
 
 
 def test_a_childrens_app_names_the_service_that_collects_as_another_operator_until_a_parent_agrees():

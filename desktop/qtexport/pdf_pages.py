@@ -111,7 +111,9 @@ def _split_at(cursor: QTextCursor, position: int) -> None:
     QTextCursor(first).setBlockFormat(ending)
     carrying_on = QTextBlockFormat(rest.blockFormat())
     carrying_on.setTopMargin(0)
-    carrying_on.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_Auto)
+    # The cut is where a new page starts: without a break, a part whose margin above is gone may move up
+    # and leave its first line across the foot of the page before, to copy out on both pages.
+    carrying_on.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
     listed = rest.textList()
     if listed is not None:  # no second bullet: the text stays where the list item's text is
         listed.remove(rest)

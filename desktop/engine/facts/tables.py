@@ -14,8 +14,9 @@ from desktop.engine.reference.vocabulary import ANYONE, PERSONAL, Vocabulary
 
 RETENTION = "retention"  # the one list every library offers; the laws declare the others (`lists`)
 # The lists that name the services the company uses (policy/services.py): by recipient category, those
-# that collect through the service for themselves, those based in another country.
-SERVICE_LISTS = ("services", "services_collecting", "services_abroad")
+# that collect through the service for themselves, those based in another country, those whose videos,
+# maps or posts the service shows (by name only).
+SERVICE_LISTS = ("services", "services_collecting", "services_abroad", "services_embeds")
 # The kinds of list a law may offer under a name of its own: the first four group the data
 # categories by the law's `categories`; `by_category` gives each of its categories with its
 # examples, sources, purposes and recipients.

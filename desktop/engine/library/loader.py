@@ -120,9 +120,12 @@ class _Loader:
             self.fault(path, 1, "section needs a whole-number `order`")
         elif not all(isinstance(data.get(key, ""), str) for key in ("notice", "notice_title")):
             self.fault(path, 1, "a section's `notice` and `notice_title` are texts")
+        elif not _section_titles_valid(data.get("titles", [])):
+            self.fault(path, 1, "a section's `titles` are tables, each with `only` (a list of practice ids) and a `title`")
         else:
+            titles = tuple((frozenset(t["only"]), t["title"]) for t in data.get("titles", []))
             self.sections[data["id"]] = Section(data["id"], data["title"], data["order"], data.get("notice", ""),
-                                                data.get("notice_title", ""))
+                                                data.get("notice_title", ""), titles)
 
     def _read_term(self, path: Path) -> None:
         text = self._read_text(path)
@@ -356,3 +359,10 @@ def library_folders(extra: list[Path] | None = None) -> list[Path]:
     if user_library_dir().is_dir():
         folders.append(user_library_dir())
     return folders + [Path(f) for f in extra or []]
+
+
+def _section_titles_valid(titles: object) -> bool:
+    """`titles = [{only = ["practice.id", …], title = "…"}, …]`."""
+    return isinstance(titles, list) and all(
+        isinstance(t, dict) and isinstance(t.get("title"), str) and t["title"].strip() and isinstance(t.get("only"), list)
+        and t["only"] and all(isinstance(p, str) for p in t["only"]) for t in titles)

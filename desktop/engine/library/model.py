@@ -36,6 +36,13 @@ class Section:
     # privacy policy; empty: the privacy policy's. `notice_title` names that notice ("Consumer Health Data Privacy Policy").
     notice: str = ""
     notice_title: str = ""
+    # Titles that follow what the section holds: (practices, title), the first whose practices hold every
+    # practice the section shows wins ("Links to other websites" when it shows only the links clause).
+    titles: tuple[tuple[frozenset[str], str], ...] = ()
+
+    def title_for(self, practices: set[str]) -> str:
+        """The title of the section when it shows the clauses of these practices."""
+        return next((title for only, title in self.titles if practices and practices <= only), self.title)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from desktop.engine.policy.document import BulletList, Document, Gap, Heading, P
 from desktop.engine.policy.option_guard import MAX_OPTION_TEXT, OptionGuard
 from desktop.engine.policy.place import clause_place, field_place, practice_place
 from desktop.engine.policy.run_text import capitalised, linked, styled
-from desktop.engine.policy.services import ServiceLists, service_facts, services_from_profile
+from desktop.engine.policy.services import ServiceLists, cookie_consent_facts, service_facts, services_from_profile
 from desktop.engine.policy.statements import Generated, stated_facts
 from desktop.engine.policy.terms import company_runs, definition_runs, resolved_terms, with_article
 from desktop.engine.profile.fields import label as field_label
@@ -133,11 +133,15 @@ def _prepared(profile: Profile, library: Library, notice: str = ""):
     facts, unknown_items = stated_facts([c for clauses in included.values() for c in clauses], library,
                                         profile.wording_confirmed, lookup.for_practice, lookup.options_of)
     facts += service_facts(lookup.services)
+    facts += cookie_consent_facts(lookup.services, facts, library.vocabulary)
     lookup.generated = Generated(facts, library.vocabulary, library.regimes.values())
     if notice:
         included = included_clauses(library, profile, lookup, notice)
     numbers = {section_id: index for index, section_id in enumerate(included, start=1)}
-    return lookup, included, facts, unknown_items, _Renderer(profile, library, numbers, lookup)
+    renderer = _Renderer(profile, library, numbers, lookup)
+    renderer.titles = {section_id: library.sections[section_id].title_for({c.practice for c in clauses})
+                       for section_id, clauses in included.items()}
+    return lookup, included, facts, unknown_items, renderer
 
 
 def word_renderer(profile: Profile, library: Library) -> "_Renderer":
@@ -153,7 +157,7 @@ def assemble(profile: Profile, library: Library, notice: str = "") -> Document:
     lookup, included, facts, unknown_items, renderer = _prepared(profile, library, notice)
     sections = []
     for section_id, clauses in included.items():
-        section = Section(section_id, renderer.numbers[section_id], library.sections[section_id].title)
+        section = Section(section_id, renderer.numbers[section_id], renderer.titles[section_id])
         previous_heading = None
         for clause in clauses:
             heading = clause.shown_heading
@@ -187,6 +191,7 @@ class _Renderer:
         self.company_introduced = False
         self.gaps: list[Gap] = []
         self.guard = OptionGuard()
+        self.titles: dict[str, str] = {}  # section id -> its title, as what it shows makes it
 
     def effective_date_text(self) -> str:
         date = self.profile.effective()
@@ -407,7 +412,7 @@ class _Renderer:
             return [self._gap("reference", section_id, clause,
                               f"Clause {clause.id!r} refers to section {title!r}, which is not in the policy.",
                               f"section {title}")]
-        return [replace(styled(style, f"section {number} ({self.library.sections[section_id].title})"), ref=section_id)]
+        return [replace(styled(style, f"section {number} ({self.titles[section_id]})"), ref=section_id)]
 
     def _company(self, clause: Clause, style: Run, define: bool) -> list[Run]:
         company = self.profile.company

@@ -103,7 +103,32 @@ def service_facts(picked: list[PickedService]) -> list[StatedFact]:
             for p in picked for fact in p.facts()]
 
 
+# The kind of cookie that needs consent (ePrivacy Directive Art. 5(3)) and the use it serves. Where the
+# policy asks consent before setting such cookies, a picked service that sets one makes that use rest on
+# consent (GDPR Art. 6(1)(a)), not on a legitimate interest the visitor could only object to.
+_CONSENT_COOKIES = {"analytics": "analytics"}
+
+
+def cookie_consent_facts(picked: list[PickedService], stated: list[StatedFact], vocabulary: Vocabulary) -> list[StatedFact]:
+    """`asks consent to use identifiers.cookie for P`, stated by each picked service whose cookies need
+    consent for use P, when the policy says it asks consent for cookies."""
+    if not any(s.fact.verb == "cookie consent" and s.fact.positive for s in stated):
+        return []
+    found = []
+    for p in picked:
+        kinds = {cookie.category for cookie in p.entry.cookies_for(p.settings)}
+        for kind, purpose in _CONSENT_COOKIES.items():
+            text = f"asks consent to use identifiers.cookie for {purpose}"
+            if kind in kinds and purpose in vocabulary.purposes:
+                fact = replace(parse_fact(text, vocabulary), source=text)
+                found.append(StatedFact(STATED_BY + p.entry.id, STATED_BY + p.entry.id, fact, by=p.entry.name or p.entry.id))
+    return found
+
+
 # --- The lists that name them ----------------------------------------------------------------
+
+
+EMBEDS = "third_parties.embeds"  # the recipient a video, map or post service is
 
 
 class ServiceLists:
@@ -116,16 +141,21 @@ class ServiceLists:
 
     def get(self, name: str) -> list[str]:
         return {"services": self._by_recipient, "services_collecting": self._collecting,
-                "services_abroad": self._abroad}[name]() if name in SERVICE_LISTS else []
+                "services_abroad": self._abroad, "services_embeds": self._embeds}[name]() if name in SERVICE_LISTS else []
 
     def _by_recipient(self) -> list[str]:
-        """"Payment processors, such as Stripe (its privacy policy: https://…)", in vocabulary order."""
+        """"Payment processors: Stripe (its privacy policy: https://…)", in vocabulary order. These are
+        all the services the owner picked, so the list names them all, never "such as"."""
         groups: dict[str, list[str]] = {}
         for picked in self.picked:
             groups.setdefault(picked.entry.recipient, []).append(_named(picked.entry))
         order = list(self.vocabulary.recipients)
         ordered = sorted(groups, key=lambda r: order.index(r) if r in order else len(order))
-        return [f"{self.vocabulary.title(r, 'recipient')}, such as {join_words(groups[r])}" for r in ordered]
+        return [f"{self.vocabulary.title(r, 'recipient')}: {join_words(groups[r])}" for r in ordered]
+
+    def _embeds(self) -> list[str]:
+        """"YouTube": the services whose videos, maps or posts the service shows, by name."""
+        return [p.entry.name for p in self.picked if p.entry.recipient == EMBEDS and p.entry.name]
 
     def _collecting(self) -> list[str]:
         """The companies that may collect information through the service for their own use, or get

@@ -149,7 +149,20 @@ class Generated:
         for basis in purpose_bases(self.stated, self.vocabulary):
             if wording := basis_wording(basis):
                 groups.setdefault(wording, []).append(self.vocabulary.purposes[basis.purpose].title)
-        return [f"{join_words([titles[0], *map(lower_first, titles[1:])])}: {wording}" for wording, titles in groups.items()]
+        lines = [f"{join_words([titles[0], *map(lower_first, titles[1:])])}: {wording}" for wording, titles in groups.items()]
+        return lines + self._explicit_consent(law)
+
+    def _explicit_consent(self, law: Regime) -> list[str]:  # "Health information: your explicit consent (…), …"
+        """Special-category information collected on the person's explicit consent, one line: using it
+        needs a basis under Art. 6(1) and a condition under Art. 9(2), and here both are that consent."""
+        ids = [id for s in self.stated if s.fact.positive and s.fact.verb == "special condition"
+               and s.fact.source.startswith("asks explicit consent") for id in s.fact.data
+               if self.vocabulary.sensitive_under(id, law.sensitive_list)]
+        titles = list(dict.fromkeys(self.vocabulary.categories[id].title for id in ids if id in self.vocabulary.categories))
+        if not titles:
+            return []
+        return [f"{join_words([titles[0], *map(lower_first, titles[1:])])}: your explicit consent (Art. 6(1)(a) and 9(2)(a)),"
+                " which you can take back at any time by emailing us at {{company.contact_email}}"]
 
     def _interests(self, law: Regime) -> list[str]:
         """The legitimate interests the bases rely on."""
