@@ -45,3 +45,38 @@ def test_the_copy_right_is_a_copy_of_all_of_your_data_in_a_portable_format(shop)
     text = "\n".join(shop)
     assert "you gave us, in a form you can take elsewhere" not in text
     assert "You can ask for a copy of your personal information, in a portable format where that is possible." in text
+
+
+def test_targeted_advertising_is_stated_and_names_the_ad_pixels_company(shop):
+    """C.R.S. 6-1-1308(1)(b), 4 CCR 904-3 Rule 6.03(A)(1)(b)-(c): the purposes, targeted advertising among
+    them, stated plainly, not "may count as"."""
+    text = "\n".join(shop)
+    assert "may count as “selling” or “targeted advertising”" not in text
+    assert _items_after(shop, "We use your personal information for targeted advertising.") == [
+        "Meta Platforms, Inc. (Meta Pixel)"]
+
+
+def test_an_ad_network_described_but_not_picked_is_named_by_its_kind(bundled_library):
+    answers = {k: v for k, v in COLORADO_SHOP_WITH_SERVICES.items() if k not in ("services",)}
+    text = "\n".join(_blocks(new_profile(answers, bundled_library, TODAY), bundled_library))
+    assert ("We use your personal information for targeted advertising: advertising networks and ad tech companies "
+            "that pick ads based on your interests learn what you do on the Site") in text
+    assert "may count as “selling”" not in text
+
+
+def test_sharing_for_targeted_ads_is_not_flatly_denied_as_a_sale(shop):
+    """Colorado's "sale" is an exchange for money or other valuable consideration (C.R.S. 6-1-1303(23)):
+    giving an ad company data for targeted ads may be one, so the policy must not flatly deny selling."""
+    assert "We do not sell your personal information. We do not rent it out" not in "\n".join(shop)
+    sharing = next(text for text in shop if text.startswith("We do not sell your personal information for money"))
+    assert "some US state privacy laws may count giving it to advertising companies for targeted advertising as a “sale”" in sharing
+    assert "These state laws may also count this as a “sale” of your information." in shop
+
+
+def test_a_shop_without_ads_still_says_plainly_that_it_does_not_sell(bundled_library):
+    answers = {k: v for k, v in COLORADO_SHOP_WITH_SERVICES.items() if k not in ("services", "ad_network")}
+    answers["services"] = {"google_analytics": {}}
+    blocks = _blocks(new_profile(answers, bundled_library, TODAY), bundled_library)
+    assert ("We do not sell your personal information. We do not rent it out or trade it either, and that includes "
+            "your email address.") in blocks
+    assert not any("for targeted advertising" in text and text.startswith("We use") for text in blocks)
