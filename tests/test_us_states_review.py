@@ -80,3 +80,22 @@ def test_a_shop_without_ads_still_says_plainly_that_it_does_not_sell(bundled_lib
     assert ("We do not sell your personal information. We do not rent it out or trade it either, and that includes "
             "your email address.") in blocks
     assert not any("for targeted advertising" in text and text.startswith("We use") for text in blocks)
+
+
+def test_the_state_section_does_not_repeat_the_date_the_retention_or_the_changes_promise(shop):
+    """The date is at the top, retention has its own section, and the promise to tell people of a material
+    change belongs with the rest of what the policy says about changes."""
+    text = "\n".join(shop)
+    assert "This policy was last updated on" not in text
+    assert "only as long as this policy says" not in text
+    changes = _items_after(shop, "We may change this policy from time to time.")
+    assert changes == [] and text.count("If we make a material change") == 1
+    after = shop[shop.index(next(t for t in shop if t.startswith("We may change this policy"))):]
+    assert any(t.startswith("If we make a material change to how we handle your personal information") for t in after)
+    assert not any(t.startswith("If we make a material change") for t in shop[:shop.index(after[0])])
+
+
+def test_minnesota_and_montana_still_get_the_date_and_the_retention_they_ask_for(bundled_library):
+    answers = {**COLORADO_SHOP_WITH_SERVICES, "us_states": ["Minnesota"], "us_people": ["Minnesota: 150,000"]}
+    text = "\n".join(_blocks(new_profile(answers, bundled_library, TODAY), bundled_library))
+    assert "This policy was last updated on" in text and "only as long as this policy says" in text
