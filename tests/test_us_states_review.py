@@ -70,7 +70,7 @@ def test_sharing_for_targeted_ads_is_not_flatly_denied_as_a_sale(shop):
     assert "We do not sell your personal information. We do not rent it out" not in "\n".join(shop)
     sharing = next(text for text in shop if text.startswith("We do not sell your personal information for money"))
     assert "some US state privacy laws may count giving it to advertising companies for targeted advertising as a “sale”" in sharing
-    assert "These state laws may also count this as a “sale” of your information." in shop
+    assert "Your state’s law may also count this as a “sale” of your information." in shop
 
 
 def test_a_shop_without_ads_still_says_plainly_that_it_does_not_sell(bundled_library):
@@ -99,3 +99,28 @@ def test_minnesota_and_montana_still_get_the_date_and_the_retention_they_ask_for
     answers = {**COLORADO_SHOP_WITH_SERVICES, "us_states": ["Minnesota"], "us_people": ["Minnesota: 150,000"]}
     text = "\n".join(_blocks(new_profile(answers, bundled_library, TODAY), bundled_library))
     assert "This policy was last updated on" in text and "only as long as this policy says" in text
+
+
+def test_one_state_law_is_worded_for_that_state_alone(shop):
+    """Only Colorado's law applies: no "Depending on where you live", no "Several US states", and the
+    attorney general named."""
+    text = "\n".join(shop)
+    assert "Depending on where you live" not in text and "Several US states" not in text
+    assert "the attorney general of your state" not in text and "under these state laws" not in text
+    assert "If you live in Colorado, its privacy law gives you rights of its own. This section explains them." in shop
+    assert "You have these rights:" in shop
+    assert "If we turn down your appeal, you can complain to the Colorado Attorney General." in shop
+    assert "Your state’s law may also count this as a “sale” of your information." in shop
+
+
+def test_several_state_laws_are_listed_with_each_attorney_general(bundled_library):
+    answers = {**COLORADO_SHOP_WITH_SERVICES, "us_states": ["Colorado", "Virginia"],
+               "us_people": ["Colorado: 150,000", "Virginia: 120,000"]}
+    blocks = _blocks(new_profile(answers, bundled_library, TODAY), bundled_library)
+    assert _items_after(blocks, "Several US states give their residents privacy rights") == ["Virginia", "Colorado"]
+    assert "Depending on where you live, you have these rights:" in blocks
+    assert _items_after(blocks, "you can complain to the attorney general of your state") == [
+        "Virginia: the Virginia Attorney General", "Colorado: the Colorado Attorney General"]
+    assert _items_after(blocks, "within the time your state") == [
+        "in Colorado, 45 days, which we may extend by 60 more if we tell you why", "in Virginia, 60 days"]
+    assert "These state laws may also count this as a “sale” of your information." in blocks
