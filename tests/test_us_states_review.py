@@ -124,3 +124,12 @@ def test_several_state_laws_are_listed_with_each_attorney_general(bundled_librar
     assert _items_after(blocks, "within the time your state") == [
         "in Colorado, 45 days, which we may extend by 60 more if we tell you why", "in Virginia, 60 days"]
     assert "These state laws may also count this as a “sale” of your information." in blocks
+
+
+def test_the_uses_section_names_targeted_advertising(shop, bundled_library):
+    """Rule 6.03(A)(1)(b): each processing purpose, targeted advertising among them, among the uses."""
+    assert any(text.startswith("- To show you ads chosen for you. We use information about what you do on the Site "
+                               "for targeted advertising") for text in shop)
+    answers = {k: v for k, v in COLORADO_SHOP_WITH_SERVICES.items() if k not in ("services", "ad_network")}
+    without = _blocks(new_profile(answers, bundled_library, TODAY), bundled_library)
+    assert not any("To show you ads chosen for you" in text for text in without)
