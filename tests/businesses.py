@@ -102,3 +102,17 @@ STUDIO_WITH_SERVICES = {
     "payment_processor": {"stripe": {}},
     "services": {"mailchimp": {}, "google_analytics": {}, "youtube": {}},
 }
+# The Colorado outdoor-gear shop of the US state law review: 150,000 Coloradans a year, the Meta pixel's targeted
+# ads, Google Analytics and Stripe, each picked from the catalogue.
+COLORADO_SHOP_WITH_SERVICES = {
+    "company_name": "Peak Gear LLC", "service_name": "Peak Gear", "service_kind": "website",
+    "website": "peakgear.example", "contact_email": "privacy@peakgear.example", "takes_payments": True,
+    "analytics": True, "ad_network": True, "cookie_settings": "the Cookie choices link at the foot of every page",
+    "california_users": False, "us_states": ["Colorado"], "us_people": ["Colorado: 150,000"],
+    "children": "general audience", "sells_data": False, "keep_logs": "for 6 months", "user_places": [],
+    "keep_billing": "for 7 years, as tax law requires",
+    "keep_other": ["Your name, phone number and address: for 3 years after your last order",
+                   "Cookie identifiers: for 13 months", "Payment card details: we do not keep them; our payment company does",
+                   "Your approximate location: for 6 months"],
+    "services": {"meta_pixel": {}, "google_analytics": {}}, "payment_processor": {"stripe": {}},
+}

@@ -13,10 +13,12 @@ from desktop.engine.reference.regimes import Regime
 from desktop.engine.reference.vocabulary import ANYONE, PERSONAL, Vocabulary
 
 RETENTION = "retention"  # the one list every library offers; the laws declare the others (`lists`)
+# Every library offers this one too: the companies given information for targeted advertising (cross-context ads).
+ADVERTISING = "advertising"
 # The lists that name the services the company uses (policy/services.py): by recipient category, those
 # that collect through the service for themselves, those based in another country, those whose videos,
-# maps or posts the service shows (by name only).
-SERVICE_LISTS = ("services", "services_collecting", "services_abroad", "services_embeds")
+# maps or posts the service shows (by name only), those that get information for targeted advertising.
+SERVICE_LISTS = ("services", "services_collecting", "services_abroad", "services_embeds", "services_advertising")
 # The kinds of list a law may offer under a name of its own: the first four group the data
 # categories by the law's `categories`; `by_category` gives each of its categories with its
 # examples, sources, purposes and recipients.
@@ -31,7 +33,7 @@ def generated_lists(laws) -> dict[str, tuple[Regime, str]]:
 
 def list_names(laws) -> tuple[str, ...]:
     """Every name a clause may write as {{facts:NAME}}."""
-    return (*generated_lists(laws), RETENTION, *SERVICE_LISTS)
+    return (*generated_lists(laws), RETENTION, ADVERTISING, *SERVICE_LISTS)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 EXPR is terms joined by `or` and `and` (`and` binds tighter), each optionally preceded by
 `not`: `opt.NAME`, `opt.NAME == 'v'`, `opt.NAME != 'v'`, `company.FIELD`, `regime.ID`,
-`practice.ID`, `practice.ID.OPTION` (an option of another practice; nothing when it is not ticked),
+`laws.GROUP` (how many of the chosen laws the company form lists under that group, its heading
+in lower case with `_` for spaces: `laws.us_state_laws > 1`), `practice.ID`, `practice.ID.OPTION`
+(an option of another practice; nothing when it is not ticked),
 `terms.service` / `terms.personal_information` (the chosen wording), `facts.NAME`
 (a list generated from the policy's facts is not empty; in paragraphs only, not in `when`),
 `tables.NAME` (a generated table, such as the cookie table, has rows),
@@ -21,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 _TERM = re.compile(
-    r"^(?P<neg>not\s+)?(?P<name>(?:opt|company|service|regime|practice|terms|facts|tables|answer)\.[a-z0-9_.-]+|effective_date)"
+    r"^(?P<neg>not\s+)?(?P<name>(?:opt|company|service|regime|laws|practice|terms|facts|tables|answer)\.[a-z0-9_.-]+|effective_date)"
     r"(?:\s*(?P<op>==|!=)\s*'(?P<value>[^']*)'|\s*(?P<cmp>>=|<=|>|<)\s*(?P<number>\d+(?:\.\d+)?))?$"
 )
 

@@ -11,7 +11,7 @@ from desktop.engine.language.markup import TOKEN, tokens_in
 from desktop.engine.library.model import Clause, Practice
 from desktop.engine.library.tokens import TABLES, TokenError, classify
 from desktop.engine.profile.fields import fields_by_key, token_fields
-from desktop.engine.reference.regimes import Regime
+from desktop.engine.reference.regimes import Regime, group_key
 from desktop.engine.reference.vocabulary import Vocabulary
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
@@ -117,6 +117,8 @@ def condition_name_problem(name: str, practice, practices, regimes) -> str | Non
             return f"condition names unknown option {option!r} of practice {owner!r}"
     if kind == "regime" and rest not in regimes:
         return f"condition names unknown regime {rest!r}"
+    if kind == "laws" and rest not in {group_key(law.group) for law in regimes.values() if law.group}:
+        return f"condition names unknown group of laws {rest!r}"
     if kind == "facts" and rest not in list_names(regimes.values()):
         return f"condition names unknown generated list {name!r}; use one of {', '.join(list_names(regimes.values()))}"
     if kind == "tables" and rest not in TABLES:

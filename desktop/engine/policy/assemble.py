@@ -22,6 +22,7 @@ from desktop.engine.profile.fields import label as field_label
 from desktop.engine.profile.fields import required_fields
 from desktop.engine.profile.profile import Profile
 from desktop.engine.reference.countries import find_country, is_us, month_first, paper_size
+from desktop.engine.reference.regimes import group_key
 
 _MAX_DEPTH = 4
 
@@ -101,6 +102,9 @@ class _Lookup:
                 return options.get(rest)
             if kind == "regime":
                 return rest in self.profile.regimes
+            if kind == "laws":
+                return sum(1 for id in self.profile.regimes if id in self.library.regimes
+                           and group_key(self.library.regimes[id].group) == rest)
             if kind == "practice":
                 return self.practice_value(rest)
             if kind == "facts" and rest in SERVICE_LISTS:

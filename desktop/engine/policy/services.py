@@ -141,7 +141,8 @@ class ServiceLists:
 
     def get(self, name: str) -> list[str]:
         return {"services": self._by_recipient, "services_collecting": self._collecting,
-                "services_abroad": self._abroad, "services_embeds": self._embeds}[name]() if name in SERVICE_LISTS else []
+                "services_abroad": self._abroad, "services_embeds": self._embeds,
+                "services_advertising": self._advertising}[name]() if name in SERVICE_LISTS else []
 
     def _by_recipient(self) -> list[str]:
         """"Payment processors: Stripe (its privacy policy: https://…)", in vocabulary order. These are
@@ -162,6 +163,12 @@ class ServiceLists:
         it for ads on other websites."""
         return [f"{p.entry.provider}, through {p.entry.name} ({_policy(p.entry)})" if p.entry.provider
                 else _named(p.entry) for p in self.picked if collects_for_itself(p)]
+
+    def _advertising(self) -> list[str]:
+        """The companies, each with the tool of theirs we use, that get information through the service for
+        targeted advertising: "Meta Platforms, Inc. (Meta Pixel)"."""
+        return [f"{p.entry.provider} ({p.entry.name})" if p.entry.provider else p.entry.name
+                for p in self.picked if any(f.positive and f.purpose == CROSS_CONTEXT for f in p.facts())]
 
     def _abroad(self) -> list[str]:
         """Each service based in another country than ours: where, and what protects the information."""

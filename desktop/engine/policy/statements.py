@@ -16,6 +16,7 @@ from desktop.engine.facts.memo import remembered_law_table
 from desktop.engine.facts.model import CHILDREN, Fact, StatedFact
 from desktop.engine.facts.rules import is_cross_context, is_sale
 from desktop.engine.facts.tables import (
+    ADVERTISING,
     RETENTION,
     LawRow,
     generated_lists,
@@ -104,7 +105,8 @@ class Generated:
         """The list; `owner` is the clause that shows it, whose own facts come first where facts overlap."""
         key = f"{name}:{owner}" if name == RETENTION else name
         if key not in self._lists:
-            self._lists[key] = self._retention(owner) if name == RETENTION else self._offered(name)
+            self._lists[key] = (self._retention(owner) if name == RETENTION else self._advertising() if name == ADVERTISING
+                                else self._offered(name))
         return self._lists[key]
 
     def _offered(self, name: str) -> list[str]:
@@ -188,6 +190,15 @@ class Generated:
             if recipient is not None and fact.positive and (is_sale(fact, self.vocabulary) or is_cross_context(fact, self.vocabulary)):
                 found.append(recipient.description)
         return list(dict.fromkeys(found))
+
+    def _advertising(self) -> list[str]:
+        """How the policy describes each company it gives information to for targeted advertising (cross-context
+        ads), whatever the laws chosen; one within another listed recipient is already named by it."""
+        found = [item.fact.recipient for item in self.stated if item.fact.positive and item.fact.verb == "shares"
+                 and item.fact.recipient in self.vocabulary.recipients and is_cross_context(item.fact, self.vocabulary)]
+        broadest = [id for id in dict.fromkeys(found)
+                    if not any(other != id and self.vocabulary.within(id, other, "recipient") for other in found)]
+        return list(dict.fromkeys(self.vocabulary.recipients[id].description for id in broadest))
 
     def _retention(self, owner: str | None) -> list[str]:  # "Account details: until 30 days after you close your account"
         """One row per kind of information. The schedule's own clause sets the period for what it

@@ -176,3 +176,8 @@ def applicable(regime: Regime, covered: set[str]) -> list[Requirement]:
     if any(r.id in covered for r in alone):
         return [r for r in regime.requirements if r.id in covered]
     return [r for r in regime.requirements if not r.alone]
+
+
+def group_key(group: str) -> str:
+    """How a condition names a group of laws (`laws.us_state_laws`): its heading in lower case, `_` for spaces."""
+    return "_".join(group.lower().split())
