@@ -70,7 +70,7 @@ def compliance(app, window, names, rounds: int) -> dict[str, list[float]]:
 
 def interview(app, library, profile, rounds: int) -> dict[str, list[float]]:
     dialog = InterviewDialog(library, profile)
-    row = dialog.rows["eu_users"]
+    row = dialog.rows["california_users"]  # a yes/no question that every interview asks
     page = next(page for page in dialog.question_pages if row in page.rows)
     dialog.setStartId(dialog.pageIds()[dialog.question_pages.index(page)])  # open at the page that asks it
     dialog.resize(900, 800)
