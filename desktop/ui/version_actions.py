@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from desktop.engine.files.backups import copy_backups
 from desktop.engine.files.ondisk import stamp_of
 from desktop.engine.history.versions import Version, latest_version, version_files
-from desktop.engine.policy.assemble import format_date
+from desktop.engine.policy.render import format_date
 from desktop.engine.storage.profile_library import Entry, ProfileLibrary
 from desktop.ui.actions import _action
 from desktop.ui.dialogs import message_box
