@@ -71,7 +71,7 @@ def when_modal(kind, act, tries: int = 300) -> None:
 
 def highlighted_clauses(preview) -> set[str]:
     """The clauses whose blocks the preview shades (after a follow, a find, a selected problem)."""
-    from desktop.ui.preview import clause_at
+    from desktop.ui.page_writer import clause_at
 
     found, block = set(), preview.document().begin()
     while block.isValid():

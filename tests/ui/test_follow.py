@@ -12,7 +12,8 @@ from desktop.engine.policy.changes import clause_blocks
 from desktop.engine.policy.place import clause_place
 from desktop.engine.review.example import example_profile
 from desktop.ui.main_window import OUTLINE_TAB, MainWindow
-from desktop.ui.preview import CLAUSE_PROPERTY, FLASH_MS
+from desktop.ui.page_writer import CLAUSE_PROPERTY
+from desktop.ui.preview import FLASH_MS
 from desktop.ui.problems import PLACE_ROLE
 from ui.helpers import click_check, click_row, wait_rendered
 

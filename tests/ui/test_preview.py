@@ -9,7 +9,8 @@ from desktop.engine.policy.assemble import assemble
 from desktop.engine.review.example import example_profile
 from desktop.ui.live import DELAY_MS
 from desktop.ui.main_window import MainWindow
-from desktop.ui.preview import GAP_BACKGROUND, PolicyPreview, clause_at
+from desktop.ui.page_writer import GAP_BACKGROUND, clause_at
+from desktop.ui.preview import PolicyPreview
 from ui.helpers import click_clause, highlighted_clauses, preview_lines, wait_rendered
 
 
