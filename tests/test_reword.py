@@ -1,7 +1,13 @@
 """A clause's wording in words and pieces, and back to a template that keeps the tokens."""
 
-import pytest
+import datetime as dt
 
+import pytest
+from businesses import CHILDREN_APP, MONTREAL_CAFE, STUDIO_WITH_SERVICES
+
+from desktop.engine.interview.interview import new_profile
+from desktop.engine.policy.assemble import assemble
+from desktop.engine.policy.document import BulletList, Paragraph, plain
 from desktop.engine.policy.reword import Line, Piece, Rewording, Words, depends_on_choices, lines_template
 from desktop.engine.review.example import all_practices_profile, example_profile
 
@@ -36,3 +42,71 @@ def test_a_missing_value_is_a_piece_marked_missing_and_bold_survives(bundled_lib
     missing = Piece("company.phone", "[Phone number]", "Phone number — from the company details", True, bold=True)
     assert lines[0].parts == (Words("Call ", bold=True), missing, Words(".", bold=True), Words(" Or not."))
     assert lines_template(lines) == "**Call {{company.phone}}.** Or not."
+
+
+def _shown_in_policy(document) -> dict[str, list[tuple[str, str]]]:
+    """Clause id -> its paragraphs and bullets as the preview shows them, in order."""
+    shown: dict[str, list[tuple[str, str]]] = {}
+    for section in document.sections:
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                shown.setdefault(block.clause_id, []).append(("p", plain(block.runs)))
+            elif isinstance(block, BulletList):
+                shown.setdefault(block.clause_id, []).extend(("li", plain(item)) for item in block.items)
+    return shown
+
+
+BUSINESSES = {"studio with services": STUDIO_WITH_SERVICES, "children's app": CHILDREN_APP, "Montreal café": MONTREAL_CAFE}
+
+
+@pytest.mark.parametrize("name", ["example", "all practices", *BUSINESSES])
+def test_every_clause_reads_in_the_box_exactly_as_the_policy_shows_it(bundled_library, name):
+    """Terms defined where the policy first uses them, one bullet per list item, every notice too."""
+    if name in BUSINESSES:
+        profile = new_profile(BUSINESSES[name], bundled_library, dt.date(2026, 12, 7))
+    else:
+        profile = (example_profile if name == "example" else all_practices_profile)(bundled_library)
+    notices = {section.notice for section in bundled_library.sections.values()}
+    compared = 0
+    for notice in sorted(notices):
+        document = assemble(profile, bundled_library, notice)
+        rewording = Rewording(profile, bundled_library)
+        for clause_id, shown in _shown_in_policy(document).items():
+            wording = profile.overrides.get(clause_id, bundled_library.clauses[clause_id].body)
+            in_the_box = [(line.kind, line.text) for line in rewording.lines(wording, clause_id, document.introduced_in)]
+            table = "{{table:cookies}}" in wording  # a table is no paragraph: the box names it in its place
+            assert [line for line in in_the_box if not (table and line[1].startswith("[the "))] == shown, clause_id
+            compared += 1
+    assert compared > 30
+
+
+def test_a_list_shows_a_bullet_per_item_and_is_written_back_as_its_one_token(bundled_library):
+    profile = example_profile(bundled_library)
+    body = bundled_library.clauses["collect.automatic"].body
+    lines = Rewording(profile, bundled_library).lines(body, "collect.automatic")
+    items = [line for line in lines if line.kind == "li"]
+    assert [line.text for line in items[:3]] == [
+        "your IP address, which can show roughly where you are, such as your country or city",
+        "the kind of device you use, such as a computer or a phone, and its operating system",
+        "the company that gives you internet access"]
+    assert all(len(line.parts) == 1 and line.parts[0].source == "opt.items" for line in items[:6])
+    assert "Content" not in lines[0].text
+    template = lines_template(lines)
+    assert template.count("{{opt.items}}") == 1 and template.count("{{opt.web_items}}") == 1
+    assert "- {{opt.items}}\n- {{opt.web_items}}" in template
+
+    one_bullet_gone = lines[:2] + lines[3:]  # Backspace over one item: the list still comes from its option
+    assert lines_template(one_bullet_gone) == template
+    without_the_list = [line for line in lines if not (line.parts and getattr(line.parts[0], "source", "") == "opt.items")]
+    assert "{{opt.items}}" not in lines_template(without_the_list)
+
+
+def test_a_term_is_defined_in_the_box_only_for_the_clause_that_defines_it_in_the_policy(bundled_library):
+    profile = example_profile(bundled_library)
+    rewording = Rewording(profile, bundled_library)
+    about = rewording.lines(bundled_library.clauses["intro.about"].body, "intro.about")
+    automatic = rewording.lines(bundled_library.clauses["collect.automatic"].body, "collect.automatic")
+    assert about[0].text.startswith("Acme Audio, Inc. (“Acme”, “we”, “us” or “our”) offers Acme Studio, our online music platform (the “Platform”).")
+    assert automatic[0].text.startswith("When you use the Platform,")
+    assert about[0].parts[0] == Piece("company", "Acme Audio, Inc. (“Acme”, “we”, “us” or “our”)", "Company name — from the company details")
+    assert lines_template(about).startswith("{{company}} offers {{the service}}.")

@@ -162,6 +162,7 @@ class ClauseEditor(QWidget):
 
     # Which clause
     def set_document(self, document: Document, problems: list[Problem]) -> None:
+        moved = self._document is None or self._document.introduced_in != document.introduced_in
         self._document, self._problems = document, problems
         choices = clause_choices(document, self.library)
         current = [(self.chooser.itemData(i), self.chooser.itemText(i)) for i in range(self.chooser.count())]
@@ -175,6 +176,8 @@ class ClauseEditor(QWidget):
             self.show_clause(None)  # its practice was unticked: nothing of it is left to reword
             return
         self._sync_chooser()
+        if moved:  # a term is now defined in another clause: the box reads as the new policy does
+            self._refresh_text()
         self._show_findings()
 
     def _chosen(self, clause_id: str | None) -> None:
@@ -214,8 +217,9 @@ class ClauseEditor(QWidget):
 
     # The wording
     def _lines(self, wording: str):
-        """`wording` in words and pieces, for the profile as it is now (filled once per profile state)."""
-        return self.session.rewording().lines(wording, self.clause_id)
+        """`wording` in words and pieces as the policy shown beside it reads (filled once per profile state)."""
+        introduced_in = self._document.introduced_in if self._document is not None else None
+        return self.session.rewording().lines(wording, self.clause_id, introduced_in)
 
     def _refresh_text(self, force: bool = False) -> None:
         if self.clause_id is None:
@@ -251,12 +255,11 @@ class ClauseEditor(QWidget):
         unchanged = not force and wording == self._written
         if unchanged and _piece_values(self.text.pieces()) == _piece_values([p for ln in lines for p in ln.parts if isinstance(p, Piece)]):
             return
-        place = self.text.cursor_place()
-        self.text.set_lines(lines)
         if force:  # a clause just opened is read from its start
+            self.text.set_lines(lines)
             self.text.moveCursor(QTextCursor.MoveOperation.Start)
         else:
-            self.text.restore_cursor(place)
+            self.text.refill(lines)
         self._written = wording
 
     def _set_template(self, wording: str) -> None:

@@ -26,6 +26,7 @@ class PieceEdit(QTextEdit):
         self.setUndoRedoEnabled(False)
         self.setTabChangesFocus(True)
         self._pieces: dict[int, Piece] = {}
+        self._fills = 0  # how many times the box was filled: a fill during a key press replaced its cursor
         self._filling = False
         self._last_position = 0
         self.cursorPositionChanged.connect(self._keep_out_of_pieces)
@@ -34,6 +35,7 @@ class PieceEdit(QTextEdit):
     # Filling and reading
     def set_lines(self, lines: list[Line]) -> None:
         self._filling = True
+        self._fills += 1
         self._pieces.clear()
         self.clear()
         cursor = QTextCursor(self.document())
@@ -182,8 +184,10 @@ class PieceEdit(QTextEdit):
                 start, end = self._piece_span(piece_id, position - 1 if event.key() == Qt.Key.Key_Backspace else position)
                 cursor.setPosition(start)
                 cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                fills = self._fills
                 cursor.removeSelectedText()
-                self.setTextCursor(cursor)
+                if fills == self._fills:  # else the box was refilled, its cursor placed among the new text
+                    self.setTextCursor(cursor)
                 return
         self._plain_typing()
         super().keyPressEvent(event)
@@ -244,19 +248,29 @@ class PieceEdit(QTextEdit):
                 cursor.setPosition(start + len(text), QTextCursor.MoveMode.KeepAnchor)
                 cursor.removeSelectedText()
 
-    def cursor_place(self) -> tuple[int, int]:
-        """Where the cursor is, as (paragraph, characters from its end): what typing leaves unchanged."""
+    def refill(self, lines: list[Line]) -> None:
+        """Show `lines` in place of what the box shows, the cursor staying among the same words: a
+        value changed before it (a new company name) or after it (a term defined there now) moves it
+        with the text, or not at all."""
+        old, position = self.toPlainText(), self.textCursor().position()
+        self.set_lines(lines)
         cursor = self.textCursor()
-        block = cursor.block()
-        return block.blockNumber(), block.length() - 1 - cursor.positionInBlock()
-
-    def restore_cursor(self, place: tuple[int, int]) -> None:
-        number, from_end = place
-        block = self.document().findBlockByNumber(min(number, self.document().blockCount() - 1))
-        cursor = QTextCursor(block)
-        cursor.setPosition(block.position() + max(0, block.length() - 1 - from_end))
+        cursor.setPosition(same_place(old, self.toPlainText(), position))
         self._last_position = cursor.position()
         self.setTextCursor(cursor)
+
+
+def same_place(old: str, new: str, position: int) -> int:
+    """Where `position` in `old` is in `new`: kept from the start before the stretch that changed,
+    from the end after it, and at most the new text's length inside it."""
+    limit = min(len(old), len(new))
+    prefix = next((i for i in range(limit) if old[i] != new[i]), limit)
+    suffix = next((i for i in range(limit - prefix) if old[-1 - i] != new[-1 - i]), limit - prefix)
+    if position <= prefix:
+        return position
+    if position >= len(old) - suffix:
+        return len(new) - (len(old) - position)
+    return min(position, len(new))
 
 
 def _plain(fmt: QTextCharFormat) -> QTextCharFormat:

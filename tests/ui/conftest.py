@@ -62,3 +62,18 @@ def example_window(window):
     window.controller.load_example(confirm=False)
     return window
 
+
+
+@pytest.fixture
+def bundled_window(qtbot, bundled_library, settings):
+    """The window on the real clause library with the example profile shown: a policy several pages long."""
+    win = MainWindow(bundled_library, settings)
+    win.resize(1280, 760)
+    win.show()
+    qtbot.waitExposed(win)
+    win.controller.load_example(confirm=False)
+    qtbot.waitUntil(lambda: not win.live.pending(), timeout=3000)
+    yield win
+    win.session.undo_stack.setClean()
+    win.close()
+    win.deleteLater()

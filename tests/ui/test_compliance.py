@@ -250,18 +250,6 @@ def test_one_refresh_works_out_coverage_once(qtbot, monkeypatch, example_window,
     assert panel.model.index_of(GAP).data(PRACTICES_ROLE)[0] == "dnt.honour"  # the panel still suggests
 
 
-@pytest.fixture
-def bundled_window(qtbot, bundled_library, settings):
-    window = MainWindow(bundled_library, settings)
-    window.show()
-    qtbot.waitExposed(window)
-    window.controller.load_example(confirm=False)
-    yield window
-    window.session.undo_stack.setClean()
-    window.close()
-    window.deleteLater()
-
-
 def test_a_requirement_marked_not_required_with_a_reason_shows_so_and_undoes(qtbot, bundled_window):
     window, rep = bundled_window, "gdpr.representative"
     session, panel = window.session, window.compliance

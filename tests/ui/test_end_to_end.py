@@ -103,7 +103,7 @@ def test_a_user_drafts_rewords_undoes_and_exports(qtbot, window, tmp_path, monke
     wait_rendered(qtbot, window)
     assert "intro.about" not in window.session.profile.overrides
     assert "roasts coffee" not in window.preview.plain_text()
-    assert editor.text.toPlainText().startswith("Bright Beans runs the Site.")
+    assert editor.text.toPlainText().startswith("Bright Beans Ltd (“Bright Beans”, “we”, “us” or “our”) runs Bean Club (the “Site”).")
     assert window.session.profile.practices["cookies.ads"] == {"days": 45}
 
     # Export to Word (Ctrl+E) and to Markdown (Ctrl+Shift+E).

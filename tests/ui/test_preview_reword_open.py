@@ -2,25 +2,9 @@
 and a clause shaded as selected before the last step ended the layout there (issue 23: a white page,
 or a policy that stopped after section 3, until the window was resized)."""
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from desktop.ui.main_window import MainWindow
 from ui.helpers import click_check, click_clause, wait_rendered
-
-
-@pytest.fixture
-def long_window(qtbot, bundled_library, settings):
-    window = MainWindow(bundled_library, settings)
-    window.resize(1280, 760)
-    window.show()
-    qtbot.waitExposed(window)
-    window.controller.load_example(confirm=False)
-    wait_rendered(qtbot, window)
-    yield window
-    window.session.undo_stack.setClean()
-    window.close()
-    window.deleteLater()
 
 
 def ink(preview) -> int:
@@ -42,26 +26,26 @@ def settle(qtbot, window) -> None:
     qtbot.wait(300)  # the layout's later steps
 
 
-def test_after_an_untick_and_an_undo_the_whole_page_is_drawn_with_the_panel_open(qtbot, long_window):
-    preview = long_window.preview
+def test_after_an_untick_and_an_undo_the_whole_page_is_drawn_with_the_panel_open(qtbot, bundled_window):
+    preview = bundled_window.preview
     click_clause(qtbot, preview, "intro.about")
-    assert long_window.reword_pane.isVisible()
-    long_window.go_practices()
-    click_check(qtbot, long_window.practices, "use.improve")
-    settle(qtbot, long_window)
-    assert not long_window.session.is_ticked("use.improve")
+    assert bundled_window.reword_pane.isVisible()
+    bundled_window.go_practices()
+    click_check(qtbot, bundled_window.practices, "use.improve")
+    settle(qtbot, bundled_window)
+    assert not bundled_window.session.is_ticked("use.improve")
     assert ink(preview) > 100
     assert shows_the_end(preview)
-    qtbot.keyClick(long_window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    settle(qtbot, long_window)
-    assert long_window.session.is_ticked("use.improve")
+    qtbot.keyClick(bundled_window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, bundled_window)
+    assert bundled_window.session.is_ticked("use.improve")
     assert ink(preview) > 100
     assert shows_the_end(preview)
 
 
-def test_a_clause_chosen_while_the_page_is_being_laid_out_leaves_it_whole(qtbot, long_window):
-    preview = long_window.preview
-    preview.show_document(long_window.live.document)
+def test_a_clause_chosen_while_the_page_is_being_laid_out_leaves_it_whole(qtbot, bundled_window):
+    preview = bundled_window.preview
+    preview.show_document(bundled_window.live.document)
     preview.select_clause("intro.about", scroll=False)  # as a click right after a change does
     qtbot.wait(300)
     assert shows_the_end(preview)

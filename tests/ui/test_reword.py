@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.review.example import all_practices_profile, example_profile
 from desktop.ui.clause_editor import ClauseEditor
-from desktop.ui.piece_edit import PIECE_ID
+from desktop.ui.piece_edit import PIECE_ID, same_place
 from desktop.ui.session import ProfileSession
 from ui.helpers import click_clause, click_row, wait_rendered
 
@@ -73,9 +73,11 @@ def test_a_rewording_keeps_its_pieces_through_save_and_load_and_follows_the_comp
     click_clause(qtbot, example_window.preview, "intro.about")
     editor = example_window.clause_editor
     box = editor.text
-    assert box.toPlainText().startswith("Acme runs the Platform.")
+    # the box reads as the preview does: the clause that first names the company and the service defines them
+    introduction = "Acme Audio, Inc. (“Acme”, “we”, “us” or “our”)"
+    assert box.toPlainText().startswith(f"{introduction} runs Acme Studio (the “Platform”).")
     start, end, text = _piece_spans(box)[0]
-    assert (start, text) == (0, "Acme")
+    assert (start, text) == (0, introduction)
     assert "Company name" in box.document().findBlock(0).begin().fragment().charFormat().toolTip()
     box.setFocus()
     _cursor_to(box, end)
@@ -98,7 +100,7 @@ def test_a_rewording_keeps_its_pieces_through_save_and_load_and_follows_the_comp
     session.set_field("company.short_name", "Acme Sounds")
     wait_rendered(qtbot, example_window)
     click_clause(qtbot, example_window.preview, "intro.about")
-    assert box.toPlainText().startswith("Acme Sounds, a small roaster, runs the Platform.")
+    assert box.toPlainText().startswith("Acme Audio, Inc. (“Acme Sounds”, “we”, “us” or “our”), a small roaster, runs Acme Studio (the “Platform”).")
     assert "(“Acme Sounds”, “we”, “us” or “our”), a small roaster, runs" in example_window.preview.plain_text()
     assert session.profile.overrides["intro.about"] == wording  # the token stayed: the new name flowed in
 
@@ -202,3 +204,67 @@ def test_option_values_without_tokens_need_no_filling(qtbot, example_window, mon
     qtbot.keyClicks(phone, "1")
     wait_rendered(qtbot, example_window)
     assert example_window.practices.options.isVisibleTo(example_window.practices) and fills == []
+
+
+def _preview_text_of(preview, clause_id: str) -> list[str]:
+    """The lines of one clause as the preview shows them (its heading left out)."""
+    from desktop.ui.page_writer import clause_at
+
+    lines, block = [], preview.document().begin()
+    while block.isValid():
+        if clause_at(block) == clause_id and not block.blockFormat().headingLevel() and block.text().strip():
+            lines.append(block.text().strip())
+        block = block.next()
+    return lines
+
+
+def _box_lines(box) -> list[str]:
+    return [line.removeprefix("• ").strip() for line in box.toPlainText().splitlines() if line.strip()]
+
+
+def test_the_box_shows_a_clause_as_the_preview_does_one_bullet_an_item(qtbot, bundled_window):
+    example_window = bundled_window
+    session = example_window.session
+    click_clause(qtbot, example_window.preview, "collect.automatic")
+    box = example_window.clause_editor.text
+    shown = _preview_text_of(example_window.preview, "collect.automatic")
+    assert len(shown) >= 8 and _box_lines(box) == shown
+    assert "• the company that gives you internet access\n• the parts of the Platform you use" in box.toPlainText()
+
+    box.setFocus()
+    box.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(box, " Ask us for a copy.")
+    wait_rendered(qtbot, example_window)
+    wording = session.profile.overrides["collect.automatic"]
+    assert wording.count("{{opt.items}}") == 1, wording  # eight bullets in the box, one list in the wording
+    after = _preview_text_of(example_window.preview, "collect.automatic")
+    assert after[1:7] == shown[1:7] and after[-1].endswith("Ask us for a copy.")
+    assert _box_lines(box) == after
+
+
+def test_when_the_defining_words_go_the_next_use_defines_the_term_in_the_box_as_in_the_preview(qtbot, bundled_window):
+    click_clause(qtbot, bundled_window.preview, "intro.about")
+    box = bundled_window.clause_editor.text
+    assert _box_lines(box) == _preview_text_of(bundled_window.preview, "intro.about")
+    definition = "Acme Studio, our online music platform (the “Platform”)"
+    service = next(span for span in _piece_spans(box) if span[2] == definition)
+    box.setFocus()
+    _cursor_to(box, service[1])
+    qtbot.keyClick(box, Qt.Key.Key_Backspace)  # the defining words go: the next use of the Platform defines it
+    wait_rendered(qtbot, bundled_window)
+    shown = _preview_text_of(bundled_window.preview, "intro.about")
+    assert f"when you use {definition}" in shown[0]
+    assert _box_lines(box) == shown
+    assert box.textCursor().position() == service[0], "the box refilled around the cursor, which stayed put"
+    qtbot.keyClicks(box, "a music app")
+    wait_rendered(qtbot, bundled_window)
+    assert "offers a music app. This policy" in _preview_text_of(bundled_window.preview, "intro.about")[0]
+
+
+@pytest.mark.parametrize("old, new, position, expected", [
+    ("Acme runs it.", "Acme Sounds runs it.", 9, 16),  # a value before the cursor grew: the cursor moves with its words
+    ("use the app, and why", "use the app (the “App”), and why", 3, 3),  # one after it grew: the cursor stays
+    ("abc", "", 2, 0),
+])
+def test_a_refill_keeps_the_cursor_among_the_same_words(old, new, position, expected):
+    assert same_place(old, new, position) == expected

@@ -131,17 +131,24 @@ def _prepared(profile: Profile, library: Library, notice: str = ""):
     return lookup, included, facts, unknown_items, renderer
 
 
-def word_renderer(profile: Profile, library: Library) -> "Renderer":
-    """A renderer that fills tokens in plain words (no first-use definitions), as the policy reads now."""
-    renderer = _prepared(profile, library)[-1]
+def word_renderer(profile: Profile, library: Library, notice: str = "") -> "Renderer":
+    """A renderer that fills tokens in plain words (no first-use definitions), as the policy (or
+    `notice`) reads now."""
+    renderer = _prepared(profile, library, notice)[-1]
     renderer.defined = list(renderer.terms)
     renderer.company_introduced = True
     return renderer
 
 
-def assemble(profile: Profile, library: Library, notice: str = "") -> Document:
-    """The privacy policy, or (`notice`) one of the separate notices made from the same profile."""
-    lookup, included, facts, unknown_items, renderer = _prepared(profile, library, notice)
+def first_uses(profile: Profile, library: Library, notice: str = "") -> dict[str, str]:
+    """Term name (or render.COMPANY) -> the clause whose wording defines it, where the policy (or
+    `notice`) first uses it: a clause shown alone reads as it does there."""
+    _, included, _, _, renderer = _prepared(profile, library, notice)
+    _rendered_sections(included, renderer)
+    return renderer.introduced_in
+
+
+def _rendered_sections(included: dict[str, list[Clause]], renderer: Renderer) -> list[Section]:
     sections = []
     for section_id, clauses in included.items():
         section = Section(section_id, renderer.numbers[section_id], renderer.titles[section_id])
@@ -153,6 +160,13 @@ def assemble(profile: Profile, library: Library, notice: str = "") -> Document:
             previous_heading = heading
             section.blocks.extend(renderer.clause_blocks(clause))
         sections.append(section)
+    return sections
+
+
+def assemble(profile: Profile, library: Library, notice: str = "") -> Document:
+    """The privacy policy, or (`notice`) one of the separate notices made from the same profile."""
+    lookup, included, facts, unknown_items, renderer = _prepared(profile, library, notice)
+    sections = _rendered_sections(included, renderer)
     company = profile.company.display_name
     title = library.notice_title(notice) if notice else "Privacy Policy"
     return Document(
@@ -164,6 +178,7 @@ def assemble(profile: Profile, library: Library, notice: str = "") -> Document:
         sections=sections,
         gaps=renderer.gaps,
         defined_terms=renderer.defined,
+        introduced_in=renderer.introduced_in,
         terms=lookup.terms,
         facts=facts,
         unknown_items=unknown_items,

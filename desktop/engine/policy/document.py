@@ -146,6 +146,7 @@ class Document:
     sections: list[Section]
     gaps: list[Gap] = field(default_factory=list)
     defined_terms: list[str] = field(default_factory=list)
+    introduced_in: dict[str, str] = field(default_factory=dict)  # term (or render.COMPANY) -> the clause defining it
     terms: dict = field(default_factory=dict)  # term id -> the DefinedTerm this profile resolved it to
     facts: list = field(default_factory=list)  # the StatedFacts the policy makes
     unknown_items: list = field(default_factory=list)  # list option items that name no kind of data

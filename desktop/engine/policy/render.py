@@ -21,6 +21,7 @@ from desktop.engine.profile.profile import Profile
 from desktop.engine.reference.countries import month_first
 
 _MAX_DEPTH = 4
+COMPANY = "{{company}}"  # the company's key in Renderer.introduced_in: no term can be named so
 
 
 def format_date(date: dt.date, country: str) -> str:
@@ -41,6 +42,7 @@ class Renderer:
         self.gaps: list[Gap] = []
         self.guard = OptionGuard()
         self.titles: dict[str, str] = {}  # section id -> its title, as what it shows makes it
+        self.introduced_in: dict[str, str] = {}  # term name (or COMPANY) -> the clause that defines it
 
     def effective_date_text(self) -> str:
         date = self.profile.effective()
@@ -158,14 +160,19 @@ class Renderer:
             runs = self._term(token, clause, style, depth, define)
         return [replace(run, token=True) for run in runs]
 
-    def token_words(self, raw: str, clause: Clause) -> tuple[str, bool]:
+    def token_words(self, raw: str, clause: Clause, define: bool = False) -> tuple[str, bool]:
         """What one token reads as in this clause, and whether it is a gap (a missing detail)."""
         if raw.strip().startswith("table:"):  # a paragraph of its own, which the policy shows as the table
             return f"[the {raw.strip()[6:].strip()} table]", False
-        runs = self._token(raw, clause, Run(""), 0, define=False)
+        runs = self._token(raw, clause, Run(""), 0, define)
         if raw.strip()[:1].isupper():
             runs = capitalised(runs)
-        return "".join(run.text for run in runs), any(run.gap for run in runs)
+        return _words(runs)
+
+    def list_item_words(self, template: BlockTemplate, clause: Clause) -> list[tuple[str, bool]]:
+        """The bullets a list paragraph shows, each in words and whether it holds a gap: one a list
+        item for a paragraph that is a whole list token (`- {{opt.examples}}`), else one."""
+        return [_words(runs) for runs in self._list_items(template, clause)]
 
     def holds(self, template: BlockTemplate, clause: Clause) -> bool:
         return template.condition is None or template.condition.holds(self.lookup.for_practice(clause.practice))
@@ -271,6 +278,7 @@ class Renderer:
         if self.company_introduced or not define:
             return [styled(style, company.display_name)]
         self.company_introduced = True
+        self.introduced_in[COMPANY] = clause.id
         return company_runs(company.legal_name.strip(), company.short_name.strip())
 
     def _term(self, token: Token, clause: Clause, style: Run, depth: int, define: bool) -> list[Run]:
@@ -279,6 +287,11 @@ class Renderer:
         if token.name in self.defined or not define:
             return [styled(style, with_article(token.article, label))]
         self.defined.append(token.name)
+        self.introduced_in[token.name] = clause.id
         plain_label = [styled(style, with_article(token.article, label))]
         introduced = self._expand(term.introduce, clause, style, depth + 1) if term.introduce else plain_label
         return definition_runs(term, term.label, introduced)
+
+
+def _words(runs: list[Run]) -> tuple[str, bool]:
+    return "".join(run.text for run in runs), any(run.gap for run in runs)

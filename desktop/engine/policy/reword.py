@@ -1,18 +1,22 @@
 """A clause's wording in plain words, for rewording it: the template resolved for one profile into
 lines of words and pieces (the filled-in values), and back from such lines to a template.
 
-Conditions are settled as the profile stands: a `{{if …}}` paragraph that does not hold is left
-out, one that holds is kept without its condition. The pieces keep their tokens, so a rewording
-written back still follows the company's details when they change.
+The lines read as the policy shows the clause. Conditions are settled as the profile stands: a
+`{{if …}}` paragraph that does not hold is left out, one that holds is kept without its condition.
+A term reads with its definition in the clause where the policy first uses it, and a paragraph
+that is a whole list (`- {{opt.examples}}`) shows one bullet per item. The pieces keep their
+tokens, so a rewording written back still follows the company's details when they change.
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property, partial
+from functools import partial
 
 from desktop.engine.language.markup import TOKEN, BlockTemplate, MarkupError, parse_body, parse_inline
 from desktop.engine.library.model import Library
 from desktop.engine.library.tokens import Token, TokenError, classify
-from desktop.engine.policy.assemble import word_renderer
+from desktop.engine.policy.assemble import first_uses, word_renderer
+from desktop.engine.policy.render import COMPANY, Renderer
 from desktop.engine.profile.fields import field as profile_field
 from desktop.engine.profile.profile import Profile
 
@@ -36,6 +40,7 @@ class Piece:
     missing: bool = False  # the detail it needs is empty or wrong
     bold: bool = False
     italic: bool = False
+    item_of: int = 0  # one bullet of the n-th list a whole-list paragraph shows (0: not a list item)
 
 
 Part = Words | Piece
@@ -70,29 +75,48 @@ class Rewording:
 
     def __init__(self, profile: Profile, library: Library):
         self.profile, self.library = profile, library
+        self._renderers: dict[str, Renderer] = {}  # notice ("" for the policy) -> its renderer
+        self._first_uses: dict[str, dict[str, str]] = {}
 
-    @cached_property
-    def renderer(self):
-        """Filled on first use: a practice whose option values hold no token never needs it."""
-        return word_renderer(self.profile, self.library)
+    @property
+    def renderer(self) -> Renderer:
+        """The policy's, filled on first use: a practice whose option values hold no token never needs it."""
+        return self._renderer("")
 
-    def lines(self, text: str, clause_id: str) -> list[Line]:
-        """The wording `text` of clause `clause_id` as it reads now: conditions settled, tokens as pieces."""
+    def _renderer(self, notice: str) -> Renderer:
+        if notice not in self._renderers:
+            self._renderers[notice] = word_renderer(self.profile, self.library, notice)
+        return self._renderers[notice]
+
+    def lines(self, text: str, clause_id: str, introduced_in: dict[str, str] | None = None) -> list[Line]:
+        """The wording `text` of clause `clause_id` as the policy shows it. `introduced_in` says
+        where the policy defines each term (its Document's); found here when not given."""
         clause = self.library.clauses[clause_id]
-        describe = _Describer(self.library, clause.practice, set(self.renderer.terms))
-        lines = []
-        for template in templates_of(text):
-            if not self.renderer.holds(template, clause):
-                continue
-            parts: list[Part] = []
-            for span in parse_inline(template.text):
-                if span.href:  # a link keeps its markup: its address is no value of the profile
-                    parts.append(Words(f"[{span.text}]({span.href})", span.bold, span.italic))
+        notice = self.library.sections[clause.section].notice if clause.section in self.library.sections else ""
+        if introduced_in is None or notice:  # the policy's Document says nothing of a notice
+            introduced_in = self._introductions(notice)
+        renderer = self._renderer(notice)
+        describe = _Describer(self.library, clause.practice, set(renderer.terms))
+        lines: list[Line] = []
+        lists = 0
+        with _introducing(renderer, {name for name, where in introduced_in.items() if where == clause_id}):
+            for template in templates_of(text):
+                if not renderer.holds(template, clause):
                     continue
-                words_of = partial(self.renderer.token_words, clause=clause)
-                parts.extend(_split(span.text, span.bold, span.italic, words_of, describe))
-            lines.append(Line(template.kind, tuple(parts)))
+                if template.kind == "li" and (whole := TOKEN.fullmatch(template.text.strip())):
+                    items = renderer.list_item_words(template, clause)
+                    lists += len(items) > 1
+                    label = describe(whole.group(1)) + ("\nEach bullet is one item of this list." if len(items) > 1 else "")
+                    lines += [Line("li", (Piece(whole.group(1), shown, label, missing, item_of=lists if len(items) > 1 else 0),))
+                              for shown, missing in items]
+                    continue
+                lines.append(Line(template.kind, tuple(_parts(template, clause, renderer, describe))))
         return lines
+
+    def _introductions(self, notice: str) -> dict[str, str]:
+        if notice not in self._first_uses:
+            self._first_uses[notice] = first_uses(self.profile, self.library, notice)
+        return self._first_uses[notice]
 
     def value_words(self, practice_id: str):
         """A function that shows an option value of this practice in words: its tokens filled in as
@@ -105,6 +129,29 @@ class Rewording:
             return TOKEN.sub(lambda match: self.renderer.token_words(match.group(1), clause)[0], text)
 
         return words
+
+
+@contextmanager
+def _introducing(renderer: Renderer, names: set[str]):
+    """The renderer defines the terms (and introduces the company) named in `names` at their first
+    use, as the policy does in the clause that first uses them; every other term reads plain."""
+    renderer.defined = [term for term in renderer.terms if term not in names]
+    renderer.company_introduced = COMPANY not in names
+    try:
+        yield
+    finally:
+        renderer.defined, renderer.company_introduced = list(renderer.terms), True
+
+
+def _parts(template: BlockTemplate, clause, renderer: Renderer, describe) -> list[Part]:
+    parts: list[Part] = []
+    for span in parse_inline(template.text):
+        if span.href:  # a link keeps its markup: its address is no value of the profile
+            parts.append(Words(f"[{span.text}]({span.href})", span.bold, span.italic))
+            continue
+        words_of = partial(renderer.token_words, clause=clause, define=True)
+        parts.extend(_split(span.text, span.bold, span.italic, words_of, describe))
+    return parts
 
 
 def _split(text: str, bold: bool, italic: bool, words_of, describe) -> list[Part]:
@@ -126,8 +173,11 @@ def lines_template(lines: list[Line]) -> str:
     """The override text for these lines: words as written, pieces as their tokens."""
     out: list[str] = []
     previous = None
+    written: set[int] = set()  # the lists already written as their token: their other bullets add nothing
     for line in lines:
-        body = _inline_template(line.parts).strip()
+        parts = tuple(part for part in line.parts if not (isinstance(part, Piece) and part.item_of in written))
+        written |= {part.item_of for part in parts if isinstance(part, Piece) and part.item_of}
+        body = _inline_template(parts).strip()
         if not body:
             continue
         if previous is not None:
