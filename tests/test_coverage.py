@@ -162,6 +162,19 @@ def blank(bundled_library) -> Profile:
                    effective_date=example.effective_date)
 
 
+def fill_in(profile: Profile, library, key: str) -> None:
+    """Fill in a detail a requirement waits for, as its owner would: a company detail or a practice's option."""
+    if not key.startswith("option:"):
+        profile.set_field(key, "EU Rep Ltd, 1 Quay Street, Dublin, rep@eurep.example")
+        return
+    _, practice_id, name = key.split(":", 2)
+    spec = library.practices[practice_id].options[name]
+    title = spec.title.lower()
+    text = ("https://acme-audio.example/privacy-choices" if "address" in title or "link" in title
+            else "1-800-555-0100" if "number" in title else "for 30 days")
+    profile.practices.setdefault(practice_id, {})[name] = [text] if spec.type == "list" else text
+
+
 def tick_suggestions(profile: Profile, library, limit: int = 60) -> list[str]:
     """Tick the first suggestion for the first missing requirement until none is missing."""
     ticked = []
@@ -170,7 +183,7 @@ def tick_suggestions(profile: Profile, library, limit: int = 60) -> list[str]:
         if not gaps:
             return ticked
         for key in gaps[0].details:  # the owner fills in what only they know
-            profile.set_field(key, "EU Rep Ltd, 1 Quay Street, Dublin, rep@eurep.example")
+            fill_in(profile, library, key)
         if gaps[0].details:
             continue
         if not gaps[0].practices and gaps[0].id in ("gdpr.children", "uk_gdpr.children") and (

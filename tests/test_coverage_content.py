@@ -5,7 +5,7 @@ them; a suggestion never brings in a process the business said it does not have.
 import json
 
 import pytest
-from businesses import OREGON_TICKETS
+from businesses import CALIFORNIA_APP, OREGON_TICKETS
 
 from desktop.cli import main
 from desktop.engine.interview.interview import new_profile
@@ -47,7 +47,7 @@ def test_a_representative_nobody_named_is_missing_and_check_warns_at_the_detail(
     assert (item.state, item.clauses, item.details) == (MISSING, ("intro.controller",), ("company.eu_representative",))
     assert "needed-detail" in codes_at(tickets, "company.eu_representative")
     assert "regime-gap" not in codes_at(tickets, "gdpr.representative")  # one warning, at the detail
-    assert "fill in: EU representative (company details)" in "\n".join(coverage_lines(coverage(tickets, LIBRARY)))
+    assert "fill in: EU representative (company details)" in "\n".join(coverage_lines(coverage(tickets, LIBRARY), LIBRARY))
 
 
 def test_naming_the_representative_covers_it_and_silences_the_warning(tickets):
@@ -112,3 +112,17 @@ def test_a_required_data_protection_officer_is_covered_only_once_their_contact_i
     assert (dpo.state, dpo.details) == (MISSING, ("company.dpo_contact",))
     tickets.company.extra["dpo_contact"] = "dpo@rosecitytickets.example"
     assert requirement(tickets, "gdpr.dpo").state == COVERED
+
+
+def test_a_requirement_whose_clause_shows_a_blank_is_not_covered_until_the_owner_fills_it(bundled_library):
+    """Compliance and Problems agree: the California app's request clause waits for its toll-free number."""
+    app = new_profile(CALIFORNIA_APP, LIBRARY)
+    item = {r.id: r for r in coverage(app, LIBRARY)["ccpa"].requirements}["ccpa.toll_free"]
+    key = "option:california.request_methods:toll_free"
+    assert (item.state, item.details, item.clauses) == (MISSING, (key,), ("california.request_methods",))
+    blank = [p for p in check(app, LIBRARY) if str(p.place) == "practice:california.request_methods.toll_free"]
+    assert blank and "empty" in blank[0].message
+    assert "fill in: “Toll-free number for requests” in the options of “" in "\n".join(coverage_lines(coverage(app, LIBRARY), LIBRARY))
+
+    app.practices["california.request_methods"]["toll_free"] = "1-800-555-0100"
+    assert {r.id: r for r in coverage(app, LIBRARY)["ccpa"].requirements}["ccpa.toll_free"].state == COVERED

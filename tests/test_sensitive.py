@@ -97,6 +97,10 @@ def test_the_gdpr_checklist_asks_about_special_categories_only_when_the_policy_c
     assert missing.requirement.citation.startswith("GDPR Art. 9")
     assert any(p.code == "contradiction-special-category" for p in errors(profile, bundled_library))
     profile.practices["collect.sensitive"] = {"kinds": ["health information"], "basis": "your explicit consent"}
+    waiting = special(profile)  # the clause is in, but its blanks say nothing yet
+    assert waiting.state == "missing"
+    assert waiting.details == ("option:collect.sensitive:purpose", "option:collect.sensitive:who_sees")
+    profile.practices["collect.sensitive"].update(purpose="to keep you safe in class", who_sees="your teacher")
     assert special(profile).state == "covered"
 
 

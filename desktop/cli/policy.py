@@ -51,7 +51,7 @@ def cmd_coverage(args) -> int:
     if args.json:
         print(json.dumps({regime_id: regime.as_dict() for regime_id, regime in result.items()}, indent=2, ensure_ascii=False))
     else:
-        for line in coverage_lines(result):
+        for line in coverage_lines(result, loaded):
             print(line)
     return EXIT_OK if is_complete(result) else EXIT_PROBLEMS
 

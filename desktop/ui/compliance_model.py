@@ -13,8 +13,15 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Library
-from desktop.engine.profile.fields import label
-from desktop.engine.review.coverage import COVERED, MISSING, NOT_REQUIRED, REWORDED, RegimeCoverage, RequirementCoverage
+from desktop.engine.review.coverage import (
+    COVERED,
+    MISSING,
+    NOT_REQUIRED,
+    REWORDED,
+    RegimeCoverage,
+    RequirementCoverage,
+    detail_words,
+)
 
 REQUIREMENT, STATE, WHERE = range(3)
 HEADERS = ("What the policy must say", "State", "In the policy")  # the view shows "In the policy" under the state
@@ -202,7 +209,7 @@ class ComplianceModel(QAbstractItemModel):
         if state == NOT_REQUIRED:
             return f"You said: {item.reason}"
         if item.details:
-            return f"Fill in {join_words([label(key) for key in item.details])} in Company details"
+            return f"Fill in {join_words([detail_words(key, self.library) for key in item.details])}"
         titles = [f"“{self.library.practices[p].title}”" for p in item.practices if p in self.library.practices]
         if not titles:
             return "No practice in the library says this"

@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop import HAVE_A_LAWYER, NOT_LEGAL_ADVICE
 from desktop.engine.language.words import join_words
-from desktop.engine.profile.fields import label
-from desktop.engine.review.coverage import COVERED, MISSING, NOT_REQUIRED, REWORDED, with_suggestions
+from desktop.engine.review.coverage import COVERED, MISSING, NOT_REQUIRED, REWORDED, detail_words, with_suggestions
 from desktop.ui.compliance_model import (
     CITATION_ROLE,
     CLAUSES_ROLE,
@@ -249,11 +248,9 @@ class CompliancePanel(QWidget):
         self.suggestion.setText("No practice in the clause library says this; write a clause of your own.")
         self._show_suggestion()
 
-    @staticmethod
-    def _missing_text(details: tuple[str, ...]) -> str:
+    def _missing_text(self, details: tuple[str, ...]) -> str:
         if details:
-            return (f"Your policy says this only once you fill in {escape(join_words([label(k) for k in details]))} "
-                    "under Company details.")
+            return f"Your policy says this only once you fill in {escape(join_words([detail_words(k, self.library) for k in details]))}."
         return "No clause in your policy says this yet."
 
     def _show_suggestion(self) -> None:

@@ -20,9 +20,9 @@ from desktop.ui.compliance_model import (
     WHERE,
     ComplianceModel,
 )
-from desktop.ui.main_window import COMPANY_TAB, COMPLIANCE_TAB, MainWindow
+from desktop.ui.main_window import COMPANY_TAB, COMPLIANCE_TAB, PRACTICES_TAB, MainWindow
 from tests.laws import regime_ids
-from ui.helpers import highlighted_clauses, wait_rendered
+from ui.helpers import click_row, highlighted_clauses, wait_rendered
 
 GAP = "caloppa.do_not_track"
 
@@ -220,6 +220,17 @@ def test_several_practices_to_choose_from_and_the_one_picked_is_added(qtbot, bun
         assert "california.opt_out" in window.session.profile.practices
         assert "california.no_sale" not in window.session.profile.practices
         wait_rendered(qtbot, window)
+        # in, but its link's page is blank: Compliance says what to fill in, as Problems does
+        assert row_state(panel, "ccpa.sold_shared") == MISSING
+        assert panel.select_requirement("ccpa.sold_shared")
+        assert "fill in “Web address of the page the link opens" in panel.where.text() and not panel.add.isVisible()
+        window.left.setCurrentIndex(PRACTICES_TAB)
+        click_row(qtbot, window.practices, "california.opt_out")
+        url = window.practices.options.editors["url"].editor
+        qtbot.mouseClick(url, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(url, "https://acme-audio.example/privacy-choices")
+        wait_rendered(qtbot, window)
+        window.go_compliance()
         assert row_state(panel, "ccpa.sold_shared") == COVERED
     finally:
         window.session.undo_stack.setClean()

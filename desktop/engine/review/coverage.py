@@ -7,8 +7,9 @@ prints it, and the window's Compliance panel shows it as a checklist. A requirem
   confirmed still says what the library's did;
 - reworded: only clauses the user reworded and has not confirmed state it ("check your wording");
 - missing: no clause in the policy states it (the practices that would are suggested, best first),
-  or a clause does but the detail that is its content is empty (a law's `needs` with a
-  `requirement`: the company details to fill in are named); `check` warns at that detail;
+  or a clause does but a detail it needs is empty: a law's `needs` with a `requirement`, or a
+  blank the clause shows (an empty option, a company detail it uses); the details to fill in are
+  named, and `check` warns at each;
 - not required: the owner recorded why the law does not ask it of them (`profile.not_required`).
 
 An `alone` requirement (COPPA's general audience) answers its regime by itself when it is met;
@@ -24,8 +25,9 @@ from desktop.engine.library.model import Clause, Library, Practice
 from desktop.engine.policy.assemble import appearing, assemble, condition_lookup
 from desktop.engine.policy.document import Document
 from desktop.engine.policy.notices import notice_clauses
+from desktop.engine.policy.place import OPTION
 from desktop.engine.policy.statements import stated_facts
-from desktop.engine.profile.fields import need_holds
+from desktop.engine.profile.fields import label, need_holds
 from desktop.engine.profile.profile import Profile
 from desktop.engine.reference.regimes import Regime, Requirement, applicable
 
@@ -39,7 +41,7 @@ class RequirementCoverage:
     state: str  # one of STATES
     clauses: tuple[str, ...] = ()  # covered: the clauses that state it; reworded: the rewordings to check
     practices: tuple[str, ...] = ()  # missing: practices whose clauses would state it, best first
-    details: tuple[str, ...] = ()  # missing: the empty profile fields that are its content ("company.eu_representative")
+    details: tuple[str, ...] = ()  # missing: the empty details, as profile field keys or option keys (option_key)
     reason: str = ""  # not required: why, in the owner's words
 
     @property
@@ -91,11 +93,12 @@ def states(profile: Profile, library: Library, document: Document) -> dict[str, 
     for clause in clauses:
         for requirement_id in clause.regimes:
             stating.setdefault(requirement_id, []).append(clause)
+    blanks = _blanks(document)
     result = {}
     for regime in library.laws(profile.regimes):
         needed = [r for r in applicable(regime, set(stating))
                   if not r.sensitive or sensitive_collected(document.facts, regime, library.vocabulary)]
-        items = tuple(_state(r, stating.get(r.id, []), profile, regime) for r in needed)
+        items = tuple(_state(r, stating.get(r.id, []), profile, regime, blanks) for r in needed)
         instead = () if any(r.alone for r in needed) else tuple(
             RequirementCoverage(r, MISSING) for r in regime.requirements if r.alone)
         result[regime.id] = RegimeCoverage(regime, items, instead)
@@ -122,11 +125,38 @@ def is_complete(result: dict[str, RegimeCoverage]) -> bool:
     return not any(regime.missing for regime in result.values())
 
 
-def _state(requirement: Requirement, clauses: list[Clause], profile: Profile, regime: Regime) -> RequirementCoverage:
+def option_key(practice_id: str, option: str) -> str:
+    """A requirement's detail that is an option of a practice: "option:california.opt_out:page"."""
+    return f"option:{practice_id}:{option}"
+
+
+def detail_words(key: str, library: Library) -> str:
+    """A detail to fill in, with where the owner fills it in."""
+    if key.startswith("option:"):
+        _, practice_id, option = key.split(":", 2)
+        practice = library.practices.get(practice_id)
+        spec = practice.options.get(option) if practice else None
+        return f"“{spec.title if spec else option}” in the options of “{practice.title if practice else practice_id}”"
+    return f"{label(key)} (company details)"
+
+
+def _blanks(document: Document) -> dict[str, tuple[str, ...]]:
+    """Clause id -> the empty details it shows as blanks, as detail keys."""
+    found: dict[str, list[str]] = {}
+    for gap in document.gaps:
+        if gap.kind == "missing":
+            key = option_key(gap.place.id, gap.place.option) if gap.place.kind == OPTION else gap.name
+            found.setdefault(gap.clause_id, []).append(key)
+    return {clause_id: tuple(dict.fromkeys(keys)) for clause_id, keys in found.items()}
+
+
+def _state(requirement: Requirement, clauses: list[Clause], profile: Profile, regime: Regime,
+           blanks: dict[str, tuple[str, ...]]) -> RequirementCoverage:
     if requirement.id in profile.not_required:
         return RequirementCoverage(requirement, NOT_REQUIRED, reason=profile.not_required[requirement.id])
-    empty = tuple(need.field for need in regime.needs if need.requirement == requirement.id
-                  and need_holds(profile, need) and not profile.field_value(need.field).strip())
+    needed = (need.field for need in regime.needs if need.requirement == requirement.id
+              and need_holds(profile, need) and not profile.field_value(need.field).strip())
+    empty = tuple(dict.fromkeys([*needed, *(key for clause in clauses for key in blanks.get(clause.id, ()))]))
     if not clauses or empty:
         return RequirementCoverage(requirement, MISSING, tuple(c.id for c in clauses), details=empty)
     trusted = tuple(c.id for c in clauses if profile.wording_confirmed(c.id))

@@ -3,14 +3,22 @@ line per requirement with its state and id in fixed columns, then where it is co
 would cover it."""
 
 from desktop import NOT_LEGAL_ADVICE
-from desktop.engine.profile.fields import label
-from desktop.engine.review.coverage import COVERED, MISSING, NOT_REQUIRED, REWORDED, RegimeCoverage, RequirementCoverage
+from desktop.engine.library.model import Library
+from desktop.engine.review.coverage import (
+    COVERED,
+    MISSING,
+    NOT_REQUIRED,
+    REWORDED,
+    RegimeCoverage,
+    RequirementCoverage,
+    detail_words,
+)
 
 _WHAT = {COVERED: "in", REWORDED: "check your wording of", MISSING: "tick one of"}
 _INDENT = " " * 12
 
 
-def coverage_lines(result: dict[str, RegimeCoverage]) -> list[str]:
+def coverage_lines(result: dict[str, RegimeCoverage], library: Library) -> list[str]:
     if not result:
         return ['No law chosen: add "regimes" to the profile to see what each asks the policy to state.',
                 NOT_LEGAL_ADVICE]
@@ -24,7 +32,7 @@ def coverage_lines(result: dict[str, RegimeCoverage]) -> list[str]:
             citation = f" [{item.requirement.citation}]" if item.requirement.citation else ""
             state = "not req." if item.state == NOT_REQUIRED else item.state
             lines.append(f"  {state:<9} {item.id:<32} {item.requirement.words}{citation}")
-            lines.append(f"{_INDENT}{_what(item)}")
+            lines.append(f"{_INDENT}{_what(item, library)}")
         for item in regime.instead:
             lines.append(f"  {'instead':<9} {item.id:<32} {item.requirement.words} (answers {regime.regime.title} alone)")
             lines.append(f"{_INDENT}tick one of: {', '.join(item.practices) or 'no practice in the library'}")
@@ -36,11 +44,11 @@ def coverage_lines(result: dict[str, RegimeCoverage]) -> list[str]:
     return lines
 
 
-def _what(item: RequirementCoverage) -> str:
+def _what(item: RequirementCoverage, library: Library) -> str:
     """The line under a requirement: where it is covered, why it is not required, or what would cover it."""
     if item.state == NOT_REQUIRED:
         return f"you said: {item.reason}"
     if item.details:
-        return f"fill in: {', '.join(label(key) for key in item.details)} (company details)"
+        return f"fill in: {', '.join(detail_words(key, library) for key in item.details)}"
     ids = item.practices if item.state == MISSING else item.clauses
     return f"{_WHAT[item.state]}: {', '.join(ids) or 'no practice in the library'}"
