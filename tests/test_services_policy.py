@@ -71,6 +71,9 @@ def test_what_goes_abroad_says_where_and_under_what_safeguard(studio):
     assert "Stripe (Stripe, Inc.), in the United States; safeguard: EU-US Data Privacy Framework" in abroad
     studio.company.country = "United States"
     assert not any(b.startswith("Some of the companies whose tools") for b in blocks_of(studio))
+    studio.company.country = ""  # where the company is not said, the policy cannot tell what is abroad
+    assert not any(b.startswith("Some of the companies whose tools") for b in blocks_of(studio))
+    assert [str(p.place) for p in check(studio, LIBRARY) if p.code == "services-need-country"] == ["company.country"]
 
 
 def test_a_picked_service_that_collects_takes_the_tracking_denial_away_by_its_facts_alone():

@@ -171,7 +171,10 @@ class ServiceLists:
                 for p in self.picked if any(f.positive and f.purpose == CROSS_CONTEXT for f in p.facts())]
 
     def _abroad(self) -> list[str]:
-        """Each service based in another country than ours: where, and what protects the information."""
+        """Each service based in another country than ours: where, and what protects the information;
+        none while our country is not given (the check asks for it)."""
+        if not self.home:
+            return []
         items = []
         for picked in self.picked:
             entry = picked.entry

@@ -267,6 +267,9 @@ def service_problems_of(profile: Profile, library: Library) -> list[Problem]:
     """A picked service the policy cannot use, and picked services the policy does not name."""
     problems = [Problem(WARNING, "unknown-service", f"The service {service_id!r} {what}; the policy leaves it out.",
                         service_place(service_id)) for service_id, what in service_problems(profile, library)]
+    if profile.services and not profile.company.country.strip():
+        problems.append(Problem(WARNING, "services-need-country", "Choose your company's Country: the policy names "
+                                "the services you use that are based in another country from it.", field_place("company.country")))
     named = library.practices.get(NAMED_SERVICES)
     if profile.services and named and NAMED_SERVICES not in profile.practices:
         problems.append(Problem(WARNING, "services-unnamed", f"The policy does not name the services you use: tick "
