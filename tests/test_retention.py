@@ -51,3 +51,14 @@ def test_a_period_for_something_the_policy_does_not_collect_need_not_be_given():
     profile = new_profile({**OREGON_TICKETS, "keep_support": ""}, LIBRARY)
     profile.practices.pop("collect.support")
     assert not [e for e in retention_errors(profile) if "support" in e.message]
+
+
+def test_a_period_the_owner_typed_is_in_the_schedule_even_when_its_words_name_no_known_kind():
+    """A bakery owner's "Delivery addresses: …" line never reached the policy, with only a note saying so."""
+    lines = ["Delivery addresses: for 3 years after your last order", "Gift card balances: until the card is used up"]
+    profile = new_profile({**OREGON_TICKETS, "keep_other": OREGON_TICKETS["keep_other"] + lines}, LIBRARY)
+    blocks = [text for _, text in assemble(profile, LIBRARY).text_blocks()]
+    assert set(lines) <= set(blocks), "each line a row of the schedule, as typed"
+    notes = [p for p in check(profile, LIBRARY) if p.code == "unknown-data"]
+    assert [n.message.split("”")[0] for n in notes] == ["“Gift card balances: until the card is used up"]
+    assert "the policy shows it as you wrote it" in notes[0].message

@@ -118,7 +118,7 @@ def _prepared(profile: Profile, library: Library, notice: str = ""):
     lookup = _Lookup(library, profile, resolved_terms(library, profile))
     included = included_clauses(library, profile, lookup)
     facts, unknown_items = stated_facts([c for clauses in included.values() for c in clauses], library,
-                                        profile.wording_confirmed, lookup.for_practice, lookup.options_of)
+                                        profile.wording_confirmed, lookup.for_practice, lookup.options_of, profile.overrides)
     facts += service_facts(lookup.services)
     facts += cookie_consent_facts(lookup.services, facts, library.vocabulary)
     lookup.generated = Generated(facts, library.vocabulary, library.regimes.values())

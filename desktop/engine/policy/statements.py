@@ -3,11 +3,13 @@
 The picked clauses' facts that hold for this profile (their conditions met, their options filled
 in) are the policy's statements. The laws' lists and the retention schedule are generated from
 them (`{{facts:NAME}}` in a clause), so they cannot disagree with the rest of the policy.
-A reworded clause's facts count only once the user has confirmed the wording still says them.
+A reworded clause's facts count only once the user has confirmed the wording still says them,
+except those its wording still shows through a list made from them (its retention periods, while
+it keeps `{{facts:retention}}`).
 """
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from desktop.engine.facts.bases import basis_wording, interests, owner_bases, purpose_bases
@@ -24,6 +26,7 @@ from desktop.engine.facts.tables import (
     retention_schedule,
 )
 from desktop.engine.facts.wording import lower_first
+from desktop.engine.language.markup import TOKEN
 from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Clause, Library
 from desktop.engine.reference.regimes import Regime
@@ -39,16 +42,20 @@ class UnknownItem:
     item: str
 
 
+# A list a clause shows, made from the facts of these verbs: a rewording that keeps the list still states them.
+_LISTED_BY = {f"facts:{RETENTION}": ("retains", "retains each")}
+
+
 def stated_facts(clauses: list[Clause], library: Library, confirmed: Callable[[str], bool],
-                 lookup_for: Callable[[str], Callable[[str], object]], options_of: Callable[[str], dict]
-                 ) -> tuple[list[StatedFact], list[UnknownItem]]:
-    """The facts the given clauses state for this profile, and the option items no category names."""
+                 lookup_for: Callable[[str], Callable[[str], object]], options_of: Callable[[str], dict],
+                 overrides: Mapping[str, str] | None = None) -> tuple[list[StatedFact], list[UnknownItem]]:
+    """The facts the given clauses state for this profile, and the option items no category names.
+    `overrides`: the user's wordings, for what an unconfirmed one still shows."""
     stated, unknown = [], []
     for clause in clauses:
-        if not confirmed(clause.id):
-            continue
+        facts = clause.facts if confirmed(clause.id) else _still_listed(clause, (overrides or {}).get(clause.id, ""))
         lookup, options = lookup_for(clause.practice), options_of(clause.practice)
-        for fact in clause.facts:
+        for fact in facts:
             if fact.condition is not None and not fact.condition.holds(lookup):
                 continue
             if fact.verb == "bases each":  # the list itself marks that the policy gives a basis for each use
@@ -67,18 +74,25 @@ def stated_facts(clauses: list[Clause], library: Library, confirmed: Callable[[s
     return stated, list(dict.fromkeys(unknown))
 
 
+def _still_listed(clause: Clause, wording: str) -> tuple[Fact, ...]:
+    """The facts of `clause` that its rewording still shows through a list made from them."""
+    verbs = {verb for match in TOKEN.finditer(wording) for verb in _LISTED_BY.get(match.group(1).strip(), ())}
+    return tuple(fact for fact in clause.facts if fact.verb in verbs)
+
+
 def _periods(fact: Fact, options: dict, vocabulary: Vocabulary) -> tuple[list[Fact], list[str]]:
     """`retains each opt.NAME`: one retention fact per item “what: how long”, and the items that
-    name no data category or no period."""
+    name no data category or no period. An item with a period whose words name no category is still
+    a row of the schedule, in the owner's words: only the lists by category leave it out."""
     periods, missing = [], []
     items = options.get(fact.option or "")
     for item in items if isinstance(items, list) else []:
         what, _, period = str(item).partition(":")
         found = vocabulary.categories_in(what)
-        if found and period.strip():
+        if what.strip() and period.strip():
             periods.append(replace(fact, verb="retains", data=tuple(dict.fromkeys(found)), value=period.strip(), option=None,
                                    label=what.strip()))
-        else:
+        if not (found and period.strip()):
             missing.append(str(item))
     return periods, missing
 

@@ -257,7 +257,8 @@ def unknown_item_problems(document: Document, library: Library) -> list[Problem]
         spec = library.practices[unknown.practice_id].options.get(unknown.option)
         title = spec.title if spec else unknown.option
         problems.append(Problem(INFO, "unknown-data", f"“{unknown.item}” in “{title}” names no kind of information "
-                                "Policywright knows, so the lists it makes for California and the retention schedule "
+                                "Policywright knows: the policy shows it as you wrote it, but the lists it makes by kind "
+                                "of information (for California) and the check that each kind collected has a period "
                                 "leave it out; name it in everyday words (for example “phone number”).",
                                 practice_place(unknown.practice_id, unknown.option)))
     return problems
