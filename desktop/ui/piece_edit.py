@@ -3,6 +3,8 @@ email, section references…) sit in the text as shaded, labelled units. The cur
 piece, Backspace or Delete removes it whole, and typing never lands inside one.
 """
 
+from difflib import SequenceMatcher
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
@@ -261,16 +263,15 @@ class PieceEdit(QTextEdit):
 
 
 def same_place(old: str, new: str, position: int) -> int:
-    """Where `position` in `old` is in `new`: kept from the start before the stretch that changed,
-    from the end after it, and at most the new text's length inside it."""
-    limit = min(len(old), len(new))
-    prefix = next((i for i in range(limit) if old[i] != new[i]), limit)
-    suffix = next((i for i in range(limit - prefix) if old[-1 - i] != new[-1 - i]), limit - prefix)
-    if position <= prefix:
-        return position
-    if position >= len(old) - suffix:
-        return len(new) - (len(old) - position)
-    return min(position, len(new))
+    """Where `position` in `old` is in `new`: among the same characters where they are unchanged
+    (text may change before and after it, a list shrink, a blank line come in), at the start of
+    what replaced a changed stretch, moved by as much as it can."""
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "equal" and i1 <= position <= i2:
+            return j1 + position - i1
+        if tag != "equal" and i1 <= position < i2:
+            return j1 + min(position - i1, j2 - j1)
+    return len(new)
 
 
 def _plain(fmt: QTextCharFormat) -> QTextCharFormat:

@@ -2,10 +2,12 @@
 
 Every edit goes through `edit()`, which pushes a command holding the profile before and after,
 so ticks, options, details and rewordings all undo the same way. Consecutive edits with the
-same key (typing in one field) merge into one undo step.
+same key (typing in one field) merge into one undo step until the typing pauses, as in a text
+editor: one Ctrl+Z takes back the last burst, not everything written in that field.
 """
 
 import copy
+import time
 import weakref
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +23,8 @@ from desktop.engine.profile.profile import Profile, ordered_regimes
 from desktop.ui.where import regime_title
 
 _MERGE_IDS: dict[str, int] = {}
+TYPING_PAUSE_S = 2.0  # edits further apart than this are separate undo steps
+clock = time.monotonic
 COOKIES_PRACTICE = OWN_COOKIES[0]  # the practice whose clauses explain cookies and show their table
 
 
@@ -38,6 +42,7 @@ class ProfileCommand(QUndoCommand):
         self._session = weakref.ref(session)
         self.key, self.merge = key, merge
         self.before, self.after = before, after
+        self.last_edit = clock()
 
     def id(self) -> int:
         return _merge_id(self.key) if self.merge else -1
@@ -45,7 +50,9 @@ class ProfileCommand(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, ProfileCommand) or other.key != self.key:
             return False
-        self.after = other.after
+        if other.last_edit - self.last_edit > TYPING_PAUSE_S:
+            return False
+        self.after, self.last_edit = other.after, other.last_edit
         self.setObsolete(self.after == self.before)
         return True
 

@@ -265,6 +265,59 @@ def test_when_the_defining_words_go_the_next_use_defines_the_term_in_the_box_as_
     ("Acme runs it.", "Acme Sounds runs it.", 9, 16),  # a value before the cursor grew: the cursor moves with its words
     ("use the app, and why", "use the app (the “App”), and why", 3, 3),  # one after it grew: the cursor stays
     ("abc", "", 2, 0),
+    # a dash typed on a new line, refilled with a blank line before it and a list shrunk below it: after the dash
+    ("terms\n-\n\nHere:\n• a\n• b\n• c\n\nEnd.", "terms\n\n-\n\nHere:\n• a\n\nEnd.", 7, 8),
 ])
 def test_a_refill_keeps_the_cursor_among_the_same_words(old, new, position, expected):
     assert same_place(old, new, position) == expected
+
+
+def test_a_dash_typed_on_a_new_line_starts_a_bullet_under_the_retention_list(qtbot, bundled_window):
+    """A new user typed "- whether…" after the last reason in "How long we keep information" and got " whether-":
+    the box refilled under the cursor when the list below changed."""
+    session = bundled_window.session
+    session.set_option("retention.criteria", "logs_period", "for 12 months")
+    wait_rendered(qtbot, bundled_window)
+    click_clause(qtbot, bundled_window.preview, "retention.criteria")
+    box = bundled_window.clause_editor.text
+    shown = _preview_text_of(bundled_window.preview, "retention.criteria")
+    assert any("for 12 months" in line for line in shown) and _box_lines(box) == shown
+    box.setFocus()
+    _cursor_to(box, box.toPlainText().index("enforce our terms") + len("enforce our terms"))
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    for key in "- whether we still need it":
+        qtbot.keyClicks(box, key)
+        qtbot.wait(5)
+        bundled_window.live.render_now()  # the preview catching up between keys, as it does at a normal pace
+    wait_rendered(qtbot, bundled_window)
+    assert "\n- whether we still need it\n" in box.toPlainText()
+    after = _preview_text_of(bundled_window.preview, "retention.criteria")
+    assert "whether we still need it" in after and any("for 12 months" in line for line in after)
+    assert "• whether we still need it" in _box_after_refill(bundled_window)
+
+
+def _box_after_refill(window) -> str:
+    """The box as it reads when the clause is opened afresh."""
+    window.clause_editor.show_clause("retention.criteria")
+    return window.clause_editor.text.toPlainText()
+
+
+def test_a_pause_in_the_typing_starts_a_new_undo_step(qtbot, example_window, monkeypatch):
+    """One Ctrl+Z took back every edit made to a clause, minutes of work, where a text editor takes back the last burst."""
+    now = [1000.0]
+    monkeypatch.setattr("desktop.ui.session.clock", lambda: now[0])
+    click_clause(qtbot, example_window.preview, "contact.details")
+    box = example_window.clause_editor.text
+    box.setFocus()
+    box.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(box, " We answer fast.")
+    now[0] += 30  # the owner reads it over, then goes on
+    qtbot.keyClicks(box, " Really.")
+    assert box.toPlainText().endswith("We answer fast. Really.")
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_rendered(qtbot, example_window)
+    assert box.toPlainText().endswith("We answer fast.")
+    assert "We answer fast." in example_window.session.profile.overrides["contact.details"]
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_rendered(qtbot, example_window)
+    assert "contact.details" not in example_window.session.profile.overrides
