@@ -7,13 +7,16 @@ import subprocess
 
 import docx
 import pytest
+from businesses import STUDIO_WITH_SERVICES
 from exports import docx_blocks, html_blocks, markdown_blocks, parse_html
 
 from desktop.engine.export import export_bytes
+from desktop.engine.interview.interview import new_profile
 from desktop.engine.library.loader import load_library
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.policy.cookies import cookie_rows
 from desktop.engine.policy.document import Table
+from desktop.engine.profile.questions import asked, bundled_questions
 from desktop.engine.review.checks import ERROR, check
 from desktop.engine.review.example import example_profile
 from desktop.usecases import render_policy
@@ -146,3 +149,19 @@ def test_check_library_names_a_table_inside_a_sentence_and_an_unknown_table(tmp_
     assert "11: {{table:cookies}} must be a paragraph of its own, not in “Here is {{table:cookies}} in a sentence.”" in faults
     assert "13: {{table:biscuits}} names no table; use one of cookies" in faults
     assert any("unknown table 'tables.biscuits'" in fault for fault in faults)
+
+
+def test_the_interview_asks_for_the_site_s_own_cookies_and_puts_them_in_the_table(bundled_library):
+    """A new user's bakery said it has sign-in cookies, and its table listed only Google's and YouTube's."""
+    answers = {**STUDIO_WITH_SERVICES, "own_cookies": [OWN]}
+    assert "own_cookies" in [q.id for q in interview_questions(answers)]
+    profile = new_profile(answers, bundled_library)
+    rows = _table(assemble(profile, bundled_library)).row_texts()[1:]
+    assert rows[0].startswith("pw_session | ") and rows[0].endswith(" | Keeps you signed in | until you close your browser | Necessary")
+    assert any(row.startswith("_ga | Google Analytics") for row in rows)
+    no_site = {key: value for key, value in answers.items() if key != "website"}
+    assert "own_cookies" not in [q.id for q in interview_questions(no_site)]
+
+
+def interview_questions(answers):
+    return asked(bundled_questions(), answers)
