@@ -158,6 +158,8 @@ def test_profiles_view_opens_into_the_window_and_follows_a_rename(qtbot, window,
     qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.session.path == entry.path
+    assert not view.isVisible()  # opening a profile closes the dialog, as an Open dialog does
+    assert window.versions.show_profiles() is view and view.isVisible()
     view.ask.ask_name = lambda title, label, text: "Acme 2027"
     qtbot.mouseClick(view.buttons["rename"], Qt.MouseButton.LeftButton)
     assert window.session.path == shelf.path_for("Acme 2027")
