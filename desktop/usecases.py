@@ -113,6 +113,12 @@ def notice_draft(policy: Draft, library: Library, notice_id: str) -> Draft:
     return NOTICES[notice_id].draft(policy, library)
 
 
+def missing_notices(profile: Profile, document: Document, library: Library) -> dict[str, str]:
+    """Notice id -> why the profile, whose policy is `document`, has nothing for it (its `missing`)."""
+    policy = Draft(profile, document, ())  # a notice is made from the policy's text, not its problems
+    return {notice.id: notice.missing for notice in NOTICES.values() if notice.build(policy, library) is None}
+
+
 def refuse_write(path: Path, sources: Iterable[Path] = (), source_is: str = PROFILE_ITSELF, *, export: bool = False) -> None:
     """Raise Refused when `path` may not be written (a published version, one of `sources`; for an
     `export`, a policy or a comparison, also any profile)."""

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QToolBar, QWidge
 
 from desktop.engine.export import OPTION_TITLES
 from desktop.ui.resources import icon
-from desktop.usecases import FORMATS, NOTICES
+from desktop.usecases import FORMATS, NOTICES, missing_notices
 
 Key = QKeySequence.StandardKey
 # Keys a text field needs for its own editing; every other key of the window's menus wins over a
@@ -98,6 +98,18 @@ def _notice_menu(window: QMainWindow, controller, notice) -> QMenu:
         menu.addAction(_action(window, f"{fmt.name}…", lambda fmt_id=fmt.id: controller.export(fmt_id, notice.id),
                                tip=f"Export the {notice.title} alone, as {fmt.name}"))
     return menu
+
+
+def show_notice_exports(window, menus: dict[str, QMenu]) -> None:
+    """Grey out the Export entry of a notice the profile has nothing for, its tip saying why."""
+    document = window.live.document
+    missing = missing_notices(window.session.profile, document, window.library) if document is not None else {}
+    for notice_id, menu in menus.items():
+        title, why = NOTICES[notice_id].title, missing.get(notice_id)
+        tip = f"This profile has no {title}: {why}." if why else f"Export the {title} alone, in the format you pick"
+        menu.setEnabled(why is None)
+        menu.menuAction().setStatusTip(tip)
+        menu.menuAction().setToolTip(tip)
 
 
 def _option_action(window: QMainWindow, settings, fmt, name: str) -> QAction:
@@ -205,6 +217,8 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     file_menu.addActions([*a.exports.values(), *a.export_options])
     for menu in a.notice_exports.values():
         file_menu.addMenu(menu)
+    file_menu.aboutToShow.connect(lambda: show_notice_exports(window, a.notice_exports))  # as the profile is now
+    file_menu.setToolTipsVisible(True)  # a greyed-out entry shows no status tip: its tooltip says why
     file_menu.addActions([a.open_export, a.show_export])
     file_menu.addSeparator()
     file_menu.addAction(a.quit)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QLabel,
+    QLayout,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -33,14 +34,16 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Welcome to Policywright")
         self.choice: str | None = None
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 68)
         layout = QVBoxLayout(self)
+        # a choice of three has nothing to grow into: at a fixed size, window managers draw no resize handle under it
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(8)
         heading = QLabel("<h2>Draft your privacy policy</h2>"
                          "<p>Fill in your company's details, tick what is true of your business, and "
                          "Policywright writes one coherent policy you can export to Word.</p>")
         heading.setWordWrap(True)
+        heading.setMinimumWidth(self.fontMetrics().averageCharWidth() * 62)  # the width of the dialog, less its margins
         layout.addWidget(heading)
         for choice, title, text in (
             (NEW, "Start a new policy", "A few plain questions about your business pick the practices and the laws that apply."),

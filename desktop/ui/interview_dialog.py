@@ -4,7 +4,8 @@ laws apply, why, and what finishing will change.
 Each question shows its reason and example, and under its answer what that answer changes, so a
 reopened interview shows what each answer did. Follow-up questions appear as answers call for
 them. Keyboard: Tab moves on, Enter goes to the next page, Alt+B goes back, Alt and the
-underlined letter jumps to a question; Y and N answer a yes/no question.
+underlined letter jumps to a question; Y and N answer a yes/no question. A service is picked once for
+the whole interview, as the profile keeps it: every services question shows it ticked where it offers it.
 
 The dialog only collects answers: the controller applies them, as one undoable step.
 """
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget, QWizard
 
 from desktop import DISCLAIMER
 from desktop.engine.interview.interview import answer_effects, apply_answers, load_questions, profile_changes, regime_reasons, split_option
+from desktop.engine.interview.picks import offered, picks
 from desktop.engine.library.model import Library
 from desktop.engine.profile.profile import Profile
 from desktop.engine.profile.questions import TEXT, Page, Question, Questions, asked
@@ -174,7 +176,11 @@ class InterviewDialog(QWizard):
         self.addPage(self.summary)
         for qid, value in initial_answers(profile, self.questions).items():
             self.rows[qid].field.set_value(value)
+        self.picked_services = picks(self.answers(), self.questions)  # every service picked, by any services question
+        self._show_services()
         for row in self.rows.values():
+            if row.question.type == SERVICES:
+                row.field.changed.connect(lambda row=row: self._share_services(row))
             row.field.changed.connect(self.refresh)
         self.currentIdChanged.connect(lambda _id: QTimer.singleShot(0, self._focus_page))
         self.refresh()
@@ -192,6 +198,19 @@ class InterviewDialog(QWizard):
             row.setVisible(qid in shown)
             if qid in effects:
                 row.show_effect(effects[qid].lines)
+
+    def _share_services(self, source: QuestionRow) -> None:
+        """What `source` now picks, among the services it offers, is what the whole interview picks of them:
+        a service ticked or unticked there is ticked or unticked in every other services question."""
+        there = offered(source.question, self.picked_services, self.library)
+        others = {k: v for k, v in self.picked_services.items() if k not in there}
+        self.picked_services = {**others, **source.field.value()}
+        self._show_services(source)
+
+    def _show_services(self, source: QuestionRow | None = None) -> None:
+        for row in self.rows.values():
+            if row.question.type == SERVICES and row is not source:
+                row.field.set_value(offered(row.question, self.picked_services, self.library))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

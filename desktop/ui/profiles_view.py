@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -95,6 +96,9 @@ class ProfilesView(QDialog):
         middle.addLayout(self._button_column())
         layout.addLayout(middle, 1)
         layout.addWidget(self.note)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
         self.resize(820, 420)
         self.refresh()
 
@@ -184,9 +188,10 @@ class ProfilesView(QDialog):
             return None
 
     def open_selected(self) -> None:
+        """Open the selected profile in the window and close, as an Open dialog does."""
         entry = self.selected()
         if entry is not None and not self.in_trash() and self.open_path(entry.path):
-            self._say(f"Opened “{entry.name}”.")
+            self.accept()
 
     def keep_open_profile(self) -> None:
         name = self.ask.ask_name("Keep in the library", "Name for the profile open in the window:", "")

@@ -1,7 +1,8 @@
 """File ▸ Profiles…, Publish… and History…: the window's hooks into the profile library and its versions.
 
 Declared here, in one place, and put into the File menu beside the actions they belong with.
-After an export the status bar offers to publish what was exported (a button, never a dialog).
+After an export the status bar offers to publish what was exported (a button, never a dialog), while the
+policy reads otherwise than the last published version.
 """
 
 import dataclasses
@@ -30,6 +31,8 @@ class VersionActions(QObject):
         self.shelf = shelf or ProfileLibrary()
         self.profiles_view: ProfilesView | None = None
         self.history_view: HistoryView | None = None
+        self.exported = False  # since the last publish, in this profile
+        self.published: tuple | None = None  # the text blocks of the last published version, read at the export
         self.profiles = _action(window, "Pro&files…", self.show_profiles, "Ctrl+Shift+O",
                                 tip="Your saved profiles: open, reuse for another brand, rename, delete, import, export")
         self.publish = _action(window, "&Publish…", self.publish_current,
@@ -45,6 +48,8 @@ class VersionActions(QObject):
         window.statusBar().addPermanentWidget(self.offer)
         self._into_menu()
         window.session.replaced.connect(self._close_stale_history)
+        window.session.replaced.connect(self._forget_export)
+        window.live.updated.connect(self._update_offer)
 
     def _into_menu(self) -> None:
         actions = self.window.actions
@@ -115,14 +120,26 @@ class VersionActions(QObject):
             window.view.show_error("Not published", f"The version could not be stored beside {session.path}: "
                                    f"{error.strerror or error}.\n\nCheck that its folder can be written.")
             return None
-        self.offer.hide()
+        self._forget_export()
         window.statusBar().showMessage(f"Published version {version.number} of “{session.display_name()}”.", 8000)
         if self.history_view is not None and self.history_view.profile_path == session.path:
             self.history_view.refresh()
         return version
 
     def offer_publish(self) -> None:
-        self.offer.show()
+        """After an export: offer to publish it, unless the policy reads as the last published version."""
+        path = self.window.session.path
+        last = latest_version(path) if path else None
+        self.exported, self.published = True, (last.policy.blocks if last else None)
+        self._update_offer()
+
+    def _update_offer(self) -> None:
+        document = self.window.live.document
+        self.offer.setVisible(self.exported and (document is None or tuple(document.text_blocks()) != self.published))
+
+    def _forget_export(self) -> None:
+        self.exported = False
+        self.offer.hide()
 
     def show_profiles(self) -> ProfilesView:
         if self.profiles_view is None:

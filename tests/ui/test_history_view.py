@@ -14,6 +14,7 @@ from desktop.engine.storage.profile_library import ProfileLibrary
 from desktop.ui.controller import CANCEL
 from desktop.ui.version_models import NUMBER, VersionsModel
 from tests.redline_reader import paragraphs, tracked
+from ui.helpers import wait_rendered
 
 
 @pytest.fixture
@@ -64,6 +65,29 @@ def test_an_export_offers_to_publish_in_the_status_bar(qtbot, saved_window, tmp_
     assert (tmp_path / "policy.md").is_file() and not window.versions.offer.isHidden()
     qtbot.mouseClick(window.versions.offer, Qt.MouseButton.LeftButton)
     assert [v.number for v in list_versions(tmp_path / "acme.json")] == [1] and window.versions.offer.isHidden()
+
+
+def test_the_offer_to_publish_stays_away_while_the_policy_reads_as_the_last_version(qtbot, saved_window, tmp_path,
+                                                                                   monkeypatch):
+    window = saved_window
+    window.controller.save()
+    monkeypatch.setattr("desktop.ui.dialogs.ask_file_to_save", lambda *a: tmp_path / "policy.docx")
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # Export to Word
+    assert window.versions.offer.isVisible()
+    qtbot.mouseClick(window.versions.offer, Qt.MouseButton.LeftButton)
+    assert [v.number for v in list_versions(tmp_path / "acme.json")] == [1]
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert not window.versions.offer.isVisible()  # nothing changed since version 1
+
+    editor = window.form.fields["company.phone"].editor
+    qtbot.mouseClick(editor, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(editor, "+1 555 0199")
+    wait_rendered(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert window.versions.offer.isVisible()
+    window.actions.undo.trigger()  # the phone number goes: the policy reads as version 1 again
+    wait_rendered(qtbot, window)
+    assert not window.versions.offer.isVisible()
 
 
 def test_history_needs_a_saved_profile(window):
@@ -158,6 +182,8 @@ def test_profiles_view_opens_into_the_window_and_follows_a_rename(qtbot, window,
     qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.session.path == entry.path
+    assert not view.isVisible()  # opening a profile closes the dialog, as an Open dialog does
+    assert window.versions.show_profiles() is view and view.isVisible()
     view.ask.ask_name = lambda title, label, text: "Acme 2027"
     qtbot.mouseClick(view.buttons["rename"], Qt.MouseButton.LeftButton)
     assert window.session.path == shelf.path_for("Acme 2027")

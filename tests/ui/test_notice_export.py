@@ -5,12 +5,17 @@ import datetime as dt
 
 import docx
 from businesses import BRISTOL_SHOP, SEATTLE_CLINIC
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from desktop.engine.interview.interview import new_profile
 from desktop.ui.controller import Controller
+from desktop.ui.main_window import PRACTICES_TAB
 from desktop.ui.session import ProfileSession
 from desktop.usecases import FORMATS, NOTICES
 from ui.fakes import FakeView
+from ui.helpers import click_check, wait_rendered
 
 
 def controller_for(answers, library, settings, **view_answers) -> tuple[Controller, FakeView]:
@@ -43,3 +48,40 @@ def test_the_file_menu_offers_the_notice_in_every_format(window):
     assert [action.text() for action in menu.actions()] == [f"{fmt.name}…" for fmt in FORMATS.values()]
     file_menu = window.menuBar().actions()[0].menu()
     assert menu.menuAction() in file_menu.actions()
+
+
+def open_file_menu(qtbot, window):
+    """Click File in the menu bar; the menu it opens."""
+    bar = window.menuBar()
+    file_action = bar.actions()[0]
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(file_action).center())
+    menu = file_action.menu()
+    qtbot.waitUntil(menu.isVisible)
+    return menu
+
+
+def tooltip_over(qtbot, menu, action) -> str:
+    """What the tooltip says when the mouse rests on `action` in the open `menu`."""
+    QToolTip.hideText()
+    point = menu.actionGeometry(action).center()
+    QApplication.sendEvent(menu, QHelpEvent(QEvent.Type.ToolTip, point, menu.mapToGlobal(point)))
+    return QToolTip.text() if QToolTip.isVisible() else ""
+
+
+def test_a_notice_with_nothing_to_say_is_greyed_out_until_the_profile_has_it(qtbot, bundled_window):
+    window = bundled_window  # Acme Audio holds no health data
+    menu = open_file_menu(qtbot, window)
+    health = window.actions.notice_exports["health-data"].menuAction()
+    assert not health.isEnabled()
+    assert "This profile has no Consumer Health Data Privacy Policy: none of the laws" in tooltip_over(qtbot, menu, health)
+    assert window.actions.notice_exports["cookies"].menuAction().isEnabled()  # its cookies section is the Cookie Policy
+    qtbot.keyClick(menu, Qt.Key.Key_Escape)
+
+    tabs = window.left.tabBar()
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(PRACTICES_TAB).center())
+    click_check(qtbot, window.practices, "health.intro")
+    wait_rendered(qtbot, window)
+    menu = open_file_menu(qtbot, window)
+    assert health.isEnabled()
+    assert tooltip_over(qtbot, menu, health).startswith("Export the Consumer Health Data Privacy Policy alone")
+    qtbot.keyClick(menu, Qt.Key.Key_Escape)

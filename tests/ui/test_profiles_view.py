@@ -95,6 +95,20 @@ def test_double_click_opens_the_profile(qtbot, view, shelf):
     qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert view.opened[-1] == shelf.path_for("Zeta")
+    assert not view.isVisible()
+
+
+def test_a_profile_that_does_not_open_leaves_the_dialog_open_and_close_closes_it(qtbot, shelf):
+    dialog = ProfilesView(shelf, lambda path: False)  # the window refused it (a broken file, or the user cancelled)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    click_row(qtbot, dialog, "Acme")
+    click(qtbot, dialog, "open")
+    assert dialog.isVisible()
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
 
 
 def test_reuse_for_another_brand_copies_practices_and_wording(qtbot, view, shelf):

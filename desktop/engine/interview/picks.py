@@ -10,7 +10,7 @@ answers yes the yes/no questions whose `picked_by` names a picked service's kind
 
 from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Library
-from desktop.engine.profile.questions import SERVICES, YES_NO, Questions
+from desktop.engine.profile.questions import SERVICES, YES_NO, Question, Questions
 from desktop.engine.profile.services import custom_id
 
 
@@ -36,6 +36,12 @@ def picks(answers: dict, questions: Questions) -> dict[str, dict]:
         if question.type == SERVICES and isinstance(value, dict):
             found.update(value)
     return found
+
+
+def offered(question: Question, picked: dict[str, dict], library: Library) -> dict[str, dict]:
+    """Those of `picked` that the services `question` offers: the services of its `kinds` (all when it names none)."""
+    return {service_id: settings for service_id, settings in picked.items()
+            if not question.kinds or _kind_and_id(service_id, settings, library)[0] in question.kinds}
 
 
 def answers_services(answers: dict, questions: Questions) -> bool:
