@@ -43,8 +43,9 @@ def test_the_questions_file_agrees_with_the_library():
     (with a value of its type), field or law; every condition parses and names earlier questions."""
     assert question_faults(QUESTIONS, LIBRARY) == []
     # five ask how long things are kept, eight about sensitive data, six decide the US state laws (asked for US
-    # customers only), two where the business is, one picks services, two name Canada's person in charge
-    assert 20 <= len(QUESTIONS.questions) <= 59
+    # customers only), two where the business is, one picks services, two name Canada's person in charge, one
+    # asks whether the website acts on Global Privacy Control, one lists the site's own cookies
+    assert 20 <= len(QUESTIONS.questions) <= 61
     assert {q.type for q in QUESTIONS.questions} == {YES_NO, CHOICE, TEXT, LIST, SERVICES}
     assert all(q.why and len(q.why) < 130 for q in QUESTIONS.questions), "each `why` is one line"
 
