@@ -23,6 +23,7 @@ CALIFORNIA_APP = {
     "analytics": True, "ad_network": True, "ad_network_use": "ads on our service", "personalised": True,
     "user_places": [], "california_users": True, "dnt": "nothing different", "revenue_over_25m": True,
     "children": "general audience", "teens": False, "sells_data": False, "security_steps": ["regular backups"],
+    "opt_out_signals": "yes",
 }
 # A learning app made for children under 13.
 CHILDREN_APP = {

@@ -65,10 +65,13 @@ def test_an_option_that_makes_a_statement_is_named_in_the_fix():
 
 def test_cross_context_ads_under_the_ccpa_need_the_sharing_disclosure_and_opt_out():
     profile = profile_with(ADS, ["ccpa"])
-    assert set(contradiction_codes(profile)) == {"contradiction-opt-out", "contradiction-sharing-disclosure"}
+    assert set(contradiction_codes(profile)) == {"contradiction-opt-out", "contradiction-sharing-disclosure",
+                                                 "contradiction-opt-out-signals"}
     assert all("To fix it, tick " in m and "“We sell or share some data (opt-out link)”" in m and m.endswith(", or untick it.")
                for m in messages(profile, "contradiction-opt-out"))
     profile.practices["california.opt_out"] = {}
+    assert contradiction_codes(profile) == ["contradiction-opt-out-signals"]  # the site must act on GPC, and say so
+    profile.practices["california.gpc"] = {}
     assert contradiction_codes(profile) == []
     profile.practices.pop("california.opt_out")
     profile.regimes = []
@@ -76,7 +79,7 @@ def test_cross_context_ads_under_the_ccpa_need_the_sharing_disclosure_and_opt_ou
 
 
 def test_saying_you_sell_or_share_needs_a_clause_that_does():
-    profile = profile_with({"california.opt_out": {}}, ["ccpa"])
+    profile = profile_with({"california.opt_out": {}, "california.gpc": {}}, ["ccpa"])
     assert contradiction_codes(profile) == ["contradiction-nothing-sold"]
     profile.practices.update(ADS)
     assert contradiction_codes(profile) == []

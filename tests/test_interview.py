@@ -44,8 +44,8 @@ def test_the_questions_file_agrees_with_the_library():
     assert question_faults(QUESTIONS, LIBRARY) == []
     # five ask how long things are kept, eight about sensitive data, six decide the US state laws (asked for US
     # customers only), two where the business is, one picks services, two name Canada's person in charge, one
-    # lists the site's own cookies
-    assert 20 <= len(QUESTIONS.questions) <= 60
+    # asks whether the website acts on Global Privacy Control, one lists the site's own cookies
+    assert 20 <= len(QUESTIONS.questions) <= 61
     assert {q.type for q in QUESTIONS.questions} == {YES_NO, CHOICE, TEXT, LIST, SERVICES}
     assert all(q.why and len(q.why) < 130 for q in QUESTIONS.questions), "each `why` is one line"
 

@@ -103,7 +103,7 @@ def test_a_meta_pixel_under_the_ccpa_needs_the_sharing_disclosure_until_the_inte
     assert "We sell or share some data" in found["contradiction-sharing-disclosure"]
     assert found["contradiction-opposite"].startswith("“We do not sell or share” and “Meta Pixel” (a service you use)")
     answered = new_profile({**STUDIO_WITH_SERVICES, "california_users": True, "revenue_over_25m": True,
-                            "services": {**STUDIO_WITH_SERVICES["services"], "meta_pixel": {}}}, LIBRARY)
+                            "services": {**STUDIO_WITH_SERVICES["services"], "meta_pixel": {}}, "opt_out_signals": "yes"}, LIBRARY)
     assert answered.answers["ad_network"] is True  # the pick answers the ad question
     assert contradictions(answered) == []
     assert "Do Not Sell or Share My Personal Information" in "\n".join(blocks_of(answered))

@@ -4,11 +4,12 @@ built through the interview, each law's rules made to fire, and a gap in each la
 import datetime as dt
 
 import pytest
-from businesses import TEXAS_STUDIO
+from businesses import CALIFORNIA_APP, TEXAS_STUDIO
 from laws import BUNDLED_LAWS
 
 from desktop.engine.interview.interview import new_profile, regime_reasons
 from desktop.engine.language.conditions import parse_condition
+from desktop.engine.policy.assemble import assemble
 from desktop.engine.profile.answer_values import lookup
 from desktop.engine.review.checks import check
 from desktop.engine.review.coverage import MISSING, coverage
@@ -176,3 +177,30 @@ def test_the_states_no_one_lives_in_are_one_line_of_the_answer_s_effects(bundled
     assert effects["us_states"] == (
         "Colorado: applies because you handle data of 100,000 or more Coloradans a year.",
         "Not covered, as you have not said that people live where they apply: the 18 other US state laws.")
+
+
+@pytest.mark.parametrize("answers, law, section", [
+    ({**COLORADO_SHOP}, "Colorado law", "Your US state privacy rights"),
+    ({k: v for k, v in CALIFORNIA_APP.items() if k != "opt_out_signals"}, "California law", "Your California privacy rights"),
+], ids=["Colorado shop", "California app"])
+def test_global_privacy_control_is_promised_only_once_the_owner_says_the_site_acts_on_it(bundled_library, answers, law, section):
+    """The policy promised to honour Global Privacy Control without asking; the law requires acting on it when you sell
+    or show targeted ads (11 CCR § 7025(b); C.R.S. 6-1-1306(1)(a)(IV)(B)), so until the owner says the site does,
+    the check says what to do and the policy promises nothing."""
+    unanswered = new_profile(answers, bundled_library, TODAY)
+    [signal] = codes(unanswered, bundled_library)["contradiction-opt-out-signals"]
+    assert f"{law} then requires you to treat a browser's opt-out signal, such as Global Privacy Control" in signal
+    assert "Global Privacy Control" not in assemble(unanswered, bundled_library).plain_text()
+
+    not_yet = new_profile({**answers, "opt_out_signals": "not yet"}, bundled_library, TODAY)
+    assert "california.gpc" not in not_yet.practices and "contradiction-opt-out-signals" in codes(not_yet, bundled_library)
+
+    acting = new_profile({**answers, "opt_out_signals": "yes"}, bundled_library, TODAY)
+    assert "contradiction-opt-out-signals" not in codes(acting, bundled_library)
+    text = assemble(acting, bundled_library).plain_text()
+    assert "Global Privacy Control" in text[text.index(section):]
+
+
+def test_a_business_that_neither_sells_nor_shows_targeted_ads_is_not_asked_about_opt_out_signals(bundled_library):
+    shop = {**COLORADO_SHOP, "ad_network": False, "shares_for_ads": False}
+    assert "contradiction-opt-out-signals" not in codes(new_profile(shop, bundled_library, TODAY), bundled_library)

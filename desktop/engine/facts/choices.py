@@ -1,5 +1,5 @@
 """The rules of the US state privacy laws about the choices a policy must give people: an opt-out of
-targeted advertising and of profiling, a way to appeal a refused request, consent before using or
+targeted advertising and of profiling, acting on a browser's opt-out signal, a way to appeal a refused request, consent before using or
 selling sensitive data (or no sale of it at all), and the notice a sale of sensitive data needs. A law names the ones it adds in
 its `rules` (regimes.toml); which data is sensitive is the vocabulary list the law reads (`sensitive_as`).
 """
@@ -15,6 +15,7 @@ OPT_OUT = "offers opt-out of "  # the verbs of every opt-out a policy offers
 TARGETED_ADS_OPT_OUT = "offers opt-out of targeted advertising"
 PROFILING_OPT_OUT = "offers opt-out of profiling"
 APPEAL = "offers appeal"
+OPT_OUT_SIGNALS = "honours opt-out signals"
 SALE_NOTICE = "sale notice"
 EXPLICIT_CONSENT = "asks explicit consent for"
 DECISIONS = "automated_decisions"  # the purpose of profiling that decides something important about a person
@@ -39,6 +40,17 @@ def _profiling(stated: list[StatedFact], vocabulary: Vocabulary, asking: list[Re
                 and vocabulary.within(s.fact.purpose, DECISIONS, "purpose")]
     return single("opt-out", deciding, vocabulary, f"{requires(asking)} a way to opt out of profiling that decides "
                   "important things about people, and no clause offers one")
+
+
+def _opt_out_signals(stated: list[StatedFact], vocabulary: Vocabulary, asking: list[Regime]) -> list[Contradiction]:
+    """A sale or targeted advertising, and no clause saying a browser's opt-out signal is acted on: the
+    business must act on it (11 CCR § 7025(b); C.R.S. 6-1-1306(1)(a)(IV)(B)), and the policy say so."""
+    if has(stated, OPT_OUT_SIGNALS):
+        return []
+    selling = [s for s in stated if is_sale(s.fact, vocabulary) or is_cross_context(s.fact, vocabulary)]
+    return single("opt-out-signals", selling[:1], vocabulary, f"{requires(asking)} you to treat a browser's opt-out "
+                  "signal, such as Global Privacy Control, as a request to opt out, and no clause says you do: set "
+                  "your website up to act on it, then say so")
 
 
 def _appeal(stated: list[StatedFact], vocabulary: Vocabulary, asking: list[Regime]) -> list[Contradiction]:
@@ -104,6 +116,7 @@ def _sale_notice(stated: list[StatedFact], vocabulary: Vocabulary, asking: list[
 CHOICE_RULES = {
     "opt-out-of-targeted-ads": _targeted_ads,
     "opt-out-of-profiling": _profiling,
+    "opt-out-signals": _opt_out_signals,
     "appeal": _appeal,
     "sensitive-consent": _sensitive_consent,
     "sensitive-sale-consent": _sensitive_sale_consent,

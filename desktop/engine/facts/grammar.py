@@ -88,6 +88,7 @@ _FORMS = [
      "offers opt-out of targeted advertising"),
     (r"offers opt-out of profiling", "offers opt-out of profiling", True, "offers opt-out of profiling"),
     (r"offers appeal", "offers appeal", True, "offers appeal"),
+    (r"honours opt-out signals", "honours opt-out signals", True, "honours opt-out signals"),
     (rf"gives sale notice for {_DATA}", "sale notice", True, "gives sale notice for DATA"),
     (rf"asks explicit consent for {_DATA}", "special condition", True, "asks explicit consent for DATA"),
     (rf"meets a special condition for {_DATA}", "special condition", True, "meets a special condition for DATA"),

@@ -48,6 +48,7 @@ _FLAGS = {
     ("offers opt-out of targeted advertising", True): "people can opt out of targeted advertising",
     ("offers opt-out of profiling", True): "people can opt out of profiling that decides important things about them",
     ("offers appeal", True): "people can appeal when you refuse a request",
+    ("honours opt-out signals", True): "you treat a browser's opt-out signal, such as Global Privacy Control, as an opt-out",
     ("cookie consent", True): "you ask consent before you set cookies that are not needed",
     ("cookie choices", True): "people can give and change their cookie choices",
     ("bases each", True): "you give the legal basis of each use",

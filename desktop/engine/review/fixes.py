@@ -1,7 +1,7 @@
 """How to fix a contradiction, in the words of the problem: untick one side, change an option, or tick
 (or fill in) what settles it, found from the facts each practice of the library states."""
 
-from desktop.engine.facts.choices import APPEAL, EXPLICIT_CONSENT, OPT_OUT, SALE_NOTICE
+from desktop.engine.facts.choices import APPEAL, EXPLICIT_CONSENT, OPT_OUT, OPT_OUT_SIGNALS, SALE_NOTICE
 from desktop.engine.facts.health import AUTHORIZATION_TO_SELL, CONSENT_TO_SHARE
 from desktop.engine.facts.rules import consent_covers, is_cross_context, is_sale
 from desktop.engine.facts.sensitive import SPECIAL_CONDITION
@@ -21,6 +21,7 @@ _SETTLED_BY = {
     "consent-to-share": lambda fact, at_fault, vocabulary: fact.verb == CONSENT_TO_SHARE,
     "authorization-to-sell": lambda fact, at_fault, vocabulary: fact.verb == AUTHORIZATION_TO_SELL,
     "appeal": lambda fact, at_fault, vocabulary: fact.verb == APPEAL,
+    "opt-out-signals": lambda fact, at_fault, vocabulary: fact.verb == OPT_OUT_SIGNALS,
     "sensitive-consent": lambda fact, at_fault, vocabulary: fact.source.startswith(EXPLICIT_CONSENT),
     "sale-notice": lambda fact, at_fault, vocabulary: fact.verb == SALE_NOTICE,
 }
@@ -54,7 +55,13 @@ def _settling_practices(found, library: Library, profile: Profile) -> list[str]:
     settles = _SETTLED_BY.get(found.kind, lambda fact, at_fault, vocabulary: False)
     at_fault = (found.second or found.first).fact
     return [f"“{p.title}”" for p in library.practices.values() if p.id not in profile.practices
-            and any(f.positive and settles(f, at_fault, library.vocabulary) for c in p.clauses for f in c.facts)]
+            and any(f.positive and not _needs_option(f) and settles(f, at_fault, library.vocabulary)
+                    for c in p.clauses for f in c.facts)]
+
+
+def _needs_option(fact) -> bool:
+    """The fact is stated only once an option is set: ticking its practice alone does not state it."""
+    return fact.condition is not None and any(name.startswith("opt.") for name in fact.condition.names())
 
 
 def _settling_options(found, library: Library, profile: Profile) -> list[str]:
