@@ -62,3 +62,14 @@ def test_a_period_the_owner_typed_is_in_the_schedule_even_when_its_words_name_no
     notes = [p for p in check(profile, LIBRARY) if p.code == "unknown-data"]
     assert [n.message.split("”")[0] for n in notes] == ["“Gift card balances: until the card is used up"]
     assert "the policy shows it as you wrote it" in notes[0].message
+
+
+def test_a_period_typed_among_the_others_fills_its_own_box_s_place():
+    """A new user typed "Account details: until you close your account" under "anything else" and was still told
+    the policy does not say how long it keeps account details."""
+    shop = {**OREGON_TICKETS, "has_accounts": True}
+    assert any("account details" in e.message for e in retention_errors(new_profile(shop, LIBRARY)))
+    typed = {**shop, "keep_other": OREGON_TICKETS["keep_other"] + ["Account details: until you close your account"]}
+    profile = new_profile(typed, LIBRARY)
+    assert not [e for e in retention_errors(profile) if "account details" in e.message]
+    assert "Account details: until you close your account" in assemble(profile, LIBRARY).plain_text()

@@ -25,7 +25,9 @@ class RetentionGap:
 def retention_gaps(document: Document, library: Library) -> list[RetentionGap]:
     facts, vocabulary = document.facts, library.vocabulary
     collected = _collected(facts, vocabulary)
-    gaps = [_empty_period(s, collected, library) for s in facts if _is_empty_period(s)]
+    given = [id for s in facts if s.fact.verb == "retains" and s.fact.label and s.fact.value.strip()
+             for id in s.fact.data if id != PERSONAL]
+    gaps = [_empty_period(s, collected, library) for s in facts if _is_empty_period(s) and not _given(s, given, vocabulary)]
     schedule = next((s for s in facts if s.fact.verb == "retains each"), None)
     if schedule is not None:
         # a period left empty is named above: its data is not named again
@@ -43,6 +45,12 @@ def _collected(facts: list[StatedFact], vocabulary: Vocabulary) -> list[str]:
 
 def _is_empty_period(stated: StatedFact) -> bool:
     return stated.fact.verb == "retains" and not stated.fact.value.strip()
+
+
+def _given(stated: StatedFact, given: list[str], vocabulary: Vocabulary) -> bool:
+    """A row the owner typed in the schedule gives a period for all it keeps ("Account details: …" typed
+    among the other periods rather than in the box for it)."""
+    return bool(stated.fact.data) and all(any(vocabulary.within(id, g, "data") for g in given) for id in stated.fact.data)
 
 
 def _empty_period(stated: StatedFact, collected: list[str], library: Library) -> RetentionGap | None:
