@@ -5,7 +5,7 @@ Montreal café, neither with accounts."""
 import datetime as dt
 
 import pytest
-from businesses import BRISTOL_SHOP, MONTREAL_CAFE, TEXAS_STUDIO
+from businesses import BRISTOL_SHOP, CHILDREN_APP, MONTREAL_CAFE, TEXAS_STUDIO
 
 from desktop.engine.interview.interview import new_profile
 from desktop.engine.policy.assemble import assemble
@@ -116,3 +116,14 @@ def test_analytics_without_consent_for_cookies_keeps_its_legitimate_interest(bun
     text = "\n".join(text for _kind, text in assemble(profile, bundled_library).text_blocks())
     assert "consent before we set cookies" not in text
     assert "Measuring how the Site is used: our legitimate interest in learning how people use the Site" in text
+
+
+# A lawyer's read of a children's learning app that sells nothing: "your shopping cart", "your orders" and
+# "trouble with a payment" were false for it.
+def test_a_business_that_takes_no_payments_is_never_told_about_orders_or_payments(bundled_library):
+    text = _text(CHILDREN_APP, bundled_library).lower()
+    assert not [word for word in ("shopping cart", "your orders", "trouble with a payment") if word in text]
+    assert "we may link these details to your account. for example, this helps us look into a problem you report." in text
+    assert "to reach you about your account or a request you made, for example to answer a support question." in text
+    shop = _text({**CHILDREN_APP, "takes_payments": True}, bundled_library).lower()
+    assert "trouble with a payment" in shop
