@@ -73,3 +73,14 @@ def test_a_period_typed_among_the_others_fills_its_own_box_s_place():
     profile = new_profile(typed, LIBRARY)
     assert not [e for e in retention_errors(profile) if "account details" in e.message]
     assert "Account details: until you close your account" in assemble(profile, LIBRARY).plain_text()
+
+
+def test_a_period_for_information_the_policy_never_collects_is_a_warning_at_the_schedule():
+    """A lawyer's read of a bakery: delivery addresses kept for 3 years, never said to be collected."""
+    lines = ["Delivery addresses: for 3 years after your last order"]
+    profile = new_profile({**OREGON_TICKETS, "keep_other": OREGON_TICKETS["keep_other"] + lines}, LIBRARY)
+    [warning] = [p for p in check(profile, LIBRARY) if p.code == "retention-not-collected"]
+    assert warning.message.startswith("You say how long you keep “Delivery addresses”, but the policy never says you collect it")
+    assert str(warning.place) == "practice:retention.criteria.more_periods"
+    profile.practices["collect.orders"]["contact_items"] = ["your name", "your delivery address", "your phone number"]
+    assert not [p for p in check(profile, LIBRARY) if p.code == "retention-not-collected"]

@@ -31,7 +31,7 @@ from desktop.engine.review.cookie_consent import cookie_problems
 from desktop.engine.review.coverage import MISSING, NOT_REQUIRED, REWORDED, RegimeCoverage, states
 from desktop.engine.review.fixes import clause_title, pair_fix, single_fix
 from desktop.engine.review.lint import apply_fix, lint
-from desktop.engine.review.retention import retention_gaps
+from desktop.engine.review.retention import kept_not_collected, retention_gaps
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 # A field's own check has a code of its own, so scripts can tell a bad address from a bad email.
@@ -186,6 +186,7 @@ def document_problems(document: Document, library: Library, profile: Profile,
     problems += unknown_item_problems(document, library)
     problems += service_problems_of(profile, library)
     problems += [Problem(ERROR, "missing-retention", gap.message, gap.place) for gap in retention_gaps(document, library)]
+    problems += [Problem(WARNING, "retention-not-collected", gap.message, gap.place) for gap in kept_not_collected(document, library)]
     problems += [Problem(ERROR, code, message, place) for code, message, place in cookie_problems(profile, library, document)]
     problems += terminology_problems(document, library, profile)
     problems += _coverage_problems(covered, library)

@@ -37,6 +37,25 @@ def retention_gaps(document: Document, library: Library) -> list[RetentionGap]:
     return [gap for gap in gaps if gap is not None]
 
 
+def kept_not_collected(document: Document, library: Library) -> list[RetentionGap]:
+    """A row the owner typed for information the policy never says it collects: the schedule knows more
+    than the collection sections do ("Delivery addresses: for 3 years" with no delivery address collected)."""
+    facts, vocabulary = document.facts, library.vocabulary
+    collected = _collected(facts, vocabulary)
+    found = []
+    for stated in facts:
+        fact = stated.fact
+        if fact.verb != "retains" or not fact.label or not fact.data or PERSONAL in fact.data:
+            continue
+        if not any(vocabulary.overlaps(id, c, "data") for id in fact.data for c in collected):
+            option = next((s.fact.option for s in facts if s.fact.verb == "retains each" and s.clause_id == stated.clause_id), "")
+            found.append(RetentionGap(f"You say how long you keep “{fact.label}”, but the policy never says you collect "
+                                      "it: add it where the policy says what you collect (such as the contact details "
+                                      "asked for with an order), or remove the line.",
+                                      practice_place(stated.practice_id, option or "")))
+    return found
+
+
 def _collected(facts: list[StatedFact], vocabulary: Vocabulary) -> list[str]:
     """The personal information the policy says it collects, each kind once, in the vocabulary's order."""
     ids = {id for s in facts if s.fact.verb == "collects" and s.fact.positive for id in s.fact.data}
