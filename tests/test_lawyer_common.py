@@ -127,3 +127,10 @@ def test_a_business_that_takes_no_payments_is_never_told_about_orders_or_payment
     assert "to reach you about your account or a request you made, for example to answer a support question." in text
     shop = _text({**CHILDREN_APP, "takes_payments": True}, bundled_library).lower()
     assert "trouble with a payment" in shop
+
+
+# COPPA 16 CFR 312.5(a)(1): a material change needs a parent's consent again; posting it online is not enough.
+def test_a_childrens_service_tells_parents_of_a_change_directly_and_asks_again(bundled_library):
+    sentence = "we will tell parents directly and ask for their consent again"
+    assert sentence in _text(CHILDREN_APP, bundled_library)
+    assert sentence not in _text(BRISTOL_SHOP, bundled_library)
