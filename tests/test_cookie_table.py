@@ -165,3 +165,19 @@ def test_the_interview_asks_for_the_site_s_own_cookies_and_puts_them_in_the_tabl
 
 def interview_questions(answers):
     return asked(bundled_questions(), answers)
+
+
+def test_a_consent_promise_holds_back_the_embeds_cookies_and_reminds_the_owner_to_set_it_up(bundled_library):
+    """A lawyer's read of a bakery: "We ask your consent before we set cookies that are not needed" stood beside
+    "YouTube … sets its own cookies, even if you do not click on it"."""
+    answers = {**STUDIO_WITH_SERVICES, "embeds": True, "cookie_settings": CHOICES}
+    profile = new_profile(answers, bundled_library)
+    text = assemble(profile, bundled_library).plain_text()
+    assert "sets them only once you have agreed to them" in text and "set its own cookies, even if you do not click" not in text
+    [reminder] = [p for p in check(profile, bundled_library) if p.code == "cookie-consent-reminder"]
+    assert "YouTube (VISITOR_INFO1_LIVE, YSC)" in reminder.message and "Google Analytics (_ga" in reminder.message
+    profile.services["youtube"] = {"privacy_enhanced": True}
+    [reminder] = [p for p in check(profile, bundled_library) if p.code == "cookie-consent-reminder"]
+    assert "YouTube" not in reminder.message
+    without = new_profile({key: value for key, value in answers.items() if key != "cookie_settings"}, bundled_library)
+    assert "set its own cookies, even if you do not click on it" in assemble(without, bundled_library).plain_text()

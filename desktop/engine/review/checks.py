@@ -27,7 +27,7 @@ from desktop.engine.policy.statements import claims_in_wording, stated_facts
 from desktop.engine.profile.fields import PROFILE_FIELDS, needed_advice, needed_fields
 from desktop.engine.profile.profile import Profile
 from desktop.engine.review.causes import one_per_cause
-from desktop.engine.review.cookie_consent import cookie_problems
+from desktop.engine.review.cookie_consent import consent_reminders, cookie_problems
 from desktop.engine.review.coverage import MISSING, NOT_REQUIRED, REWORDED, RegimeCoverage, states
 from desktop.engine.review.fixes import clause_title, pair_fix, single_fix
 from desktop.engine.review.lint import apply_fix, lint
@@ -188,6 +188,7 @@ def document_problems(document: Document, library: Library, profile: Profile,
     problems += [Problem(ERROR, "missing-retention", gap.message, gap.place) for gap in retention_gaps(document, library)]
     problems += [Problem(WARNING, "retention-not-collected", gap.message, gap.place) for gap in kept_not_collected(document, library)]
     problems += [Problem(ERROR, code, message, place) for code, message, place in cookie_problems(profile, library, document)]
+    problems += [Problem(INFO, "cookie-consent-reminder", message, place) for message, place in consent_reminders(profile, library)]
     problems += terminology_problems(document, library, profile)
     problems += _coverage_problems(covered, library)
     score = document.reading_ease

@@ -41,6 +41,24 @@ def _consent_problems(profile: Profile, library: Library, document: Document) ->
     return found
 
 
+def consent_reminders(profile: Profile, library: Library) -> list[tuple[str, Place]]:
+    """Where the owner says visitors agree before cookies that are not needed are set, a reminder naming the
+    services whose cookies their cookie tool must hold back until then: the policy now promises it."""
+    practice_id, option = CHOICES
+    if not str(profile.practices.get(practice_id, {}).get(option, "")).strip():
+        return []
+    held: dict[str, list[str]] = {}
+    for row in service_cookie_rows(profile, library):
+        if row.category in NON_ESSENTIAL:
+            held.setdefault(row.set_by, []).append(row.name)
+    if not held:
+        return []
+    services = "; ".join(f"{name} ({', '.join(cookies)})" for name, cookies in held.items())
+    return [(f"The policy says visitors agree before cookies that are not needed are set: make sure your cookie tool "
+             f"holds these back until they do (for a video, show it only once they agree, or use the service's "
+             f"privacy-enhanced mode): {services}.", practice_place(*CHOICES))]
+
+
 def _fix_hint(library: Library) -> str:
     practice_id, option = CHOICES
     practice = library.practices.get(practice_id)
