@@ -54,6 +54,11 @@ def initial_answers(profile: Profile, questions: Questions) -> dict:
     return answers
 
 
+def given_before(profile: Profile, questions: Questions, initial: dict) -> set[str]:
+    """The questions answered before the interview opens: saved answers and details filled in (a default is no answer)."""
+    return {qid for qid, value in initial.items() if qid in profile.answers or value != questions.by_id[qid].default}
+
+
 class QuestionRow(QWidget):
     """A question in bold, its reason and example below it, the answer, then what the answer changes."""
 
@@ -172,11 +177,17 @@ class InterviewDialog(QWizard):
             self.addPage(wizard_page)
         self.summary = SummaryPage(self)
         self.addPage(self.summary)
-        for qid, value in initial_answers(profile, self.questions).items():
+        initial = initial_answers(profile, self.questions)
+        for qid, value in initial.items():
             self.rows[qid].field.set_value(value)
-        for row in self.rows.values():
+        # What the owner has answered: a law is explained as decided only once its questions are.
+        self.given = given_before(profile, self.questions, initial)
+        self._shown_id = -1
+        for qid, row in self.rows.items():
+            row.field.changed.connect(lambda qid=qid: self.given.add(qid))
             row.field.changed.connect(self.refresh)
-        self.currentIdChanged.connect(lambda _id: QTimer.singleShot(0, self._focus_page))
+            row.field.answered.connect(lambda qid=qid: self._answered(qid))
+        self.currentIdChanged.connect(self._page_changed)
         self.refresh()
 
     def answers(self) -> dict:
@@ -187,11 +198,26 @@ class InterviewDialog(QWizard):
     def refresh(self) -> None:
         answers = self.answers()
         shown = {q.id for q in asked(self.questions, answers)}
-        effects = {e.question.id: e for e in answer_effects(answers, self.library, self.questions, self.profile) if e.question}
+        effects = {e.question.id: e for e in answer_effects(answers, self.library, self.questions, self.profile, self.given)
+                   if e.question}
         for qid, row in self.rows.items():
             row.setVisible(qid in shown)
             if qid in effects:
                 row.show_effect(effects[qid].lines)
+
+    def _answered(self, qid: str) -> None:
+        if qid not in self.given:
+            self.given.add(qid)
+            self.refresh()
+
+    def _page_changed(self, page_id: int) -> None:
+        """The page left behind counts as answered, the defaults it showed included."""
+        left = self.page(self._shown_id)
+        if isinstance(left, QuestionPage):
+            self.given.update(row.question.id for row in left.rows)
+        self._shown_id = page_id
+        self.refresh()
+        QTimer.singleShot(0, self._focus_page)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -206,13 +232,14 @@ class InterviewDialog(QWizard):
         answers = self.answers()
         after = apply_answers(self.profile, answers, self.library, self.questions)
         items, folded = [], {}
-        for reason in regime_reasons(answers, self.questions).values():
+        for reason in regime_reasons(answers, self.questions, self.given).values():
             regime = self.library.regimes.get(reason.regime)
             if reason.quiet and regime is not None and regime.group:  # "no one in Iowa uses it", eighteen times over
                 folded.setdefault(regime.group, []).append(regime.title)
                 continue
             title = regime.title if regime is not None else reason.regime
-            mark = "✔ covered" if reason.applies else "not needed"  # a law that does not apply is no gap
+            # a law that does not apply is no gap
+            mark = "not decided yet" if reason.waits_for else "✔ covered" if reason.applies else "not needed"
             items.append(f"<li><b>{html.escape(title)}</b> ({mark}). {html.escape(reason.text)}</li>")
         for group, titles in folded.items():
             items.append(f"<li><b>{html.escape(group)}</b> (not needed): {html.escape(', '.join(titles))}, "
