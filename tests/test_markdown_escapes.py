@@ -71,6 +71,7 @@ def test_a_title_of_welcome_and_a_heading_with_a_hash_are_written_bare():
     ("[a]: https://x.example", "\\[a]: https://x.example"), ("a [b](c) d", "a [b\\](c) d"), ("![i](x)", "\\![i\\](x)"),
     ("<b> <http://x> a < b", "\\<b> \\<http://x> a < b"), ("`code`", "\\`code\\`"), ("_a_ a_b", "\\_a\\_ a_b"),
     ("a\\b a\\*", "a\\b a\\\\\\*"), ("~~gone~~", "\\~\\~gone\\~\\~"), ("Heading #", "Heading \\#"),
+    ("[x] done", "\\[x] done"),  # GitHub's task list
 ])
 def test_only_what_would_be_markup_where_it_stands_is_escaped(text, escaped):
     heading = text == "Heading #"

@@ -17,8 +17,9 @@ _PUNCTUATION = frozenset(string.punctuation)  # what a backslash escapes
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ENTITY_START = re.compile(r"&(?:#\d{0,7}|#[xX][0-9a-fA-F]{0,6}|[A-Za-z][A-Za-z0-9]{0,31})$")
 _DELIMITERS = "*~"  # emphasis and GitHub's strikethrough: markup unless spaces stand on both sides
-# A line that opens a block of its own: a list, a heading, a quote, a link definition, a rule.
-_OPENS_BLOCK = re.compile(r"[-+*](?= |$)|#{1,6}(?= |$)|>|\[(?:[^\]\\]|\\.)*\]:|(?:- *){3,}$|(?:_ *){3,}$")
+# A line that opens a block of its own: a list, a heading, a quote, a link definition, a rule; and
+# GitHub's task list box ("- [ ] x").
+_OPENS_BLOCK = re.compile(r"[-+*](?= |$)|#{1,6}(?= |$)|>|\[(?:[^\]\\]|\\.)*\]:|(?:- *){3,}$|(?:_ *){3,}$|\[[ xX]\](?= |$)")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])(?= |$)")
 _CLOSING_HASHES = re.compile(r"(?:^|(?<= ))#+$")  # "## Fish #" would lose its "#"
 _MARKUP = "["  # stands for the markup of a link or emphasis next to a text
