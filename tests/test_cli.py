@@ -90,7 +90,7 @@ def test_export_refuses_errors_unless_allowed(example, tmp_path, capsys):
     assert code == 1 and not target.exists()
     assert "company.legal_name" in err and "--allow-incomplete" in err
     code, _, _ = run(capsys, "export", str(example), "--format", "md", "--out", str(target), "--allow-incomplete")
-    assert code == 0 and "**\\[Company legal name\\]**" in target.read_text()
+    assert code == 0 and "**[Company legal name]**" in target.read_text()
 
 
 @pytest.mark.parametrize(
@@ -188,7 +188,7 @@ def test_option_values_of_the_wrong_type_are_bad_input_out_of_range_is_a_problem
     code, out, _ = run(capsys, "check", str(example), "--json")
     assert code == 1 and any(p["code"] == "invalid-option" for p in json.loads(out)["problems"])
     code, _, _ = run(capsys, "export", str(example), "--format", "md", "--out", str(tmp_path / "p.md"), "--allow-incomplete")
-    assert code == 0 and "**\\[Business days to tell users\\]**" in (tmp_path / "p.md").read_text()
+    assert code == 0 and "**[Business days to tell users]**" in (tmp_path / "p.md").read_text()
 
 
 def test_draft_marks_a_missing_required_detail_even_where_a_clause_makes_it_optional(example, tmp_path, capsys):
@@ -202,7 +202,7 @@ def test_draft_marks_a_missing_required_detail_even_where_a_clause_makes_it_opti
     target = tmp_path / "draft.md"
     assert run(capsys, *("export", str(example), "--format", "md", "--out", str(target), "--allow-incomplete"))[0] == 0
     text = target.read_text()
-    assert "**\\[Contact email\\]**" in text
+    assert "**[Contact email]**" in text
     assert "**not a website**" in text
 
 

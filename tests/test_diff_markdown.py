@@ -36,7 +36,7 @@ def test_a_change_at_the_start_of_a_line_is_no_link_definition_or_list():
     assert ("p", "[- ~~Old~~ -][+ Contact +]: x") in blocks and ("p", "[+ 1. Not a list +]") in blocks
 
 
-_text = st.text(alphabet=st.sampled_from("ab *_#<>`\\!1.&:|{}"), min_size=1, max_size=25).filter(lambda t: t.strip())
+_text = st.text(alphabet=st.sampled_from("ab *_#<>`\\!1.&;:|{}[]()~-+"), min_size=1, max_size=25).filter(lambda t: t.strip())
 _blocks = st.lists(st.tuples(st.sampled_from(["paragraph", "item", "heading2"]), _text), min_size=1, max_size=6)
 
 

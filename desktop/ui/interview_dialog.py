@@ -56,6 +56,11 @@ def initial_answers(profile: Profile, questions: Questions) -> dict:
     return answers
 
 
+def given_before(profile: Profile, questions: Questions, initial: dict) -> set[str]:
+    """The questions answered before the interview opens: saved answers and details filled in (a default is no answer)."""
+    return {qid for qid, value in initial.items() if qid in profile.answers or value != questions.by_id[qid].default}
+
+
 class QuestionRow(QWidget):
     """A question in bold, its reason and example below it, the answer, then what the answer changes."""
 
@@ -174,15 +179,21 @@ class InterviewDialog(QWizard):
             self.addPage(wizard_page)
         self.summary = SummaryPage(self)
         self.addPage(self.summary)
-        for qid, value in initial_answers(profile, self.questions).items():
+        initial = initial_answers(profile, self.questions)
+        for qid, value in initial.items():
             self.rows[qid].field.set_value(value)
         self.picked_services = picks(self.answers(), self.questions)  # every service picked, by any services question
         self._show_services()
-        for row in self.rows.values():
+        # What the owner has answered: a law is explained as decided only once its questions are.
+        self.given = given_before(profile, self.questions, initial)
+        self._shown_id = -1
+        for qid, row in self.rows.items():
+            row.field.changed.connect(lambda qid=qid: self.given.add(qid))
             if row.question.type == SERVICES:
                 row.field.changed.connect(lambda row=row: self._share_services(row))
             row.field.changed.connect(self.refresh)
-        self.currentIdChanged.connect(lambda _id: QTimer.singleShot(0, self._focus_page))
+            row.field.answered.connect(lambda qid=qid: self._answered(qid))
+        self.currentIdChanged.connect(self._page_changed)
         self.refresh()
 
     def answers(self) -> dict:
@@ -193,7 +204,8 @@ class InterviewDialog(QWizard):
     def refresh(self) -> None:
         answers = self.answers()
         shown = {q.id for q in asked(self.questions, answers)}
-        effects = {e.question.id: e for e in answer_effects(answers, self.library, self.questions, self.profile) if e.question}
+        effects = {e.question.id: e for e in answer_effects(answers, self.library, self.questions, self.profile, self.given)
+                   if e.question}
         for qid, row in self.rows.items():
             row.setVisible(qid in shown)
             if qid in effects:
@@ -212,6 +224,20 @@ class InterviewDialog(QWizard):
             if row.question.type == SERVICES and row is not source:
                 row.field.set_value(offered(row.question, self.picked_services, self.library))
 
+    def _answered(self, qid: str) -> None:
+        if qid not in self.given:
+            self.given.add(qid)
+            self.refresh()
+
+    def _page_changed(self, page_id: int) -> None:
+        """The page left behind counts as answered, the defaults it showed included."""
+        left = self.page(self._shown_id)
+        if isinstance(left, QuestionPage):
+            self.given.update(row.question.id for row in left.rows)
+        self._shown_id = page_id
+        self.refresh()
+        QTimer.singleShot(0, self._focus_page)
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         QTimer.singleShot(0, self._focus_page)
@@ -225,13 +251,14 @@ class InterviewDialog(QWizard):
         answers = self.answers()
         after = apply_answers(self.profile, answers, self.library, self.questions)
         items, folded = [], {}
-        for reason in regime_reasons(answers, self.questions).values():
+        for reason in regime_reasons(answers, self.questions, self.given).values():
             regime = self.library.regimes.get(reason.regime)
             if reason.quiet and regime is not None and regime.group:  # "no one in Iowa uses it", eighteen times over
                 folded.setdefault(regime.group, []).append(regime.title)
                 continue
             title = regime.title if regime is not None else reason.regime
-            mark = "✔ covered" if reason.applies else "not needed"  # a law that does not apply is no gap
+            # a law that does not apply is no gap
+            mark = "not decided yet" if reason.waits_for else "✔ covered" if reason.applies else "not needed"
             items.append(f"<li><b>{html.escape(title)}</b> ({mark}). {html.escape(reason.text)}</li>")
         for group, titles in folded.items():
             items.append(f"<li><b>{html.escape(group)}</b> (not needed): {html.escape(', '.join(titles))}, "

@@ -25,6 +25,7 @@ NOT_ANSWERED = "Not answered"
 
 class AnswerField(QWidget):
     changed = Signal()
+    answered = Signal()  # the owner gave an answer, perhaps the one already shown (a click on the "No" already chosen)
 
     def __init__(self, question: Question, parent: QWidget | None = None):
         super().__init__(parent)
@@ -58,6 +59,7 @@ class _YesNoKeys(QObject):
             if button is not None:
                 button.setChecked(True)
                 button.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.field.answered.emit()
                 return True
         return False
 
@@ -77,6 +79,7 @@ class YesNoField(AnswerField):
             layout.addWidget(button)
         layout.addStretch(1)
         self.group.buttonToggled.connect(lambda _button, checked: checked and self.changed.emit())
+        self.group.buttonClicked.connect(lambda _button: self.answered.emit())
 
     def value(self) -> bool | None:
         return True if self.yes.isChecked() else False if self.no.isChecked() else None

@@ -146,7 +146,7 @@ def test_export_with_errors_asks_first_and_can_be_refused(make, tmp_path):
     assert not (tmp_path / "draft.md").exists()
     view.answers["export_with_errors"] = True
     assert controller.export("md") == tmp_path / "draft.md"
-    assert "**\\[Company legal name\\]**" in (tmp_path / "draft.md").read_text()
+    assert "**[Company legal name]**" in (tmp_path / "draft.md").read_text()
 
 
 def test_a_failed_export_explains_and_keeps_the_old_file(make, tmp_path, monkeypatch):

@@ -3,12 +3,9 @@
 change at a line's start never reads as a link definition) (struck through where GitHub's
 Markdown is read), after a short list of what changed in plain words."""
 
-import re
-
-from desktop.engine.export.markdown import escape
+from desktop.engine.export.markdown import escape, safe_heading, safe_start
 from desktop.engine.policy.diff import DELETED, INSERTED, BlockChange, has_changes
 
-_BLOCK_START = re.compile(r"^(\d*)([-+=.)])")
 _PREFIX = {"title": "# ", "heading1": "## ", "heading2": "### ", "item": "- ", "paragraph": ""}
 
 
@@ -26,8 +23,7 @@ def render(changes: list[BlockChange], heading: str, compared: str, summary: lis
         elif change.kind.startswith("heading"):
             prefix = "#### " if change.kind == "heading1" else "##### "
         text = _line(change)
-        if not prefix.startswith("#"):
-            text = _safe_start(text)
+        text = safe_heading(text) if prefix.startswith("#") else safe_start(text)
         if not text:
             continue
         if prefix == "- " and lines[-1] == "" and len(lines) > 1 and lines[-2].startswith("- "):
@@ -40,7 +36,7 @@ def _line(change: BlockChange) -> str:
     out = []
     for piece in change.pieces:
         text = escape(piece.text)
-        core = text.strip()
+        core = escape(piece.text.strip())  # escaped where it meets this file's own markup
         if piece.mark == DELETED:
             if core:
                 out.append(f"\\[- ~~{core}~~ -\\]")  # its spaces went with it: the new text has none there
@@ -50,8 +46,3 @@ def _line(change: BlockChange) -> str:
         else:
             out.append(text)
     return "".join(out).strip()
-
-
-def _safe_start(line: str) -> str:
-    """A line that would start a list or a heading of its own ("1." or "+ x") is escaped."""
-    return _BLOCK_START.sub(r"\1\\\2", line)

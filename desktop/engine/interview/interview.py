@@ -14,6 +14,7 @@ Every other practice and option keeps what the user chose in the practice tree.
 import copy
 import datetime as dt
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from desktop.engine.interview.picks import answers_services, pick_names, picks, with_picks
@@ -49,6 +50,7 @@ class RegimeReason:
     questions: tuple[str, ...] = ()  # the questions whose answers decided it
     # out of scope because no one lives where the law applies: a summary folds it in with the others
     quiet: bool = False
+    waits_for: tuple[str, ...] = ()  # the questions still to answer before it is decided; then it does not apply yet
 
 
 @dataclass(frozen=True)
@@ -60,22 +62,33 @@ class Fired:
     value: object = None
 
 
-def regime_reasons(answers: dict, questions: Questions | None = None) -> dict[str, RegimeReason]:
-    """For each law the interview decides: whether it applies, and why, in one sentence."""
+def regime_reasons(answers: dict, questions: Questions | None = None, given: Collection[str] | None = None) -> dict[str, RegimeReason]:
+    """For each law the interview decides: whether it applies, and why, in one sentence.
+
+    `given`: the questions the owner has answered so far (None: all of them, as in a saved profile). A law
+    whose deciding questions are asked but not all given is not decided yet, and says what it waits for."""
     questions = questions or load_questions()
-    return _reasons(questions, resolve(questions, answers))
+    return _reasons(questions, resolve(questions, answers), given)
 
 
-def _reasons(questions: Questions, resolved: dict) -> dict[str, RegimeReason]:
+def _reasons(questions: Questions, resolved: dict, given: Collection[str] | None = None) -> dict[str, RegimeReason]:
     find = lookup(resolved)
     found = {}
     for rule in questions.regimes:
         index = next(i for i, r in enumerate(rule.reasons) if r.when is None or r.when.holds(find))
         # The answers that decided it: those its reason names, and those the reasons before it did not find.
-        names = [n.split(".")[1] for r in rule.reasons[:index + 1] if r.when for n in r.when.names()]
+        names = tuple(dict.fromkeys(n.split(".")[1] for r in rule.reasons[:index + 1] if r.when for n in r.when.names()))
+        waits_for = tuple(n for n in names if n in resolved and n not in given) if given is not None else ()
         reason = rule.reasons[index]
-        found[rule.id] = RegimeReason(rule.id, reason.applies, reason.text, tuple(dict.fromkeys(names)), reason.quiet)
+        text = f"Decided once you answer {_questions_text(questions, waits_for)}" if waits_for else reason.text
+        found[rule.id] = RegimeReason(rule.id, reason.applies and not waits_for, text, names, reason.quiet and not waits_for, waits_for)
     return found
+
+
+def _questions_text(questions: Questions, ids) -> str:
+    """“Question one?” and “Question two?”, ending a sentence."""
+    texts = [questions.by_id[qid].text for qid in ids]
+    return join_words([f"“{text}”" for text in texts]) + ("" if texts[-1].endswith((".", "?", "!")) else ".")
 
 
 def fired_effects(questions: Questions, resolved: dict, regimes) -> list[Fired]:
@@ -96,11 +109,11 @@ def fired_effects(questions: Questions, resolved: dict, regimes) -> list[Fired]:
     return fired
 
 
-def _laws_in_few_words(ids: list[str], library: Library) -> str:
+def _laws_in_few_words(ids: list[str], library: Library, other: str = "other ") -> str:
     """Their titles, or "the 18 other US state laws" when they are many of one group."""
     groups = {library.regimes[r].group if r in library.regimes else "" for r in ids}
     if len(ids) > 3 and len(groups) == 1 and "" not in groups:
-        return f"the {len(ids)} other {groups.pop()}"
+        return f"the {len(ids)} {other}{groups.pop()}"
     return join_words([library.regimes[r].title if r in library.regimes else r for r in ids])
 
 
@@ -289,14 +302,15 @@ def _effect_lines(fired: list[Fired], library: Library, ticked) -> list[str]:
 
 
 def answer_effects(answers: dict, library: Library, questions: Questions | None = None,
-                   profile: Profile | None = None) -> list[AnswerEffect]:
-    """What each asked question's answer changes (in `profile`, or a new one), then what each law that applies brings."""
+                   profile: Profile | None = None, given: Collection[str] | None = None) -> list[AnswerEffect]:
+    """What each asked question's answer changes (in `profile`, or a new one), then what each law that applies brings.
+    A law is explained as decided only once its questions are `given` (see `regime_reasons`)."""
     questions = questions or load_questions()
     start = profile if profile is not None else start_profile(library, questions=questions)
     ticked = set(apply_answers(start, answers, library, questions).practices)
     resolved = resolve(questions, with_picks(answers, questions, library))
-    reasons = _reasons(questions, resolved)
-    regimes = [r for r, reason in reasons.items() if reason.applies]
+    reasons = _reasons(questions, resolved, given)
+    regimes = [r for r, reason in _reasons(questions, resolved).items() if reason.applies]  # what finishing now does
     fired = _fired(questions, resolved, regimes, library)
     result = []
     for question in questions.questions:
@@ -304,7 +318,8 @@ def answer_effects(answers: dict, library: Library, questions: Questions | None 
             continue
         lines = _effect_lines([f for f in fired if f.question is question], library, ticked)
         deciding = [reason for reason in reasons.values() if question.id in reason.questions]
-        lines += [reason.text for reason in deciding if not reason.quiet]
+        lines += [reason.text for reason in deciding if not reason.quiet and not reason.waits_for]
+        lines += _waiting_lines([reason for reason in deciding if reason.waits_for], questions, library)
         if quiet := [r.regime for r in deciding if r.quiet]:
             lines.append(f"Not covered, as you have not said that people live where {'they apply' if len(quiet) > 1 else 'it applies'}: "
                          f"{_laws_in_few_words(quiet, library)}.")
@@ -319,6 +334,15 @@ def answer_effects(answers: dict, library: Library, questions: Questions | None 
             title = library.regimes[regime_id].title if regime_id in library.regimes else regime_id
             result.append(AnswerEffect(None, f"Because {title} applies", "", tuple(lines)))
     return result
+
+
+def _waiting_lines(waiting: list[RegimeReason], questions: Questions, library: Library) -> list[str]:
+    """One line for each set of questions some laws still wait for: “Whether PIPEDA applies is decided once you answer …”."""
+    by_questions: dict[tuple[str, ...], list[str]] = {}
+    for reason in waiting:
+        by_questions.setdefault(reason.waits_for, []).append(reason.regime)
+    return [f"Whether {_laws_in_few_words(ids, library, other='')} {'apply' if len(ids) > 1 else 'applies'} "
+            f"is decided once you answer {_questions_text(questions, waits_for)}" for waits_for, ids in by_questions.items()]
 
 
 def profile_changes(before: Profile, after: Profile, library: Library) -> list[str]:
