@@ -324,3 +324,12 @@ def test_a_reopened_interview_keeps_an_item_the_owner_typed_into_an_option():
     again = apply_answers(profile, {**profile.answers, "forums": True}, LIBRARY)
     assert "the studio's booking system" in again.practices["share.service_providers"]["tasks"]
     assert "community.forums" in again.practices
+
+
+def test_an_answer_says_nothing_of_an_option_whose_practice_stays_unticked():
+    """A new user ticked health information and read "Sets “Kinds of sensitive information you sell”…", though the gym
+    sells nothing: the answer also fills the sale practice's list, which only matters once that practice is ticked."""
+    answers = {**OREGON_TICKETS, "sensitive_kinds": ["health, injuries, pregnancy or disabilities"]}
+    [effect] = [e for e in answer_effects(answers, LIBRARY) if e.question and e.question.id == "sensitive_kinds"]
+    assert any("Kinds of sensitive information you ask for" in line for line in effect.lines)
+    assert not any("sell" in line for line in effect.lines), effect.lines

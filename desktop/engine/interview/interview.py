@@ -282,7 +282,7 @@ def _effect_lines(fired: list[Fired], library: Library, ticked) -> list[str]:
             option = split_option(key)
             if option is None:
                 lines.append(f"Sets {field_label(key).lower()} to {_value_text(value, library)}.")
-            elif option[0] in library.practices and option[1] in library.practices[option[0]].options:
+            elif option[0] in ticked and option[0] in library.practices and option[1] in library.practices[option[0]].options:
                 title = library.practices[option[0]].options[option[1]].title.split(" (")[0]
                 lines.append(f"Sets “{title}” to {_value_text(value, library)}.")
         for key, value in item.effect.options:

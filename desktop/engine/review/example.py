@@ -43,17 +43,19 @@ EXAMPLE_KEEP = {
         "Device identifiers and cookie identifiers: for 12 months",
         "Your settings and preferences: until you change them or close your account",
         "Interests we infer: for 12 months, or until you opt out",
-        "Your profile details, and content you create or upload, such as photos: until you delete them or close your account",
-        "Which emails you open: for 12 months",
-        "The address of your social network profile, and what you have liked there: until you close your account",
-        "A parent's email address: until the parent answers, or for 30 days at most",
     ],
 }
 EXAMPLE_ANSWERS.update(EXAMPLE_KEEP)
+# The all-practices profile also keeps what only its extra practices collect (a period for information the policy
+# never says it collects is a warning, so the example company does not give these).
 EXAMPLE_RETENTION = {"retention.criteria": {
     "account_period": EXAMPLE_KEEP["keep_accounts"], "payment_period": EXAMPLE_KEEP["keep_billing"],
     "logs_period": EXAMPLE_KEEP["keep_logs"], "support_period": EXAMPLE_KEEP["keep_support"],
-    "more_periods": EXAMPLE_KEEP["keep_other"],
+    "more_periods": EXAMPLE_KEEP["keep_other"] + [
+        "Your profile details, and content you create or upload, such as photos: until you delete them or close your account",
+        "The address of your social network profile, and what you have liked there: until you close your account",
+        "A parent's email address: until the parent answers, or for 30 days at most",
+    ],
 }}
 
 
