@@ -25,7 +25,15 @@ from PySide6.QtWidgets import (
 
 from desktop import HAVE_A_LAWYER, NOT_LEGAL_ADVICE
 from desktop.engine.language.words import join_words
-from desktop.engine.review.coverage import COVERED, MISSING, NOT_REQUIRED, REWORDED, detail_words, with_suggestions
+from desktop.engine.review.coverage import (
+    COVERED,
+    MISSING,
+    NOT_REQUIRED,
+    REWORDED,
+    detail_words,
+    ruled_out_stating,
+    with_suggestions,
+)
 from desktop.ui.compliance_model import (
     CITATION_ROLE,
     CLAUSES_ROLE,
@@ -245,8 +253,16 @@ class CompliancePanel(QWidget):
         self.add.setVisible(wanted and bool(practices))
         self.show_clause.setVisible(state in (COVERED, REWORDED))
         self.suggestion.setVisible(wanted)
-        self.suggestion.setText("No practice in the clause library says this; write a clause of your own.")
+        self.suggestion.setText(self._nothing_to_add(index.data(ID_ROLE)))
         self._show_suggestion()
+
+    def _nothing_to_add(self, requirement_id: str) -> str:
+        """Why no practice is offered: the interview ruled each out, or the library has none."""
+        ruled = ruled_out_stating(self.session.profile, self.library, requirement_id)
+        if ruled:
+            return (f"Your interview answers rule out {escape(join_words(ruled))}. If the law does not ask this of you, "
+                    "say why below; or change your answer in the interview.")
+        return "No practice in the clause library says this; write a clause of your own."
 
     def _missing_text(self, details: tuple[str, ...]) -> str:
         if details:

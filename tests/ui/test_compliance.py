@@ -2,9 +2,11 @@
 requirement goes to its clause; keyboard and screen readers can do all of it."""
 
 import pytest
+from businesses import BRISTOL_SHOP
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from desktop.engine.interview.interview import new_profile
 from desktop.engine.review.coverage import COVERED, MISSING, NOT_REQUIRED, REWORDED, coverage
 from desktop.engine.review.example import example_profile
 from desktop.ui.compliance_model import (
@@ -289,3 +291,18 @@ def test_a_requirement_marked_not_required_with_a_reason_shows_so_and_undoes(qtb
     click(qtbot, panel.unmark)
     wait_rendered(qtbot, window)
     assert session.profile.not_required == {} and row_state(panel, rep) == MISSING
+
+
+def test_a_requirement_whose_practice_the_interview_ruled_out_says_so_instead_of_a_dead_end(qtbot, bundled_window):
+    """A second new user's UK gym, for a general audience: "No practice in the clause library says this" on the
+    children's-consent requirement, though the library has one, which the interview had ruled out."""
+    window = bundled_window
+    window.session.replace(new_profile(BRISTOL_SHOP, window.session.library))
+    wait_rendered(qtbot, window)
+    window.go_compliance()
+    panel = window.compliance
+    assert panel.select_requirement("uk_gdpr.children") and row_state(panel, "uk_gdpr.children") == MISSING
+    shown = panel.suggestion.text()
+    assert "Your interview answers rule out “Children in Europe and the UK: a parent" in shown
+    assert "you answered “general audience” to “Who is your service made for?”" in shown.replace("&quot;", '"')
+    assert "No practice in the clause library says this" not in shown and panel.suggestion.isVisible()

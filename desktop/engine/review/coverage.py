@@ -29,6 +29,7 @@ from desktop.engine.policy.place import OPTION
 from desktop.engine.policy.statements import stated_facts
 from desktop.engine.profile.fields import label, need_holds
 from desktop.engine.profile.profile import Profile
+from desktop.engine.profile.questions import answer_text
 from desktop.engine.reference.regimes import Regime, Requirement, applicable
 
 COVERED, REWORDED, MISSING, NOT_REQUIRED = "covered", "reworded", "missing", "not required"
@@ -123,6 +124,18 @@ def is_complete(result: dict[str, RegimeCoverage]) -> bool:
     """True when no chosen regime misses a requirement (rewordings to check and requirements marked
     not required do not count as missing)."""
     return not any(regime.missing for regime in result.values())
+
+
+def ruled_out_stating(profile: Profile, library: Library, requirement_id: str) -> list[str]:
+    """Why no practice is offered for a missing requirement: each practice that would state it but an
+    interview answer rules out, as “Title” (you answered “…” to “…”)."""
+    found = []
+    for item in ruled_out(profile, library):
+        practice = library.practices.get(item.practice_id)
+        if practice and any(requirement_id in clause.regimes for clause in practice.clauses):
+            answer = answer_text(item.question, profile.answers.get(item.question.id))
+            found.append(f"“{practice.title}” (you answered “{answer}” to “{item.question.text}”)")
+    return list(dict.fromkeys(found))
 
 
 def option_key(practice_id: str, option: str) -> str:
