@@ -21,6 +21,7 @@ from desktop.engine.interview.interview import (
     start_profile,
 )
 from desktop.engine.library.loader import load_library
+from desktop.engine.policy.assemble import assemble
 from desktop.engine.profile.profile import ProfileError, ordered_regimes, profile_from_dict, profile_to_dict
 from desktop.engine.profile.questions import CHOICE, LIST, SERVICES, TEXT, YES_NO, QuestionsError, parse_questions
 from desktop.engine.review.checks import check
@@ -44,8 +45,9 @@ def test_the_questions_file_agrees_with_the_library():
     assert question_faults(QUESTIONS, LIBRARY) == []
     # five ask how long things are kept, eight about sensitive data, six decide the US state laws (asked for US
     # customers only), two where the business is, one picks services, two name Canada's person in charge, one
-    # asks whether the website acts on Global Privacy Control, one lists the site's own cookies
-    assert 20 <= len(QUESTIONS.questions) <= 61
+    # asks whether the website acts on Global Privacy Control, one lists the site's own cookies, one asks about
+    # information taken in person or by phone
+    assert 20 <= len(QUESTIONS.questions) <= 62
     assert {q.type for q in QUESTIONS.questions} == {YES_NO, CHOICE, TEXT, LIST, SERVICES}
     assert all(q.why and len(q.why) < 130 for q in QUESTIONS.questions), "each `why` is one line"
 
@@ -333,3 +335,12 @@ def test_an_answer_says_nothing_of_an_option_whose_practice_stays_unticked():
     [effect] = [e for e in answer_effects(answers, LIBRARY) if e.question and e.question.id == "sensitive_kinds"]
     assert any("Kinds of sensitive information you ask for" in line for line in effect.lines)
     assert not any("sell" in line for line in effect.lines), effect.lines
+
+
+def test_a_business_that_collects_in_person_has_a_policy_that_covers_it():
+    """A second new user's climbing gym takes health answers and waivers at the front desk; its policy said it
+    does not cover information got in person."""
+    excluded = "It does not cover information we get in other ways, such as by phone or in person"
+    assert excluded in assemble(new_profile(OREGON_TICKETS, LIBRARY), LIBRARY).plain_text()
+    text = assemble(new_profile({**OREGON_TICKETS, "offline": True}, LIBRARY), LIBRARY).plain_text()
+    assert excluded not in text and "and to what you give us in person or by phone" in text
