@@ -5,7 +5,7 @@ Montreal café, neither with accounts."""
 import datetime as dt
 
 import pytest
-from businesses import BRISTOL_SHOP, CHILDREN_APP, MONTREAL_CAFE, TEXAS_STUDIO
+from businesses import BRISTOL_SHOP, CHILDREN_APP, MONTREAL_CAFE, OREGON_TICKETS, TEXAS_STUDIO
 
 from desktop.engine.interview.interview import new_profile
 from desktop.engine.policy.assemble import assemble
@@ -134,3 +134,24 @@ def test_a_childrens_service_tells_parents_of_a_change_directly_and_asks_again(b
     sentence = "we will tell parents directly and ask for their consent again"
     assert sentence in _text(CHILDREN_APP, bundled_library)
     assert sentence not in _text(BRISTOL_SHOP, bundled_library)
+
+
+# A second new user's gym: "…heart conditions, epilepsy or other conditions our staff should know about in an
+# emergency and whether you are pregnant" ran two items together.
+def test_list_items_with_commas_of_their_own_are_kept_apart_by_semicolons(bundled_library):
+    items = ["injuries, heart conditions or epilepsy our staff should know about", "whether you are pregnant"]
+    answers = {**TEXAS_STUDIO, "sensitive_what": items}
+    text = _text(answers, bundled_library)
+    assert "injuries, heart conditions or epilepsy our staff should know about; and whether you are pregnant" in text
+
+
+# A second new user's UK-only gym read "a legal duty under the law of the European Union, of an EU country or of
+# the UK": the law named is that of the places the chosen laws cover.
+@pytest.mark.parametrize("answers, law", [
+    ({**BRISTOL_SHOP, "user_places": ["the United Kingdom"]}, "a legal duty under UK law"),
+    ({**OREGON_TICKETS, "transfers_abroad": True}, "a legal duty under the law of the European Union or of an EU country"),
+    (BRISTOL_SHOP, "a legal duty under the law of the European Union, of an EU country or of the UK"),
+], ids=["UK only", "EU only", "UK and EU"])
+def test_a_legal_duty_names_the_law_of_the_places_served(bundled_library, answers, law):
+    duties = [b for b in _blocks(answers, bundled_library) if ": a legal duty under " in b]
+    assert duties and all(law in b for b in duties), duties

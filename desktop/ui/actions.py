@@ -158,7 +158,7 @@ def build_actions(window) -> Actions:
         go_compliance=_action(window, "Co&mpliance Checklist", window.go_compliance, "Ctrl+6"),
         go_outline=_action(window, "Policy &Outline", window.go_outline, "Ctrl+7"),
         go_preview=_action(window, "P&review", window.preview.setFocus, "Ctrl+3"),
-        go_clause=_action(window, "&Clause Wording", window.clause_editor.focus_text, "Ctrl+4"),
+        go_clause=_action(window, "&Clause Wording", window.go_clause_wording, "Ctrl+4"),
         go_problems=_action(window, "Pro&blems", window.problems.setFocus, "Ctrl+5"),
         zoom_in=_action(window, "Zoom &In", lambda: window.preview.zoom(1), Key.ZoomIn, tip="Make the policy's page larger"),
         zoom_out=_action(window, "Zoom O&ut", lambda: window.preview.zoom(-1), Key.ZoomOut, tip="Make the policy's page smaller"),

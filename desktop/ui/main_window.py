@@ -22,6 +22,7 @@ from desktop.ui.controller import Controller
 from desktop.ui.dialogs import WindowView, show_about
 from desktop.ui.live import LiveDocument
 from desktop.ui.outline import FindBar, PolicyOutline
+from desktop.ui.page_writer import clause_at
 from desktop.ui.practice_panel import PracticePanel
 from desktop.ui.preview import PolicyPreview
 from desktop.ui.problems import ProblemDetails, ProblemsView
@@ -247,6 +248,14 @@ class MainWindow(QMainWindow):
             self.find_in_policy()
         else:
             self.find_practice()
+
+    def go_clause_wording(self) -> None:
+        """Ctrl+4: the reword pane, on the clause chosen, else the one at the preview's cursor, else the policy's first."""
+        clause_id = self.clause_editor.clause_id or clause_at(self.preview.textCursor().block())
+        if clause_id is None and self.live.document is not None:
+            clause_id = next(iter(self.live.document.clause_sections()), None)
+        if clause_id is not None:
+            self.select_clause(clause_id, focus=True)
 
     def select_clause(self, clause_id: str, focus: bool = False) -> None:
         self._reword(clause_id)

@@ -7,7 +7,7 @@ personal information need one: statistics that identify no one do not.
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
 from desktop.engine.facts.model import SALE, Fact, StatedFact
@@ -118,10 +118,17 @@ _WORDING = {
 _WITHDRAW = "by emailing us at {{company.contact_email}}"  # consent with no better way declared
 
 
-def basis_wording(basis: Basis) -> str:
-    """“your consent, which you can take back at any time by …”: the basis as the policy says it."""
+# Whose law sets a legal duty, by the laws the profile chose: only the EU's, only the UK's, or either.
+_DUTY_LAW = {("gdpr",): "the law of the European Union or of an EU country", ("uk_gdpr",): "UK law"}
+
+
+def basis_wording(basis: Basis, chosen: Collection[str] = ()) -> str:
+    """“your consent, which you can take back at any time by …”: the basis as the policy says it. A legal duty
+    names the law of the places the `chosen` laws cover (a UK business serving no one in the EU: UK law)."""
     detail = basis.detail or (_WITHDRAW if basis.kind == CONSENT else "")
-    return _WORDING[basis.kind].format(detail=detail) if basis.kind else ""
+    wording = _WORDING[basis.kind].format(detail=detail) if basis.kind else ""
+    duty_law = _DUTY_LAW.get(tuple(law for law in ("gdpr", "uk_gdpr") if law in chosen))
+    return f"a legal duty under {duty_law}" if basis.kind == LEGAL_OBLIGATION and duty_law else wording
 
 
 def interests(stated: list[StatedFact], vocabulary: Vocabulary) -> list[str]:

@@ -121,7 +121,7 @@ def _prepared(profile: Profile, library: Library, notice: str = ""):
                                         profile.wording_confirmed, lookup.for_practice, lookup.options_of, profile.overrides)
     facts += service_facts(lookup.services)
     facts += cookie_consent_facts(lookup.services, facts, library.vocabulary)
-    lookup.generated = Generated(facts, library.vocabulary, library.regimes.values())
+    lookup.generated = Generated(facts, library.vocabulary, library.regimes.values(), profile.regimes)
     if notice:
         included = included_clauses(library, profile, lookup, notice)
     numbers = {section_id: index for index, section_id in enumerate(included, start=1)}

@@ -249,13 +249,17 @@ class Renderer:
             return [self._gap("missing", f"{clause.practice}.{name}", clause, f"Option {title!r} of practice {clause.practice!r} is empty.",
                               title, practice_place(clause.practice, name))]
         if isinstance(value, list):
+            # items with commas of their own are kept apart by semicolons: "heart conditions, epilepsy or other
+            # conditions; and whether you are pregnant"
+            apart = any("," in item for item in value)
+            between, last = ("; ", "; and ") if apart else (", ", " and ")
             runs: list[Run] = []
             for index, item in enumerate(value):
                 runs.extend(self._expand(typographic_quotes(item), clause, style, depth + 1))
                 if index < len(value) - 2:
-                    runs.append(styled(style, ", "))
+                    runs.append(styled(style, between))
                 elif index == len(value) - 2:
-                    runs.append(styled(style, " and "))
+                    runs.append(styled(style, last))
             return runs
         if isinstance(value, bool):
             return [styled(style, "yes" if value else "no")]

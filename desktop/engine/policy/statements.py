@@ -104,8 +104,9 @@ class Generated:
     """The lists `{{facts:NAME}}` stands for, each worked out from the facts when first asked.
     The laws declare which lists they offer, of which kind, and how the data categories group."""
 
-    def __init__(self, stated: list[StatedFact], vocabulary: Vocabulary, laws: Iterable[Regime]):
-        self.stated, self.vocabulary = stated, vocabulary
+    def __init__(self, stated: list[StatedFact], vocabulary: Vocabulary, laws: Iterable[Regime], chosen: Iterable[str] = ()):
+        """`chosen`: the ids of the laws the profile chose (the legal bases name their law)."""
+        self.stated, self.vocabulary, self.chosen = stated, vocabulary, tuple(chosen)
         self.offered = generated_lists(laws)
         self._lists: dict[str, list[str]] = {}
         self._tables: dict[str, dict[str, LawRow]] = {}
@@ -163,7 +164,7 @@ class Generated:
         its purposes. A purpose with no basis is left out (the checks name it)."""
         groups: dict[str, list[str]] = {}
         for basis in purpose_bases(self.stated, self.vocabulary):
-            if wording := basis_wording(basis):
+            if wording := basis_wording(basis, self.chosen):
                 groups.setdefault(wording, []).append(self.vocabulary.purposes[basis.purpose].title)
         lines = [f"{join_words([titles[0], *map(lower_first, titles[1:])])}: {wording}" for wording, titles in groups.items()]
         return lines + self._explicit_consent(law)
