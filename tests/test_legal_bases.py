@@ -66,7 +66,11 @@ def test_the_shop_built_through_the_interview_gives_every_purpose_a_basis_withou
 def test_legal_obligation_means_eu_or_uk_law_and_other_countries_requests_are_a_legitimate_interest():
     profile = shop(share__protect={}, share__legal={})
     items = bases(profile)
-    assert basis_of(items, "Meeting our legal duties") == "a legal duty under the law of the European Union, of an EU country or of the UK"
+    assert "gdpr" in profile.regimes and "uk_gdpr" not in profile.regimes  # the law of the places served: the EU's here
+    assert basis_of(items, "Meeting our legal duties") == "a legal duty under the law of the European Union or of an EU country"
+    profile.regimes = [*profile.regimes, "uk_gdpr"]
+    assert basis_of(bases(profile), "Meeting our legal duties") == ("a legal duty under the law of the European Union, "
+                                                                   "of an EU country or of the UK")
     protect = basis_of(items, "Enforcing our terms and protecting rights and safety")
     assert protect.startswith("our legitimate interest in") and "requests from courts and the police" in protect
     assert not any("lawful requests" in item and "legal duty" in item for item in items)
