@@ -3,7 +3,6 @@ are said "your EU representative if you have one" and was covered while Problems
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from desktop.ui.main_window import MainWindow
 from ui.helpers import wait_rendered
 
 
@@ -20,24 +19,17 @@ def rows_about_the_representative(model) -> list[tuple[str, str]]:
     return found
 
 
-def test_every_checklist_row_on_the_representative_agrees_with_the_problems(qtbot, bundled_library, settings):
-    window = MainWindow(bundled_library, settings)
-    window.show()
-    qtbot.waitExposed(window)
-    try:
-        window.controller.load_example(confirm=False)
-        window.session.set_regime("gdpr", True)
-        window.session.set_field("company.eu_representative", "")
-        wait_rendered(qtbot, window)
-        qtbot.mouseClick(window.left.tabBar(), Qt.MouseButton.LeftButton, pos=window.left.tabBar().tabRect(2).center())
-        assert window.left.currentWidget() is window.compliance
-        assert any("representative" in p.message for p in window.live.problems)
-        rows = rows_about_the_representative(window.compliance.model)
-        assert rows and all(state == "Missing" for _, state in rows), rows
-        window.session.set_field("company.eu_representative", "EU Rep Ltd, 1 Quay Street, Dublin, rep@eurep.example")
-        wait_rendered(qtbot, window)
-        assert not any("representative" in p.message for p in window.live.problems)
-        assert all(state == "Covered" for _, state in rows_about_the_representative(window.compliance.model))
-    finally:
-        window.session.undo_stack.setClean()
-        window.close()
+def test_every_checklist_row_on_the_representative_agrees_with_the_problems(qtbot, bundled_window):
+    window = bundled_window
+    window.session.set_regime("gdpr", True)
+    window.session.set_field("company.eu_representative", "")
+    wait_rendered(qtbot, window)
+    qtbot.mouseClick(window.left.tabBar(), Qt.MouseButton.LeftButton, pos=window.left.tabBar().tabRect(2).center())
+    assert window.left.currentWidget() is window.compliance
+    assert any("representative" in p.message for p in window.live.problems)
+    rows = rows_about_the_representative(window.compliance.model)
+    assert rows and all(state == "Missing" for _, state in rows), rows
+    window.session.set_field("company.eu_representative", "EU Rep Ltd, 1 Quay Street, Dublin, rep@eurep.example")
+    wait_rendered(qtbot, window)
+    assert not any("representative" in p.message for p in window.live.problems)
+    assert all(state == "Covered" for _, state in rows_about_the_representative(window.compliance.model))
