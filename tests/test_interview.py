@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from desktop.engine.interview.faults import question_faults
 from desktop.engine.interview.interview import (
-    answer_contradictions,
     answer_effects,
     apply_answers,
     asked,
@@ -20,6 +19,7 @@ from desktop.engine.interview.interview import (
     regime_reasons,
     start_profile,
 )
+from desktop.engine.interview.ruled_out import answer_contradictions
 from desktop.engine.library.loader import load_library
 from desktop.engine.policy.assemble import assemble
 from desktop.engine.profile.profile import ProfileError, ordered_regimes, profile_from_dict, profile_to_dict

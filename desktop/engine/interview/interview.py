@@ -34,7 +34,7 @@ from desktop.engine.profile.questions import (
 )
 from desktop.engine.reference.vocabulary import spoken
 
-__all__ = ["apply_answers", "asked", "answer_effects", "answer_contradictions", "keep_owner_edits", "load_questions", "new_profile",
+__all__ = ["apply_answers", "asked", "answer_effects", "keep_owner_edits", "load_questions", "new_profile",
            "profile_changes", "regime_reasons", "start_profile"]
 
 
@@ -370,41 +370,3 @@ def profile_changes(before: Profile, after: Profile, library: Library) -> list[s
     if changed:
         lines.append(f"Changes the options of {_quoted(titles(changed))}.")
     return lines or ["Changes nothing: the profile already follows these answers."]
-
-
-# Answers that a ticked practice contradicts
-
-@dataclass(frozen=True)
-class AnswerContradiction:
-    question: Question
-    practice_id: str
-    message: str
-
-
-def answer_contradictions(profile: Profile, library: Library, questions: Questions | None = None) -> list[AnswerContradiction]:
-    """A ticked practice that an answer the owner gave rules out (only answers saved in the profile count)."""
-    return [found for found in ruled_out(profile, library, questions) if found.practice_id in profile.practices]
-
-
-def ruled_out(profile: Profile, library: Library, questions: Questions | None = None) -> list[AnswerContradiction]:
-    """Every practice of the library, ticked or not, that an answer the owner gave rules out: what
-    the business does not do, so nothing should offer to tick it."""
-    questions = questions or load_questions()
-    given = {k: v for k, v in profile.answers.items() if k in questions.by_id and v is not None}
-    if not given:
-        return []
-    resolved = resolve(questions, given)
-    regimes = [r for r, reason in _reasons(questions, resolved).items() if reason.applies]
-    found = []
-    for item in fired_effects(questions, resolved, regimes):
-        question = item.question
-        if question is None or question.id not in given:
-            continue
-        for practice_id in item.effect.conflicts:
-            if practice_id in library.practices:
-                why = f": {item.effect.reason}" if item.effect.reason else ""
-                message = (f"“{library.practices[practice_id].title}” is ticked, but you answered "
-                           f"“{answer_text(question, item.value)}” to “{question.text}”{why}. "
-                           "Untick it, or change your answer in the interview.")
-                found.append(AnswerContradiction(question, practice_id, message))
-    return found

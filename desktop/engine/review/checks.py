@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from desktop.engine.facts.grammar import contradictions, describe
 from desktop.engine.facts.memo import remembered_contradictions
 from desktop.engine.facts.model import StatedFact
-from desktop.engine.interview.interview import answer_contradictions
+from desktop.engine.interview.ruled_out import answer_contradictions
 from desktop.engine.language.markup import refused_links
 from desktop.engine.language.words import join_words
 from desktop.engine.library.model import Library

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from desktop.engine.facts.rules import contradictions_adding
 from desktop.engine.facts.sensitive import sensitive_collected
-from desktop.engine.interview.interview import ruled_out
+from desktop.engine.interview.ruled_out import ruled_out
 from desktop.engine.library.model import Clause, Library, Practice
 from desktop.engine.policy.assemble import appearing, assemble, condition_lookup
 from desktop.engine.policy.document import Document
