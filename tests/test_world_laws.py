@@ -235,3 +235,12 @@ def test_a_profile_saved_with_the_eu_or_uk_question_means_both_places(tmp_path, 
     assert {"gdpr", "uk_gdpr"} <= set(laws_and_reasons(profile))
     path.write_text(json.dumps({"schema_version": 2, "answers": {"eu_users": False}}), encoding="utf-8")
     assert load_profile(path).answers["user_places"] == []
+
+
+def test_coppa_reaches_a_business_abroad_only_with_users_in_the_united_states(bundled_library):
+    """A third new user's English piano teacher, some pupils under 13, no one in the US: COPPA was said to apply."""
+    mixed = {**BRISTOL_SHOP, "children": "mixed: we know some users are under 13"}
+    assert "coppa" not in new_profile(mixed, bundled_library, TODAY).regimes
+    assert "COPPA, a US law, does not apply" in regime_reasons(mixed)["coppa"].text
+    assert regime_reasons({**mixed, "california_users": True})["coppa"].applies
+    assert regime_reasons({**mixed, "business_country": "United States"})["coppa"].applies
