@@ -95,8 +95,18 @@ def test_a_list_shows_a_bullet_per_item_and_is_written_back_as_its_one_token(bun
     assert template.count("{{opt.items}}") == 1 and template.count("{{opt.web_items}}") == 1
     assert "- {{opt.items}}\n- {{opt.web_items}}" in template
 
-    one_bullet_gone = lines[:2] + lines[3:]  # Backspace over one item: the list still comes from its option
-    assert lines_template(one_bullet_gone) == template
+    # Backspace over one bullet: what the box shows is what the policy says, the list the user's own words now
+    one_bullet_gone = lines_template(lines[:2] + lines[3:])
+    assert "{{opt.items}}" not in one_bullet_gone and "the kind of device you use" not in one_bullet_gone
+    assert "- your IP address, which can show roughly where you are, such as your country or city\n" in one_bullet_gone
+    assert "- the parts of {{the service}} you use and the links you click\n" in one_bullet_gone  # its tokens kept
+    assert "- {{opt.web_items}}" in one_bullet_gone  # the other list stands as shown
+    words = Words(" (with a time stamp)")
+    typed = lines[:1] + [Line("li", (*lines[1].parts, words))] + lines[2:]
+    assert "- your IP address, which can show roughly where you are, such as your country or city (with a time stamp)" in (
+        lines_template(typed))
+    moved = lines[:1] + [lines[2], lines[1]] + lines[3:]
+    assert "{{opt.items}}" not in lines_template(moved)
     without_the_list = [line for line in lines if not (line.parts and getattr(line.parts[0], "source", "") == "opt.items")]
     assert "{{opt.items}}" not in lines_template(without_the_list)
 

@@ -48,6 +48,10 @@ def _piece_values(pieces: list[Piece]) -> list[tuple[str, str, bool]]:
     return [(piece.source, piece.shown, piece.missing) for piece in pieces]
 
 
+def _texts(lines) -> list[tuple[str, str]]:
+    return [(line.kind, line.text) for line in lines]
+
+
 class ClauseEditor(QWidget):
     clause_chosen = Signal(str)
 
@@ -253,7 +257,10 @@ class ClauseEditor(QWidget):
         """Refill the box when the wording changed elsewhere (undo, reset, a fix) or a value in it did."""
         lines = self._lines(wording)
         unchanged = not force and wording == self._written
-        if unchanged and _piece_values(self.text.pieces()) == _piece_values([p for ln in lines for p in ln.parts if isinstance(p, Piece)]):
+        shown = self.text.lines()
+        if unchanged and (_piece_values([p for ln in shown for p in ln.parts if isinstance(p, Piece)])
+                          == _piece_values([p for ln in lines for p in ln.parts if isinstance(p, Piece)])
+                          or _texts(shown) == _texts(lines)):  # the user's own edit, reading as it will: no refill under the cursor
             return
         if force:  # a clause just opened is read from its start
             self.text.set_lines(lines)

@@ -321,3 +321,24 @@ def test_a_pause_in_the_typing_starts_a_new_undo_step(qtbot, example_window, mon
     qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     wait_rendered(qtbot, example_window)
     assert "contact.details" not in example_window.session.profile.overrides
+
+
+def test_removing_or_changing_one_bullet_of_a_list_makes_the_list_the_user_s_own_words(qtbot, bundled_window):
+    """A third new user deleted "the words you search for on the Site" with Backspace: the policy kept it, and typing
+    after it split into bullets in another order than the box showed."""
+    click_clause(qtbot, bundled_window.preview, "collect.automatic")
+    box = bundled_window.clause_editor.text
+    item = "the words you search for on the Platform"
+    box.setFocus()
+    _cursor_to(box, box.toPlainText().index(item) + len(item))
+    qtbot.keyClick(box, Qt.Key.Key_Backspace)
+    wait_rendered(qtbot, bundled_window)
+    shown = _preview_text_of(bundled_window.preview, "collect.automatic")
+    assert item not in shown and "the company that gives you internet access" in shown
+    assert bundled_window.clause_editor.state.text().startswith("Your own wording.")
+    qtbot.keyClicks(box, "the pieces you practise")
+    wait_rendered(qtbot, bundled_window)
+    shown = _preview_text_of(bundled_window.preview, "collect.automatic")
+    assert "the pieces you practise" in shown and _box_lines(box) == shown
+    wording = bundled_window.session.profile.overrides["collect.automatic"]
+    assert "{{opt.items}}" not in wording and "- the parts of {{the service}} you use" in wording

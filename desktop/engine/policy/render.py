@@ -169,10 +169,24 @@ class Renderer:
             runs = capitalised(runs)
         return _words(runs)
 
-    def list_item_words(self, template: BlockTemplate, clause: Clause) -> list[tuple[str, bool]]:
-        """The bullets a list paragraph shows, each in words and whether it holds a gap: one a list
-        item for a paragraph that is a whole list token (`- {{opt.examples}}`), else one."""
-        return [_words(runs) for runs in self._list_items(template, clause)]
+    def list_item_words(self, template: BlockTemplate, clause: Clause) -> list[tuple[str, bool, str]]:
+        """The bullets a list paragraph shows, each in words, whether it holds a gap, and its text with its
+        tokens: one a list item for a paragraph that is a whole list token (`- {{opt.examples}}`), else one."""
+        shown = [_words(runs) for runs in self._list_items(template, clause)]
+        texts = self._list_item_texts(template, clause)
+        if len(texts) != len(shown):
+            texts = [template.text] * len(shown)
+        return [(words, gap, text) for (words, gap), text in zip(shown, texts, strict=True)]
+
+    def _list_item_texts(self, template: BlockTemplate, clause: Clause) -> list[str]:
+        """The texts `_list_items` makes its bullets from, tokens and all."""
+        whole = TOKEN.fullmatch(template.text.strip())
+        name = whole.group(1).strip() if whole else ""
+        if name.startswith("opt.") and isinstance(value := self._options(clause).get(name[4:]), list) and value:
+            return [str(item) for item in value]
+        if name.startswith("facts:") and self.lookup.generated:
+            return list(self._generated(name[6:].strip(), clause)) or [template.text]
+        return [template.text]
 
     def holds(self, template: BlockTemplate, clause: Clause) -> bool:
         return template.condition is None or template.condition.holds(self.lookup.for_practice(clause.practice))

@@ -41,6 +41,9 @@ class Piece:
     bold: bool = False
     italic: bool = False
     item_of: int = 0  # one bullet of the n-th list a whole-list paragraph shows (0: not a list item)
+    item_at: int = 0  # which bullet of that list (from 1), of how many
+    items: int = 0
+    item_text: str = ""  # the item as written, tokens and all: what it becomes once the list is the user's own
 
 
 Part = Words | Piece
@@ -106,9 +109,7 @@ class Rewording:
                 if template.kind == "li" and (whole := TOKEN.fullmatch(template.text.strip())):
                     items = renderer.list_item_words(template, clause)
                     lists += len(items) > 1
-                    label = describe(whole.group(1)) + ("\nEach bullet is one item of this list." if len(items) > 1 else "")
-                    lines += [Line("li", (Piece(whole.group(1), shown, label, missing, item_of=lists if len(items) > 1 else 0),))
-                              for shown, missing in items]
+                    lines += _item_lines(whole.group(1), items, lists if len(items) > 1 else 0, describe)
                     continue
                 lines.append(Line(template.kind, tuple(_parts(template, clause, renderer, describe))))
         return lines
@@ -129,6 +130,18 @@ class Rewording:
             return TOKEN.sub(lambda match: self.renderer.token_words(match.group(1), clause)[0], text)
 
         return words
+
+
+_ITEM_NOTE = ("\nEach bullet is one item of this list. Change, remove or add a bullet, and the whole list "
+              "becomes your own words here: it no longer follows the option.")
+
+
+def _item_lines(source: str, items: list[tuple[str, bool, str]], group: int, describe) -> list[Line]:
+    """One bullet a list item, each a piece of list `group` (0: a list of one, an ordinary piece)."""
+    label = describe(source) + (_ITEM_NOTE if group else "")
+    return [Line("li", (Piece(source, shown, label, missing, item_of=group, item_at=at if group else 0,
+                              items=len(items) if group else 0, item_text=text if group else ""),))
+            for at, (shown, missing, text) in enumerate(items, start=1)]
 
 
 @contextmanager
@@ -173,11 +186,18 @@ def lines_template(lines: list[Line]) -> str:
     """The override text for these lines: words as written, pieces as their tokens."""
     out: list[str] = []
     previous = None
-    written: set[int] = set()  # the lists already written as their token: their other bullets add nothing
+    intact, written = _intact_lists(lines), set()
     for line in lines:
-        parts = tuple(part for part in line.parts if not (isinstance(part, Piece) and part.item_of in written))
-        written |= {part.item_of for part in parts if isinstance(part, Piece) and part.item_of}
-        body = _inline_template(parts).strip()
+        parts = []
+        for part in line.parts:
+            if not (isinstance(part, Piece) and part.item_of):
+                parts.append(part)
+            elif part.item_of not in intact:  # changed by the user: each bullet as its words, tokens and all
+                parts.append(Words(part.item_text, part.bold, part.italic))
+            elif part.item_of not in written:  # whole as shown: the list is its one token again
+                written.add(part.item_of)
+                parts.append(part)
+        body = _inline_template(tuple(parts)).strip()
         if not body:
             continue
         if previous is not None:
@@ -185,6 +205,22 @@ def lines_template(lines: list[Line]) -> str:
         out.append(("- " if line.kind == "li" else "") + body)
         previous = line.kind
     return "".join(out)
+
+
+def _intact_lists(lines: list[Line]) -> set[int]:
+    """The lists whose bullets all stand as shown: in order, one a line, on consecutive lines, with nothing added."""
+    found: dict[int, list[tuple[int, Piece, int]]] = {}
+    for number, line in enumerate(lines):
+        for part in line.parts:
+            if isinstance(part, Piece) and part.item_of:
+                found.setdefault(part.item_of, []).append((number, part, len(line.parts)))
+    intact = set()
+    for group, bullets in found.items():
+        numbers = [number for number, _, _ in bullets]
+        if (all(count == 1 for _, _, count in bullets) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+                and [piece.item_at for _, piece, _ in bullets] == list(range(1, bullets[0][1].items + 1))):
+            intact.add(group)
+    return intact
 
 
 def _inline_template(parts: tuple[Part, ...]) -> str:
