@@ -175,6 +175,8 @@ def test_the_states_no_one_lives_in_are_one_line_of_the_answer_s_effects(bundled
 
     effects = {e.question.id: e.lines for e in answer_effects(COLORADO_SHOP, bundled_library) if e.question}
     assert effects["us_states"] == (
+        # whether people in the US use the service also decides whether COPPA can reach a business abroad
+        "Your service is for a general audience and you know of no users under 13, so COPPA does not apply.",
         "Colorado: applies because you handle data of 100,000 or more Coloradans a year.",
         "Not covered, as you have not said that people live where they apply: the 18 other US state laws.")
 
