@@ -137,7 +137,8 @@ DISCLOSURES.update({
     "uk_gdpr.complaint": ("rights.gdpr_complaint", ["complain to us first", "acknowledge every complaint within 30 days",
                                                     "Information Commissioner's Office", "ico.org.uk"]),
     # PIPEDA, Schedule 1, and Quebec's Act respecting the protection of personal information in the private sector
-    "ca_pipeda.accountable": ("canada.officer", ["the person accountable for how we protect your", f"is: {OFFICER}", OFFICER_CONTACT]),
+    "ca_pipeda.accountable": ("canada.officer", ["the person accountable for how we protect your",
+                                                 f": {OFFICER}. How to reach them:", OFFICER_CONTACT]),
     "ca_pipeda.consent": ("canada.consent", ["only with your knowledge and consent", "withdraw your consent at any time"]),
     "ca_pipeda.kinds_and_use": ("canada.consent", ["this policy says what we collect, how and why"]),
     "ca_pipeda.access": ("canada.access", ["you can ask us what personal information", "we hold about you", "ask us to correct it"]),

@@ -78,8 +78,8 @@ def test_the_canada_section_reads_right_whatever_the_title(cafe):
     assert "and Quebec's law people in Quebec" not in cafe
     assert "and what Quebec law asks us to tell people in Quebec" in cafe
     assert "Our Owner and manager" not in cafe and "our Owner and manager" not in cafe
-    assert ("The person accountable for how we protect your personal information is: Owner and manager, Marie Tremblay. "
-            "Contact: " + OFFICER["privacy_officer_contact"] + ".") in cafe
+    assert ("The person accountable for how we protect your personal information: Owner and manager, Marie Tremblay. "
+            "How to reach them: " + OFFICER["privacy_officer_contact"] + ".") in cafe
     assert cafe.count("1234 avenue du Mont-Royal Est") == 1
 
 

@@ -62,7 +62,7 @@ def test_the_montreal_cafe_gets_quebec_law_and_pipeda_with_its_person_in_charge_
         cafe.set_field(key, value)
     assert codes_at(cafe, bundled_library, "company.privacy_officer") == []
     text = text_of(cafe, bundled_library)
-    assert ("The person accountable for how we protect your personal information is: Owner and Privacy Officer, Sophie Gagnon." in text
+    assert ("The person accountable for how we protect your personal information: Owner and Privacy Officer, Sophie Gagnon." in text
             and "“the person in charge of the protection of personal information”" in text)
     assert OFFICER["company.privacy_officer_contact"] in text
     assert "Office of the Privacy Commissioner of Canada" in text and "Commission d'accès à l'information" in text
