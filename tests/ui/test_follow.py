@@ -19,7 +19,7 @@ from ui.helpers import click_check, click_row, wait_rendered
 
 
 @pytest.fixture
-def bundled_window(qtbot, bundled_library, settings):
+def small_window(qtbot, bundled_library, settings):
     """The window on the real clause library with the example profile: a policy several pages long."""
     win = MainWindow(bundled_library, settings)
     win.resize(1024, 700)
@@ -59,8 +59,8 @@ def text_is_visible(preview, words: str) -> bool:
     return preview.viewport().rect().contains(rect.center())
 
 
-def test_ticking_a_practice_late_in_the_policy_scrolls_its_text_into_view_and_marks_it(qtbot, bundled_window):
-    window = bundled_window
+def test_ticking_a_practice_late_in_the_policy_scrolls_its_text_into_view_and_marks_it(qtbot, small_window):
+    window = small_window
     preview = window.preview
     assert "law.governing" not in window.session.profile.practices
     window.left.setCurrentIndex(1)
@@ -75,8 +75,8 @@ def test_ticking_a_practice_late_in_the_policy_scrolls_its_text_into_view_and_ma
     assert preview.extraSelections() == []
 
 
-def test_typing_in_a_field_still_waits_for_the_keys_to_stop(qtbot, bundled_window):
-    window = bundled_window
+def test_typing_in_a_field_still_waits_for_the_keys_to_stop(qtbot, small_window):
+    window = small_window
     window.go_company()
     field = window.form.fields["company.contact_email"].editor
     renders = window.live.renders
@@ -88,8 +88,8 @@ def test_typing_in_a_field_still_waits_for_the_keys_to_stop(qtbot, bundled_windo
     assert text_is_visible(window.preview, "hello@acme.example")
 
 
-def test_selecting_a_practice_shows_its_clause(qtbot, bundled_window):
-    window = bundled_window
+def test_selecting_a_practice_shows_its_clause(qtbot, small_window):
+    window = small_window
     window.left.setCurrentIndex(1)
     window.preview.verticalScrollBar().setValue(0)
     assert "contact.details" not in visible_clauses(window.preview)
@@ -99,8 +99,8 @@ def test_selecting_a_practice_shows_its_clause(qtbot, bundled_window):
     assert window.clause_editor.clause_id is None
 
 
-def test_the_outline_lists_the_sections_and_goes_to_one(qtbot, bundled_window):
-    window = bundled_window
+def test_the_outline_lists_the_sections_and_goes_to_one(qtbot, small_window):
+    window = small_window
     window.left.setCurrentIndex(OUTLINE_TAB)
     outline = window.outline
     sections = window.live.document.sections
@@ -122,8 +122,8 @@ def _open_find_in_preview(qtbot, window):
     return preview
 
 
-def test_find_in_the_policy_counts_steps_and_closes_with_escape(qtbot, bundled_window):
-    window = bundled_window
+def test_find_in_the_policy_counts_steps_and_closes_with_escape(qtbot, small_window):
+    window = small_window
     preview = _open_find_in_preview(qtbot, window)  # in the preview, Ctrl+F finds in it
     bar = window.find_bar
     assert bar.isVisible() and bar.field.hasFocus()
@@ -144,8 +144,8 @@ def test_find_in_the_policy_counts_steps_and_closes_with_escape(qtbot, bundled_w
     assert not bar.isVisible() and preview.extraSelections() == [] and preview.hasFocus()
 
 
-def test_ctrl_f_elsewhere_still_finds_a_practice(qtbot, bundled_window):
-    window = bundled_window
+def test_ctrl_f_elsewhere_still_finds_a_practice(qtbot, small_window):
+    window = small_window
     window.activateWindow()
     qtbot.waitActive(window)
     window.go_company()
@@ -154,8 +154,8 @@ def test_ctrl_f_elsewhere_still_finds_a_practice(qtbot, bundled_window):
     assert not window.find_bar.isVisible() and window.practices.filter.hasFocus()
 
 
-def test_selecting_a_problem_shows_its_clause(qtbot, bundled_window):
-    window = bundled_window
+def test_selecting_a_problem_shows_its_clause(qtbot, small_window):
+    window = small_window
     window.session.set_override("contact.details", "Write to {{nonsense}}.")
     wait_rendered(qtbot, window)
     window.preview.verticalScrollBar().setValue(0)
@@ -167,8 +167,8 @@ def test_selecting_a_problem_shows_its_clause(qtbot, bundled_window):
     assert window.preview.flashed == "contact.details"
 
 
-def test_a_change_to_a_clause_already_on_screen_does_not_move_the_page(qtbot, bundled_window):
-    window = bundled_window
+def test_a_change_to_a_clause_already_on_screen_does_not_move_the_page(qtbot, small_window):
+    window = small_window
     preview = window.preview
     window.select_clause("share.service_providers")
     qtbot.wait(50)
@@ -181,8 +181,8 @@ def test_a_change_to_a_clause_already_on_screen_does_not_move_the_page(qtbot, bu
     assert preview.verticalScrollBar().value() == position
 
 
-def test_the_outline_marks_the_section_being_read(qtbot, bundled_window):
-    window = bundled_window
+def test_the_outline_marks_the_section_being_read(qtbot, small_window):
+    window = small_window
     window.left.setCurrentIndex(OUTLINE_TAB)
     window.outline.go_to(4)
     assert window.outline.currentRow() == 4
@@ -190,8 +190,8 @@ def test_the_outline_marks_the_section_being_read(qtbot, bundled_window):
     assert window.outline.currentRow() == 0
 
 
-def test_with_find_open_an_edit_still_shows_what_it_changed(qtbot, bundled_window):
-    window = bundled_window
+def test_with_find_open_an_edit_still_shows_what_it_changed(qtbot, small_window):
+    window = small_window
     preview = _open_find_in_preview(qtbot, window)
     qtbot.keyClicks(window.find_bar.field, "newsletter")  # early in the policy
     count = window.find_bar.count.text()
@@ -202,8 +202,8 @@ def test_with_find_open_an_edit_still_shows_what_it_changed(qtbot, bundled_windo
     assert window.find_bar.count.text() == count and len(preview.extraSelections()) >= 2  # still found and marked
 
 
-def test_with_find_open_rewording_a_clause_on_screen_does_not_move_the_page(qtbot, bundled_window):
-    window = bundled_window
+def test_with_find_open_rewording_a_clause_on_screen_does_not_move_the_page(qtbot, small_window):
+    window = small_window
     preview = window.preview
     window.find_in_policy()
     qtbot.keyClicks(window.find_bar.field, "newsletter")  # a match far from the clause

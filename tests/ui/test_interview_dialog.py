@@ -33,7 +33,7 @@ class Keyboard:
 
 
 @pytest.fixture
-def bundled_window(qtbot, bundled_library, settings, monkeypatch):
+def interview_window(qtbot, bundled_library, settings, monkeypatch):
     monkeypatch.setattr(InterviewDialog, "exec", QWizard.exec)  # the real dialog, answered by the keyboard below
     win = MainWindow(bundled_library, settings)
     win.show()
@@ -86,8 +86,8 @@ def answer_as_an_oregon_ticket_website(keys: Keyboard, seen: dict):
     return act
 
 
-def test_the_interview_by_keyboard_builds_the_profile_and_the_preview(qtbot, bundled_window):
-    window = bundled_window
+def test_the_interview_by_keyboard_builds_the_profile_and_the_preview(qtbot, interview_window):
+    window = interview_window
     keys, seen = Keyboard(qtbot), {}
     when_modal(InterviewDialog, answer_as_an_oregon_ticket_website(keys, seen))
     assert window.controller.new_profile(confirm=False)
@@ -119,8 +119,8 @@ def test_the_interview_by_keyboard_builds_the_profile_and_the_preview(qtbot, bun
     print(f"\ninterview by keyboard: {keys.presses} key presses, {keys.typed} of them typing names and addresses")
 
 
-def test_the_reopened_interview_shows_what_each_answer_changed(qtbot, bundled_window):
-    window = bundled_window
+def test_the_reopened_interview_shows_what_each_answer_changed(qtbot, interview_window):
+    window = interview_window
     keys, seen = Keyboard(qtbot), {}
     when_modal(InterviewDialog, answer_as_an_oregon_ticket_website(keys, seen))
     window.controller.new_profile(confirm=False)
@@ -141,7 +141,7 @@ def test_the_reopened_interview_shows_what_each_answer_changed(qtbot, bundled_wi
     assert window.session.undo_stack.count() == 1, "cancelled: nothing more to undo"
 
 
-def test_back_next_and_the_underlined_letters_work_from_the_keyboard(qtbot, bundled_window):
+def test_back_next_and_the_underlined_letters_work_from_the_keyboard(qtbot, interview_window):
     seen = {}
 
     def act(dialog: InterviewDialog) -> None:
@@ -161,7 +161,7 @@ def test_back_next_and_the_underlined_letters_work_from_the_keyboard(qtbot, bund
         qtbot.keyClick(dialog, Key.Key_Escape)
 
     when_modal(InterviewDialog, act)
-    assert not bundled_window.controller.interview()
+    assert not interview_window.controller.interview()
     assert seen["label"].startswith("Which &email") and seen["focused"]
     assert (seen["after_next"], seen["after_back"]) == (1, 0) and "&Back" in seen["back_is_b"]
 
